@@ -1,0 +1,1 @@
+"""Readers of graph formats into the graph model (GPML, curated YAML, graph JSON)."""

@@ -1,0 +1,374 @@
+"""Batch build: every record in files and folders -> ``OUTDIR/<figid>.svg|.gpml|.json`` + gallery.
+
+The work is split in two so that an interrupted or failing build never leaves a half file:
+
+- workers (a process pool; each loads the lexicon and rules once) turn a record into the
+  text of every requested format and return it;
+- the parent process checks the figid (safe file name, no duplicate), writes each file with
+  :func:`pathwaygen.atomic.write_atomic` and keeps the manifest.
+
+The build is incremental: ``OUTDIR/.pathwaygen-manifest.json`` records, per figure, the hash of
+the record bytes, under a *settings* hash covering the package version, the requested formats,
+the rules, the lexicon and the code (:func:`settings_digest`). A record whose hash is listed
+under the current settings, with all its outputs present, is skipped.
+
+Ctrl-C stops the build gracefully: the figure being written is finished, the manifest is
+saved (so a second run resumes), nothing else is written, and :class:`KeyboardInterrupt` is
+raised to the caller.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import signal
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from . import __version__
+from .atomic import write_atomic
+from .errors import PathwaygenError
+from .writers import FORMATS
+
+#: the manifest file inside OUTDIR (a dot file: it is bookkeeping, not a diagram)
+MANIFEST_NAME = ".pathwaygen-manifest.json"
+#: bump when the manifest layout changes; an older manifest is then ignored
+MANIFEST_VERSION = 1
+#: extensions of record files picked up when a folder is given
+RECORD_SUFFIXES: tuple[str, ...] = (".md",)
+#: the gallery pages the build writes next to the diagrams (never a figid's output)
+GALLERY_FILES: tuple[str, ...] = ("index.html", "index.md")
+
+#: a figid names files in OUTDIR: letters, digits, dot, dash, underscore, plus; no leading dot
+_SAFE_FIGID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")
+#: names a figid may not take because the build itself writes them
+_RESERVED = frozenset(name.rsplit(".", 1)[0].lower() for name in GALLERY_FILES)
+
+
+@dataclass
+class BuildReport:
+    """What a build did: figids built and skipped, failures as "file: problem" lines."""
+
+    outdir: Path
+    built: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no record failed."""
+        return not self.failed
+
+    def summary(self) -> str:
+        """The one-line summary: counts of built, skipped and failed figures."""
+        return (f"built {len(self.built)}, skipped {len(self.skipped)}, failed {len(self.failed)}"
+                f" -> {self.outdir}")
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def find_records(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand files and folders into record files, in a stable order.
+
+    A file is taken as given (whatever its extension); a folder contributes every ``*.md``
+    below it (hidden folders skipped), sorted. A path listed twice is kept once.
+    """
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                rel = sub.relative_to(path).parts
+                if sub.is_file() and sub.suffix.lower() in RECORD_SUFFIXES and not any(p.startswith(".") for p in rel):
+                    found.setdefault(sub, None)
+        else:
+            found.setdefault(path, None)
+    return list(found)
+
+
+def _package_inputs() -> list[Path]:
+    """Files whose content decides the output: code, templates, packaged data and rules."""
+    package = Path(__file__).resolve().parent
+    roots = [package, package.parent / "rules"]
+    files: list[Path] = []
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".tmp"):
+                files.append(path)
+    return files
+
+
+def settings_digest(formats: Sequence[str]) -> str:
+    """Hash of everything besides the record that decides a figure's output.
+
+    Covers the version, the sorted formats, and every file of the package (code, templates,
+    lexicon data) and of the rules folder: a change in any of them rebuilds every figure.
+    """
+    digest = hashlib.sha256()
+    digest.update(f"pathwaygen {__version__}\nformats {','.join(sorted(formats))}\n".encode())
+    base = Path(__file__).resolve().parent.parent
+    for path in _package_inputs():
+        digest.update(str(path.relative_to(base)).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def check_figid(figid: str) -> str | None:
+    """Return why `figid` cannot name output files in OUTDIR, or None when it can."""
+    if not isinstance(figid, str) or not _SAFE_FIGID.fullmatch(figid):
+        return f"figid {figid!r} cannot be used as a file name (letters, digits, '.', '_', '-', '+' only)"
+    if figid.lower() in _RESERVED:
+        return f"figid {figid!r} is reserved for the gallery"
+    return None
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+def load_manifest(outdir: Path) -> dict[str, Any]:
+    """Read OUTDIR's manifest; an absent, unreadable or older one reads as empty."""
+    try:
+        data = json.loads((outdir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("manifest") != MANIFEST_VERSION or not isinstance(data.get("figures"), dict):
+        return {}
+    return data
+
+
+def save_manifest(outdir: Path, settings: str, formats: Sequence[str], figures: dict[str, dict[str, Any]]) -> None:
+    """Write the manifest (deterministic bytes: keys sorted)."""
+    data = {"manifest": MANIFEST_VERSION, "generator": f"pathwaygen {__version__}", "settings": settings,
+            "formats": list(formats), "figures": figures}
+    write_atomic(outdir / MANIFEST_NAME, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+# --------------------------------------------------------------------------- the work of one figure
+
+
+def _warm_up() -> None:
+    """Import the stages and load the lexicon and rules, so that it happens once per process."""
+    from . import pipeline
+
+    warm = getattr(pipeline, "warm_up", None)
+    if callable(warm):
+        warm()
+    else:
+        # building one tiny graph loads whatever the pipeline caches (lexicon, rules)
+        pipeline.text_to_graph("TP53 activates MDM2.", figid="warmup")
+
+
+def _init_worker() -> None:
+    """Pool initializer: leave Ctrl-C to the parent (it stops gracefully), load the stages once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up()
+
+
+def figure_outputs(path: str, formats: Sequence[str]) -> dict[str, Any]:
+    """Read one record and render it in every format; never raises for a bad record.
+
+    Returns ``{"ok": True, "figid", "title", "caption", "nodes", "edges", "texts": {fmt: str}}``
+    or ``{"ok": False, "error": "file: problem"}``.
+    """
+    try:
+        from .pipeline import figure_to_graph
+        from .record import load_record
+        from .writers import get_writer
+
+        figure = load_record(path)
+        graph = figure_to_graph(figure)
+        layout = None
+        if any(FORMATS[name].needs_layout for name in formats):
+            from .layout import layout_graph
+
+            layout = layout_graph(graph)
+        texts = {name: get_writer(name)(graph, layout) for name in formats}
+        return {"ok": True, "figid": figure.figid, "title": figure.title, "caption": figure.caption,
+                "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "texts": texts}
+    except PathwaygenError as exc:
+        message = str(exc)
+    except Exception as exc:  # a bug must not stop the other figures; it is still reported
+        message = f"internal error: {type(exc).__name__}: {exc}"
+    if not message.startswith(f"{path}:"):
+        message = f"{path}: {message}"
+    return {"ok": False, "error": message}
+
+
+def _figure_task(args: tuple[str, tuple[str, ...]]) -> dict[str, Any]:
+    """Pool entry point (one picklable argument)."""
+    return figure_outputs(*args)
+
+
+# --------------------------------------------------------------------------- Ctrl-C
+
+
+class _StopFlag:
+    """Set by the first Ctrl-C; a second Ctrl-C interrupts at once (default behaviour)."""
+
+    def __init__(self) -> None:
+        self.set = False
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        self.set = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+@contextmanager
+def _graceful_sigint() -> Iterator[_StopFlag]:
+    """Turn the first SIGINT into a flag the build loop checks between figures."""
+    flag = _StopFlag()
+    if threading.current_thread() is not threading.main_thread():
+        yield flag  # signals only reach the main thread; nothing to install
+        return
+    previous = signal.signal(signal.SIGINT, flag)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+# --------------------------------------------------------------------------- orchestration
+
+
+@contextmanager
+def _results(tasks: list[tuple[str, tuple[str, ...]]], jobs: int) -> Iterator[Iterator[dict[str, Any]]]:
+    """Yield an iterator over each task's result in task order, in-process or from a process pool.
+
+    The pool is started (and every task submitted) before this returns, so the worker
+    processes are forked before any progress-bar thread exists. On exit the pool is shut down:
+    pending work is cancelled and running chunks are awaited (workers never write files).
+    """
+    if jobs <= 1 or len(tasks) <= 1:
+        if tasks:
+            _warm_up()
+        yield (_figure_task(task) for task in tasks)
+        return
+    # small chunks: fewer round trips, yet a graceful stop waits for at most one chunk per worker
+    chunksize = max(1, min(8, len(tasks) // (jobs * 4)))
+    executor = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker)
+    try:
+        yield executor.map(_figure_task, tasks, chunksize=chunksize)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _outputs_present(outdir: Path, figid: str, formats: Sequence[str]) -> bool:
+    """True when every requested output of `figid` exists in OUTDIR."""
+    return all((outdir / f"{figid}{FORMATS[name].extension}").is_file() for name in formats)
+
+
+def build(
+    seeds: Iterable[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    formats: Sequence[str] = ("svg", "gpml", "json"),
+    jobs: int | None = None,
+    force: bool = False,
+    progress: bool = False,
+    gallery: bool = True,
+    report_failure: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Build every record under `seeds` into `outdir`; see the module docstring.
+
+    `jobs` None means all cores. `progress` shows a progress bar on stderr. Each failure is
+    passed to `report_failure` as soon as it happens (and collected in the report). Raises
+    KeyboardInterrupt after a graceful stop on Ctrl-C.
+    """
+    formats = tuple(dict.fromkeys(formats))
+    unknown = [name for name in formats if name not in FORMATS]
+    if unknown or not formats:
+        raise PathwaygenError(f"unknown output format(s): {', '.join(unknown) or '(none)'}; "
+                              f"choose from {', '.join(FORMATS)}")
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BuildReport(out)
+    records = find_records(seeds)
+    jobs = jobs if jobs and jobs > 0 else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+    def fail(message: str) -> None:
+        report.failed.append(message)
+        if report_failure:
+            report_failure(message)
+
+    settings = settings_digest(formats)
+    old = load_manifest(out)
+    old_figures: dict[str, dict[str, Any]] = old.get("figures", {}) if old.get("settings") == settings and not force else {}
+    by_digest = {entry.get("record"): figid for figid, entry in old_figures.items()}
+
+    figures: dict[str, dict[str, Any]] = {}  # figid -> manifest entry, this run
+    owner: dict[str, str] = {}  # figid -> record path that produced it
+    to_build: list[tuple[str, str]] = []  # (path, record digest)
+    for path in records:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            fail(f"{path}: cannot read ({exc.strerror or exc})")
+            continue
+        figid = by_digest.get(digest)
+        if figid is not None and figid not in owner and _outputs_present(out, figid, formats):
+            figures[figid] = old_figures[figid]
+            owner[figid] = str(path)
+            report.skipped.append(figid)
+        else:
+            to_build.append((str(path), digest))
+
+    tasks = [(path, formats) for path, _ in to_build]
+    with _graceful_sigint() as stop, _results(tasks, jobs) as results, \
+            _progress_bar(progress and bool(tasks), len(tasks)) as advance:
+        for (path, digest), result in zip(to_build, results):
+            advance()
+            if not result["ok"]:
+                fail(result["error"])
+            else:
+                figid = result["figid"]
+                problem = check_figid(figid)
+                if problem is None and figid in owner:
+                    problem = f"duplicate figid {figid!r} (already built from {owner[figid]})"
+                if problem is not None:
+                    fail(f"{path}: {problem}")
+                else:
+                    for name, text in result["texts"].items():
+                        write_atomic(out / f"{figid}{FORMATS[name].extension}", text)
+                    owner[figid] = path
+                    figures[figid] = {"record": digest, "title": result["title"], "caption": result["caption"],
+                                      "nodes": result["nodes"], "edges": result["edges"]}
+                    report.built.append(figid)
+            if stop.set:
+                break
+        if stop.set:
+            # keep what is still valid from the old manifest so the next run resumes
+            kept = {k: v for k, v in old_figures.items() if k not in figures and k not in owner}
+            save_manifest(out, settings, formats, dict(sorted({**kept, **figures}.items())))
+            raise KeyboardInterrupt
+
+    ordered = dict(sorted(figures.items(), key=lambda item: (item[0].casefold(), item[0])))
+    if gallery:
+        from .gallery import write_gallery
+
+        write_gallery(out, ordered, formats)
+    save_manifest(out, settings, formats, ordered)
+    return report
+
+
+@contextmanager
+def _progress_bar(enabled: bool, total: int) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr when `enabled`; otherwise a no-op advance function."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task("build", total=total)
+        yield lambda: bar.advance(task)

@@ -1,0 +1,193 @@
+"""The gallery of a build: ``OUTDIR/index.html`` and ``OUTDIR/index.md``.
+
+``index.html`` is one static page (no script, no external resource, so it works from
+``file://``) listing every figure with its title, inline SVG, caption, node and edge counts
+and links to its GPML and JSON. ``index.md`` is the same list for a Markdown viewer.
+
+Also home of :func:`inline_svg`, which makes an SVG file safe to inline into an HTML page
+next to other SVGs (ids prefixed, scripts dropped, accessible name set); the Sphinx and
+Markdown extensions use it too.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import jinja2
+from lxml import etree
+from markupsafe import Markup
+
+from . import __version__
+from .atomic import write_atomic
+from .errors import RecordError
+from .writers import FORMATS
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+_ID_LIST_ATTRS = ("aria-labelledby", "aria-describedby")
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(Path(__file__).resolve().parent / "templates")),
+    autoescape=True,  # every caption and title is escaped; only inline_svg output is Markup
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def _markdown_escape(text: str) -> str:
+    """Backslash-escape the characters Markdown would read as formatting in running text."""
+    return re.sub(r"([\\`*_\[\]|#<>!])", r"\\\1", " ".join(str(text).split()))
+
+
+_ENV.filters["md"] = _markdown_escape
+
+
+def inline_svg(svg_text: str | bytes, prefix: str, alt: str | None = None) -> Markup:
+    """Return `svg_text` as markup ready to inline into HTML.
+
+    Every ``id`` gets `prefix` (and each ``url(#id)``, ``href="#id"`` and ARIA id reference
+    follows), so several diagrams on one page never share an id. Scripts and ``on*``
+    attributes are dropped. The XML declaration goes. When `alt` is given it becomes the
+    SVG's accessible name (``<title>`` and ``aria-label``); ``role="img"`` is always set.
+    """
+    data = svg_text.encode("utf-8") if isinstance(svg_text, str) else svg_text
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False)
+    root = etree.fromstring(data, parser)
+    if etree.QName(root).localname != "svg":
+        raise ValueError("not an SVG document")
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if etree.QName(element).localname in ("script", "foreignObject"):
+            element.getparent().remove(element)
+            continue
+        for name in list(element.attrib):
+            if etree.QName(name).localname.lower().startswith("on"):
+                del element.attrib[name]
+    ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+
+    def rename(ident: str) -> str:
+        return f"{prefix}-{ident}" if ident in ids else ident
+
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in list(element.attrib.items()):
+            if name == "id":
+                element.set(name, rename(value))
+            elif name in ("href", XLINK_HREF) and value.startswith("#"):
+                element.set(name, "#" + rename(value[1:]))
+            elif name in _ID_LIST_ATTRS:
+                element.set(name, " ".join(rename(v) for v in value.split()))
+            elif "url(#" in value:
+                element.set(name, _URL_REF.sub(lambda m: f"url(#{rename(m.group(1))})", value))
+        if etree.QName(element).localname == "style" and element.text and "url(#" in element.text:
+            element.text = _URL_REF.sub(lambda m: f"url(#{rename(m.group(1))})", element.text)
+    root.set("role", "img")
+    if alt is not None:
+        title = root.find(f"{{{SVG_NS}}}title")
+        if title is None:
+            title = etree.Element(f"{{{SVG_NS}}}title")
+            root.insert(0, title)
+        for child in list(title):
+            title.remove(child)
+        title.text = alt
+        root.set("aria-label", alt)
+    return Markup(etree.tostring(root, encoding="unicode"))
+
+
+def gallery_entries(outdir: Path, figures: Mapping[str, Mapping[str, Any]], formats: Sequence[str]) -> list[dict[str, Any]]:
+    """The template rows: one per figure, with its inline SVG and the links that exist."""
+    rows = []
+    for figid, info in figures.items():
+        svg = None
+        svg_path = outdir / f"{figid}.svg"
+        if "svg" in formats and svg_path.is_file():
+            svg = inline_svg(svg_path.read_bytes(), prefix=figid, alt=None)
+        links = [(FORMATS[name].name.upper(), f"{figid}{FORMATS[name].extension}") for name in formats]
+        # the anchor GitHub and Python-Markdown's toc give the "## <figid>" heading
+        anchor = re.sub(r"[^a-z0-9_\- ]", "", figid.lower()).replace(" ", "-")
+        rows.append({"figid": figid, "anchor": anchor, "title": info.get("title") or figid, "caption": info.get("caption", ""),
+                     "nodes": info.get("nodes", 0), "edges": info.get("edges", 0), "svg": svg, "links": links})
+    return rows
+
+
+def render_gallery(outdir: Path, figures: Mapping[str, Mapping[str, Any]], formats: Sequence[str]) -> tuple[str, str]:
+    """Return the (index.html, index.md) texts for `figures` (figid -> manifest entry), in order."""
+    rows = gallery_entries(outdir, figures, formats)
+    context = {"figures": rows, "version": __version__, "formats": list(formats)}
+    return _ENV.get_template("gallery.html.j2").render(context), _ENV.get_template("gallery.md.j2").render(context)
+
+
+def write_gallery(outdir: str | Path, figures: Mapping[str, Mapping[str, Any]], formats: Sequence[str]) -> None:
+    """Write ``index.html`` and ``index.md`` into `outdir` (atomically, deterministic bytes)."""
+    out = Path(outdir)
+    html, markdown = render_gallery(out, figures, formats)
+    write_atomic(out / "index.html", html)
+    write_atomic(out / "index.md", markdown)
+
+
+# --------------------------------------------------------------------------- embedding in docs
+
+
+@functools.lru_cache(maxsize=None)
+def _svg_settings() -> str:
+    """The settings hash of an SVG rendering (code, rules, lexicon, version), computed once."""
+    from .build import settings_digest
+
+    return settings_digest(("svg",))
+
+
+def diagram_svg(*, record: str | Path | None = None, caption: str | None = None, title: str = "",
+                cache_dir: str | Path | None = None) -> str:
+    """Return the SVG text for a record file or for a caption, cached by content hash.
+
+    The cache key covers the record bytes (or the caption and title) and everything else that
+    decides the drawing (:func:`pathwaygen.build.settings_digest`), so a cached file is reused
+    only when it would come out identical. `cache_dir` None disables the cache.
+    """
+    if (record is None) == (caption is None):
+        raise ValueError("give exactly one of record= and caption=")
+    if record is not None:
+        try:
+            payload = b"record\0" + Path(record).read_bytes()
+        except OSError as exc:
+            raise RecordError(str(record), f"cannot read ({exc.strerror or exc})") from None
+    else:
+        payload = b"caption\0" + title.encode("utf-8") + b"\0" + str(caption).encode("utf-8")
+    key = hashlib.sha256(_svg_settings().encode() + b"\0" + payload).hexdigest()
+    cached = Path(cache_dir) / f"{key}.svg" if cache_dir else None
+    if cached is not None and cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    from .pipeline import figure_to_graph, text_to_graph
+    from .record import load_record
+    from .writers import get_writer
+
+    if record is not None:
+        graph = figure_to_graph(load_record(str(record)))
+    else:
+        graph = text_to_graph(str(caption), figid=f"pathway-{key[:12]}", title=title)
+    svg = get_writer("svg")(graph, None)
+    if cached is not None:
+        write_atomic(cached, svg)
+    return svg
+
+
+def embed_html(svg_text: str, prefix: str, *, title: str = "", alt: str | None = None, align: str = "center") -> Markup:
+    """Wrap a diagram as ``<figure class="pathway align-...">`` with inline SVG and a caption.
+
+    `alt` (default: the title, else the SVG's own title) is the SVG's accessible name; the
+    title, when given, is shown as the ``<figcaption>``.
+    """
+    if align not in ("left", "center", "right"):
+        raise ValueError(f"align must be left, center or right, not {align!r}")
+    svg = inline_svg(svg_text, prefix, alt=alt if alt else (title or None))
+    caption = Markup("<figcaption>{}</figcaption>").format(title) if title else Markup("")
+    return Markup('<figure class="pathway align-{}">{}{}</figure>').format(align, svg, caption)

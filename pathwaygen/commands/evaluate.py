@@ -1,0 +1,137 @@
+"""`pathwaygen evaluate FIGURES_DIR GOLD_DIR`: score the pipeline (and a baseline) on curated graphs.
+
+For every curated graph ``GOLD_DIR/*.yaml`` whose record ``FIGURES_DIR/<figid>.md`` exists,
+the record goes through `pathwaygen.pipeline.figure_to_graph` and through the sentence
+co-occurrence baseline; both are scored with `pathwaygen.evaluate` (micro P/R/F1 for nodes,
+lenient edges, strict edges). The text report is also used by `pathwaygen compare`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import click
+
+from ..errors import PathwaygenError
+from ..evaluate import Counts, Edge, FigureScore, Score, cooccurrence_graph, score
+from ..model import UNDIRECTED
+from ..readers.curated import read_curated
+
+ROWS: tuple[tuple[str, str], ...] = (("nodes", "nodes"), ("edges lenient", "lenient"), ("edges strict", "strict"))
+
+
+class Scored(Protocol):
+    """Anything with node, lenient and strict counts (a corpus Score or one FigureScore)."""
+
+    @property
+    def nodes(self) -> Counts: ...
+
+    @property
+    def lenient(self) -> Counts: ...
+
+    @property
+    def strict(self) -> Counts: ...
+
+
+def format_table(columns: Sequence[tuple[str, Scored]]) -> str:
+    """Return a plain-text table: one row per measure, P R F1 and tp/fp/fn per named column."""
+    cell = 30
+    lines = ["".ljust(15) + "".join(name.ljust(cell) for name, _ in columns).rstrip(),
+             "".ljust(15) + "".join("P      R      F1     tp/fp/fn".ljust(cell) for _ in columns).rstrip()]
+    for label, attr in ROWS:
+        row = label.ljust(15)
+        for _, scored in columns:
+            c: Counts = getattr(scored, attr)
+            row += f"{c.precision:<7.3f}{c.recall:<7.3f}{c.f1:<7.3f}{c.tp}/{c.fp}/{c.fn}".ljust(cell)
+        lines.append(row.rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def format_edge(edge: Edge) -> str:
+    """An edge as text: ``A -activates-> B`` (``A -binds- B`` for an undirected relation)."""
+    source, relation, target = edge
+    return f"{source} -{relation}- {target}" if relation in UNDIRECTED else f"{source} -{relation}-> {target}"
+
+
+def format_differences(fig: FigureScore) -> str:
+    """The misses and extras of one figure, one labelled line each ("" when it matched fully)."""
+    lines = []
+    if fig.missing_nodes:
+        lines.append("  missing nodes:  " + ", ".join(fig.missing_nodes))
+    if fig.extra_nodes:
+        lines.append("  extra nodes:    " + ", ".join(fig.extra_nodes))
+    if fig.missing_edges:
+        lines.append("  missing edges:  " + "; ".join(map(format_edge, fig.missing_edges)))
+    if fig.wrong_relation:
+        lines.append("  wrong relation: " + "; ".join(f"{format_edge(c)} (generated: {g[1]})"
+                                                       for c, g in fig.wrong_relation))
+    if fig.extra_edges:
+        lines.append("  extra edges:    " + "; ".join(map(format_edge, fig.extra_edges)))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def format_figure_line(fig: FigureScore) -> str:
+    """One summary line for a figure: its id and the three F1 scores."""
+    return (f"{fig.figid}  nodes F1 {fig.nodes.f1:.2f}  edges lenient F1 {fig.lenient.f1:.2f}"
+            f"  strict F1 {fig.strict.f1:.2f}\n")
+
+
+def run_evaluation(figures_dir: Path, gold_dir: Path) -> tuple[Score, Score, list[str]]:
+    """Score the pipeline and the co-occurrence baseline on every gold file that has a record.
+
+    Returns (pipeline score, baseline score, gold files skipped for lack of a record).
+    """
+    from ..pipeline import figure_to_graph  # the relations stage: imported only when evaluating
+    from ..record import load_record
+
+    gold_files = sorted(p for p in gold_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not gold_files:
+        raise PathwaygenError(f"{gold_dir}: no curated graphs (*.yaml) found")
+    curated, generated, baseline, skipped = [], [], [], []
+    for gold in gold_files:
+        graph = read_curated(gold)
+        record = figures_dir / f"{graph.graph['figid']}.md"
+        if not record.is_file():
+            skipped.append(str(gold))
+            continue
+        figure = load_record(record)
+        curated.append(graph)
+        generated.append(figure_to_graph(figure))
+        baseline.append(cooccurrence_graph(figure.caption, figid=figure.figid, title=figure.title))
+    if not curated:
+        raise PathwaygenError(f"{figures_dir}: no record matches a curated graph of {gold_dir}")
+    return score(curated, generated), score(curated, baseline), skipped
+
+
+@click.command()
+@click.argument("figures_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Plain-text table or JSON.")
+@click.option("--per-figure", is_flag=True, help="Also list every figure's missing and extra nodes and edges.")
+def cli(figures_dir: Path, gold_dir: Path, fmt: str, per_figure: bool) -> None:
+    """Score generated graphs of FIGURES_DIR records against the curated graphs in GOLD_DIR.
+
+    Prints precision, recall and F1 (micro average) for nodes, lenient edges (same endpoints
+    and direction) and strict edges (and the same relation), for pathwaygen and for a
+    sentence co-occurrence baseline.
+    """
+    pipeline, baseline, skipped = run_evaluation(figures_dir, gold_dir)
+    for path in skipped:
+        click.echo(f"pathwaygen: warning: {path}: no record {figures_dir}/<figid>.md, skipped", err=True)
+    if fmt == "json":
+        out = {"figures_dir": str(figures_dir), "gold_dir": str(gold_dir),
+               "pathwaygen": pipeline.as_dict(figures=per_figure),
+               "baseline": baseline.as_dict(figures=per_figure)}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{len(pipeline.figures)} figures scored against {gold_dir}\n")
+    click.echo(format_table([("pathwaygen", pipeline), ("co-occurrence baseline", baseline)]), nl=False)
+    if per_figure:
+        for fig in pipeline.figures:
+            diff = format_differences(fig)
+            if diff:
+                click.echo("\n" + format_figure_line(fig) + diff, nl=False)

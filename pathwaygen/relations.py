@@ -24,31 +24,32 @@ class RelationStyle:
     sif: str  # Pathway Commons SIF relation name
     indra: str  # INDRA statement type
     legend: str  # legend text
+    cy_arrow: str  # Cytoscape / Cytoscape.js / CX2 target arrow shape ("triangle", "tee", "none")
 
 
 RELATION_STYLES: dict[str, RelationStyle] = {
     s.name: s
     for s in (
         RelationStyle("activates", "arrow", "", "", "mim-stimulation", "positive influence",
-                      "controls-state-change-of", "Activation", "activates"),
+                      "controls-state-change-of", "Activation", "activates", "triangle"),
         RelationStyle("inhibits", "tbar", "", "", "mim-inhibition", "negative influence",
-                      "controls-state-change-of", "Inhibition", "inhibits"),
+                      "controls-state-change-of", "Inhibition", "inhibits", "tee"),
         RelationStyle("binds", "none", "", "", "mim-binding", "unknown influence",
-                      "in-complex-with", "Complex", "binds"),
+                      "in-complex-with", "Complex", "binds", "none"),
         RelationStyle("phosphorylates", "arrow", "", "P", "mim-modification", "positive influence",
-                      "controls-phosphorylation-of", "Phosphorylation", "phosphorylates"),
+                      "controls-phosphorylation-of", "Phosphorylation", "phosphorylates", "triangle"),
         RelationStyle("dephosphorylates", "tbar", "", "-P", "mim-modification", "negative influence",
-                      "controls-phosphorylation-of", "Dephosphorylation", "dephosphorylates"),
+                      "controls-phosphorylation-of", "Dephosphorylation", "dephosphorylates", "tee"),
         RelationStyle("expresses", "transcription", "", "", "mim-transcription-translation",
-                      "positive influence", "controls-expression-of", "IncreaseAmount", "expresses"),
+                      "positive influence", "controls-expression-of", "IncreaseAmount", "expresses", "triangle"),
         RelationStyle("represses", "tbar", "6,3", "", "mim-inhibition", "negative influence",
-                      "controls-expression-of", "DecreaseAmount", "represses expression"),
+                      "controls-expression-of", "DecreaseAmount", "represses expression", "tee"),
         RelationStyle("produces", "conversion", "", "", "mim-conversion", "positive influence",
-                      "controls-production-of", "Conversion", "produces"),
+                      "controls-production-of", "Conversion", "produces", "triangle"),
         RelationStyle("degrades", "tbar", "", "", "mim-cleavage", "negative influence",
-                      "controls-state-change-of", "DecreaseAmount", "degrades"),
+                      "controls-state-change-of", "DecreaseAmount", "degrades", "tee"),
         RelationStyle("translocates", "arrow", "2,3", "", "mim-translocation", "unknown influence",
-                      "controls-transport-of", "Translocation", "translocates to"),
+                      "controls-transport-of", "Translocation", "translocates to", "triangle"),
     )
 }
 

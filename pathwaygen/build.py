@@ -43,13 +43,9 @@ MANIFEST_NAME = ".pathwaygen-manifest.json"
 MANIFEST_VERSION = 1
 #: extensions of record files picked up when a folder is given
 RECORD_SUFFIXES: tuple[str, ...] = (".md",)
-#: the gallery pages the build writes next to the diagrams (never a figid's output)
-GALLERY_FILES: tuple[str, ...] = ("index.html", "index.md")
 
 #: a figid names files in OUTDIR: letters, digits, dot, dash, underscore, plus; no leading dot
 _SAFE_FIGID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")
-#: names a figid may not take because the build itself writes them
-_RESERVED = frozenset(name.rsplit(".", 1)[0].lower() for name in GALLERY_FILES)
 
 
 @dataclass
@@ -127,8 +123,6 @@ def check_figid(figid: str) -> str | None:
     """Return why `figid` cannot name output files in OUTDIR, or None when it can."""
     if not isinstance(figid, str) or not _SAFE_FIGID.fullmatch(figid):
         return f"figid {figid!r} cannot be used as a file name (letters, digits, '.', '_', '-', '+' only)"
-    if figid.lower() in _RESERVED:
-        return f"figid {figid!r} is reserved for the gallery"
     return None
 
 
@@ -150,7 +144,22 @@ def save_manifest(outdir: Path, settings: str, formats: Sequence[str], figures: 
     """Write the manifest (deterministic bytes: keys sorted)."""
     data = {"manifest": MANIFEST_VERSION, "generator": f"pathwaygen {__version__}", "settings": settings,
             "formats": list(formats), "figures": figures}
-    write_atomic(outdir / MANIFEST_NAME, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    write_if_changed(outdir / MANIFEST_NAME, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` atomically unless the file already holds exactly it; True when written.
+
+    Leaves an unchanged file's timestamp alone, so tools watching OUTDIR see no change.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True
 
 
 # --------------------------------------------------------------------------- the work of one figure
@@ -305,7 +314,9 @@ def build(
     by_digest = {entry.get("record"): figid for figid, entry in old_figures.items()}
 
     figures: dict[str, dict[str, Any]] = {}  # figid -> manifest entry, this run
-    owner: dict[str, str] = {}  # figid -> record path that produced it
+    # casefolded figid -> record path that produced it (case-insensitive file systems would
+    # otherwise let "ABC" overwrite "abc")
+    owner: dict[str, str] = {}
     to_build: list[tuple[str, str]] = []  # (path, record digest)
     for path in records:
         try:
@@ -314,9 +325,9 @@ def build(
             fail(f"{path}: cannot read ({exc.strerror or exc})")
             continue
         figid = by_digest.get(digest)
-        if figid is not None and figid not in owner and _outputs_present(out, figid, formats):
+        if figid is not None and figid.casefold() not in owner and _outputs_present(out, figid, formats):
             figures[figid] = old_figures[figid]
-            owner[figid] = str(path)
+            owner[figid.casefold()] = str(path)
             report.skipped.append(figid)
         else:
             to_build.append((str(path), digest))
@@ -331,14 +342,14 @@ def build(
             else:
                 figid = result["figid"]
                 problem = check_figid(figid)
-                if problem is None and figid in owner:
-                    problem = f"duplicate figid {figid!r} (already built from {owner[figid]})"
+                if problem is None and figid.casefold() in owner:
+                    problem = f"duplicate figid {figid!r} (already built from {owner[figid.casefold()]})"
                 if problem is not None:
                     fail(f"{path}: {problem}")
                 else:
                     for name, text in result["texts"].items():
                         write_atomic(out / f"{figid}{FORMATS[name].extension}", text)
-                    owner[figid] = path
+                    owner[figid.casefold()] = path
                     figures[figid] = {"record": digest, "title": result["title"], "caption": result["caption"],
                                       "nodes": result["nodes"], "edges": result["edges"]}
                     report.built.append(figid)
@@ -346,7 +357,7 @@ def build(
                 break
         if stop.set:
             # keep what is still valid from the old manifest so the next run resumes
-            kept = {k: v for k, v in old_figures.items() if k not in figures and k not in owner}
+            kept = {k: v for k, v in old_figures.items() if k.casefold() not in owner}
             save_manifest(out, settings, formats, dict(sorted({**kept, **figures}.items())))
             raise KeyboardInterrupt
 

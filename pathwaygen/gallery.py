@@ -130,8 +130,10 @@ def write_gallery(outdir: str | Path, figures: Mapping[str, Mapping[str, Any]], 
     """Write ``index.html`` and ``index.md`` into `outdir` (atomically, deterministic bytes)."""
     out = Path(outdir)
     html, markdown = render_gallery(out, figures, formats)
-    write_atomic(out / "index.html", html)
-    write_atomic(out / "index.md", markdown)
+    from .build import write_if_changed
+
+    write_if_changed(out / "index.html", html)
+    write_if_changed(out / "index.md", markdown)
 
 
 # --------------------------------------------------------------------------- embedding in docs

@@ -1,0 +1,171 @@
+"""Find abbreviation definitions in a normalised caption.
+
+Two shapes are read:
+- inline definitions, "platelet-derived growth factor receptor (PDGFR)" and the reverse
+  "PDGFR (platelet-derived growth factor receptor)", with the Schwartz & Hearst (2003)
+  rule that the short form's characters appear in order in the long form, its first
+  character starting a word;
+- legends, "ACC, acetyl-CoA carboxylase; CoA, coenzyme A", "OM: outer membrane",
+  "PI3K = phosphoinositide 3-kinase", items separated by ";" (or "," between items).
+
+Offsets are those of the normalised text (``Text.norm``); the recogniser maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A short form and its long form, as (start, end) spans of the normalised text."""
+
+    short: tuple[int, int]
+    long: tuple[int, int]
+
+
+#: a short form: one token with a capital letter or digit, 2..15 characters
+_SHORT = r"[A-Za-z0-9][A-Za-z0-9αβγδκ+'/.-]{0,13}[A-Za-z0-9+']|[A-Z]"
+_SHORT_RE = re.compile(rf"(?:{_SHORT})")
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_WORD = re.compile(r"[^\s()]+")
+
+
+#: capitalised sentence openers that look like short forms in "X, long form" shapes
+_OPENERS = frozenset({"In", "On", "At", "As", "It", "If", "An", "To", "By", "Of", "Or", "So", "We", "No", "Up"})
+
+
+def _is_short_form(token: str) -> bool:
+    """A plausible abbreviation: has a capital letter (or digit + letter), not a plain word."""
+    if not 1 < len(token) <= 15 or not _SHORT_RE.fullmatch(token) or token in _OPENERS:
+        return False
+    upper = sum(c.isupper() for c in token)
+    if upper == 0 or (upper == 1 and token[0].isupper() and token[1:].isalpha() and len(token) > 4):
+        return False
+    # "(A)", "(B)" panel letters and roman numerals are not abbreviations
+    return not re.fullmatch(r"[A-Z]|[IVX]+|[a-z]?[0-9]+[a-z]?", token)
+
+
+def _letters_match(short: str, long: str) -> int:
+    """Schwartz-Hearst: start index in `long` of the best long form for `short`, or -1."""
+    s = len(short) - 1
+    l_i = len(long) - 1
+    short_low, long_low = short.lower(), long.lower()
+    while s >= 0:
+        c = short_low[s]
+        if not c.isalnum():
+            s -= 1
+            continue
+        # the first character of the short form must start a word of the long form
+        while l_i >= 0 and (long_low[l_i] != c or (s == 0 and l_i > 0 and long_low[l_i - 1].isalnum())):
+            l_i -= 1
+        if l_i < 0:
+            return -1
+        l_i -= 1
+        s -= 1
+    return long.rfind(" ", 0, l_i + 1) + 1
+
+
+def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
+    """The long form that ends at `end` (just before "(SHORT)"), or None."""
+    words = list(_WORD.finditer(text, max(0, end - 200), end))
+    # Schwartz-Hearst window: at most min(|short| + 5, 2 |short|) words
+    limit = min(len(short) + 5, 2 * len(short))
+    words = words[-limit:]
+    if not words:
+        return None
+    # stop at clause punctuation: a long form does not run over ";" or ":" or "."
+    start_word = 0
+    for i, w in enumerate(words):
+        if re.search(r"[;:]$|\.$", w.group()) and i < len(words) - 1:
+            start_word = i + 1
+    words = words[start_word:]
+    if not words:
+        return None
+    span_start = words[0].start()
+    candidate = text[span_start:end].rstrip()
+    k = _letters_match(short, candidate)
+    if k < 0:
+        return None
+    long_start = span_start + k
+    long_text = text[long_start:end].rstrip(" ,")
+    if not long_text or long_text.lower() == short.lower() or len(long_text) < len(short):
+        return None
+    return long_start, long_start + len(long_text)
+
+
+def _inline(text: str) -> list[Definition]:
+    """Definitions of the form "long form (SHORT)" and "SHORT (long form)"."""
+    found: list[Definition] = []
+    for match in _PAREN.finditer(text):
+        inner = match.group(1).strip()
+        inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        # "(PDGFR)" or "(PDGFR, ref)" / "(PDGFR; ...)": the short form is the first item
+        first = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+        if _is_short_form(first) and " " not in first:
+            long = _long_before(text, match.start(), first)
+            if long is not None:
+                found.append(Definition((inner_start, inner_start + len(first)), long))
+                continue
+        # reverse: "PI3K (phosphoinositide 3-kinase)"
+        before = re.search(r"([^\s()]+)\s*$", text[: match.start()])
+        if before and " " in inner and _is_short_form(before.group(1).rstrip(",")):
+            short = before.group(1).rstrip(",")
+            k = _letters_match(short, inner)
+            if k == 0:
+                found.append(Definition((before.start(1), before.start(1) + len(short)), (inner_start, inner_start + len(inner))))
+    return found
+
+
+_LEGEND_ITEM = re.compile(r"\s*(?:and\s+)?([^\s,:;=]{1,20}(?:\s[^\s,:;=]{1,8})?)\s*(?:,|:|=|\s-\s)\s*([^;]+?)\s*\.?\s*$")
+
+
+def _legend(text: str) -> list[Definition]:
+    """Definitions in legends: "ACC, acetyl-CoA carboxylase; CoA, coenzyme A; ..."."""
+    found: list[tuple[bool, Definition]] = []
+    # a legend is a run of ";"-separated items; a lone "X, long form" sentence counts too
+    pos = 0
+    for piece in re.split(r"(;|\.\s|\n)", text):
+        start = pos
+        pos += len(piece)
+        if piece in (";", "\n") or re.fullmatch(r"\.\s", piece):
+            continue
+        # the first item of a legend may follow a heading ("Abbreviations:")
+        offset = 0
+        heading = re.match(r"\s*(?:abbreviations?|notes?|key)\s*[:.]\s*", piece, re.I)
+        if heading:
+            offset = heading.end()
+        item = piece[offset:]
+        match = _LEGEND_ITEM.match(item)
+        if not match:
+            continue
+        short, long = match.group(1), match.group(2)
+        if not _is_short_form(short.replace(" ", "")) or len(long) > 100 or len(long) <= len(short):
+            continue
+        if long.count(",") > 2 or len(long.split()) > 10 or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long):
+            continue
+        # a long form is made of words, not of more symbols ("Smad2/3-Smad4, LATS1/2")
+        if not re.search(r"[a-z]{3}", long) and not (long.isalpha() and len(long) > len(short)):
+            continue
+        strict = _letters_match(short, long) >= 0
+        if not strict and long[:1].lower() != short[:1].lower():
+            continue
+        s0 = start + offset + match.start(1)
+        l0 = start + offset + match.start(2)
+        found.append((strict, Definition((s0, s0 + len(short)), (l0, l0 + len(long)))))
+    # a loose item (only the first letter agrees) counts inside a legend of several items
+    if sum(1 for _, d in found) < 2:
+        return [d for strict, d in found if strict]
+    return [d for _, d in found]
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """All abbreviation definitions in `text` (normalised caption), in text order, no duplicates."""
+    seen: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    out = []
+    for d in sorted(_inline(text) + _legend(text), key=lambda d: (d.short, d.long)):
+        if (d.short, d.long) not in seen:
+            seen.add((d.short, d.long))
+            out.append(d)
+    return out

@@ -1,0 +1,302 @@
+"""Load the lexicon (built HGNC/FamPlex data + curated lists in rules/entities) as a scanner.
+
+The scanner is a pyahocorasick automaton over match keys: normalised like captions (Greek
+spelled out), lowercased, hyphens and spaces dropped ("IL-6" = "IL 6" = "IL6"); each key
+carries its candidate groundings ``(entity index, rank, surface, exact)``. Building it
+takes a few seconds, so the finished automaton is saved under the user cache folder
+(``$PATHWAYGEN_CACHE`` or ``$XDG_CACHE_HOME/pathwaygen`` or ``~/.cache/pathwaygen``), keyed
+by a hash of every input file and of this module; a warm load only reads it back.
+
+Curated entries (``rules/entities/*.yaml``, see rules/entities/README.md) win over HGNC and
+FamPlex (rank 0); ``stoplist.yaml`` lists surfaces that never name a gene.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from .errors import RuleError
+from .model import NODE_TYPES, Entity
+from .text import _normalise_char
+
+#: bump when the cached structure changes
+CACHE_FORMAT = 4
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json.gz"
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "entities"
+
+#: rank of curated names (always preferred)
+RANK_CURATED = 0
+
+_GREEK_LETTER = {"a": "alpha", "b": "beta", "g": "gamma", "d": "delta", "e": "epsilon", "k": "kappa"}
+
+#: characters dropped from match keys and from the scanned text: "IL-6" = "IL 6" = "IL6"
+SEPARATORS = "- "
+_SQUEEZE = str.maketrans("", "", SEPARATORS)
+
+
+def _lower1(c: str) -> str:
+    """Lowercase one character only when that keeps its length (offsets must not move)."""
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def lower_keep_length(text: str) -> str:
+    """Lowercase `text` character by character, keeping its length."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(_lower1(c) for c in text)
+
+
+def normalise(surface: str) -> str:
+    """A surface form normalised as text.prepare normalises captions (no lowercasing)."""
+    return " ".join("".join(_normalise_char(ch) for ch in surface).split())
+
+
+def squeeze(text: str) -> str:
+    """Drop separators (hyphens, spaces) so that spelling variants share one key."""
+    return text.translate(_SQUEEZE)
+
+
+def match_key(surface: str) -> str:
+    """The key a surface form is matched under: normalised, lowercased, separators dropped."""
+    return squeeze(lower_keep_length(normalise(surface)))
+
+
+def key_variants(key: str, short: bool) -> set[str]:
+    """Spelling variants of a match key beyond separators: Greek suffixes of symbols.
+
+    GSK3B / PKCA / TNFA: the trailing letter of a `short` (symbol-like) name may be written
+    as a Greek letter (GSK3β, PKCα, TNF-α), which text normalisation spells out.
+    """
+    out = {key}
+    if short and len(key) >= 4 and key[-1] in _GREEK_LETTER and key[-2].isalnum():
+        out.add(key[:-1] + _GREEK_LETTER[key[-1]])
+    return {v for v in out if len(v) >= 2}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One grounding a match key may have."""
+
+    entity: int
+    rank: int
+    surface: str  # the name as listed (after normalisation), for exact-case checks
+    exact: bool  # only match when written exactly as `surface`
+
+
+def _encode(cands: list[Candidate]) -> str:
+    return "\x1e".join(f"{c.entity}\x1f{c.rank}\x1f{int(c.exact)}\x1f{c.surface}" for c in cands)
+
+
+def _decode(blob: str) -> tuple[Candidate, ...]:
+    out = []
+    for part in blob.split("\x1e"):
+        entity, rank, exact, surface = part.split("\x1f", 3)
+        out.append(Candidate(int(entity), int(rank), surface, exact == "1"))
+    return tuple(out)
+
+
+class Lexicon:
+    """The scanner automaton plus the entity table; get one with :func:`get_lexicon`.
+
+    The automaton stores, per match key, an index into ``blobs`` (encoded candidate lists)
+    and entities are kept as JSON strings: both are decoded only for what a caption matches,
+    which keeps a warm load to one C-level automaton load plus two flat string lists.
+    """
+
+    def __init__(self, automaton: ahocorasick.Automaton, blobs: list[str], rows: list[str], stop: frozenset[str]) -> None:
+        self.automaton = automaton
+        self.blobs = blobs
+        self.rows = rows  # JSON [id, type, label, xrefs, member indexes]
+        self.stop = stop  # lowercase surfaces that never name a gene/family from HGNC/FamPlex
+        self._entities: dict[int, Entity] = {}
+        self._cands: dict[int, tuple[Candidate, ...]] = {}
+        self._by_id: dict[str, int] | None = None
+
+    def entity(self, index: int) -> Entity:
+        """The Entity for row `index` (memoised; members resolved recursively)."""
+        ent = self._entities.get(index)
+        if ent is None:
+            eid, etype, label, xrefs, members = json.loads(self.rows[index])
+            ent = Entity(
+                id=eid,
+                label=label,
+                type=etype,
+                xrefs=tuple((k, v) for k, v in xrefs),
+                members=tuple(self.entity(m) for m in members if m != index),
+            )
+            self._entities[index] = ent
+        return ent
+
+    def entity_type(self, index: int) -> str:
+        """Type of row `index` without building the Entity's members."""
+        ent = self._entities.get(index)
+        return ent.type if ent is not None else json.loads(self.rows[index])[1]
+
+    def index_of(self, eid: str) -> int | None:
+        """Row index of the entity whose id is `eid`, or None."""
+        if self._by_id is None:
+            self._by_id = {json.loads(row)[0]: i for i, row in enumerate(self.rows)}
+        return self._by_id.get(eid)
+
+    def by_id(self, eid: str) -> Entity | None:
+        """The Entity whose id is `eid`, or None."""
+        index = self.index_of(eid)
+        return None if index is None else self.entity(index)
+
+    def decode(self, value: int) -> tuple[Candidate, ...]:
+        """Candidates for an automaton value (memoised)."""
+        cands = self._cands.get(value)
+        if cands is None:
+            cands = self._cands[value] = _decode(self.blobs[value])
+        return cands
+
+    def candidates(self, key: str) -> tuple[Candidate, ...]:
+        """Candidates stored under match key `key` (exact key, no scanning)."""
+        value = self.automaton.get(key, None)
+        return () if value is None else self.decode(value >> 8)
+
+
+def _rules_files(rules_dir: Path) -> list[Path]:
+    return sorted(rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []
+
+
+def _cache_path(data_file: Path, rules_dir: Path) -> Path:
+    digest = hashlib.sha256(f"format={CACHE_FORMAT}".encode())
+    for path in [data_file, *_rules_files(rules_dir), Path(__file__)]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    base = os.environ.get("PATHWAYGEN_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "pathwaygen"
+    )
+    return Path(base) / f"lexicon-{digest.hexdigest()[:20]}"
+
+
+def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str]]:
+    """Read curated entity lists and the stop-list; raise RuleError on a malformed entry."""
+    entries: list[dict] = []
+    stop: set[str] = set()
+    for path in _rules_files(rules_dir):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise RuleError(f"{path}: broken YAML: {getattr(exc, 'problem', exc)}") from None
+        if path.stem == "stoplist":
+            if not isinstance(data, dict) or not isinstance(data.get("never_genes"), list):
+                raise RuleError(f"{path}: expected a mapping with a 'never_genes' list")
+            stop.update(match_key(str(word)) for word in data["never_genes"])
+            continue
+        if not isinstance(data, list):
+            raise RuleError(f"{path}: expected a list of entities")
+        for n, item in enumerate(data, 1):
+            if not isinstance(item, dict) or not isinstance(item.get("names", []), list):
+                raise RuleError(f"{path}: entry {n}: expected a mapping with a 'names' list")
+            if "ref" not in item and ("id" not in item or item.get("type") not in NODE_TYPES):
+                raise RuleError(f"{path}: entry {n}: needs 'ref' or 'id' and a 'type' in {NODE_TYPES}")
+            entries.append({**item, "_where": f"{path.name} entry {n}"})
+    return entries, frozenset(stop)
+
+
+def _build(data_file: Path, rules_dir: Path) -> Lexicon:
+    """Build the automaton from the packaged data and the curated lists."""
+    with gzip.open(data_file, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    rows: list[tuple] = [tuple(row) for row in data["entities"]]
+    by_id = {row[0]: i for i, row in enumerate(rows)}
+    table: dict[str, dict[int, Candidate]] = {}
+
+    def add(surface: str, index: int, rank: int, exact: bool, short: bool) -> None:
+        key = match_key(surface)
+        if len(key) < 2:
+            return
+        norm_surface = squeeze(normalise(surface))
+        for variant in key_variants(key, short):
+            slot = table.setdefault(variant, {})
+            old = slot.get(index)
+            if old is None or rank < old.rank:
+                slot[index] = Candidate(index, rank, norm_surface, exact)
+
+    entries, stop = _load_curated(rules_dir)
+    for item in entries:
+        if "ref" in item:
+            index = by_id.get(str(item["ref"]))
+            if index is None:
+                raise RuleError(f"{item['_where']}: unknown entity {item['ref']!r}")
+        else:
+            eid = str(item["id"])
+            xrefs = sorted((str(k), str(v)) for k, v in (item.get("xrefs") or {}).items())
+            members = [by_id[m] for m in item.get("members", []) if m in by_id]
+            if eid in by_id:
+                index = by_id[eid]
+                old = rows[index]
+                rows[index] = (eid, item["type"], item.get("label", old[2]), tuple(xrefs) or old[3], members or old[4])
+            else:
+                index = len(rows)
+                rows.append((eid, item["type"], str(item.get("label", eid)), tuple(xrefs), members))
+                by_id[eid] = index
+        exact_all = item.get("case") == "exact"
+        for name in item.get("names", []) or [item.get("id")]:
+            name = str(name)
+            # short names with capitals ("ROS", "cAMP") are case-sensitive unless stated otherwise
+            exact = exact_all or (len(name) <= 5 and name != name.lower() and item.get("case") != "any")
+            add(name, index, RANK_CURATED, exact, short=False)
+    for surface, index, rank, english in data["names"]:
+        etype = rows[index][1]
+        short = rank < 40 or rank >= 50  # symbols, FamPlex ids, aliases: not long names
+        # everyday English words and 2-letter symbols only when written exactly as listed
+        exact = bool(english) or len(surface) <= 2
+        if etype in ("gene", "rna", "family", "complex") and match_key(surface) in stop:
+            continue
+        add(surface, index, rank, exact, short=short and len(surface) <= 12)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    blobs: list[str] = []
+    for key in sorted(table):
+        if len(key) > 255:
+            continue
+        cands = sorted(table[key].values(), key=lambda c: (c.rank, rows[c.entity][0]))
+        # the value packs the candidate list index with the key length (for the match start)
+        automaton.add_word(key, len(blobs) << 8 | len(key))
+        blobs.append(_encode(cands))
+    automaton.make_automaton()
+    encoded = [json.dumps(list(row), ensure_ascii=False, separators=(",", ":")) for row in rows]
+    return Lexicon(automaton, blobs, encoded, stop)
+
+
+@lru_cache(maxsize=4)
+def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lexicon:
+    """The lexicon for `data_file` + `rules_dir`, from the cache folder when it is current."""
+    if not data_file.exists():
+        raise RuleError(f"{data_file}: lexicon data missing; run 'pathwaygen lexicon build'")
+    base = _cache_path(data_file, rules_dir)
+    auto_file, table_file = base.with_suffix(".automaton"), base.with_suffix(".pickle")
+    try:
+        with table_file.open("rb") as handle:
+            blobs, rows, stop = pickle.load(handle)
+        automaton = ahocorasick.load(str(auto_file), pickle.loads)
+        return Lexicon(automaton, blobs, rows, stop)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        pass
+    lexicon = _build(data_file, rules_dir)
+    try:
+        from .atomic import write_atomic
+
+        base.parent.mkdir(parents=True, exist_ok=True)
+        tmp = base.with_suffix(f".automaton.{os.getpid()}.tmp")
+        lexicon.automaton.save(str(tmp))
+        os.replace(tmp, auto_file)
+        write_atomic(table_file, pickle.dumps((lexicon.blobs, lexicon.rows, lexicon.stop), protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only home still works, just slower
+    return lexicon

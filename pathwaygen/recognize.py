@@ -1,0 +1,266 @@
+"""Recognise and ground the entities a caption names.
+
+``recognize(text)`` scans the normalised caption with the lexicon automaton (longest match,
+word boundaries, case rules), then:
+- phospho prefixes (p-STAT3, pSTAT3, phospho-AKT) and plurals (STATs) become modifiers;
+- slash and range forms expand (SMAD2/3 -> SMAD2 + SMAD3 in one mention; IFNA1-21;
+  "JAK1, 2 and 3"), unless the whole form is a family in the lexicon (ERK1/2 -> ERK);
+- synonyms written with a slash ("FRS2/SNT", "ZIP/p62") become one mention;
+- abbreviation definitions (inline or legends) make the short and long forms one entity,
+  grounded by the lexicon when either form is known, otherwise a new entity whose type is
+  guessed from the long form's head word.
+
+Mentions come back sorted, non-overlapping, in ORIGINAL caption offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .abbrev import Definition, find_definitions
+from .lexicon import Candidate, Lexicon, get_lexicon, lower_keep_length, match_key, normalise, squeeze
+from .model import Entity, Mention
+from .text import Text
+
+_GENE_TYPES = frozenset({"gene", "family", "complex", "rna"})
+_DIGITS_END = re.compile(r"^(.*?)(\d+)$")
+
+
+@dataclass
+class _Hit:
+    """A candidate span of the normalised text with its grounding(s)."""
+
+    start: int
+    end: int
+    entities: tuple[Entity, ...]
+    rank: int
+    modifiers: set[str] = field(default_factory=set)
+    source: str = "lexicon"
+
+
+def _pick(lex: Lexicon, cands: tuple[Candidate, ...], surface: str) -> Candidate | None:
+    """The best candidate for the written `surface` (normalised, separators dropped)."""
+    for cand in cands:
+        if cand.exact and surface != cand.surface:
+            continue
+        return cand
+    return None
+
+
+def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
+    """All lexicon matches that sit on word boundaries, each with its best grounding."""
+    low = lower_keep_length(norm)
+    keep = [i for i, c in enumerate(low) if c != "-" and c != " "]
+    squeezed = squeeze(low)
+    n = len(low)
+    hits: list[_Hit] = []
+    for last, value in lex.automaton.iter(squeezed):
+        length = value & 0xFF
+        ps = keep[last - length + 1]
+        pe = keep[last] + 1
+        modifiers: set[str] = set()
+        if ps > 0 and low[ps - 1].isalnum():
+            # pSTAT3: a lowercase "p" glued to a capitalised symbol
+            if low[ps - 1] == "p" and (ps == 1 or not low[ps - 2].isalnum()) and norm[ps].isupper():
+                modifiers.add("phospho")
+                ps -= 1
+            else:
+                continue
+        if pe < n and low[pe].isalnum():
+            # STATs, MAPKs, integrins: a plural "s" after the name
+            if low[pe] == "s" and (pe + 1 == n or not low[pe + 1].isalnum()) and low[pe - 1] != "s":
+                modifiers.add("plural")
+                pe += 1
+            else:
+                continue
+        core_start = ps + (1 if "phospho" in modifiers else 0)
+        core_end = pe - (1 if "plural" in modifiers else 0)
+        surface = squeeze(norm[core_start:core_end])
+        cands = lex.decode(value >> 8)
+        cand = _pick(lex, cands, surface)
+        if cand is None:
+            continue
+        entity = lex.entity(cand.entity)
+        if modifiers and entity.type not in _GENE_TYPES and "plural" not in modifiers:
+            continue
+        # p-STAT3 / phospho-AKT: a written phospho prefix
+        if "phospho" not in modifiers and entity.type in _GENE_TYPES:
+            prefix = re.search(r"(?:^|[^A-Za-z0-9])((?:p|phospho|phosphorylated)-)$", norm[max(0, ps - 16):ps])
+            if prefix:
+                modifiers.add("phospho")
+                ps -= len(prefix.group(1))
+        hits.append(_Hit(ps, pe, (entity,), cand.rank, modifiers))
+    return hits
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Longest non-overlapping hits, better rank first among equals; sorted by start."""
+    chosen: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.rank, h.start)):
+        if any(hit.start < e and s < hit.end for s, e in taken):
+            continue
+        chosen.append(hit)
+        taken.append((hit.start, hit.end))
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _lookup(lex: Lexicon, surface: str) -> Entity | None:
+    """Ground a whole surface form through the lexicon (exact key, case rules applied)."""
+    cand = _pick(lex, lex.candidates(match_key(surface)), squeeze(normalise(surface)))
+    return None if cand is None else lex.entity(cand.entity)
+
+
+_NOT_MORE = r"(?![\w/-]|\.\d)"
+_LIST_TAIL = re.compile(
+    rf"(?:\s*,\s*(\d{{1,2}}))*(?:\s*,?\s*(?:and|or|&)\s*(\d{{1,2}})){_NOT_MORE}"
+    rf"|/(\d{{1,2}}(?:/\d{{1,2}})*){_NOT_MORE}|-(\d{{1,2}}){_NOT_MORE}"
+)
+
+
+def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
+    """SMAD2/3, IFNA1-21, "JAK1, 2 and 3": add the numbered siblings to the same mention."""
+    for hit in hits:
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "rna"):
+            continue
+        surface = norm[hit.start : hit.end]
+        head = _DIGITS_END.match(surface)
+        if not head or "plural" in hit.modifiers:
+            continue
+        base, first = head.group(1), int(head.group(2))
+        tail = _LIST_TAIL.match(norm, hit.end)
+        if not tail:
+            continue
+        numbers: list[int] = []
+        if tail.group(3):  # slash form
+            numbers = [int(x) for x in tail.group(3).split("/")]
+        elif tail.group(4):  # range form: only upward and short
+            last = int(tail.group(4))
+            if not first < last <= first + 40:
+                continue
+            numbers = list(range(first + 1, last + 1))
+        else:
+            numbers = [int(x) for x in re.findall(r"\d+", tail.group(0))]
+        siblings = []
+        for num in numbers:
+            ent = _lookup(lex, f"{base}{num}")
+            if ent is not None and ent.type in ("gene", "rna"):
+                siblings.append(ent)
+            elif not tail.group(4) or num == numbers[-1]:
+                # lists and slashes must all resolve; a range may skip absent numbers (IFNA3)
+                siblings = []
+                break
+        if siblings:
+            hit.entities = tuple(dict.fromkeys(hit.entities + tuple(siblings)))
+            hit.end = tail.end()
+
+
+_SLASH_FAMILY = re.compile(r"[A-Za-z]+\d+(?:_\d+)+")
+
+
+def _expand_slash_families(norm: str, hits: list[_Hit]) -> None:
+    """SMAD2/3 -> SMAD2 + SMAD3: FamPlex ids made only to group a slash form are expanded.
+
+    Real family names (ERK1/2 -> ERK, TSC1/2 -> TSC) stay families.
+    """
+    for hit in hits:
+        if len(hit.entities) == 1 and "/" in norm[hit.start : hit.end]:
+            ent = hit.entities[0]
+            if ent.members and _SLASH_FAMILY.fullmatch(ent.id):
+                hit.entities = ent.members
+
+
+def _merge_slash_synonyms(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"FRS2/SNT", "ZIP/p62": two names of the same entity joined by a slash are one mention."""
+    out: list[_Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and norm[prev.end : hit.start] == "/"
+            and prev.entities == hit.entities
+        ):
+            prev.end = hit.end
+            prev.modifiers |= hit.modifiers
+            continue
+        out.append(hit)
+    return out
+
+
+#: head words of a long form -> entity type for abbreviations the lexicon does not know
+_TYPE_BY_HEAD = (
+    (re.compile(r"(?:pathway|cycle|signall?ing|response|death|stress|immunity|resistance|"
+                r"apoptosis|transition|repair|recombination|joining|methylation|acetylation|"
+                r"[a-z]+(?:sis|tion|ing|ism|ence|ance|ity))$", re.I), "process"),
+    (re.compile(r"(?:ase|ases|protein|proteins|factor|factors|receptor|receptors|kinase|"
+                r"ligand|carrier|transporter|channel|enzyme|subunit|domain|regulator|"
+                r"inhibitor of [a-z ]+|[0-9]+[a-z]?)$", re.I), "gene"),
+    (re.compile(r"(?:membrane|reticulum|nucleus|cytoplasm|mitochondria|zone|compartment|"
+                r"cells?|complex|machinery)$", re.I), "group"),
+)
+
+
+def _guess_type(long: str) -> str:
+    """Entity type for an unknown abbreviation from the head (last) word of its long form."""
+    for pattern, etype in _TYPE_BY_HEAD:
+        if pattern.search(long.strip()):
+            return etype
+    return "chemical"
+
+
+def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[Definition]) -> list[_Hit]:
+    """Make each defined short form and its long form name one entity everywhere in the text."""
+    if not definitions:
+        return hits
+    by_span = {(h.start, h.end): h for h in hits}
+    extra: list[_Hit] = []
+    short_map: dict[str, tuple[Entity, ...]] = {}
+    for d in definitions:
+        short = norm[d.short[0] : d.short[1]]
+        long = norm[d.long[0] : d.long[1]]
+        long_hit = by_span.get(d.long)
+        short_hit = by_span.get(d.short)
+        if long_hit is not None:
+            entities = long_hit.entities
+        elif short_hit is not None:
+            entities = short_hit.entities
+        else:
+            known = _lookup(lex, long) or _lookup(lex, short)
+            if known is not None:
+                entities = (known,)
+            else:
+                etype = _guess_type(long)
+                label = " ".join(long.split())
+                eid = short if etype == "gene" else label.lower()
+                entities = (Entity(id=eid, label=label, type=etype),)
+        short_map.setdefault(short, entities)
+        if long_hit is None:
+            extra.append(_Hit(d.long[0], d.long[1], entities, -1, source="abbreviation"))
+    # every written short form (whole word, same case) names the defined entity
+    for short, entities in short_map.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(s?)(?![\w])", norm):
+            mods = {"plural"} if match.group(1) else set()
+            extra.append(_Hit(match.start(), match.end(), entities, -1, mods, source="abbreviation"))
+    # an abbreviation hit replaces lexicon hits of the same span; longer lexicon hits stay
+    merged = [h for h in hits if not any(e.start <= h.start and h.end <= e.end for e in extra)]
+    return merged + extra
+
+
+def recognize(text: Text) -> list[Mention]:
+    """Entity mentions of a prepared caption: sorted, non-overlapping, original offsets."""
+    lex = get_lexicon()
+    norm = text.norm
+    hits = _scan(lex, norm)
+    hits = _select(hits)
+    hits = _abbreviations(lex, norm, hits, find_definitions(norm))
+    hits = _select(hits)
+    _expand_numbers(lex, norm, hits)
+    _expand_slash_families(norm, hits)
+    hits = _select(hits)
+    hits = _merge_slash_synonyms(norm, hits)
+    mentions = []
+    for hit in hits:
+        start, end = text.to_original(hit.start), text.to_original(hit.end)
+        mentions.append(Mention(start, end, text.original[start:end], hit.entities, frozenset(hit.modifiers)))
+    return mentions

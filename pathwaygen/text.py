@@ -1,0 +1,129 @@
+"""Normalise a caption for matching while keeping an exact map back to the original string.
+
+``prepare(caption)`` returns a :class:`Text`: ``norm`` is the caption after Unicode NFKC,
+Greek letters spelled out (NF-κB -> NF-kappaB, TGF-β -> TGF-beta), every dash and minus
+sign turned into "-" and every space character into " ". Each normalised character
+remembers the original character it came from, so ``to_original(i)`` maps any offset of
+``norm`` (including ``len(norm)``) back to the caption; evidence spans stay exact.
+``sentences`` are (start, end) spans of the ORIGINAL caption.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: Greek letters -> spelled-out names (lower and upper case; NFKC already maps µ to μ)
+GREEK: dict[str, str] = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
+    "ν": "nu", "ξ": "xi", "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma",
+    "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+    "Α": "Alpha", "Β": "Beta", "Γ": "Gamma", "Δ": "Delta", "Ε": "Epsilon", "Ζ": "Zeta",
+    "Η": "Eta", "Θ": "Theta", "Ι": "Iota", "Κ": "Kappa", "Λ": "Lambda", "Μ": "Mu",
+    "Ν": "Nu", "Ξ": "Xi", "Ο": "Omicron", "Π": "Pi", "Ρ": "Rho", "Σ": "Sigma", "Τ": "Tau",
+    "Υ": "Upsilon", "Φ": "Phi", "Χ": "Chi", "Ψ": "Psi", "Ω": "Omega",
+}
+
+#: dash-like characters (hyphens, en/em dashes, minus signs) -> "-"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043\u00ad"
+#: quote-like characters -> ASCII
+QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u2033": "''",
+          "\u201c": '"', "\u201d": '"', "\u201e": '"'}
+
+#: abbreviations after which a full stop does not end a sentence (lowercase, without the dot)
+_NO_BREAK = frozenset({
+    "e.g", "i.e", "fig", "figs", "vs", "cf", "et al", "al", "approx", "ca", "resp", "no",
+    "nos", "ref", "refs", "eq", "etc", "viz", "sp", "spp", "var", "subsp", "st", "dr",
+    "mr", "ms", "prof", "inc", "ltd", "co", "jr", "sr", "vol", "pp", "ed", "eds", "min", "max",
+})
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
+
+
+def _normalise_char(ch: str) -> str:
+    """Return the normalised form of one original character (possibly several characters)."""
+    out = []
+    for c in unicodedata.normalize("NFKC", ch):
+        if c in GREEK:
+            out.append(GREEK[c])
+        elif c in DASHES:
+            out.append("-" if c != "\u00ad" else "")
+        elif c in QUOTES:
+            out.append(QUOTES[c])
+        elif c.isspace():
+            out.append(" ")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A caption, its normalised form, the offset map between them and its sentences."""
+
+    original: str
+    norm: str
+    offsets: tuple[int, ...] = field(repr=False)
+    sentences: tuple[tuple[int, int], ...] = ()
+
+    def to_original(self, i: int) -> int:
+        """Map offset `i` of `norm` (0 <= i <= len(norm)) to the matching offset of `original`."""
+        if i < 0 or i > len(self.norm):
+            raise IndexError(f"offset {i} outside 0..{len(self.norm)}")
+        return self.offsets[i]
+
+    def sentence_of(self, start: int) -> tuple[int, int]:
+        """Return the sentence span (original offsets) that contains original offset `start`."""
+        for span in self.sentences:
+            if span[0] <= start < span[1]:
+                return span
+        return (0, len(self.original))
+
+
+def _split_sentences(original: str, norm: str, offsets: list[int]) -> tuple[tuple[int, int], ...]:
+    """Split at ., ! or ? followed by space and a capital or digit, except after abbreviations."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(norm):
+        dot = match.start()
+        if norm[dot] == ".":
+            word = re.search(r"([A-Za-z][A-Za-z.]*(?: al)?)$", norm[start:dot])
+            token = word.group(1).lower() if word else ""
+            # "e.g." "Fig." "vs." "et al.", single initials ("F. oxysporum", "J. Smith")
+            if token in _NO_BREAK or token.rstrip(".") in _NO_BREAK or re.fullmatch(r"[a-z]", token):
+                continue
+        end = dot + 1
+        o_start, o_end = offsets[start], offsets[end]
+        # trim spaces so that a sentence starts and ends on text
+        while o_start < o_end and original[o_start].isspace():
+            o_start += 1
+        if o_start < o_end:
+            spans.append((o_start, o_end))
+        start = end
+    o_start, o_end = offsets[start], len(original)
+    while o_start < o_end and original[o_start].isspace():
+        o_start += 1
+    while o_end > o_start and original[o_end - 1].isspace():
+        o_end -= 1
+    if o_start < o_end:
+        spans.append((o_start, o_end))
+    return tuple(spans)
+
+
+def prepare(caption: str) -> Text:
+    """Normalise `caption` and split it into sentences; see the module docstring."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(caption):
+        if ch.isascii() and ch not in "\t\n\r\x0b\x0c":  # fast path: ASCII is already normal
+            parts.append(ch)
+            offsets.append(i)
+            continue
+        norm = _normalise_char(ch)
+        parts.append(norm)
+        offsets.extend([i] * len(norm))
+    offsets.append(len(caption))
+    norm = "".join(parts)
+    return Text(caption, norm, tuple(offsets), _split_sentences(caption, norm, offsets))

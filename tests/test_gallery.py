@@ -106,7 +106,7 @@ window.addEventListener('error', function (e) { window.__errors.push(String(e.me
 </script>"""
 
 PROBE_BODY = """<script>
-(function () {
+window.addEventListener('load', function () {
   var figures = [];
   document.querySelectorAll('article.figure').forEach(function (article) {
     var svg = article.querySelector('svg');
@@ -125,7 +125,7 @@ PROBE_BODY = """<script>
   out.id = 'probe';
   out.textContent = JSON.stringify({figures: figures, errors: window.__errors});
   document.body.appendChild(out);
-})();
+});
 </script>"""
 
 

@@ -68,7 +68,7 @@ class PathwayDirective(SphinxDirective):
         title = self.options.get("title", "").strip()
         alt = self.options.get("alt", "").strip() or None
         align = self.options.get("align", "center")
-        cache_dir = self.config.pathway_cache_dir or os.path.join(self.env.app.doctreedir, "pathwaygen")
+        cache_dir = self.config.pathway_cache_dir or os.path.join(self.env.doctreedir, "pathwaygen")
         record = self._record_path()
         try:
             if record is not None:

@@ -225,7 +225,7 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_leaves_only_complete_files_and_the_next_run_resumes(tmp_path: Path) -> None:
-    replicate(tmp_path / "in", 400)
+    replicate(tmp_path / "in", 200)
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "pathwaygen", "build", str(tmp_path / "in"), "-o", str(out),
@@ -243,7 +243,7 @@ def test_ctrl_c_leaves_only_complete_files_and_the_next_run_resumes(tmp_path: Pa
     files = [p for p in out.iterdir() if p.is_file()]
     assert not [p for p in files if p.name.endswith(".tmp")], "a temporary file was left behind"
     outputs = [p for p in files if p.suffix in OUTPUT_SUFFIXES and p.name != MANIFEST_NAME]
-    assert 0 < len(outputs) < 3 * 400, "the interrupt came too late or too early to test anything"
+    assert 0 < len(outputs) < 3 * 200, "the interrupt came too late or too early to test anything"
     for path in outputs:
         assert_valid_output(path)
     done = json.loads((out / MANIFEST_NAME).read_text())["figures"]
@@ -251,7 +251,7 @@ def test_ctrl_c_leaves_only_complete_files_and_the_next_run_resumes(tmp_path: Pa
         assert all((out / f"{figid}{suffix}").is_file() for suffix in OUTPUT_SUFFIXES)
 
     resumed = build([tmp_path / "in"], out, jobs=2)
-    assert resumed.ok and len(resumed.skipped) == len(done) and len(resumed.built) == 400 - len(done)
+    assert resumed.ok and len(resumed.skipped) == len(done) and len(resumed.built) == 200 - len(done)
 
 
 @pytest.mark.skipif(not Path("/work/shared/corpus/figures").is_dir(), reason="development corpus not present")

@@ -30,7 +30,7 @@ from .model import NODE_TYPES, Entity
 from .text import _normalise_char
 
 #: bump when the cached structure changes
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json.gz"
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "entities"
@@ -92,19 +92,45 @@ class Candidate:
 
     entity: int
     rank: int
-    surface: str  # the name as listed (after normalisation), for exact-case checks
+    surface: str  # the name as listed (normalised, separators dropped), for exact-case checks
     exact: bool  # only match when written exactly as `surface`
+    spaces: str = ""  # word breaks of the listed name, see space_junctions()
+
+
+def space_junctions(raw: str) -> str:
+    """Where a space separates two letters, as squeezed offsets ("3,7"); "" when nowhere.
+
+    Keys drop separators, so "in a" and "INA", or "proteins" and "protein S", share a key;
+    a match must break words where the listed name does ("Sox 9" = "SOX9" is fine: the space
+    sits between a letter and a digit; hyphens never count).
+    """
+    if " " not in raw:
+        return ""
+    out = []
+    squeezed = 0
+    prev = ""
+    gap = False
+    for ch in raw:
+        if ch in SEPARATORS:
+            gap = gap or ch == " "
+            continue
+        if gap and prev.isalpha() and ch.isalpha():
+            out.append(str(squeezed))
+        gap = False
+        prev = ch
+        squeezed += 1
+    return ",".join(out)
 
 
 def _encode(cands: list[Candidate]) -> str:
-    return "\x1e".join(f"{c.entity}\x1f{c.rank}\x1f{int(c.exact)}\x1f{c.surface}" for c in cands)
+    return "\x1e".join(f"{c.entity}\x1f{c.rank}\x1f{int(c.exact)}\x1f{c.spaces}\x1f{c.surface}" for c in cands)
 
 
 def _decode(blob: str) -> tuple[Candidate, ...]:
     out = []
     for part in blob.split("\x1e"):
-        entity, rank, exact, surface = part.split("\x1f", 3)
-        out.append(Candidate(int(entity), int(rank), surface, exact == "1"))
+        entity, rank, exact, spaces, surface = part.split("\x1f", 4)
+        out.append(Candidate(int(entity), int(rank), surface, exact == "1", spaces))
     return tuple(out)
 
 
@@ -184,10 +210,12 @@ def _cache_path(data_file: Path, rules_dir: Path) -> Path:
     return Path(base) / f"lexicon-{digest.hexdigest()[:20]}"
 
 
-def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str]]:
-    """Read curated entity lists and the stop-list; raise RuleError on a malformed entry."""
+def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str], frozenset[str]]:
+    """Read curated entity lists and the stop-lists (never a gene; never anything from the
+    tables); raise RuleError on a malformed entry."""
     entries: list[dict] = []
     stop: set[str] = set()
+    stop_all: set[str] = set()
     for path in _rules_files(rules_dir):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -197,6 +225,7 @@ def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str]]:
             if not isinstance(data, dict) or not isinstance(data.get("never_genes"), list):
                 raise RuleError(f"{path}: expected a mapping with a 'never_genes' list")
             stop.update(match_key(str(word)) for word in data["never_genes"])
+            stop_all.update(match_key(str(word)) for word in data.get("never", []) or [])
             continue
         if not isinstance(data, list):
             raise RuleError(f"{path}: expected a list of entities")
@@ -206,7 +235,7 @@ def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str]]:
             if "ref" not in item and ("id" not in item or item.get("type") not in NODE_TYPES):
                 raise RuleError(f"{path}: entry {n}: needs 'ref' or 'id' and a 'type' in {NODE_TYPES}")
             entries.append({**item, "_where": f"{path.name} entry {n}"})
-    return entries, frozenset(stop)
+    return entries, frozenset(stop), frozenset(stop_all)
 
 
 def _build(data_file: Path, rules_dir: Path) -> Lexicon:
@@ -215,20 +244,25 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
         data = json.load(handle)
     rows: list[tuple] = [tuple(row) for row in data["entities"]]
     by_id = {row[0]: i for i, row in enumerate(rows)}
-    table: dict[str, dict[int, Candidate]] = {}
+    table: dict[str, dict[tuple[int, str, str], Candidate]] = {}
 
     def add(surface: str, index: int, rank: int, exact: bool, short: bool) -> None:
         key = match_key(surface)
         if len(key) < 2:
             return
-        norm_surface = squeeze(normalise(surface))
+        raw = normalise(surface)
+        norm_surface = squeeze(raw)
+        spaces = space_junctions(raw)
         for variant in key_variants(key, short):
+            # one candidate per entity, word-break pattern ("TGF beta", "TGF-beta") and, for
+            # case-sensitive names, spelling: a curated "Keap1" must not hide HGNC's "KEAP1"
             slot = table.setdefault(variant, {})
-            old = slot.get(index)
+            slot_key = (index, spaces, norm_surface if exact else "")
+            old = slot.get(slot_key)
             if old is None or rank < old.rank:
-                slot[index] = Candidate(index, rank, norm_surface, exact)
+                slot[slot_key] = Candidate(index, rank, norm_surface, exact, spaces)
 
-    entries, stop = _load_curated(rules_dir)
+    entries, stop, stop_all = _load_curated(rules_dir)
     for item in entries:
         if "ref" in item:
             index = by_id.get(str(item["ref"]))
@@ -257,7 +291,8 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
         short = rank < 40 or rank >= 50  # symbols, FamPlex ids, aliases: not long names
         # everyday English words and 2-letter symbols only when written exactly as listed
         exact = bool(english) or len(surface) <= 2
-        if etype in ("gene", "rna", "family", "complex") and match_key(surface) in stop:
+        key = match_key(surface)
+        if key in stop_all or (etype in ("gene", "rna", "family", "complex") and key in stop):
             continue
         add(surface, index, rank, exact, short=short and len(surface) <= 12)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)

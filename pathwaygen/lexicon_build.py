@@ -123,10 +123,13 @@ def _read_hgnc(builder: _Builder, path: Path) -> dict[str, str]:
         if name and builder.entities[symbol][1] == "gene":
             builder.name(name, symbol, RANK_NAME)
         # aliases listed first are the commoner names: keep their order as a tie-break
+        # one- and two-character aliases ("II", "AC", "PM") are nearly always something else
         for pos, alias in enumerate(_split_list(row["Alias symbols"])):
-            builder.name(alias, symbol, RANK_ALIAS + min(pos, 9))
+            if len(alias) > 2:
+                builder.name(alias, symbol, RANK_ALIAS + min(pos, 9))
         for pos, previous in enumerate(_split_list(row["Previous symbols"])):
-            builder.name(previous, symbol, RANK_PREVIOUS + min(pos, 9))
+            if len(previous) > 2:
+                builder.name(previous, symbol, RANK_PREVIOUS + min(pos, 9))
     return uniprot_to_symbol
 
 
@@ -155,6 +158,8 @@ def _read_famplex(builder: _Builder, folder: Path) -> None:
         builder.name(fid, fid, RANK_FAMPLEX)
         if "_" in fid:
             builder.name(fid.replace("_", " "), fid, RANK_FAMPLEX)
+            # "G_q" is written "Gq": a hyphen joins without a word break
+            builder.name(fid.replace("_", "-"), fid, RANK_FAMPLEX)
 
 
 #: grounding-map namespaces in order of preference, and the entity type each one gives

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from .abbrev import Definition, find_definitions
-from .lexicon import Candidate, Lexicon, get_lexicon, lower_keep_length, match_key, normalise, squeeze
+from .lexicon import Candidate, Lexicon, get_lexicon, lower_keep_length, match_key, normalise, space_junctions, squeeze
 from .model import Entity, Mention
-from .text import Text
+from .text import GREEK, Text
 
 _GENE_TYPES = frozenset({"gene", "family", "complex", "rna"})
 _DIGITS_END = re.compile(r"^(.*?)(\d+)$")
@@ -37,15 +37,30 @@ class _Hit:
     rank: int
     modifiers: set[str] = field(default_factory=set)
     source: str = "lexicon"
+    alternatives: tuple[int, ...] = ()  # lexicon rows of every other fitting candidate
 
 
-def _pick(lex: Lexicon, cands: tuple[Candidate, ...], surface: str) -> Candidate | None:
-    """The best candidate for the written `surface` (normalised, separators dropped)."""
+def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
+    """Candidates that fit the written `raw` surface (normalised): case rules, word breaks."""
+    surface = squeeze(raw)
+    spaces = space_junctions(raw)
+    out = []
     for cand in cands:
         if cand.exact and surface != cand.surface:
             continue
-        return cand
-    return None
+        if cand.spaces != spaces:
+            continue
+        # a short all-capital alias written in mixed case is another word ("miR" is not MIR)
+        if cand.rank >= 50 and len(surface) <= 3 and cand.surface.isupper() and not surface.isupper():
+            continue
+        out.append(cand)
+    return out
+
+
+def _pick(lex: Lexicon, cands: tuple[Candidate, ...], raw: str) -> Candidate | None:
+    """The best candidate for the written `raw` surface, or None."""
+    valid = _valid(cands, raw)
+    return valid[0] if valid else None
 
 
 def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
@@ -76,11 +91,19 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
                 continue
         core_start = ps + (1 if "phospho" in modifiers else 0)
         core_end = pe - (1 if "plural" in modifiers else 0)
-        surface = squeeze(norm[core_start:core_end])
-        cands = lex.decode(value >> 8)
-        cand = _pick(lex, cands, surface)
-        if cand is None:
+        if core_end - core_start < 3 and "plural" in modifiers:
+            continue  # "COS" is not the plural of CO
+        if text_span_is_one_char(norm, core_start, core_end):
+            continue  # a lone Greek letter ("ζ" -> "zeta") is a subunit label, not a gene
+        raw = norm[core_start:core_end]
+        if " " in raw and raw.islower() and not raw.replace(" ", "").isalpha():
+            continue  # "or 2", "at 2": lowercase words before a number are not symbols
+        if _RESIDUE.fullmatch(raw) and _NUMBER_AHEAD.match(norm, pe):
+            continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
+        valid = _valid(lex.decode(value >> 8), norm[core_start:core_end])
+        if not valid:
             continue
+        cand = valid[0]
         entity = lex.entity(cand.entity)
         if modifiers and entity.type not in _GENE_TYPES and "plural" not in modifiers:
             continue
@@ -90,8 +113,19 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
             if prefix:
                 modifiers.add("phospho")
                 ps -= len(prefix.group(1))
-        hits.append(_Hit(ps, pe, (entity,), cand.rank, modifiers))
+        hits.append(_Hit(ps, pe, (entity,), cand.rank, modifiers, alternatives=tuple(c.entity for c in valid[1:])))
     return hits
+
+
+_GREEK_NAMES = frozenset(GREEK.values())
+#: amino-acid three-letter codes: followed by a number they name a residue ("Ser473")
+_RESIDUE = re.compile(r"Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val")
+_NUMBER_AHEAD = re.compile(r"[ -]?\d")
+
+
+def text_span_is_one_char(norm: str, start: int, end: int) -> bool:
+    """True when norm[start:end] is one spelled-out Greek letter (one original character)."""
+    return norm[start:end].lower() in _GREEK_NAMES
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
@@ -108,7 +142,7 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
 
 def _lookup(lex: Lexicon, surface: str) -> Entity | None:
     """Ground a whole surface form through the lexicon (exact key, case rules applied)."""
-    cand = _pick(lex, lex.candidates(match_key(surface)), squeeze(normalise(surface)))
+    cand = _pick(lex, lex.candidates(match_key(surface)), normalise(surface))
     return None if cand is None else lex.entity(cand.entity)
 
 
@@ -140,6 +174,12 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
             if not first < last <= first + 40:
                 continue
             numbers = list(range(first + 1, last + 1))
+            # a range names a gene series (IFNA1-21) only when most numbers are genes;
+            # "ATG5-12" is a conjugate of two proteins
+            found = sum(1 for num in numbers if (e := _lookup(lex, f"{base}{num}")) is not None
+                        and e.id.upper() == f"{base}{num}".upper().replace("-", ""))
+            if found * 2 < len(numbers):
+                continue
         else:
             numbers = [int(x) for x in re.findall(r"\d+", tail.group(0))]
         siblings = []
@@ -154,6 +194,10 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
         if siblings:
             hit.entities = tuple(dict.fromkeys(hit.entities + tuple(siblings)))
             hit.end = tail.end()
+            # ERK 1 and 2, TSC1/2: when the numbered genes are exactly a family, name the family
+            family = _lookup(lex, base.rstrip(" -"))
+            if family is not None and family.members and {m.id for m in family.members} == {e.id for e in hit.entities}:
+                hit.entities = (family,)
 
 
 _SLASH_FAMILY = re.compile(r"[A-Za-z]+\d+(?:_\d+)+")
@@ -171,19 +215,35 @@ def _expand_slash_families(norm: str, hits: list[_Hit]) -> None:
                 hit.entities = ent.members
 
 
-def _merge_slash_synonyms(norm: str, hits: list[_Hit]) -> list[_Hit]:
-    """"FRS2/SNT", "ZIP/p62": two names of the same entity joined by a slash are one mention."""
+def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"FRS2/SNT", "ZIP/p62": two names of the same entity joined by a slash are one mention.
+
+    An ambiguous name takes the reading its partner confirms (ZIP alone is DAPK3; ZIP/p62
+    is SQSTM1, which p62 names too).
+    """
     out: list[_Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and norm[prev.end : hit.start] == "/"
-            and prev.entities == hit.entities
-        ):
-            prev.end = hit.end
-            prev.modifiers |= hit.modifiers
-            continue
+        if prev is not None and norm[prev.end : hit.start] == "/" and len(prev.entities) == len(hit.entities) == 1:
+            same = prev.entities == hit.entities
+            if not same:
+                first, second = lex.index_of(prev.entities[0].id), lex.index_of(hit.entities[0].id)
+                if first is not None and first in hit.alternatives:
+                    same = True
+                elif second is not None and second in prev.alternatives:
+                    prev.entities = hit.entities
+                    same = True
+                elif min(prev.rank, hit.rank) <= 30 and max(prev.rank, hit.rank) >= 50 and not (
+                    prev.modifiers or hit.modifiers
+                ):
+                    # "ZIP/p62": a mere alias written with a firm name is its synonym
+                    if prev.rank >= 50:
+                        prev.entities = hit.entities
+                    same = True
+            if same:
+                prev.end = hit.end
+                prev.modifiers |= hit.modifiers
+                continue
         out.append(hit)
     return out
 
@@ -223,10 +283,12 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
         short_hit = by_span.get(d.short)
         if long_hit is not None:
             entities = long_hit.entities
-        elif short_hit is not None:
+        elif short_hit is not None and short_hit.rank < 40:
+            # an approved symbol, FamPlex or curated name; a mere alias ("PMN" of CA9) loses
+            # to the definition the caption gives
             entities = short_hit.entities
         else:
-            known = _lookup(lex, long) or _lookup(lex, short)
+            known = _lookup(lex, long)
             if known is not None:
                 entities = (known,)
             else:
@@ -247,18 +309,47 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
     return merged + extra
 
 
+_PAREN_NUMBER = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{0,10})\)(\d{1,2})(?![\w/-])")
+
+
+def _parenthesised_numbers(lex: Lexicon, norm: str) -> list[_Hit]:
+    """"Janus kinase (JAK)1", "(STAT)3": a defined short form with a number glued after it."""
+    hits = []
+    for match in _PAREN_NUMBER.finditer(norm):
+        entity = _lookup(lex, match.group(1) + match.group(2))
+        if entity is not None and entity.type in ("gene", "rna"):
+            hits.append(_Hit(match.start(1), match.end(), (entity,), 10, source="paren-number"))
+    return hits
+
+
+_GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b", re.I)
+
+
+def _gene_sets(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator."""
+    out = []
+    for hit in hits:
+        match = _GENES_AFTER.match(norm, hit.end)
+        if match and len(hit.entities) == 1:
+            label = f"{norm[hit.start:hit.end]}{match.group(0)}"
+            label = " ".join(label.split())
+            entity = Entity(id=label.lower(), label=label, type="group")
+            out.append(_Hit(hit.start, match.end(), (entity,), 0, source="gene-set"))
+    return out
+
+
 def recognize(text: Text) -> list[Mention]:
     """Entity mentions of a prepared caption: sorted, non-overlapping, original offsets."""
     lex = get_lexicon()
     norm = text.norm
-    hits = _scan(lex, norm)
+    hits = _scan(lex, norm) + _parenthesised_numbers(lex, norm)
     hits = _select(hits)
     hits = _abbreviations(lex, norm, hits, find_definitions(norm))
     hits = _select(hits)
     _expand_numbers(lex, norm, hits)
     _expand_slash_families(norm, hits)
-    hits = _select(hits)
-    hits = _merge_slash_synonyms(norm, hits)
+    hits = _select(hits + _gene_sets(norm, hits))
+    hits = _merge_slash_synonyms(lex, norm, hits)
     mentions = []
     for hit in hits:
         start, end = text.to_original(hit.start), text.to_original(hit.end)

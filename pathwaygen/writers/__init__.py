@@ -34,6 +34,12 @@ FORMATS: dict[str, Format] = {
         Format("svg", ".svg", "svg", True, "SVG diagram (Jinja2 template), accessible, scalable"),
         Format("gpml", ".gpml", "gpml", True, "GPML 2013a for WikiPathways / PathVisio"),
         Format("json", ".json", "json", False, "pathwaygen graph JSON (the interchange format)"),
+        Format("cx2", ".cx2", "cx2", True, "CX2 for NDEx and Cytoscape, with layout, groundings and evidence"),
+        Format("sbgn", ".sbgn", "sbgn", True, "SBGN-ML Activity Flow for Newt, MINERVA and other SBGN editors"),
+        Format("cyjs", ".cyjs", "cyjs", True, "Cytoscape.js JSON (Cytoscape import; complexes as compound nodes)"),
+        Format("sif", ".sif", "sif", False, "Simple Interaction Format with Pathway Commons relation names"),
+        Format("indra", ".indra.json", "indra", False, "INDRA statements JSON with db_refs and evidence"),
+        Format("graphml", ".graphml", "graphml", True, "GraphML for Gephi, yEd, igraph (attributes as strings)"),
     )
 }
 

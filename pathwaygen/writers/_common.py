@@ -1,0 +1,107 @@
+"""Small helpers shared by the interchange writers (CX2, SBGN, Cytoscape.js, SIF, INDRA, GraphML).
+
+They read the graph model documented in `pathwaygen.graphjson` in one deterministic order
+and turn groundings into compact identifiers, so every writer names things the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import networkx as nx
+
+from ..errors import LayoutError
+from ..model import Box, EdgeRoute, Layout
+
+#: xref prefixes in the order writers list them (most specific registry first).
+XREF_ORDER: tuple[str, ...] = ("hgnc", "fplx", "chebi", "hgnc.symbol", "ncbigene", "uniprot", "ensembl", "mesh", "go")
+
+
+def resolve_layout(graph: nx.MultiDiGraph, layout: Layout | None) -> Layout:
+    """Return `layout`, or compute it with `pathwaygen.layout.layout_graph` when it is None."""
+    if layout is not None:
+        return layout
+    # Imported here: the layout stage needs Graphviz, which the text-only writers never touch.
+    from ..layout import layout_graph
+
+    return layout_graph(graph)
+
+
+def node_box(layout: Layout, node: str) -> Box:
+    """Return the box of `node`; raises LayoutError when the layout does not place it."""
+    try:
+        return layout.nodes[node]
+    except KeyError:
+        raise LayoutError(f"layout has no box for node {node!r}") from None
+
+
+def edge_routes(layout: Layout) -> dict[tuple[str, str, str], EdgeRoute]:
+    """Index the layout's edge routes by (source, target, relation)."""
+    return {(r.source, r.target, r.key): r for r in layout.edges}
+
+
+def sorted_nodes(graph: nx.MultiDiGraph) -> list[tuple[str, dict[str, Any]]]:
+    """Return (node id, attributes) pairs sorted by id."""
+    return [(n, graph.nodes[n]) for n in sorted(graph.nodes)]
+
+
+def sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """Return (source, target, relation, attributes) tuples sorted by (source, target, relation)."""
+    edges = [(s, t, data.get("relation", k), data) for s, t, k, data in graph.edges(keys=True, data=True)]
+    return sorted(edges, key=lambda e: (e[0], e[1], e[2]))
+
+
+def evidence_of(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return an edge's evidence records sorted by (start, end, rule)."""
+    return sorted(data.get("evidence") or [], key=lambda e: (e.get("start", 0), e.get("end", 0), e.get("rule", "")))
+
+
+def curie(prefix: str, value: str) -> str:
+    """Return the compact identifier of one xref: ("hgnc", "6840") -> "hgnc:6840".
+
+    ChEBI and GO ids already carry their prefix ("CHEBI:15422", "GO:0006915") and are kept as
+    they are, which is the form identifiers.org and Bioregistry accept.
+    """
+    if value.upper().startswith(prefix.upper() + ":"):
+        return value
+    return f"{prefix}:{value}"
+
+
+def ordered_xrefs(xrefs: dict[str, str] | None) -> list[tuple[str, str]]:
+    """Return (prefix, id) pairs: known registries in XREF_ORDER, then any others sorted."""
+    xrefs = xrefs or {}
+    known = [(p, xrefs[p]) for p in XREF_ORDER if xrefs.get(p)]
+    rest = sorted((p, v) for p, v in xrefs.items() if p not in XREF_ORDER and v)
+    return known + rest
+
+
+def curies(xrefs: dict[str, str] | None) -> list[str]:
+    """Return the compact identifiers of all xrefs in writer order."""
+    return [curie(p, v) for p, v in ordered_xrefs(xrefs)]
+
+
+def first_mention(data: dict[str, Any]) -> str:
+    """Return the text of a node's first mention in the caption ("" when it has none)."""
+    mentions = sorted(data.get("mentions") or [], key=lambda m: (m.get("start", 0), m.get("end", 0)))
+    return str(mentions[0].get("text", "")) if mentions else ""
+
+
+def num(value: float) -> float | int:
+    """Round a coordinate to 2 decimals (an int when whole) so output bytes do not depend on float noise."""
+    rounded = round(float(value), 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def iter_members(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Yield a node's members (family members or complex subunits) in their stored order."""
+    for member in data.get("members") or []:
+        if isinstance(member, dict) and member.get("id"):
+            yield member
+
+
+def source_of(meta: dict[str, Any]) -> str:
+    """Return the figure record a graph came from: its `source` when set, else PFOCR figid and PMCID."""
+    if meta.get("source"):
+        return str(meta["source"])
+    parts = [f"PFOCR {meta['figid']}" if meta.get("figid") else "", str(meta.get("pmcid") or "")]
+    return ", ".join(p for p in parts if p)

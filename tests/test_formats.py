@@ -94,7 +94,7 @@ def demo_graph():
 
 
 def demo_layout(graph):
-    """A fixed Layout: a 4-column grid of 80x30 boxes, member boxes inside the complex, some routes."""
+    """A fixed Layout: a 4-column grid of 80x30 boxes, member boxes inside the complex, Bezier routes."""
     nodes = {}
     for i, node in enumerate(sorted(graph.nodes)):
         col, row = i % 4, i // 4
@@ -109,7 +109,12 @@ def demo_layout(graph):
         if key in ("binds", "translocates"):
             continue  # some edges without a route: writers fall back to box borders
         a, b = nodes[source], nodes[target]
-        edges.append(EdgeRoute(source, target, key, ((a.cx, a.y + a.height), ((a.cx + b.cx) / 2, (a.cy + b.cy) / 2 + 0.333), (b.cx, b.y))))
+        start, end, mid = (a.cx, a.y + a.height), (b.cx, b.y), ((a.cx + b.cx) / 2, (a.cy + b.cy) / 2 + 0.333)
+        if source < target:  # two cubic Bezier segments through `mid`, as Graphviz gives them
+            points = (start, start, mid, mid, mid, end, end)
+        else:  # one segment
+            points = (start, (start[0], mid[1]), (end[0], mid[1]), end)
+        edges.append(EdgeRoute(source, target, key, points))
     return Layout(width=520, height=400, nodes=nodes, members=members, edges=tuple(edges))
 
 
@@ -246,6 +251,16 @@ def test_sbgn_reads_back_with_glyphs_units_arcs_and_bboxes(tmp_path, graph, layo
     for source, target, relation in graph.edges(keys=True):
         label = lambda n: graph.nodes[n]["label"]  # noqa: E731
         assert arcs[(label(source), label(target))] == style(relation).sbgn_arc
+    # Arcs pass through the on-curve points of the layout's Bezier routes.
+    routes = {(r.source, r.target): r.points for r in layout.edges}
+    by_ends = {(a.source, a.target): a for a in sbgn_map.arc}
+    two = by_ends[("g_CGAS", "g_cGAMP")]  # 7 control points: start, one on-curve middle point, end
+    drawn = [(two.start.x, two.start.y), *[(n.x, n.y) for n in two.next], (two.end.x, two.end.y)]
+    expected = [routes[("CGAS", "cGAMP")][i] for i in (0, 3, 6)]
+    assert len(drawn) == 3
+    assert all(d == pytest.approx(e, abs=0.005) for d, e in zip(drawn, expected))  # rounded to 2 decimals
+    one = by_ends[("g_TBK1", "g_IRF3")]  # 4 control points: no middle point
+    assert one.next == [] and (one.end.x, one.end.y) == routes[("TBK1", "IRF3")][3]
 
 
 def test_sbgn_annotates_groundings_and_evidence(outputs):

@@ -105,3 +105,15 @@ def source_of(meta: dict[str, Any]) -> str:
         return str(meta["source"])
     parts = [f"PFOCR {meta['figid']}" if meta.get("figid") else "", str(meta.get("pmcid") or "")]
     return ", ".join(p for p in parts if p)
+
+
+def on_curve_points(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
+    """Return the points a route passes through, for formats whose edges are polylines.
+
+    The layout's routes are Graphviz cubic Bézier splines: 3n+1 control points of which
+    every third (0, 3, 6, ...) lies on the curve; the others only pull it. Any other point
+    count is taken as a polyline already.
+    """
+    if len(points) >= 4 and (len(points) - 1) % 3 == 0:
+        return list(points[::3])
+    return list(points)

@@ -4,7 +4,8 @@ GraphML attributes are scalars, so structured attributes are flattened to string
 groundings as space-separated `prefix:id` identifiers (`xrefs`) and the member ids, the
 evidence sentences and rules joined by " | ", and the full records (members, mentions,
 evidence) as compact JSON strings for lossless reading back. Layout coordinates (box
-centre `x`/`y`, `width`/`height`) are numbers. Edges carry their relation as the GraphML
+centre `x`/`y`, `width`/`height`) are numbers; an edge's `route` lists the layout's spline
+control points as "x,y x,y ...". Edges carry their relation as the GraphML
 edge id and as `interaction`.
 """
 
@@ -17,7 +18,9 @@ import networkx as nx
 
 from ..model import UNDIRECTED, Layout
 from ..relations import style
-from ._common import curies, evidence_of, iter_members, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of
+from ._common import (
+    curies, edge_routes, evidence_of, iter_members, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of,
+)
 
 
 def _json(value: Any) -> str:
@@ -54,8 +57,10 @@ def to_networkx(graph: nx.MultiDiGraph, layout: Layout) -> nx.MultiDiGraph:
             width=float(num(box.width)),
             height=float(num(box.height)),
         )
+    routes = edge_routes(layout)
     for source, target, relation, data in sorted_edges(graph):
         evidence = evidence_of(data)
+        route = routes.get((source, target, relation))
         flat.add_edge(
             source, target, key=relation,
             interaction=relation,
@@ -65,6 +70,7 @@ def to_networkx(graph: nx.MultiDiGraph, layout: Layout) -> nx.MultiDiGraph:
             evidence=" | ".join(str(ev.get("text", "")) for ev in evidence),
             rule=" | ".join(str(ev.get("rule", "")) for ev in evidence),
             evidence_json=_json(evidence),
+            route=" ".join(f"{num(x)},{num(y)}" for x, y in (route.points if route else ())),
         )
     return flat
 

@@ -6,7 +6,8 @@ feature, unspecified entity); a process is a `phenotype` glyph. Activity Flow le
 activities be the source of an influence, so a process that influences something is drawn
 as an activity (with no unit of information) instead. Arc classes (positive / negative /
 unknown influence, necessary stimulation) come from the `sbgn_arc` field of the one
-relation table. Glyph bounding boxes and arc points are the layout's, the groundings are
+relation table. Glyph bounding boxes are the layout's boxes and arcs are polylines through the on-curve
+points of the layout's edge splines; the groundings are
 identifiers.org URIs in an RDF annotation (`bqbiol:is`, `bqbiol:hasPart` for members) and
 each arc's notes hold its evidence sentences and rules, as Newt and MINERVA read them.
 """
@@ -22,8 +23,8 @@ from lxml import etree
 from ..model import Box, Layout
 from ..relations import style
 from ._common import (
-    curie, edge_routes, evidence_of, iter_members, node_box, num, ordered_xrefs, resolve_layout, sorted_edges,
-    sorted_nodes, source_of,
+    curie, edge_routes, evidence_of, iter_members, node_box, num, on_curve_points, ordered_xrefs, resolve_layout,
+    sorted_edges, sorted_nodes, source_of,
 )
 
 SBGN_NS = "http://sbgn.org/libsbgn/0.3"
@@ -151,7 +152,7 @@ def to_tree(graph: nx.MultiDiGraph, layout: Layout) -> etree._Element:
         route = routes.get((source, target, relation))
         src_box, dst_box = node_box(layout, source), node_box(layout, target)
         if route is not None and len(route.points) >= 2:
-            points = list(route.points)
+            points = on_curve_points(route.points)
         else:
             points = [_border_point(src_box, (dst_box.cx, dst_box.cy)), _border_point(dst_box, (src_box.cx, src_box.cy))]
         etree.SubElement(arc, _q("start"), x=str(num(points[0][0])), y=str(num(points[0][1])))

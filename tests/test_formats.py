@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import networkx as nx
@@ -294,6 +296,39 @@ def test_cyjs_positions_compounds_and_networkx_load(graph, layout, outputs):
     assert set(graph.nodes) <= set(loaded.nodes)
     assert set(graph.edges(keys=True)) == set(loaded.edges(keys=True))
     assert loaded.nodes["cGAMP"]["represents"] == "CHEBI:75947"
+
+
+#: Where .ci/setup installs cytoscape.js (npm) for the headless load test below.
+CYTOSCAPE_JS = Path(os.environ.get("PATHWAYGEN_NODE_PREFIX", Path.home() / ".cache" / "pathwaygen" / "node"))
+
+_CYTOSCAPE_LOAD = """
+const cytoscape = require(process.argv[1] + '/node_modules/cytoscape');
+const doc = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));
+const cy = cytoscape({headless: true, elements: doc.elements, layout: {name: 'preset'}});
+const out = {nodes: {}, edges: []};
+cy.nodes().forEach(n => { out.nodes[n.id()] = {
+  parent: n.isChild() ? n.parent().id() : null, x: n.position('x'), y: n.position('y'), name: n.data('name')}; });
+cy.edges().forEach(e => { out.edges.push([e.source().id(), e.data('interaction'), e.target().id()]); });
+console.log(JSON.stringify(out));
+"""
+
+
+def test_cyjs_loads_in_cytoscape_js(graph, layout, outputs, tmp_path):
+    node = shutil.which("node")
+    if node is None or not (CYTOSCAPE_JS / "node_modules" / "cytoscape").is_dir():
+        pytest.skip("node or cytoscape.js is not installed (.ci/setup installs them)")
+    path = tmp_path / "g.cyjs"
+    path.write_text(outputs["cyjs"], encoding="utf-8")
+    run = subprocess.run([node, "-e", _CYTOSCAPE_LOAD, str(CYTOSCAPE_JS), str(path)],
+                         capture_output=True, text=True, timeout=60, check=True)
+    loaded = json.loads(run.stdout)
+    assert set(graph.nodes) <= set(loaded["nodes"])
+    tbk1 = loaded["nodes"]["TBK1"]
+    assert (tbk1["x"], tbk1["y"]) == (layout.nodes["TBK1"].cx, layout.nodes["TBK1"].cy)
+    assert tbk1["name"] == "TBK1"
+    assert loaded["nodes"]["JAK1_TYK2/TYK2"]["parent"] == "JAK1_TYK2"
+    assert loaded["nodes"]["JAK1"]["parent"] is None
+    assert sorted(map(tuple, loaded["edges"])) == sorted((s, k, t) for s, t, k in graph.edges(keys=True))
 
 
 # --- SIF ------------------------------------------------------------------------------------

@@ -1,0 +1,399 @@
+"""Lay a figure graph out with Graphviz ``dot``: one call per graph, coordinates read back as JSON.
+
+The picture flows top-down the way signaling figures do: ligands and receptors (nodes
+nothing points at) on top, then kinases, transcription factors (sources of ``expresses`` /
+``represses``) on one row, target genes and processes at the bottom. Roles come from node
+type, degree and edge relations, never from names. A complex is a Graphviz cluster around
+boxes of its members (``Layout.members``); edges to a complex end on the cluster border.
+Nodes named in the caption but in no statement are not given to ``dot``: they are set in
+tidy rows under the drawing. Box sizes come from the label widths measured with
+:func:`text_width`; the same sizes are passed to ``dot`` (``fixedsize``) so what dot avoids
+overlapping is exactly what the writers draw.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import graphviz
+import networkx as nx
+
+from .errors import LayoutError
+from .model import Box, EdgeRoute, Layout, UNDIRECTED
+
+#: Font every writer names first; the width table below is measured from it (DejaVu Sans,
+#: whose metrics are close to Verdana's), and the commoner fallbacks (Arial, Helvetica) are
+#: narrower, so a label measured here fits whichever of them a viewer has.
+FONT_FAMILY = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
+FONT_SIZE = 11.0
+LINE_HEIGHT = 13.5
+#: Advance widths of ASCII 32..126 in 1/100 em (DejaVu Sans Book / Bold).
+_WIDTHS = bytes((
+    32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64,
+    64, 64, 34, 34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 30, 30, 66, 56, 86, 75, 79,
+    60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63,
+    63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84,
+))
+_BOLD_WIDTHS = bytes((
+    35, 46, 52, 84, 70, 100, 87, 31, 46, 46, 52, 84, 38, 42, 38, 37, 70, 70, 70, 70, 70, 70, 70, 70,
+    70, 70, 40, 40, 84, 84, 84, 58, 100, 77, 76, 73, 83, 68, 68, 82, 84, 37, 37, 77, 64, 100, 84, 85,
+    73, 85, 77, 72, 68, 81, 77, 110, 77, 72, 73, 46, 37, 46, 84, 50, 50, 67, 72, 59, 72, 68, 44, 72,
+    71, 34, 34, 67, 34, 104, 71, 69, 72, 72, 49, 60, 48, 71, 65, 92, 65, 65, 58, 71, 37, 71, 84,
+))
+_OTHER_WIDTH = 72  # non-ASCII (Greek letters, arrows, CJK is rare): wider than any Latin lowercase
+_SAFETY = 1.04  # renderers hint and kern differently; keep a few percent of slack
+
+PAD_X = 7.0  # space between a label and its box's side
+PAD_Y = 5.0
+MIN_WIDTH = 42.0
+MIN_HEIGHT = 24.0
+WRAP_WIDTH = 118.0  # a label wider than this is broken at spaces onto more lines
+MARGIN = 12.0  # around the whole drawing, so markers at the edge are not clipped
+GAP = 14.0  # between isolated nodes
+ISOLATED_HEADING = 22.0  # space above the isolated nodes for their heading
+COMPLEX_LABEL = 15.0  # space at the top of a complex for its name
+POINTS_PER_INCH = 72.0
+
+# Relations that make a node a transcription factor (its targets sit below it).
+_TRANSCRIPTIONAL = frozenset({"expresses", "represses"})
+# Relations whose target is an end product (a gene made, a chemical produced).
+_PRODUCT = frozenset({"expresses", "represses", "produces"})
+# Node types that stand for outcomes rather than molecules.
+_OUTCOME_TYPES = frozenset({"process"})
+
+
+def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
+    """Return the drawn width of `text` in points at font `size` (per-character width table)."""
+    table = _BOLD_WIDTHS if bold else _WIDTHS
+    units = 0
+    for char in text:
+        code = ord(char)
+        units += table[code - 32] if 32 <= code < 127 else _OTHER_WIDTH
+    return units * size / 100.0 * _SAFETY
+
+
+def wrap_text(text: str, max_width: float = WRAP_WIDTH, size: float = FONT_SIZE, bold: bool = False) -> list[str]:
+    """Break `text` at spaces into lines no wider than `max_width` (a single long word stays whole)."""
+    words = text.split()
+    if not words:
+        return [""]
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        candidate = f"{current} {word}"
+        if text_width(candidate, size, bold) <= max_width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    return lines
+
+
+def node_label(graph: nx.MultiDiGraph, node: str) -> str:
+    """Return the text drawn for `node` (its label, else its id)."""
+    return str(graph.nodes[node].get("label") or node)
+
+
+def label_lines(label: str, node_type: str) -> list[str]:
+    """Return the lines a node label is drawn on (processes and groups wrap, symbols never do)."""
+    if node_type in ("process", "group", "chemical", "mutation") or text_width(label) > WRAP_WIDTH * 1.4:
+        return wrap_text(label)
+    return [label]
+
+
+def box_size(label: str, node_type: str) -> tuple[float, float]:
+    """Return (width, height) in points of the box that holds `label` for a node of `node_type`.
+
+    The text area is the label's measured size plus padding; shapes that are not rectangles
+    grow so that their inner rectangle still holds it (an ellipse by sqrt(2), a hexagon by
+    its two points, a family's stacked second outline by its offset).
+    """
+    lines = label_lines(label, node_type)
+    width = max(text_width(line) for line in lines) + 2 * PAD_X
+    height = len(lines) * LINE_HEIGHT + 2 * PAD_Y
+    if node_type == "chemical":
+        width, height = width * 1.3, height * 1.25
+    elif node_type == "process":
+        width += height * 0.6  # the hexagon's pointed ends
+    elif node_type == "family":
+        width, height = width + 4, height + 4  # the stacked outline drawn behind
+    elif node_type == "rna":
+        width += 10  # the slanted sides
+    return max(MIN_WIDTH, round(width, 1)), max(MIN_HEIGHT, round(height, 1))
+
+
+def node_roles(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Return the tier of every connected node: 0 top (signal sources), 2 TFs, 3 outcomes, 1 the rest.
+
+    Tier 0: nothing points at or binds the node and it acts on something (not only binds)
+    — a ligand, receptor or drug. Tier 2: it expresses or represses a gene (a transcription
+    factor). Tier 3: it acts on and binds nothing and is a process or the product of
+    expression or production. Everything else is left where ``dot``'s edge ordering puts it (tier 1).
+    """
+    roles: dict[str, int] = {}
+    for node in sorted(graph.nodes):
+        if graph.degree(node) == 0:
+            continue
+        # self-loops (autophosphorylation) say nothing about a node's place in the flow
+        out_rel = {k for _, v, k in graph.out_edges(node, keys=True) if v != node}
+        in_rel = {k for u, _, k in graph.in_edges(node, keys=True) if u != node}
+        directed_out = out_rel - UNDIRECTED
+        node_type = graph.nodes[node].get("type", "gene")
+        if not out_rel and (node_type in _OUTCOME_TYPES or in_rel & _PRODUCT):
+            roles[node] = 3
+        elif directed_out & _TRANSCRIPTIONAL:
+            roles[node] = 2
+        elif directed_out and not in_rel:
+            roles[node] = 0
+        else:
+            roles[node] = 1
+    return roles
+
+
+def _downstream(graph: nx.MultiDiGraph, node: str) -> int:
+    """Count the directed (non-binding) edges leaving `node`."""
+    return sum(1 for _, _, k in graph.out_edges(node, keys=True) if k not in UNDIRECTED)
+
+
+def _orient(graph: nx.MultiDiGraph, source: str, target: str, relation: str, roles: dict[str, int]) -> tuple[str, str]:
+    """Return the (tail, head) dot should rank an edge by; binding has no direction of its own.
+
+    A ligand binding its receptor goes above it: the partner that acts on less downstream
+    is drawn on top.
+    """
+    if relation not in UNDIRECTED or source == target:
+        return source, target
+    key_s = (roles.get(source, 1), _downstream(graph, source))
+    key_t = (roles.get(target, 1), _downstream(graph, target))
+    if (key_t[0], key_t[1]) < (key_s[0], key_s[1]) and key_t[0] <= key_s[0]:
+        return target, source
+    return source, target
+
+
+def _dot_id(index: int) -> str:
+    return f"n{index}"
+
+
+def _quote_size(points: float) -> str:
+    return f"{points / POINTS_PER_INCH:.4f}"
+
+
+def _members(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
+    """Return the drawable members of a complex node (those with an id), in order."""
+    if graph.nodes[node].get("type") != "complex":
+        return []
+    return [m for m in (graph.nodes[node].get("members") or []) if isinstance(m, dict) and m.get("id")]
+
+
+def member_rows(count: int) -> list[range]:
+    """Split `count` complex members into rows of at most three (as the boxes are drawn)."""
+    per_row = 3 if count > 4 else max(count, 1)
+    return [range(start, min(start + per_row, count)) for start in range(0, count, per_row)]
+
+
+def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[graphviz.Digraph, dict[str, str], dict[tuple[str, str], str], list[tuple[str, str, str, str, str]]]:
+    """Return the dot graph for the `connected` nodes plus the name maps needed to read it back.
+
+    Returns (digraph, dot name -> node id, dot name -> (complex, member) for member boxes,
+    edges as (source, target, relation, dot tail, dot head)).
+    """
+    roles = node_roles(graph)
+    dot = graphviz.Digraph("G", engine="dot")
+    dot.attr("graph", rankdir="TB", newrank="true", compound="true", nodesep="0.32", ranksep="0.5",
+             splines="spline", margin="0", pad="0", outputorder="edgesfirst", fontname="DejaVu Sans",
+             fontsize="9")
+    dot.attr("node", shape="box", fixedsize="true", label="", margin="0")
+    dot.attr("edge", dir="none", arrowhead="none", arrowtail="none")
+    names: dict[str, str] = {}
+    member_names: dict[str, tuple[str, str]] = {}
+    anchor: dict[str, tuple[str, str | None]] = {}  # node -> (dot name to attach to, cluster or None)
+    for index, node in enumerate(connected):
+        name = _dot_id(index)
+        members = _members(graph, node)
+        if members:
+            cluster = f"cluster_{name}"
+            with dot.subgraph(name=cluster) as sub:
+                # the cluster's label only reserves room at the top for the complex's name
+                sub.attr(label=" ", margin="7", fontsize=str(COMPLEX_LABEL - 4), labeljust="l")
+                member_dot: list[str] = []
+                for j, member in enumerate(members):
+                    mname = f"{name}m{j}"
+                    mlabel = str(member.get("label") or member["id"])
+                    width, height = box_size(mlabel, str(member.get("type") or "gene"))
+                    sub.node(mname, width=_quote_size(width), height=_quote_size(height))
+                    member_names[mname] = (node, str(member["id"]))
+                    member_dot.append(mname)
+                rows = member_rows(len(members))
+                for row in rows:
+                    with sub.subgraph() as same:
+                        same.attr(rank="same")
+                        for j in row:
+                            same.node(member_dot[j])
+                for upper, lower in zip(rows, rows[1:]):
+                    sub.edge(member_dot[upper[0]], member_dot[lower[0]], style="invis")
+                anchor[node] = (member_dot[(len(members) - 1) // 2 if len(rows) == 1 else rows[0][len(rows[0]) // 2]], cluster)
+        else:
+            ntype = str(graph.nodes[node].get("type") or "gene")
+            width, height = box_size(node_label(graph, node), ntype)
+            dot.node(name, width=_quote_size(width), height=_quote_size(height))
+            names[name] = node
+            anchor[node] = (name, None)
+    # Tiers: sources on the top rank, outcomes on the bottom one, TFs level with each other.
+    for rank, tier in (("min", 0), ("max", 3), ("same", 2)):
+        tier_nodes = [anchor[n][0] for n in connected if roles.get(n) == tier and anchor[n][1] is None]
+        if rank == "same" and (len(tier_nodes) < 2 or _linked(graph, [n for n in connected if roles.get(n) == 2])):
+            continue
+        if tier_nodes:
+            with dot.subgraph() as sub:
+                sub.attr(rank=rank)
+                for name in tier_nodes:
+                    sub.node(name)
+    edges: list[tuple[str, str, str, str, str]] = []
+    for source, target, key in sorted(graph.edges(keys=True)):
+        if source not in anchor or target not in anchor:
+            continue
+        tail, head = _orient(graph, source, target, key, roles)
+        tail_name, tail_cluster = anchor[tail]
+        head_name, head_cluster = anchor[head]
+        attrs: dict[str, str] = {"id": f"e{len(edges)}"}
+        if head_cluster and head_cluster != tail_cluster:
+            attrs["lhead"] = head_cluster
+        if tail_cluster and tail_cluster != head_cluster:
+            attrs["ltail"] = tail_cluster
+        if key in UNDIRECTED:
+            attrs["weight"] = "2"  # keep binding partners close
+        dot.edge(tail_name, head_name, **attrs)
+        edges.append((source, target, key, tail, head))
+    return dot, names, member_names, edges
+
+
+def _linked(graph: nx.MultiDiGraph, nodes: list[str]) -> bool:
+    """True when any edge joins two of `nodes` (then they cannot share a rank cleanly)."""
+    chosen = set(nodes)
+    return any(u in chosen and v in chosen and u != v for u, v in graph.edges())
+
+
+def _run_dot(dot: graphviz.Digraph) -> dict[str, Any]:
+    """Run ``dot -Tjson`` once and return the parsed JSON; LayoutError when dot is missing or fails."""
+    try:
+        raw = dot.pipe(format="json", encoding="utf-8")
+    except graphviz.ExecutableNotFound:
+        raise LayoutError(
+            "Graphviz 'dot' was not found on PATH; install Graphviz: "
+            "Debian/Ubuntu 'sudo apt-get install graphviz', macOS 'brew install graphviz', "
+            "conda 'conda install -c conda-forge graphviz'"
+        ) from None
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise LayoutError(f"dot failed: {detail[-1] if detail else exc}") from None
+    return json.loads(raw)
+
+
+def _floats(text: str) -> list[float]:
+    return [float(v) for v in text.split(",")]
+
+
+def _parse_spline(pos: str) -> list[tuple[float, float]]:
+    """Return the bezier control points of a dot edge ``pos`` (endpoint markers ``s,``/``e,`` dropped)."""
+    points: list[tuple[float, float]] = []
+    for part in pos.split(";")[0].split():
+        if part.startswith(("s,", "e,")):
+            continue
+        x, y = _floats(part)[:2]
+        points.append((x, y))
+    return points
+
+
+def _round(value: float) -> float:
+    return round(value, 1)
+
+
+def layout_graph(graph: nx.MultiDiGraph) -> Layout:
+    """Return the Layout of `graph`: boxes for nodes and complex members, bezier routes for edges.
+
+    Coordinates are points with the origin top-left. One ``dot`` run at most (none when the
+    graph has no edges). Raises LayoutError with install hints when ``dot`` is missing.
+    """
+    connected = [n for n in sorted(graph.nodes) if graph.degree(n) > 0]
+    isolated = [n for n in sorted(graph.nodes) if graph.degree(n) == 0]
+    nodes: dict[str, Box] = {}
+    members: dict[tuple[str, str], Box] = {}
+    routes: list[EdgeRoute] = []
+    width = height = 0.0
+    if connected:
+        dot, names, member_names, edges = build_dot(graph, connected)
+        data = _run_dot(dot)
+        _, _, bb_w, bb_h = _floats(data["bb"])
+        width, height = bb_w + 2 * MARGIN, bb_h + 2 * MARGIN
+
+        def flip(x: float, y: float) -> tuple[float, float]:
+            return _round(x + MARGIN), _round(bb_h - y + MARGIN)
+
+        by_gvid: dict[int, str] = {}
+        for obj in data.get("objects", []):
+            name = obj.get("name", "")
+            if name.startswith("cluster_"):
+                node = names.get(name[len("cluster_"):]) or _cluster_owner(name, member_names)
+                x0, y0, x1, y1 = _floats(obj["bb"])
+                left, top = flip(x0, y1)
+                nodes[node] = Box(left, top, _round(x1 - x0), _round(y1 - y0))
+                continue
+            if "pos" not in obj:
+                continue
+            by_gvid[obj["_gvid"]] = name
+            cx, cy = flip(*_floats(obj["pos"]))
+            w = float(obj["width"]) * POINTS_PER_INCH
+            h = float(obj["height"]) * POINTS_PER_INCH
+            box = Box(_round(cx - w / 2), _round(cy - h / 2), _round(w), _round(h))
+            if name in names:
+                nodes[names[name]] = box
+            elif name in member_names:
+                members[member_names[name]] = box
+        splines: dict[str, list[tuple[float, float]]] = {}
+        for edge in data.get("edges", []):
+            if "pos" in edge and edge.get("id"):
+                splines[edge["id"]] = [flip(x, y) for x, y in _parse_spline(edge["pos"])]
+        for index, (source, target, key, tail, head) in enumerate(edges):
+            points = splines.get(f"e{index}", [])
+            if points and (tail, head) != (source, target):
+                points = points[::-1]  # dot ranked it the other way round; routes run source -> target
+            routes.append(EdgeRoute(source, target, key, tuple(points)))
+    if isolated:
+        width, height = _place_isolated(graph, isolated, nodes, width, height)
+    if not graph.nodes:
+        width, height = 2 * MARGIN, 2 * MARGIN
+    return Layout(width=_round(width), height=_round(height), nodes=nodes, members=members, edges=tuple(routes))
+
+
+def _cluster_owner(cluster: str, member_names: dict[str, tuple[str, str]]) -> str:
+    """Return the complex node a cluster was drawn for (from its members' dot names)."""
+    prefix = cluster[len("cluster_"):] + "m"
+    for name, (node, _) in member_names.items():
+        if name.startswith(prefix) and name[len(prefix):].isdigit():
+            return node
+    raise LayoutError(f"dot returned an unknown cluster {cluster!r}")
+
+
+def _place_isolated(graph: nx.MultiDiGraph, isolated: list[str], nodes: dict[str, Box],
+                    width: float, height: float) -> tuple[float, float]:
+    """Set the isolated nodes in rows under the drawing (left to right, wrapping); return the new size."""
+    sizes = [box_size(node_label(graph, n), str(graph.nodes[n].get("type") or "gene")) for n in isolated]
+    row_width = max(width - 2 * MARGIN, 360.0, max(w for w, _ in sizes))
+    top = (height if height else MARGIN) + ISOLATED_HEADING
+    x, y, row_h, used_w = 0.0, top, 0.0, 0.0
+    for node, (w, h) in zip(isolated, sizes):
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y + row_h + GAP, 0.0
+        nodes[node] = Box(_round(MARGIN + x), _round(y), w, h)
+        used_w = max(used_w, x + w)
+        x += w + GAP
+        row_h = max(row_h, h)
+    return max(width, used_w + 2 * MARGIN), y + row_h + MARGIN
+
+
+def isolated_nodes(graph: nx.MultiDiGraph) -> list[str]:
+    """Return the nodes in no edge (named in the caption but in no statement), sorted."""
+    return [n for n in sorted(graph.nodes) if graph.degree(n) == 0]
+

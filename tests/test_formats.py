@@ -196,7 +196,7 @@ def test_cx2_round_trips_through_ndex2(graph, outputs):
     assert "handmade__formats" in attrs["source"]
     mine = {key: value for aspect in data for key, value in aspect.items()}
     theirs = {key: value for aspect in network.to_cx2() for key, value in aspect.items()}
-    for aspect in ("attributeDeclarations", "networkAttributes", "nodes", "edges", "visualProperties"):
+    for aspect in ("attributeDeclarations", "networkAttributes", "nodes", "edges", "visualProperties", "edgeBypasses"):
         assert theirs[aspect] == mine[aspect], aspect
 
 
@@ -215,8 +215,13 @@ def test_cx2_nodes_and_edges_carry_layout_groundings_and_evidence(graph, layout,
     assert "phosphorylates IRF3" in edges[("TBK1", "phosphorylates", "IRF3")]["evidence"][0]
     assert edges[("SOCS1", "degrades", "JAK1")]["hedged"] is True
     assert edges[("cGAMP", "binds", "STING1")]["directed"] is False
-    arrows = data["visualProperties"][0]["edgeMapping"]["EDGE_TARGET_ARROW_SHAPE"]["definition"]["map"]
-    assert {m["v"]: m["vp"] for m in arrows} == {r: style(r).cy_arrow for r in RELATIONS}
+    mapping = data["visualProperties"][0]["edgeMapping"]
+    table = {prop: {m["v"]: m["vp"] for m in mapping[prop]["definition"]["map"]} for prop in mapping}
+    assert table["EDGE_TARGET_ARROW_SHAPE"] == {r: style(r).cy_arrow for r in RELATIONS}
+    assert table["EDGE_LINE_COLOR"] == {r: style(r).svg_color for r in RELATIONS}
+    by_edge_id = {e["id"]: (names[e["s"]], e["v"]["interaction"], names[e["t"]]) for e in data["edges"]}
+    assert [by_edge_id[b["id"]] for b in data["edgeBypasses"]] == [("SOCS1", "degrades", "JAK1")]
+    assert data["edgeBypasses"][0]["v"] == {"EDGE_LINE_STYLE": "dashed"}
 
 
 # --- SBGN-ML Activity Flow: valid for libsbgnpy's schema, specification and schematron ---
@@ -292,6 +297,8 @@ def test_cyjs_positions_compounds_and_networkx_load(graph, layout, outputs):
     for edge in data["elements"]["edges"]:
         assert edge["data"]["source"] in nodes and edge["data"]["target"] in nodes
         assert edge["data"]["arrow"] == style(edge["data"]["interaction"]).cy_arrow
+        assert edge["data"]["color"] == style(edge["data"]["interaction"]).svg_color
+        assert (edge["data"]["line"] == "dashed") == edge["data"]["hedged"]
     loaded = nx.cytoscape_graph(data)
     assert set(graph.nodes) <= set(loaded.nodes)
     assert set(graph.edges(keys=True)) == set(loaded.edges(keys=True))

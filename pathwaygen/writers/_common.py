@@ -12,6 +12,7 @@ import networkx as nx
 
 from ..errors import LayoutError
 from ..model import Box, EdgeRoute, Layout
+from ..relations import style
 
 #: xref prefixes in the order writers list them (most specific registry first).
 XREF_ORDER: tuple[str, ...] = ("hgnc", "fplx", "chebi", "hgnc.symbol", "ncbigene", "uniprot", "ensembl", "mesh", "go")
@@ -117,3 +118,14 @@ def on_curve_points(points: tuple[tuple[float, float], ...]) -> list[tuple[float
     if len(points) >= 4 and (len(points) - 1) % 3 == 0:
         return list(points[::3])
     return list(points)
+
+
+def line_style(relation: str, hedged: bool) -> str:
+    """Return the Cytoscape line style of an edge, drawn as the SVG draws it.
+
+    A hedged edge ("X may activate Y") is dashed, as in the SVG diagram; a relation whose
+    SVG stroke has a dash pattern in the relation table is dotted; every other edge is solid.
+    """
+    if hedged:
+        return "dashed"
+    return "dotted" if style(relation).svg_dash else "solid"

@@ -5,8 +5,9 @@ Aspects, in the order the CX2 specification lists them: `CXVersion`, `metaData`,
 source = the figure record), `nodes` (integer ids, `x`/`y` = centre of the layout box,
 values: name, type, `represents` = the main grounding as `prefix:id`, `alias` = the other
 groundings, members, width/height), `edges` (values: `interaction` = the relation, evidence
-sentences, rules, hedged, directed), `visualProperties` (labels, box sizes and each
-relation's arrow shape from the one relation table) and `status`.
+sentences, rules, hedged, directed), `visualProperties` (labels, box sizes, and each
+relation's arrow shape, colour and line style from the one relation table), `edgeBypasses`
+(hedged edges dashed, as in the SVG) and `status`.
 
 The JSON is written directly rather than through ndex2's CX2Network so that pathwaygen does
 not need pandas/numpy at run time; the test suite loads every file back with ndex2.
@@ -15,14 +16,14 @@ not need pandas/numpy at run time; the test suite loads every file back with nde
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Callable
 
 import networkx as nx
 
 from ..model import UNDIRECTED, Layout
-from ..relations import RELATION_STYLES
+from ..relations import RELATION_STYLES, RelationStyle
 from ._common import (
-    curies, evidence_of, iter_members, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of,
+    curies, evidence_of, iter_members, line_style, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of,
 )
 
 #: CX2 attribute declarations: aspect -> attribute -> data type.
@@ -81,16 +82,20 @@ def _visual_properties() -> dict[str, Any]:
             "NODE_HEIGHT": {"type": "PASSTHROUGH", "definition": {"attribute": "height", "type": "double"}},
         },
         "edgeMapping": {
-            "EDGE_TARGET_ARROW_SHAPE": {"type": "DISCRETE", "definition": {
-                "attribute": "interaction", "type": "string",
-                "map": [{"v": name, "vp": s.cy_arrow} for name, s in RELATION_STYLES.items()],
-            }},
-            "EDGE_LINE_STYLE": {"type": "DISCRETE", "definition": {
-                "attribute": "interaction", "type": "string",
-                "map": [{"v": name, "vp": "dashed" if s.svg_dash else "solid"} for name, s in RELATION_STYLES.items()],
-            }},
+            "EDGE_TARGET_ARROW_SHAPE": _by_relation(lambda name, s: s.cy_arrow),
+            "EDGE_LINE_COLOR": _by_relation(lambda name, s: s.svg_color),
+            "EDGE_TARGET_ARROW_COLOR": _by_relation(lambda name, s: s.svg_color),
+            "EDGE_LINE_STYLE": _by_relation(lambda name, s: line_style(name, False)),
         },
     }
+
+
+def _by_relation(value: Callable[[str, RelationStyle], Any]) -> dict[str, Any]:
+    """Return a CX2 discrete mapping from the edge `interaction` (the relation) to a visual value."""
+    return {"type": "DISCRETE", "definition": {
+        "attribute": "interaction", "type": "string",
+        "map": [{"v": name, "vp": value(name, s)} for name, s in RELATION_STYLES.items()],
+    }}
 
 
 def to_cx2(graph: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
@@ -147,6 +152,10 @@ def to_cx2(graph: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
     if edges:
         aspects.append({"edges": edges})
     aspects.append({"visualProperties": [_visual_properties()]})
+    # A mapping reads one attribute, so hedged edges get their dashes from a bypass.
+    hedged = [{"id": e["id"], "v": {"EDGE_LINE_STYLE": "dashed"}} for e in edges if e["v"].get("hedged")]
+    if hedged:
+        aspects.append({"edgeBypasses": hedged})
     meta_data = [{"name": name, "elementCount": len(next(iter(a.values())))} for a in aspects for name in a]
     return [
         {"CXVersion": "2.0", "hasFragments": False},

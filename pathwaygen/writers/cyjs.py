@@ -6,8 +6,9 @@ evidence, rule). A complex is a compound parent: each subunit the layout places 
 becomes a child node whose `data.parent` is the complex, positioned at its member box.
 Node `data.value`, edge `data.key` and the top-level `directed`/`multigraph` flags are
 the ones `networkx.cytoscape_graph` reads, so the file also loads into networkx.
-Each edge's `data.arrow` and `data.line` come from the one relation table so that a
-stylesheet maps them directly (`target-arrow-shape: data(arrow)`).
+Each edge's `data.arrow`, `data.color` and `data.line` come from the one relation table
+(hedged edges dashed, as in the SVG) so that a stylesheet maps them directly
+(`target-arrow-shape: data(arrow); line-color: data(color); line-style: data(line)`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .. import GENERATOR
 from ..model import Box, Layout
 from ..relations import style
 from ._common import (
-    curies, evidence_of, iter_members, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of,
+    curies, evidence_of, iter_members, line_style, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of,
 )
 
 
@@ -84,7 +85,8 @@ def to_dict(graph: nx.MultiDiGraph, layout: Layout) -> dict[str, Any]:
             "evidence": [ev.get("text", "") for ev in evidence],
             "rule": [ev.get("rule", "") for ev in evidence],
             "arrow": rel.cy_arrow,
-            "line": "dashed" if rel.svg_dash else "solid",
+            "line": line_style(relation, bool(data.get("hedged", False))),
+            "color": rel.svg_color,
         }})
     meta = graph.graph
     return {

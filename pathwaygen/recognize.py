@@ -50,6 +50,8 @@ def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
             continue
         if cand.spaces != spaces:
             continue
+        if " " in raw and not cand.spaces and raw.islower():
+            continue  # "or 2", "at 2": lowercase words before a number are not a symbol
         # a short all-capital alias written in mixed case is another word ("miR" is not MIR)
         if cand.rank >= 50 and len(surface) <= 3 and cand.surface.isupper() and not surface.isupper():
             continue
@@ -96,8 +98,6 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         if text_span_is_one_char(norm, core_start, core_end):
             continue  # a lone Greek letter ("ζ" -> "zeta") is a subunit label, not a gene
         raw = norm[core_start:core_end]
-        if " " in raw and raw.islower() and not raw.replace(" ", "").isalpha():
-            continue  # "or 2", "at 2": lowercase words before a number are not symbols
         if _RESIDUE.fullmatch(raw) and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
         valid = _valid(lex.decode(value >> 8), norm[core_start:core_end])
@@ -194,10 +194,6 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
         if siblings:
             hit.entities = tuple(dict.fromkeys(hit.entities + tuple(siblings)))
             hit.end = tail.end()
-            # ERK 1 and 2, TSC1/2: when the numbered genes are exactly a family, name the family
-            family = _lookup(lex, base.rstrip(" -"))
-            if family is not None and family.members and {m.id for m in family.members} == {e.id for e in hit.entities}:
-                hit.entities = (family,)
 
 
 _SLASH_FAMILY = re.compile(r"[A-Za-z]+\d+(?:_\d+)+")
@@ -213,6 +209,20 @@ def _expand_slash_families(norm: str, hits: list[_Hit]) -> None:
             ent = hit.entities[0]
             if ent.members and _SLASH_FAMILY.fullmatch(ent.id):
                 hit.entities = ent.members
+
+
+_SLASH_PARTNER = re.compile(r"/([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])(?![\w/])")
+
+
+def _absorb_unknown_partners(norm: str, hits: list[_Hit]) -> None:
+    """"FRS2/SNT": an unrecognised symbol written after a gene with a slash is its other name."""
+    starts = {h.start for h in hits}
+    for hit in hits:
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family", "complex"):
+            continue
+        match = _SLASH_PARTNER.match(norm, hit.end)
+        if match and match.start(1) not in starts and sum(c.isupper() for c in match.group(1)) >= 2:
+            hit.end = match.end()
 
 
 def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
@@ -325,13 +335,14 @@ def _parenthesised_numbers(lex: Lexicon, norm: str) -> list[_Hit]:
 _GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b", re.I)
 
 
-def _gene_sets(norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
     """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator."""
+    norm = text.norm
     out = []
     for hit in hits:
         match = _GENES_AFTER.match(norm, hit.end)
         if match and len(hit.entities) == 1:
-            label = f"{norm[hit.start:hit.end]}{match.group(0)}"
+            label = text.original[text.to_original(hit.start) : text.to_original(match.end())]
             label = " ".join(label.split())
             entity = Entity(id=label.lower(), label=label, type="group")
             out.append(_Hit(hit.start, match.end(), (entity,), 0, source="gene-set"))
@@ -348,8 +359,9 @@ def recognize(text: Text) -> list[Mention]:
     hits = _select(hits)
     _expand_numbers(lex, norm, hits)
     _expand_slash_families(norm, hits)
-    hits = _select(hits + _gene_sets(norm, hits))
+    hits = _select(hits + _gene_sets(text, hits))
     hits = _merge_slash_synonyms(lex, norm, hits)
+    _absorb_unknown_partners(norm, hits)
     mentions = []
     for hit in hits:
         start, end = text.to_original(hit.start), text.to_original(hit.end)

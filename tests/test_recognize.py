@@ -1,0 +1,259 @@
+"""Entity recognition: the hard cases of issue 2 item 6, mostly on sentences from real captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathwaygen.recognize import recognize
+from pathwaygen.text import prepare
+
+
+def found(caption: str) -> list[tuple[str, tuple[str, ...], frozenset[str]]]:
+    """(mention text, entity ids, modifiers) for every mention of `caption`."""
+    return [(m.text, tuple(e.id for e in m.entities), m.modifiers) for m in recognize(prepare(caption))]
+
+
+def ids_of(caption: str, surface: str) -> tuple[str, ...]:
+    """Entity ids of the first mention whose text is `surface` (() when none)."""
+    for text, ids, _ in found(caption):
+        if text == surface:
+            return ids
+    return ()
+
+
+def all_ids(caption: str) -> set[str]:
+    return {i for _, ids, _ in found(caption) for i in ids}
+
+
+# --- offsets, order, overlap ----------------------------------------------------------
+
+
+def test_mentions_are_exact_sorted_and_disjoint() -> None:
+    caption = ("Activation of the cAMP pathway by the β-AR leads to inhibition of the Gq-mediated "
+               "activation of the PLCβ-PKC pathway; NF-κB and p–STAT3 enter the nucleus.")
+    mentions = recognize(prepare(caption))
+    assert mentions
+    last_end = 0
+    for m in mentions:
+        assert caption[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+
+
+# --- slash and range forms -------------------------------------------------------------
+
+
+def test_family_slash_form_is_the_family() -> None:
+    caption = "MAPK pathway (A, JNK pathway; B, p38 pathway; C, ERK1/2 pathway; D, ERK5 pathway)"
+    assert ids_of(caption, "ERK1/2") == ("ERK",)
+    erk = next(e for m in recognize(prepare(caption)) for e in m.entities if e.id == "ERK")
+    assert {m.id for m in erk.members} == {"MAPK1", "MAPK3"}
+    assert erk.type == "family" and erk.xref("fplx") == "ERK"
+
+
+def test_numbered_slash_forms_expand_in_one_mention() -> None:
+    caption = "the Smad2/3–Smad4 complex migrates to the nucleus; JAK1/2 and LATS1/2 follow."
+    assert ids_of(caption, "Smad2/3") == ("SMAD2", "SMAD3")
+    assert ids_of(caption, "JAK1/2") == ("JAK1", "JAK2")
+    assert ids_of(caption, "LATS1/2") == ("LATS1", "LATS2")
+    assert ids_of(caption, "Smad4") == ("SMAD4",)
+
+
+def test_range_and_list_forms() -> None:
+    assert ids_of("Type I interferons (IFNA1-21) bind IFNAR.", "IFNA1-21")[:3] == ("IFNA1", "IFNA2", "IFNA4")
+    assert "IFNA21" in ids_of("Type I interferons (IFNA1-21) bind IFNAR.", "IFNA1-21")
+    assert ids_of("cytokines activate JAK1, 2 and 3.", "JAK1, 2 and 3") == ("JAK1", "JAK2", "JAK3")
+    # only a form the grounding maps list ("ERK 1/2") is the family; a list is its genes
+    assert ids_of("activation of ERK 1/2 follows", "ERK 1/2") == ("ERK",)
+    assert ids_of("activation of ERK 1 and 2 follows", "ERK 1 and 2") == ("MAPK3", "MAPK1")
+    # a conjugate is not a range of genes
+    assert "ATG7" not in all_ids("LC3 is lipidated by the ATG5-12 conjugate.")
+
+
+def test_slash_synonyms_are_one_entity() -> None:
+    caption = "TrkA binds the signaling adapter FRS2/SNT, and TrkA also directly binds ZIP/p62."
+    assert ids_of(caption, "FRS2/SNT") == ("FRS2",)
+    assert ids_of(caption, "ZIP/p62") == ("SQSTM1",)
+    assert ids_of(caption, "TrkA") == ("NTRK1",)
+
+
+# --- case, species, hyphen, phospho, plural ---------------------------------------------
+
+
+def test_mouse_and_rat_case_forms_ground_to_human_symbols() -> None:
+    caption = "Stat3 is phosphorylated by Jak2 downstream of gp130 in mouse cells."
+    assert ids_of(caption, "Stat3") == ("STAT3",)
+    assert ids_of(caption, "Jak2") == ("JAK2",)
+    assert ids_of(caption, "gp130") == ("IL6ST",)
+
+
+def test_phospho_forms() -> None:
+    for caption, surface, gene in [
+        ("IL-6 raises p-STAT3 levels.", "p-STAT3", "STAT3"),
+        ("IL-6 raises pSTAT3 levels.", "pSTAT3", "STAT3"),
+        ("insulin raises phospho-AKT levels.", "phospho-AKT", "AKT"),
+    ]:
+        hits = [(t, i, mods) for t, i, mods in found(caption) if t == surface]
+        assert hits, caption
+        assert hits[0][1] == (gene,) and "phospho" in hits[0][2]
+
+
+def test_plural_forms() -> None:
+    caption = "JAKs phosphorylate STATs, and MAPKs act on Smads."
+    assert ids_of(caption, "STATs") == ("STAT",)
+    assert ids_of(caption, "MAPKs") == ("MAPK",)
+    assert ids_of(caption, "JAKs") == ("JAK",)
+    assert all("plural" in mods for text, _, mods in found(caption) if text in ("STATs", "MAPKs"))
+
+
+def test_hyphen_variants() -> None:
+    assert ids_of("IL-6 binds IL-6R.", "IL-6") == ("IL6",)
+    assert ids_of("IL6 binds IL6R.", "IL6") == ("IL6",)
+    assert ids_of("IL-6 binds IL-6R.", "IL-6R") == ("IL6R",)
+    assert ids_of("kindlin-2 regulates TGF-β signalling and Sox 9 expression", "Sox 9") == ("SOX9",)
+
+
+@pytest.mark.parametrize(
+    ("surface", "family"),
+    [("ERK", "ERK"), ("AKT", "AKT"), ("Akt", "AKT"), ("MAPK", "MAPK"), ("PI3K", "PI3K"),
+     ("NF-κB", "NFkappaB"), ("NF-kappaB", "NFkappaB"), ("NFκB", "NFkappaB"), ("IKK", "IKK_complex"),
+     ("mTORC1", "mTORC1"), ("TGF-β", "TGFB"), ("Gq", "G_q")],
+)
+def test_family_names_ground_to_famplex(surface: str, family: str) -> None:
+    assert ids_of(f"Then {surface} is activated.", surface) == (family,)
+
+
+def test_greek_suffixes_of_symbols() -> None:
+    caption = "GSK3β, GSK-3β, IKKβ, PKCα, TNF-α and HIF-1α are kinases or targets; p110α is PI3K."
+    assert ids_of(caption, "GSK3β") == ("GSK3B",)
+    assert ids_of(caption, "GSK-3β") == ("GSK3B",)
+    assert ids_of(caption, "IKKβ") == ("IKBKB",)
+    assert ids_of(caption, "PKCα") == ("PRKCA",)
+    assert ids_of(caption, "TNF-α") == ("TNF",)
+    assert ids_of(caption, "HIF-1α") == ("HIF1A",)
+    assert ids_of(caption, "p110α") == ("PIK3CA",)
+
+
+def test_long_names() -> None:
+    caption = "leading to activation of Janus kinase 2 and tyrosine kinase 2, and of glycogen synthase kinase 3 beta."
+    assert ids_of(caption, "Janus kinase 2") == ("JAK2",)
+    assert ids_of(caption, "tyrosine kinase 2") == ("TYK2",)
+    assert ids_of(caption, "glycogen synthase kinase 3 beta") == ("GSK3B",)
+
+
+# --- English words, metabolites, priorities ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The cat and the CAT sat on a mat.",
+        "A SET of genes was studied; a set of cells too.",
+        "The MAX value had an IMPACT at REST.",
+        "Each CELL is a FACT, and cells rest.",
+        "This leads to more ATP, FAD and CoA in a cell, as a rule, or 2 at a time.",
+        "It is the proteins that act as mediators; as a result, in a complex way.",
+    ],
+)
+def test_english_words_are_not_genes(caption: str) -> None:
+    genes = [(t, i) for t, i, _ in found(caption)
+             if any(x.isupper() or x[:1].isupper() for x in i) and t.lower() not in ("atp", "fad", "coa")]
+    assert genes == []
+
+
+def test_metabolites_are_chemicals_not_genes() -> None:
+    caption = "Reactions in the cycle produce NADH, ATP and FADH from acetyl-CoA; FAD and CoA are cofactors."
+    mentions = recognize(prepare(caption))
+    types = {m.text: m.entities[0].type for m in mentions}
+    for surface in ("ATP", "NADH", "FAD", "CoA", "acetyl-CoA"):
+        assert types.get(surface) == "chemical", surface
+    ids = {m.text: m.entities[0].id for m in mentions}
+    assert ids["ATP"] == "atp" and ids["CoA"] == "coenzyme a"
+
+
+def test_priority_symbol_over_alias_and_previous_symbol() -> None:
+    # "AKT" is FamPlex's family and an alias of AKT1: FamPlex wins over an alias;
+    # "TRAF6" is an approved symbol and wins over everything else
+    assert ids_of("TRAF6 activates AKT.", "TRAF6") == ("TRAF6",)
+    assert ids_of("TRAF6 activates AKT.", "AKT") == ("AKT",)
+    # an alias still grounds when nothing better exists (TrkA -> NTRK1)
+    assert ids_of("NGF binds TrkA.", "TrkA") == ("NTRK1",)
+
+
+def test_residues_are_not_amino_acids() -> None:
+    caption = "FGFR4 promotes GSK3β phosphorylation at the Ser 9 site and of Akt at Thr308."
+    assert not any(t.startswith(("Ser", "Thr")) for t, _, _ in found(caption))
+    assert ids_of("amino acids such as Leu and Arg activate mTORC1", "Leu") == ("leucine",)
+
+
+# --- abbreviations ------------------------------------------------------------------------
+
+
+def test_inline_definition_makes_one_entity() -> None:
+    caption = ("platelet-derived growth factor receptor (PDGFR) is a tyrosine kinase. "
+               "Binding of PDGF activates PDGFR.")
+    mentions = [(t, i) for t, i, _ in found(caption) if "PDGFR" in i]
+    assert [t for t, _ in mentions] == ["platelet-derived growth factor receptor", "PDGFR", "PDGFR"]
+
+
+def test_legend_definitions_make_one_entity() -> None:
+    caption = ("PI3K activates AKT and STAT3 enters the nucleus. "
+               "PI3K = phosphoinositide 3-kinase; STAT = signal transducer and activator of transcription")
+    assert ids_of(caption, "phosphoinositide 3-kinase") == ("PI3K",)
+    assert ids_of(caption, "signal transducer and activator of transcription") == ("STAT",)
+
+
+def test_unknown_abbreviation_becomes_its_own_entity() -> None:
+    caption = ("Electrons enter the electron transport chain (ETC) and the Wood-Ljungdahl pathway (WLP). "
+               "The WLP feeds the ETC. AOR, aldehyde: ferredoxin oxidoreductase; BUK, butyrate kinase.")
+    wlp = [i for t, i, _ in found(caption) if t in ("Wood-Ljungdahl pathway", "WLP")]
+    assert len(wlp) == 3 and len(set(wlp)) == 1
+    etype = {m.text: m.entities[0].type for m in recognize(prepare(caption))}
+    assert etype["Wood-Ljungdahl pathway"] == "process"
+    assert etype["butyrate kinase"] == "gene"
+    assert ids_of(caption, "BUK") == ids_of(caption, "butyrate kinase")
+
+
+def test_parenthesised_short_form_with_number() -> None:
+    caption = "activation of Janus kinase (JAK)1, JAK2, and tyrosine kinase 2 (TYK2)"
+    assert "JAK1" in all_ids(caption)
+    assert ids_of(caption, "TYK2") == ("TYK2",)
+
+
+# --- processes, groups, gene sets ------------------------------------------------------------
+
+
+def test_processes_chemicals_and_groups() -> None:
+    caption = ("Glucose is oxidized during glycolysis; ROS and Ca2+ trigger apoptosis and autophagy, "
+               "and growth factors drive EMT. cGAMP and PIP3 are second messengers; NF-κB moves to the nucleus.")
+    types = {m.text: (m.entities[0].id, m.entities[0].type) for m in recognize(prepare(caption))}
+    assert types["glycolysis"] == ("glycolysis", "process")
+    assert types["ROS"] == ("ros", "chemical")
+    assert types["Ca2+"] == ("calcium", "chemical")
+    assert types["apoptosis"] == ("apoptosis", "process")
+    assert types["EMT"] == ("emt", "process")
+    assert types["growth factors"] == ("growth factors", "group")
+    assert types["nucleus"] == ("nucleus", "group")
+    assert types["cGAMP"][1] == types["PIP3"][1] == "chemical"
+
+
+def test_gene_sets_named_after_their_regulator() -> None:
+    caption = "RelA induces NF-κB target genes, and STAT-responsive genes follow."
+    groups = [(t, i) for t, i, _ in found(caption) if t.endswith("genes")]
+    assert groups == [("NF-κB target genes", ("nf-κb target genes",)), ("STAT-responsive genes", ("stat-responsive genes",))]
+    assert "target genes" not in all_ids("the complex activates transcription of specific target genes")
+
+
+def test_entities_carry_xrefs() -> None:
+    stat3 = recognize(prepare("STAT3"))[0].entities[0]
+    assert stat3.type == "gene"
+    assert stat3.xref("hgnc") == "11364" and stat3.xref("hgnc.symbol") == "STAT3"
+    assert stat3.xref("ncbigene") == "6774" and stat3.xref("uniprot") == "P40763"
+    assert stat3.xref("ensembl").startswith("ENSG")
+    camp = recognize(prepare("cAMP"))[0].entities[0]
+    assert camp.xref("chebi") == "CHEBI:17489"
+
+
+def test_deterministic() -> None:
+    caption = "ERK1/2, SMAD2/3, IFNA1-21, p-STAT3, NF-κB target genes and PI3K = phosphoinositide 3-kinase"
+    assert recognize(prepare(caption)) == recognize(prepare(caption))

@@ -1,0 +1,50 @@
+"""Caption normalisation: Greek letters, dashes, NFKC; exact offset map; sentence splitting."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pathwaygen.text import prepare
+
+
+def test_greek_dashes_and_nfkc() -> None:
+    text = prepare("NF-κB and TGF–β bind Ca²⁺ in the −80 mV state")
+    assert text.norm == "NF-kappaB and TGF-beta bind Ca2+ in the -80 mV state"
+
+
+def test_offsets_map_back_to_the_original() -> None:
+    caption = "p–STAT3 and NF-κB enter the nucleus."
+    text = prepare(caption)
+    start = text.norm.index("NF-kappaB")
+    end = start + len("NF-kappaB")
+    assert caption[text.to_original(start) : text.to_original(end)] == "NF-κB"
+    assert text.to_original(len(text.norm)) == len(caption)
+
+
+def test_sentences_survive_abbreviations() -> None:
+    caption = ("Ligands (e.g. IL-6, i.e. a cytokine) act vs. receptors as shown in Fig. 2. "
+               "The F. oxysporum STAT3 moves. Finally, genes are expressed!")
+    text = prepare(caption)
+    sentences = [caption[s:e] for s, e in text.sentences]
+    assert sentences == [
+        "Ligands (e.g. IL-6, i.e. a cytokine) act vs. receptors as shown in Fig. 2.",
+        "The F. oxysporum STAT3 moves.",
+        "Finally, genes are expressed!",
+    ]
+
+
+def test_sentences_use_original_offsets_with_greek() -> None:
+    caption = "TNF-α activates NF-κB. IκBα is degraded."
+    text = prepare(caption)
+    assert [caption[s:e] for s, e in text.sentences] == ["TNF-α activates NF-κB.", "IκBα is degraded."]
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcAB12 -.,()/κβα–−²⁺\u00adﬁé")), max_size=60))
+def test_offset_map_is_monotone_and_complete(caption: str) -> None:
+    text = prepare(caption)
+    offsets = [text.to_original(i) for i in range(len(text.norm) + 1)]
+    assert offsets == sorted(offsets)
+    assert offsets[-1] == len(caption)
+    for s, e in text.sentences:
+        assert 0 <= s < e <= len(caption)

@@ -193,11 +193,13 @@ def member_rows(count: int) -> list[range]:
     return [range(start, min(start + per_row, count)) for start in range(0, count, per_row)]
 
 
-def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[graphviz.Digraph, dict[str, str], dict[tuple[str, str], str], list[tuple[str, str, str, str, str]]]:
-    """Return the dot graph for the `connected` nodes plus the name maps needed to read it back.
+def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[
+        graphviz.Digraph, dict[str, str], dict[str, tuple[str, str]], dict[str, tuple[float, float]],
+        list[tuple[str, str, str, str, str]]]:
+    """Return the dot graph for the `connected` nodes plus what is needed to read it back.
 
     Returns (digraph, dot name -> node id, dot name -> (complex, member) for member boxes,
-    edges as (source, target, relation, dot tail, dot head)).
+    dot name -> box size given to dot, edges as (source, target, relation, dot tail, dot head)).
     """
     roles = node_roles(graph)
     dot = graphviz.Digraph("G", engine="dot")
@@ -208,6 +210,7 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[graphviz.Di
     dot.attr("edge", dir="none", arrowhead="none", arrowtail="none")
     names: dict[str, str] = {}
     member_names: dict[str, tuple[str, str]] = {}
+    sizes: dict[str, tuple[float, float]] = {}
     anchor: dict[str, tuple[str, str | None]] = {}  # node -> (dot name to attach to, cluster or None)
     for index, node in enumerate(connected):
         name = _dot_id(index)
@@ -223,6 +226,7 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[graphviz.Di
                     mlabel = str(member.get("label") or member["id"])
                     width, height = box_size(mlabel, str(member.get("type") or "gene"))
                     sub.node(mname, width=_quote_size(width), height=_quote_size(height))
+                    sizes[mname] = (width, height)
                     member_names[mname] = (node, str(member["id"]))
                     member_dot.append(mname)
                 rows = member_rows(len(members))
@@ -238,6 +242,7 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[graphviz.Di
             ntype = str(graph.nodes[node].get("type") or "gene")
             width, height = box_size(node_label(graph, node), ntype)
             dot.node(name, width=_quote_size(width), height=_quote_size(height))
+            sizes[name] = (width, height)
             names[name] = node
             anchor[node] = (name, None)
     # Tiers: sources on the top rank, outcomes on the bottom one, TFs level with each other.
@@ -266,7 +271,7 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[graphviz.Di
             attrs["weight"] = "2"  # keep binding partners close
         dot.edge(tail_name, head_name, **attrs)
         edges.append((source, target, key, tail, head))
-    return dot, names, member_names, edges
+    return dot, names, member_names, sizes, edges
 
 
 def _linked(graph: nx.MultiDiGraph, nodes: list[str]) -> bool:
@@ -323,7 +328,7 @@ def layout_graph(graph: nx.MultiDiGraph) -> Layout:
     routes: list[EdgeRoute] = []
     width = height = 0.0
     if connected:
-        dot, names, member_names, edges = build_dot(graph, connected)
+        dot, names, member_names, sizes, edges = build_dot(graph, connected)
         data = _run_dot(dot)
         _, _, bb_w, bb_h = _floats(data["bb"])
         width, height = bb_w + 2 * MARGIN, bb_h + 2 * MARGIN
@@ -344,8 +349,8 @@ def layout_graph(graph: nx.MultiDiGraph) -> Layout:
                 continue
             by_gvid[obj["_gvid"]] = name
             cx, cy = flip(*_floats(obj["pos"]))
-            w = float(obj["width"]) * POINTS_PER_INCH
-            h = float(obj["height"]) * POINTS_PER_INCH
+            # dot prints sizes rounded; the exact size it was given is the one labels were measured for
+            w, h = sizes.get(name, (float(obj["width"]) * POINTS_PER_INCH, float(obj["height"]) * POINTS_PER_INCH))
             box = Box(_round(cx - w / 2), _round(cy - h / 2), _round(w), _round(h))
             if name in names:
                 nodes[names[name]] = box

@@ -185,7 +185,7 @@ class _Writer:
         attrs = [("node", node_id), ("type", str(data.get("type") or "gene"))]
         attrs += [(f"xref.{k}", str(v)) for k, v in sorted((data.get("xrefs") or {}).items())]
         if data.get("mentions"):
-            attrs.append(("mentions", json.dumps(data["mentions"], ensure_ascii=False, sort_keys=True)))
+            attrs.append(("mentions", json.dumps(data["mentions"], ensure_ascii=False)))
         return attrs
 
     def datanode(self, graph_id: str, label: str, node_type: str, xref: tuple[str, str, str] | None, box: Box,
@@ -227,7 +227,7 @@ class _Writer:
                     mtype = str(member.get("type") or "gene")
                     mxrefs = {str(k): str(v) for k, v in (member.get("xrefs") or {}).items()}
                     # the whole member record, so our reader restores it exactly
-                    mattrs = [("member", json.dumps(member, ensure_ascii=False, sort_keys=True))]
+                    mattrs = [("member", json.dumps(member, ensure_ascii=False))]
                     self.datanode(f"n{index:03d}m{j}", str(member.get("label") or member["id"]), mtype,
                                   node_xref(mtype, mxrefs), mbox, mattrs, group_ref=group_id)
                 self.targets[node] = (graph_id, "group", box, "Complex" if node_type == "complex" else "GeneProduct")
@@ -281,7 +281,7 @@ class _Writer:
                     sentences.append(text)
             attrs = [("relation", relation), ("hedged", "true" if data.get("hedged") else "false")]
             if evidence:
-                attrs.append(("evidence", json.dumps(evidence, ensure_ascii=False, sort_keys=True)))
+                attrs.append(("evidence", json.dumps(evidence, ensure_ascii=False)))
             self.comment_group(element, [("pathwaygen-evidence", s) for s in sentences], True, attrs)
             graphics = etree.SubElement(element, _g("Graphics"), ZOrder="12288", LineThickness="1.5",
                                         Color=rs.svg_color.lstrip("#"))

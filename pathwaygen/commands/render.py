@@ -1,0 +1,58 @@
+"""`pathwaygen render INPUT -o OUT`: draw one figure record, graph JSON or GPML file.
+
+The output format comes from OUT's extension (.svg, .gpml, .json and every other format of
+`pathwaygen formats`). A record (.md) goes through the whole pipeline; a graph JSON is
+drawn as it is; a GPML file is read back into the graph model first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import networkx as nx
+
+from ..atomic import write_atomic
+from ..errors import GraphFormatError
+from ..writers import FORMATS, format_for_path, get_writer
+
+
+def load_graph(path: Path) -> nx.MultiDiGraph:
+    """Return the graph of a record (.md), graph JSON (.json) or GPML (.gpml) file."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        from .. import graphjson
+
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GraphFormatError(f"{path}: cannot read ({exc})") from None
+        return graphjson.loads(text, str(path))
+    if suffix == ".gpml":
+        from ..readers.gpml import read_gpml
+
+        return read_gpml(path)
+    from ..pipeline import figure_to_graph
+    from ..record import load_record
+
+    return figure_to_graph(load_record(path))
+
+
+@click.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; its extension picks the format (.svg, .gpml, .json, ...).")
+def cli(source: Path, output: Path) -> None:
+    """Render SOURCE (a figure record .md, a graph .json or a .gpml file) to OUTPUT."""
+    fmt = format_for_path(str(output))
+    if fmt is None:
+        known = ", ".join(f.extension for f in FORMATS.values())
+        raise click.UsageError(f"{output}: unknown output extension (use one of {known})")
+    graph = load_graph(source)
+    layout = None
+    if fmt.needs_layout:
+        from ..layout import layout_graph
+
+        layout = layout_graph(graph)
+    write_atomic(output, get_writer(fmt.name)(graph, layout))
+    click.echo(f"{output}: {fmt.name}, {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)

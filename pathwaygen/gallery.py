@@ -91,6 +91,12 @@ def inline_svg(svg_text: str | bytes, prefix: str, alt: str | None = None) -> Ma
         if etree.QName(element).localname == "style" and element.text and "url(#" in element.text:
             element.text = _URL_REF.sub(lambda m: f"url(#{rename(m.group(1))})", element.text)
     root.set("role", "img")
+    # without a size an inline SVG fills its container: a two-node diagram would be drawn
+    # page-wide. Its natural size is the viewBox; CSS may still shrink it (max-width: 100%).
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4 and root.get("width") is None and root.get("height") is None:
+        root.set("width", box[2])
+        root.set("height", box[3])
     if alt is not None:
         title = root.find(f"{{{SVG_NS}}}title")
         if title is None:
@@ -106,11 +112,11 @@ def inline_svg(svg_text: str | bytes, prefix: str, alt: str | None = None) -> Ma
 def gallery_entries(outdir: Path, figures: Mapping[str, Mapping[str, Any]], formats: Sequence[str]) -> list[dict[str, Any]]:
     """The template rows: one per figure, with its inline SVG and the links that exist."""
     rows = []
-    for figid, info in figures.items():
+    for number, (figid, info) in enumerate(figures.items(), start=1):
         svg = None
         svg_path = outdir / f"{figid}.svg"
         if "svg" in formats and svg_path.is_file():
-            svg = inline_svg(svg_path.read_bytes(), prefix=figid, alt=None)
+            svg = inline_svg(svg_path.read_bytes(), prefix=f"f{number}", alt=None)
         links = [(FORMATS[name].name.upper(), f"{figid}{FORMATS[name].extension}") for name in formats]
         # the anchor GitHub and Python-Markdown's toc give the "## <figid>" heading
         anchor = re.sub(r"[^a-z0-9_\- ]", "", figid.lower()).replace(" ", "-")

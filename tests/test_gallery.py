@@ -110,13 +110,17 @@ window.addEventListener('load', function () {
   var figures = [];
   document.querySelectorAll('article.figure').forEach(function (article) {
     var svg = article.querySelector('svg');
-    var info = {figid: article.dataset.figid, nodes: +article.dataset.nodes, svg: null, shapes: []};
+    var info = {figid: article.dataset.figid, nodes: +article.dataset.nodes, svg: null, boxes: []};
     if (svg) {
       var r = svg.getBoundingClientRect();
       info.svg = [r.width, r.height];
-      svg.querySelectorAll('rect, ellipse, polygon, text').forEach(function (el) {
-        var b = el.getBBox();
-        info.shapes.push([el.tagName, b.width, b.height]);
+      // one group per graph node (complex members are drawn inside their complex's group)
+      svg.querySelectorAll('g.node:not(.member)').forEach(function (node) {
+        var shape = node.querySelector('rect, ellipse, polygon, path, circle');
+        var b = shape ? shape.getBBox() : {width: 0, height: 0};
+        var label = node.querySelector('text');
+        var t = label ? label.getBBox() : {width: 0, height: 0};
+        info.boxes.push([node.id, b.width, b.height, t.width, t.height]);
       });
     }
     figures.push(info);
@@ -162,11 +166,9 @@ def test_committed_gallery_draws_every_diagram_in_chromium(tmp_path: Path) -> No
         assert figure["svg"] is not None, f"{figure['figid']}: no SVG on the page"
         width, height = figure["svg"]
         assert width > 10 and height > 10, f"{figure['figid']}: SVG drawn {width}x{height}"
-        if figure["nodes"]:
-            boxes = [s for s in figure["shapes"] if s[0] in ("rect", "ellipse", "polygon")]
-            assert boxes, f"{figure['figid']}: no node box drawn"
-            empty = [s for s in figure["shapes"] if s[1] <= 0 or s[2] <= 0]
-            assert not empty, f"{figure['figid']}: empty boxes {empty[:3]}"
+        assert len(figure["boxes"]) == figure["nodes"], f"{figure['figid']}: {len(figure['boxes'])} of {figure['nodes']} nodes drawn"
+        empty = [box for box in figure["boxes"] if min(box[1:]) <= 0]
+        assert not empty, f"{figure['figid']}: empty node boxes or labels {empty[:3]}"
 
     # the screenshot the README shows (the real page, not the probe copy)
     shot = tmp_path / "gallery.png"

@@ -173,3 +173,43 @@ def test_cli_diff_writes_a_valid_svg_with_the_real_layout(files: tuple[Path, Pat
     first = svg
     CliRunner().invoke(cli, ["compare", str(files[0]), str(files[1]), "--diff", str(out)])
     assert out.read_text(encoding="utf-8") == first
+
+
+GPML_EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "shared" / "gpml" / "examples").glob("*.gpml"))
+
+
+@pytest.mark.skipif(not GPML_EXAMPLES, reason="shared GPML examples not present")
+@pytest.mark.parametrize("gpml", GPML_EXAMPLES[:3], ids=lambda p: p.stem)
+def test_compare_on_a_wikipathways_gpml_gives_the_numbers_evaluate_gives(gpml: Path, tmp_path: Path) -> None:
+    from pathwaygen.readers.gpml import read_gpml
+
+    curated = read_gpml(gpml)
+    generated = curated.copy()
+    edges = sorted(generated.edges(keys=True))
+    generated.remove_edge(*edges[0])  # one edge missed
+    source, target, _ = edges[-1]
+    generated.add_edge(target, source, key="inhibits", relation="inhibits")  # one reversed extra
+    generated.remove_node(sorted(generated.nodes)[-1])  # one node missed (with its edges)
+    path = tmp_path / "generated.json"
+    path.write_text(dumps(generated), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", str(gpml), str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    expected = score([curated], [generated])
+    assert expected.lenient.fn >= 1 and expected.nodes.fn == 1
+    assert data["nodes"] == expected.nodes.as_dict()
+    assert data["edges_lenient"] == expected.lenient.as_dict() and data["edges_strict"] == expected.strict.as_dict()
+    # the GPML against its own graph JSON is a perfect match
+    same = tmp_path / "same.json"
+    same.write_text(dumps(curated), encoding="utf-8")
+    data = json.loads(CliRunner().invoke(cli, ["compare", str(gpml), str(same), "--format", "json"]).output)
+    assert data["nodes"]["f1"] == data["edges_lenient"]["f1"] == data["edges_strict"]["f1"] == 1.0
+
+
+def test_compare_on_a_graph_json_curated_side(files: tuple[Path, Path], tmp_path: Path) -> None:
+    curated_json = tmp_path / "curated.json"
+    curated_json.write_text(dumps(loads(CURATED_YAML)), encoding="utf-8")
+    data = json.loads(CliRunner().invoke(cli, ["compare", str(curated_json), str(files[1]), "--format", "json"]).output)
+    # graph JSON drops the curated text forms, so this pair is scored on ids and labels only
+    expected = score([read_graph(curated_json)], [read_graph(files[1])])
+    assert data["nodes"] == expected.nodes.as_dict() and data["edges_strict"] == expected.strict.as_dict()

@@ -136,7 +136,7 @@ window.addEventListener('load', function () {
 def _chromium(*args: str, profile: str) -> subprocess.CompletedProcess[str]:
     command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--no-first-run", "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
-               "--hide-scrollbars", *args]
+               "--hide-scrollbars", "--run-all-compositor-stages-before-draw", "--virtual-time-budget=3000", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
 
@@ -173,7 +173,7 @@ def test_committed_gallery_draws_every_diagram_in_chromium(tmp_path: Path) -> No
     # the screenshot the README shows (the real page, not the probe copy)
     shot = tmp_path / "gallery.png"
     with tempfile.TemporaryDirectory() as profile:
-        _chromium("--window-size=1200,1400", f"--screenshot={shot}", index.as_uri(), profile=profile)
+        _chromium("--window-size=1400,1300", f"--screenshot={shot}", index.as_uri(), profile=profile)
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a blank page compresses far smaller
     target = DIAGRAMS / "gallery.png"

@@ -14,6 +14,7 @@ overlapping is exactly what the writers draw.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import graphviz
@@ -54,6 +55,7 @@ GAP = 14.0  # between isolated nodes
 ISOLATED_HEADING = 22.0  # space above the isolated nodes for their heading
 COMPLEX_LABEL = 15.0  # space at the top of a complex for its name
 POINTS_PER_INCH = 72.0
+FAMILY_MEMBER_HEIGHT = 20.0  # a family member's box in GPML
 
 # Relations that make a node a transcription factor (its targets sit below it).
 _TRANSCRIPTIONAL = frozenset({"expresses", "represses"})
@@ -187,6 +189,20 @@ def _members(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
     return [m for m in (graph.nodes[node].get("members") or []) if isinstance(m, dict) and m.get("id")]
 
 
+def family_grid(members: list[dict[str, Any]]) -> tuple[int, int, float, float]:
+    """Return (columns, rows, cell width, cell height) of a family's members when drawn one box each.
+
+    The SVG draws a family as one node, GPML as a group of its members' boxes in this grid
+    centred on the node; the layout reserves the grid's room so neither drawing overlaps.
+    """
+    if not members:
+        return 0, 0, 0.0, 0.0
+    cols = min(len(members), 3)
+    rows = math.ceil(len(members) / cols)
+    widest = max(text_width(str(m.get("label") or m.get("id") or "")) for m in members)
+    return cols, rows, float(math.ceil(max(widest + 2 * PAD_X, 40.0))), FAMILY_MEMBER_HEIGHT
+
+
 def member_rows(count: int) -> list[range]:
     """Split `count` complex members into rows of at most three (as the boxes are drawn)."""
     per_row = 3 if count > 4 else max(count, 1)
@@ -241,8 +257,11 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[
         else:
             ntype = str(graph.nodes[node].get("type") or "gene")
             width, height = box_size(node_label(graph, node), ntype)
-            dot.node(name, width=_quote_size(width), height=_quote_size(height))
             sizes[name] = (width, height)
+            if ntype == "family":  # reserve the room its members take in GPML
+                cols, rows, cell_w, cell_h = family_grid(list(graph.nodes[node].get("members") or []))
+                width, height = max(width, cols * cell_w), max(height, rows * cell_h)
+            dot.node(name, width=_quote_size(width), height=_quote_size(height))
             names[name] = node
             anchor[node] = (name, None)
     # Tiers: sources on the top rank, outcomes on the bottom one, TFs level with each other.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from pathlib import Path
@@ -61,6 +62,19 @@ def test_datanodes_xrefs_groups_and_labels() -> None:
     # interactions to the complex attach to the group's GraphId
     targets = [i.findall(".//g:Point", NS)[-1].get("GraphRef") for i in root.findall("g:Interaction", NS)]
     assert groups["IKK"].get("GraphId") in targets
+
+
+@pytest.mark.parametrize("make", [sting_graph, big_graph])
+def test_gpml_boxes_do_not_overlap(make) -> None:
+    """Family members (a grid in GPML) get room in the layout too, so PathVisio shows no overlaps."""
+    root = _root(dumps(make()))
+    boxes = []
+    for element in root.findall("g:DataNode", NS) + root.findall("g:Label", NS):
+        g = element.find("g:Graphics", NS)
+        cx, cy, w, h = (float(g.get(k)) for k in ("CenterX", "CenterY", "Width", "Height"))
+        boxes.append((element.get("TextLabel"), cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
+    for a, b in itertools.combinations(boxes, 2):
+        assert a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2], (a, b)
 
 
 def test_description_reference_and_title() -> None:

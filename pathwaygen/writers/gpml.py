@@ -32,7 +32,6 @@ same bytes.
 from __future__ import annotations
 
 import json
-import math
 import re
 from typing import Any
 
@@ -40,7 +39,7 @@ import networkx as nx
 from lxml import etree
 
 from .. import __version__
-from ..layout import LINE_HEIGHT, PAD_X, isolated_nodes, layout_graph, node_label, text_width
+from ..layout import LINE_HEIGHT, family_grid, isolated_nodes, layout_graph, node_label, text_width
 from ..model import Box, Layout
 from ..relations import style
 from ..graphjson import GRAPH_KEYS
@@ -52,7 +51,6 @@ RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 ATTR_PREFIX = "pathwaygen."
 TITLE_BAND = 40.0  # room above the drawing for the title label
-MEMBER_HEIGHT = 20.0
 
 #: graph xref prefix -> BridgeDb data source name, in order of preference per node kind.
 GENE_SOURCES: tuple[tuple[str, str], ...] = (
@@ -250,13 +248,10 @@ class _Writer:
         if node_type != "family" or not members:
             return []
         # a family is one box in the drawing; in GPML its members stack in a grid centred on it
-        cols = min(len(members), 3)
-        rows = math.ceil(len(members) / cols)
-        cell_w = max(max(text_width(str(m.get("label") or m["id"])) for m in members) + 2 * PAD_X, 40.0)
-        cell_h = MEMBER_HEIGHT
-        left = box.cx - cols * cell_w / 2
-        top = box.cy - rows * cell_h / 2
-        return [(m, Box(round(left + (i % cols) * cell_w, 1), round(top + (i // cols) * cell_h, 1), round(cell_w, 1), cell_h))
+        cols, rows, cell_w, cell_h = family_grid(members)
+        left = round(box.cx - cols * cell_w / 2)  # whole points: neighbouring cells share an edge exactly
+        top = round(box.cy - rows * cell_h / 2)
+        return [(m, Box(left + (i % cols) * cell_w, top + (i // cols) * cell_h, cell_w, cell_h))
                 for i, m in enumerate(members)]
 
     def add_edges(self) -> None:

@@ -384,6 +384,10 @@ def layout_graph(graph: nx.MultiDiGraph) -> Layout:
             if points and (tail, head) != (source, target):
                 points = points[::-1]  # dot ranked it the other way round; routes run source -> target
             routes.append(EdgeRoute(source, target, key, tuple(points)))
+    # dot's bounding box can stop short of self-loops; the drawing must hold every route
+    for route in routes:
+        for x, y in route.points:
+            width, height = max(width, x + MARGIN), max(height, y + MARGIN)
     if isolated:
         width, height = _place_isolated(graph, isolated, nodes, width, height)
     if not graph.nodes:

@@ -188,7 +188,7 @@ def _legend(relations: list[str], hedged: bool, node_types: list[str], width: fl
     items += [("node", t, NODE_STYLES[t][2]) for t in node_types]
     x, y, row = MARGIN, 0.0, 18.0
     for kind, key, text in items:
-        sample = 30.0 if kind != "node" else 24.0
+        sample = 24.0 if kind == "node" else 40.0 if kind == "relation" and style(key).badge else 30.0
         item_w = sample + 5 + text_width(text, LEGEND_SIZE) + 16
         if x > MARGIN and x + item_w > width - MARGIN:
             x, y = MARGIN, y + row
@@ -203,6 +203,8 @@ def _legend(relations: list[str], hedged: bool, node_types: list[str], width: fl
             entry["dash"] = HEDGED_DASH if kind == "hedged" else rs.svg_dash
             entry["marker"] = "" if kind == "hedged" or rs.svg_marker == "none" else f"{prefix}-mk-{key}"
             entry["badge"] = "" if kind == "hedged" else rs.badge
+            entry["badge_w"] = max(13.0, text_width(rs.badge, 8.5, True) + 6)
+            entry["badge_x"] = x + sample * 0.4
         entries.append(entry)
         x += item_w
     return entries, (y + row if items else 0.0)

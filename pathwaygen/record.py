@@ -71,7 +71,8 @@ def _ocr_genes(data: dict) -> tuple[str, ...]:
 def parse_record(text: str, path: str = "<text>") -> Figure:
     """Parse the text of a figure record; `path` is only used in messages and ``Figure.source``."""
     try:
-        data = yaml.safe_load(_front_matter(text, path))
+        # libyaml's safe loader when present: 10x faster, and batch builds parse thousands
+        data = yaml.load(_front_matter(text, path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -1,0 +1,63 @@
+"""Assemble a figure's mentions and statements into its graph (see pathwaygen.graphjson).
+
+One node per grounded entity (entities mentioned but in no statement included, so the
+diagram shows everything the caption names), every mention kept on its node, duplicate
+statements merged into one edge per (source, target, relation) with all their evidence.
+``binds`` is undirected: its two endpoints are stored in sorted order so that "X binds Y"
+and "Y binds X" merge. An edge is hedged only when every statement behind it is hedged.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .graphjson import new_graph
+from .model import UNDIRECTED, Entity, Figure, Mention, Statement
+
+
+def _member(entity: Entity) -> dict:
+    """The member dict of a family or complex node."""
+    return {"id": entity.id, "label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs)}
+
+
+def _add_node(graph: nx.MultiDiGraph, entity: Entity) -> None:
+    """Add `entity` as a node unless present (the first grounding seen wins)."""
+    if entity.id in graph:
+        return
+    graph.add_node(entity.id, label=entity.label, type=entity.type, xrefs=dict(entity.xrefs),
+                   members=[_member(m) for m in entity.members], mentions=[])
+
+
+def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement]) -> nx.MultiDiGraph:
+    """Return the MultiDiGraph of `figure` built from its `mentions` and `statements`."""
+    graph = new_graph(figid=figure.figid, title=figure.title, caption=figure.caption,
+                      organisms=list(figure.organisms), pmcid=figure.pmcid, doi=figure.doi,
+                      pmid=figure.pmid, year=figure.year, paper_title=figure.paper_title)
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        for entity in mention.entities:
+            _add_node(graph, entity)
+            record = {"text": mention.text, "start": mention.start, "end": mention.end}
+            node_mentions = graph.nodes[entity.id]["mentions"]
+            if record not in node_mentions:
+                node_mentions.append(record)
+    ordered = sorted(statements, key=lambda s: (s.evidence.start, s.subject.id, s.relation,
+                                                s.object.id, s.evidence.rule))
+    for st in ordered:
+        subj, obj = st.subject, st.object
+        if subj.id == obj.id:
+            continue
+        if st.relation in UNDIRECTED and subj.id > obj.id:
+            subj, obj = obj, subj
+        _add_node(graph, subj)
+        _add_node(graph, obj)
+        evidence = {"text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end,
+                    "rule": st.evidence.rule}
+        if graph.has_edge(subj.id, obj.id, key=st.relation):
+            data = graph.edges[subj.id, obj.id, st.relation]
+            if evidence not in data["evidence"]:
+                data["evidence"].append(evidence)
+            data["hedged"] = data["hedged"] and st.hedged
+        else:
+            graph.add_edge(subj.id, obj.id, key=st.relation, relation=st.relation,
+                           hedged=st.hedged, evidence=[evidence])
+    return graph

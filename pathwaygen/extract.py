@@ -1,0 +1,351 @@
+"""Read statements (subject, relation, object, evidence) out of a caption with the YAML rules.
+
+For each sentence, every mention is replaced by a token ``@<n>@`` in a lowercased copy of
+the sentence (the *tagged sentence*); the compiled rules (:mod:`pathwaygen.rules`) are
+matched against it with RE2, so matching stays linear in the sentence length. A match
+names entity slots; the slot text is read back into entities ("X, Y and Z" -> three
+subjects; "PI3K/AKT pathway" as an object -> PI3K, as a subject -> AKT).
+
+Judged in code on every match, because they cut across all rules:
+- negation ("not", "fails to", "unable to", "independent of") inside the match -> no edge;
+- open questions ("whether", "unclear") earlier in the sentence -> no edge;
+- hedging ("may", "is thought to", "putative") before the match end -> ``hedged=True``.
+
+Two entity-forming constructions also live here, since they create nodes rather than
+match relations: "<X> inhibitor(s)" becomes a chemical node "<X> inhibitor" that inhibits
+X (rule id ``inh.named_inhibitor``), and compartment words ("nucleus") in a ``{LOC}`` slot
+become group nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import re2
+
+from .model import UNDIRECTED, Entity, Evidence, Mention, Statement
+from .rules import PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
+
+NAMED_INHIBITOR_RULE = "inh.named_inhibitor"
+
+_TOKEN = re.compile(r"@(\d+)@")
+# an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
+_ITEM = re.compile(r"@\d+@(?: ?[/-] ?@\d+@)*")
+_PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
+                            r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module)\b")
+_NEGATION = re.compile(
+    r"\b(?:not|no longer|never|fails? to|failed to|unable|cannot|can't|doesn't|don't|didn't|isn't|"
+    r"aren't|without|neither|nor|lack of|lacks?|lacking|instead of|rather than|absence of|"
+    r"independent(?:ly)? of|independent)\b|-independent\b|\bin(?:ability|capable) ")
+_QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
+                       r"controversial|is debated)\b")
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
+    r"potential(?:ly)?|thought to|believed to|proposed|propose[sd]?|suggest\w*|hypothe\w*|"
+    r"appears? to|seems? to|speculative|probably|predicted|postulated|would)\b")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"), "-")
+_DASHES[ord("\u2192")] = " -> "
+_DASHES[ord("\u00ad")] = None
+_SPACES = re.compile(r"\s+")
+_PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
+_INHIBITOR_AFTER = re.compile(r"[\s-]*(?:(?:specific|selective|small[- ]molecule|pharmacological|potent)\s+)?"
+                              r"(inhibitors?|antagonists?|blockers?)\b", re.IGNORECASE)
+
+#: canonical ids of compartment words (group nodes)
+COMPARTMENTS: dict[str, str] = {
+    "nuclei": "nucleus", "mitochondrion": "mitochondria", "endosomes": "endosome",
+    "lysosomes": "lysosome", "peroxisomes": "peroxisome", "chloroplasts": "chloroplast",
+    "golgi apparatus": "golgi", "cell surface": "plasma membrane", "membrane": "plasma membrane",
+}
+
+
+@dataclass
+class _Tagged:
+    """One sentence ready for matching: tagged text and what each token stands for."""
+
+    text: str
+    tokens: list[tuple[Entity, ...]]
+    derived: list[tuple[Entity, Entity]] = field(default_factory=list)  # (inhibitor, target)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A statement before conflicts between rules are resolved."""
+
+    subject: Entity
+    relation: str
+    object: Entity
+    rule: str
+    priority: int
+    span: tuple[int, int]
+    hedged: bool
+
+
+def _fold(text: str) -> str:
+    """Lowercase, fold dashes and arrows, collapse whitespace (between mentions only)."""
+    return _SPACES.sub(" ", text.translate(_DASHES).lower())
+
+
+def _inhibitor_entity(target: Entity, surface: str) -> Entity:
+    """The chemical node of an inhibitor named for its target ("JAK2 inhibitor")."""
+    return Entity(id=f"{target.id} inhibitor", label=f"{surface} inhibitor", type="chemical")
+
+
+def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) -> _Tagged:
+    """Build the tagged sentence of original[span] given the mentions inside it (sorted)."""
+    start, end = span
+    parts: list[str] = []
+    tokens: list[tuple[Entity, ...]] = []
+    derived: list[tuple[Entity, Entity]] = []
+    pos = start
+    for mention in mentions:
+        if mention.start < pos or mention.end > end or not mention.entities:
+            continue
+        parts.append(_fold(original[pos:mention.start]))
+        pos = mention.end
+        entities = mention.entities
+        inhibitor = _INHIBITOR_AFTER.match(original, mention.end, end)
+        if inhibitor and all(e.type != "chemical" for e in entities):
+            made = tuple(_inhibitor_entity(e, mention.text) for e in entities)
+            derived.extend(zip(made, entities))
+            entities = made
+            pos = inhibitor.end()
+        parts.append(f"@{len(tokens)}@")
+        tokens.append(entities)
+    parts.append(_fold(original[pos:end]))
+    text = "".join(parts)
+    text = _drop_parentheses(text, tokens)
+    return _Tagged(_SPACES.sub(" ", text).strip(), tokens, derived)
+
+
+def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
+    """Remove parentheses that add no entity: citations, panel labels, abbreviation echoes."""
+    def keep_or_drop(match: re.Match[str]) -> str:
+        inner = [int(t) for t in _TOKEN.findall(match.group(1))]
+        if not inner:
+            return ""
+        before = _TOKEN.findall(text, 0, match.start())
+        if before:
+            prev = {e.id for e in tokens[int(before[-1])]}
+            if all({e.id for e in tokens[i]} <= prev for i in inner):
+                return ""
+        return match.group(0)
+
+    for _ in range(3):  # nested parentheses, innermost first
+        new = _PAREN.sub(keep_or_drop, text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+class Extractor:
+    """Compiled rules plus the helpers that read matches; build once, call many times."""
+
+    def __init__(self, rules: tuple[Rule, ...] | None = None) -> None:
+        """Use `rules` (default: the packaged rules, compiled once per process)."""
+        self.rules = rules if rules is not None else default_rules()
+        self.primary = [r for r in self.rules if not r.anchor]
+        self.extensions = [r for r in self.rules if r.anchor == "after"]
+        macros = load_macros(RULES_DIR)
+        verbs = "|".join(f"{{{name}}}" for name in sorted(macros) if name.startswith("V_"))
+        clause, _ = expand(r"(?:,)? (?:{ADV})?(?:{BE}|have|has|" + verbs + r")\b", macros)
+        # after a list ends: does a new clause start ("X activates Y and Z inhibits W")?
+        self._clause = re2.compile(clause)
+
+    # -- reading slots ------------------------------------------------------------------
+    @staticmethod
+    def _items(slot_text: str, tokens: list[tuple[Entity, ...]]) -> list[tuple[list[int], bool]]:
+        """The items of a slot: (token indexes, is-a-named-pathway) per coordinated member."""
+        out = []
+        for match in _ITEM.finditer(slot_text):
+            idx = [int(t) for t in _TOKEN.findall(match.group(0))]
+            pathway = bool(_PATHWAY_AFTER.match(slot_text, match.end()))
+            out.append((idx, pathway and len(idx) > 1))
+        return out
+
+    @staticmethod
+    def _view(items: list[tuple[list[int], bool]], role: str) -> list[int]:
+        """Token indexes a slot contributes as a source or a target.
+
+        A named pathway "X/Y/Z pathway" acts through its last member and is acted on
+        through its first; a plain "X-Y" (a complex or pair) acts as all its members.
+        """
+        out: list[int] = []
+        for idx, pathway in items:
+            if pathway:
+                out.append(idx[-1] if role == "source" else idx[0])
+            else:
+                out.extend(idx)
+        return out
+
+    def _slot_entities(self, rule: Rule, match, tagged: _Tagged) -> dict[str, object]:
+        """Read every slot of a match into entities (lists) or token sequences (CHAIN/ALL)."""
+        values: dict[str, object] = {}
+        text = tagged.text
+        for name in rule.slots:
+            g = rule.group(name)
+            s, e = match.span(g)
+            if s < 0:
+                continue
+            slot_text = text[s:e]
+            if name == "LOC":
+                token = _TOKEN.search(slot_text)
+                if token:
+                    values[name] = {"source": list(tagged.tokens[int(token.group(1))]),
+                                    "target": list(tagged.tokens[int(token.group(1))])}
+                else:
+                    word = re.sub(r"^(?:the )?(?:cell )?", "", slot_text).strip()
+                    if slot_text.strip().startswith(("cell membrane", "the cell membrane")):
+                        word = "cell membrane"
+                    word = COMPARTMENTS.get(word, word)
+                    entity = Entity(id=word, label=word, type="group")
+                    values[name] = {"source": [entity], "target": [entity]}
+                continue
+            if name in ("CHAIN", "ALL"):
+                values[name] = [int(t) for t in _TOKEN.findall(slot_text)]
+                continue
+            items = self._items(slot_text, tagged.tokens)
+            # a list that ends the match may have swallowed the subject of a new clause
+            if e == match.end() and len(items) > 1 and self._clause.match(text, e):
+                items = items[:-1]
+            values[name] = {
+                role: [ent for i in self._view(items, role) for ent in tagged.tokens[i]]
+                for role in ("source", "target")
+            }
+        return values
+
+    def _yield(self, rule: Rule, values: dict[str, object], tagged: _Tagged, primary_rel: str,
+               span: tuple[int, int], hedged: bool, priority: int) -> list[_Candidate]:
+        """Turn a match's slot values into candidate statements following the rule's yields."""
+        out: list[_Candidate] = []
+        by_type = dict(rule.by_object_type)
+        for src_name, rel, dst_name in rule.yields:
+            rel = primary_rel if rel == PRIMARY_RELATION else rel
+            pairs: list[tuple[Entity, Entity]] = []
+            if src_name in ("CHAIN", "ALL") and src_name == dst_name:
+                seq = values.get(src_name) or []
+                if src_name == "CHAIN":
+                    idx_pairs = list(zip(seq, seq[1:]))
+                else:
+                    idx_pairs = [(a, b) for i, a in enumerate(seq) for b in seq[i + 1:]]
+                for a, b in idx_pairs:
+                    pairs.extend((x, y) for x in tagged.tokens[a] for y in tagged.tokens[b])
+            else:
+                src, dst = values.get(src_name), values.get(dst_name)
+                if not isinstance(src, dict) or not isinstance(dst, dict):
+                    continue
+                pairs = [(x, y) for x in src["source"] for y in dst["target"]]
+            for subj, obj in pairs:
+                if subj.id == obj.id:
+                    continue
+                out.append(_Candidate(subj, by_type.get(obj.type, rel), obj, rule.id, priority, span, hedged))
+        return out
+
+    # -- matching -------------------------------------------------------------------------
+    def _judge(self, text: str, start: int, end: int) -> tuple[bool, bool]:
+        """(keep, hedged) for a match at text[start:end]."""
+        if _NEGATION.search(text, start, end) or _QUESTION.search(text, 0, start):
+            return False, False
+        return True, bool(_HEDGE.search(text, 0, end))
+
+    def candidates(self, tagged: _Tagged) -> list[_Candidate]:
+        """All candidate statements of one tagged sentence, before conflict resolution."""
+        text = tagged.text
+        out: list[_Candidate] = []
+        for rule in self.primary:
+            pos = 0
+            while pos <= len(text):
+                match = rule.regex.search(text, pos)
+                if match is None:
+                    break
+                first_slot_end = min((match.end(rule.group(n)) for n in rule.slots
+                                      if match.start(rule.group(n)) >= 0), default=match.end())
+                pos = max(first_slot_end, match.start() + 1)
+                keep, hedged = self._judge(text, match.start(), match.end())
+                if not keep:
+                    continue
+                values = self._slot_entities(rule, match, tagged)
+                span = (match.start(), match.end())
+                out.extend(self._yield(rule, values, tagged, rule.relation, span, hedged, rule.priority))
+                for ext in self.extensions:
+                    follow = ext.regex.match(text, match.end())
+                    if follow is None:
+                        continue
+                    keep2, hedged2 = self._judge(text, match.start(), follow.end())
+                    if not keep2:
+                        continue
+                    ext_values = dict(values)
+                    ext_values.update(self._slot_entities(ext, follow, tagged))
+                    out.extend(self._yield(ext, ext_values, tagged, rule.relation,
+                                           (match.start(), follow.end()), hedged2, ext.priority))
+        return out
+
+    @staticmethod
+    def resolve(cands: list[_Candidate]) -> list[_Candidate]:
+        """Drop a candidate when a higher-priority one covers the same pair in an overlapping span."""
+        kept: list[_Candidate] = []
+        for cand in sorted(cands, key=lambda c: (-c.priority, c.span, c.rule, c.subject.id, c.object.id)):
+            beaten = False
+            for other in kept:
+                if other.priority <= cand.priority:
+                    continue
+                if {other.subject.id, other.object.id} != {cand.subject.id, cand.object.id}:
+                    continue
+                if other.span[0] < cand.span[1] and cand.span[0] < other.span[1]:
+                    beaten = True
+                    break
+            if not beaten:
+                kept.append(cand)
+        return kept
+
+    def extract(self, text, mentions: list[Mention]) -> list[Statement]:
+        """Statements of a prepared caption `text` (pathwaygen.text.Text) given its mentions."""
+        original = text.original
+        mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        statements: dict[tuple, Statement] = {}
+        sentences = text.sentences or ((0, len(original)),)
+        mi = 0
+        for span in sentences:
+            while mi < len(mentions) and mentions[mi].start < span[0]:
+                mi += 1
+            inside = []
+            j = mi
+            while j < len(mentions) and mentions[j].start < span[1]:
+                if mentions[j].end <= span[1]:
+                    inside.append(mentions[j])
+                j += 1
+            if not inside:
+                continue
+            tagged = tag_sentence(original, span, inside)
+            sentence = original[span[0]:span[1]]
+            found = [
+                _Candidate(inh, "inhibits", target, NAMED_INHIBITOR_RULE, 0, (0, 0), False)
+                for inh, target in tagged.derived
+            ]
+            if len(tagged.tokens) >= 2 or any(r.slots == ("A", "LOC") for r in self.primary):
+                found.extend(self.resolve(self.candidates(tagged)))
+            for cand in found:
+                subj, obj = cand.subject, cand.object
+                key = (subj.id, cand.relation, obj.id, cand.rule, span)
+                if cand.relation in UNDIRECTED and subj.id > obj.id:
+                    key = (obj.id, cand.relation, subj.id, cand.rule, span)
+                if key in statements:
+                    if not cand.hedged and statements[key].hedged:
+                        statements[key] = Statement(subj, cand.relation, obj, statements[key].evidence, False)
+                    continue
+                statements[key] = Statement(subj, cand.relation, obj,
+                                            Evidence(sentence, span[0], span[1], cand.rule), cand.hedged)
+        return list(statements.values())
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract(text, mentions: list[Mention]) -> list[Statement]:
+    """Extract the statements of a prepared caption (``pathwaygen.text.Text``) given its mentions."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(text, mentions)

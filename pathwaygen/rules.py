@@ -1,0 +1,342 @@
+"""Load, validate and compile the relation rules (``rules/relations/*.yaml``).
+
+A rule is data: ``id``, ``relation`` (one of RELATIONS), ``priority``, ``pattern`` and
+``examples``. Patterns are regular expressions over the *tagged sentence* built by
+:mod:`pathwaygen.extract`: the sentence lowercased, every entity mention replaced by a token
+``@<index>@``. In a pattern,
+
+- ``{A}``, ``{B}``, ``{C}`` are entity slots: a coordination list ("X, Y and Z") of noun
+  phrases around mention tokens; ``{LOC}`` is an entity or a cellular compartment word;
+  ``{CHAIN}`` is a sequence "X/Y/Z", "X-Y-Z" or "X -> Y -> Z"; ``{ALL}`` is a list whose
+  members all bind each other;
+- any other ``{NAME}`` is a macro from ``rules/relations/_macros.yaml`` (verb groups,
+  adverbs, determiners...), expanded recursively.
+
+Patterns compile with RE2 (google-re2), so matching is linear in the sentence length
+whatever the pattern: no catastrophic backtracking is possible. See ``rules/README.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import re2
+import yaml
+
+from .errors import RuleError
+from .model import RELATIONS, NODE_TYPES
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "relations"
+
+#: slot name -> the macro its group wraps
+SLOT_MACROS: dict[str, str] = {"A": "LIST", "B": "LIST", "C": "LIST", "LOC": "LOCLIST",
+                               "CHAIN": "CHAINLIST", "ALL": "LIST"}
+#: placeholder in an extension rule's yield for the relation of the statement it extends
+PRIMARY_RELATION = "REL"
+
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
+_RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
+              "by_object_type", "description"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example sentence: triples it must yield (`expect`) and must not yield (`reject`).
+
+    An empty `expect` list means the text must yield no statement at all.
+    """
+
+    text: str
+    expect: tuple[tuple[str, str, str], ...]
+    reject: tuple[tuple[str, str, str], ...]
+
+    @property
+    def negative(self) -> bool:
+        """True for an example that shows what the rule must NOT yield."""
+        return not self.expect or bool(self.reject)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled rule. `yields` are (slot, relation, slot) triples; `anchor` is "" or "after"."""
+
+    id: str
+    relation: str
+    priority: int
+    pattern: str
+    regex: Any  # a compiled re2 pattern
+    slots: tuple[str, ...]
+    yields: tuple[tuple[str, str, str], ...]
+    anchor: str
+    by_object_type: tuple[tuple[str, str], ...]
+    examples: tuple[Example, ...]
+    source: str
+
+    def group(self, name: str) -> int:
+        """Index of the regex group of slot `name` (re2 match objects want numbers)."""
+        return self.regex.groupindex[name]
+
+
+def _fail(source: str, message: str) -> RuleError:
+    """A RuleError naming the file and the problem."""
+    return RuleError(f"{source}: {message}")
+
+
+def expand(pattern: str, macros: dict[str, str], source: str = "<pattern>",
+           _depth: int = 0) -> tuple[str, list[str]]:
+    """Expand macros and slots in `pattern`; return (regex source, slot names in order)."""
+    if _depth > 12:
+        raise _fail(source, f"macros nest too deeply (a macro refers to itself?) in {pattern!r}")
+    slots: list[str] = []
+
+    def sub(match: re.Match[str]) -> str:
+        name, own_macro = match.group(1), match.group(2)
+        if own_macro and (name not in SLOT_MACROS or own_macro not in macros):
+            raise _fail(source, f"{{{name}:{own_macro}}}: needs a slot name and a known macro")
+        if name in SLOT_MACROS and _depth == 0:
+            if name in slots:
+                raise _fail(source, f"slot {{{name}}} used twice in {pattern!r}")
+            slots.append(name)
+            inner, _ = expand(macros[own_macro or SLOT_MACROS[name]], macros, source, _depth + 1)
+            return f"(?P<{name}>{inner})"
+        if name in macros:
+            inner, _ = expand(macros[name], macros, source, _depth + 1)
+            return f"(?:{inner})"
+        raise _fail(source, f"unknown macro or slot {{{name}}} in {pattern!r}")
+
+    return _PLACEHOLDER.sub(sub, pattern), slots
+
+
+def _triples(value: Any, source: str, where: str) -> tuple[tuple[str, str, str], ...]:
+    """Validate a list of [subject, relation, object] string triples."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _fail(source, f"{where}: must be a list of [subject, relation, object] triples")
+    out = []
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
+            raise _fail(source, f"{where}: {item!r} is not a [subject, relation, object] triple")
+        if item[1] not in RELATIONS:
+            raise _fail(source, f"{where}: unknown relation {item[1]!r}")
+        out.append((item[0], item[1], item[2]))
+    return tuple(out)
+
+
+def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
+    """Validate one rule mapping and compile it."""
+    if not isinstance(raw, dict):
+        raise _fail(source, f"a rule must be a mapping, got {raw!r}")
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+", rid):
+        raise _fail(source, f"rule id {rid!r} must look like 'family.name' (lowercase)")
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise _fail(source, f"rule {rid}: unknown keys {sorted(unknown)}")
+    relation = raw.get("relation")
+    if relation not in RELATIONS:
+        raise _fail(source, f"rule {rid}: relation {relation!r} is not one of {', '.join(RELATIONS)}")
+    priority = raw.get("priority")
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        raise _fail(source, f"rule {rid}: priority must be an integer")
+    pattern = raw.get("pattern")
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise _fail(source, f"rule {rid}: pattern must be a non-empty string")
+    anchor = raw.get("anchor", "")
+    if anchor not in ("", "after"):
+        raise _fail(source, f"rule {rid}: anchor must be 'after' or absent")
+    regex_src, slots = expand(pattern.strip(), macros, f"{source}: rule {rid}")
+    try:
+        regex = re2.compile(regex_src)
+    except re2.error as exc:
+        raise _fail(source, f"rule {rid}: pattern does not compile ({exc})") from None
+    # which slots may appear in yields: the rule's own, plus A/B of the statement extended
+    known = set(slots) | ({"A", "B"} if anchor else set())
+    raw_yield = raw.get("yield")
+    if raw_yield is None:
+        if "CHAIN" in slots:
+            yields: tuple[tuple[str, str, str], ...] = (("CHAIN", relation, "CHAIN"),)
+        elif "ALL" in slots:
+            yields = (("ALL", relation, "ALL"),)
+        elif "A" in slots and ("B" in slots or "LOC" in slots):
+            yields = (("A", relation, "B" if "B" in slots else "LOC"),)
+        else:
+            raise _fail(source, f"rule {rid}: needs slots {{A}} and {{B}}/{{LOC}}, {{CHAIN}}, {{ALL}} or a yield list")
+    else:
+        if not isinstance(raw_yield, list) or not raw_yield:
+            raise _fail(source, f"rule {rid}: yield must be a non-empty list of triples")
+        out = []
+        for item in raw_yield:
+            if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
+                raise _fail(source, f"rule {rid}: yield item {item!r} is not a [slot, relation, slot] triple")
+            if item[0] not in known or item[2] not in known:
+                raise _fail(source, f"rule {rid}: yield item {item!r} names a slot the pattern lacks")
+            if item[1] not in RELATIONS and not (anchor and item[1] == PRIMARY_RELATION):
+                raise _fail(source, f"rule {rid}: yield item {item!r} has an unknown relation")
+            out.append((item[0], item[1], item[2]))
+        yields = tuple(out)
+    by_type_raw = raw.get("by_object_type") or {}
+    if not isinstance(by_type_raw, dict) or any(
+            k not in NODE_TYPES or v not in RELATIONS for k, v in by_type_raw.items()):
+        raise _fail(source, f"rule {rid}: by_object_type must map node types to relations")
+    examples_raw = raw.get("examples")
+    if not isinstance(examples_raw, list) or not examples_raw:
+        raise _fail(source, f"rule {rid}: needs a list of examples")
+    examples = []
+    for i, ex in enumerate(examples_raw):
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or "expect" not in ex:
+            raise _fail(source, f"rule {rid}: example {i + 1} needs 'text' and 'expect'")
+        examples.append(Example(ex["text"], _triples(ex["expect"], source, f"rule {rid} example {i + 1}"),
+                                _triples(ex.get("reject"), source, f"rule {rid} example {i + 1}")))
+    if not any(e.expect for e in examples) or not any(e.negative for e in examples):
+        raise _fail(source, f"rule {rid}: needs at least one positive and one negative example")
+    return Rule(rid, relation, priority, pattern.strip(), regex, tuple(slots), yields, anchor,
+                tuple(sorted(by_type_raw.items())), tuple(examples), source)
+
+
+def _read_yaml(path: Path) -> Any:
+    """Parse one YAML file, turning syntax errors into RuleError."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise _fail(str(path), f"cannot read YAML ({str(exc).splitlines()[0]})") from None
+
+
+def load_macros(directory: Path) -> dict[str, str]:
+    """Read every ``_*.yaml`` macro file of `directory` into one name -> regex mapping."""
+    macros: dict[str, str] = {}
+    for path in sorted(directory.glob("_*.yaml")):
+        data = _read_yaml(path)
+        if not isinstance(data, dict):
+            raise _fail(str(path), "a macro file must map NAMES to regex strings")
+        for name, value in data.items():
+            if not isinstance(name, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+                raise _fail(str(path), f"macro name {name!r} must be UPPERCASE")
+            if isinstance(value, list):  # a list of alternatives reads better for word lists
+                value = "|".join(str(v) for v in value)
+            if not isinstance(value, str):
+                raise _fail(str(path), f"macro {name} must be a string or a list of strings")
+            if name in macros:
+                raise _fail(str(path), f"macro {name} defined twice")
+            macros[name] = value
+    for name in set(SLOT_MACROS.values()):
+        if name not in macros:
+            raise _fail(str(directory), f"macro {name} (used by the entity slots) is not defined")
+    return macros
+
+
+def load_rules(directory: Path | str = RULES_DIR) -> tuple[Rule, ...]:
+    """Load, validate and compile every rule file of `directory`; raises RuleError naming the file.
+
+    Rules are returned by descending priority, then id (deterministic).
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise RuleError(f"{directory}: rule folder not found")
+    macros = load_macros(directory)
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue
+        data = _read_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            raise _fail(str(path), "a rule file must be a YAML list of rules")
+        for raw in data:
+            rule = _compile_rule(raw, macros, str(path))
+            if rule.id in seen:
+                raise _fail(str(path), f"rule id {rule.id} already defined in {seen[rule.id]}")
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    if not rules:
+        raise RuleError(f"{directory}: no rules found")
+    rules.sort(key=lambda r: (-r.priority, r.id))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=4)
+def default_rules(directory: str = str(RULES_DIR)) -> tuple[Rule, ...]:
+    """The rules of `directory`, compiled once per process."""
+    return load_rules(directory)
+
+
+def name_key(name: str) -> str:
+    """Compare names as the scorer does (pathwaygen.evaluate.normalize_name)."""
+    from .evaluate import normalize_name  # local: keep this module light to import
+
+    return normalize_name(name)
+
+
+def _names(entity: Any, statements_text: str, mentions: dict[str, set[str]]) -> set[str]:
+    """Every key an entity answers to: id, label and the texts it was mentioned by."""
+    return {name_key(entity.id), name_key(entity.label)} | mentions.get(entity.id, set())
+
+
+def check_example(rule: Rule, example: Example, extractor: Any = None) -> list[str]:
+    """Run one example of `rule`; return the problems (empty when it passes)."""
+    from .recognize import recognize
+    from .text import prepare
+
+    text = prepare(example.text)
+    mentions = recognize(text)
+    if extractor is None:
+        from .extract import extract
+        statements = extract(text, mentions)
+    else:
+        statements = extractor.extract(text, mentions)
+    said: dict[str, set[str]] = {}
+    for m in mentions:
+        for e in m.entities:
+            said.setdefault(e.id, set()).add(name_key(m.text))
+
+    def matches(st: Any, triple: tuple[str, str, str]) -> bool:
+        if st.relation != triple[1]:
+            return False
+        s_names = _names(st.subject, example.text, said)
+        o_names = _names(st.object, example.text, said)
+        a, b = name_key(triple[0]), name_key(triple[2])
+        if a in s_names and b in o_names:
+            return True
+        return triple[1] == "binds" and a in o_names and b in s_names
+
+    def show(st: Any) -> str:
+        return f"[{st.subject.id}, {st.relation}, {st.object.id}] ({st.evidence.rule})"
+
+    problems = []
+    for triple in example.expect:
+        if not any(matches(st, triple) for st in statements):
+            problems.append(f"missing {list(triple)}")
+    if example.expect and not any(st.evidence.rule == rule.id and any(matches(st, t) for t in example.expect)
+                                  for st in statements):
+        problems.append(f"no expected statement comes from {rule.id}")
+    for triple in example.reject:
+        if any(matches(st, triple) for st in statements):
+            problems.append(f"yields rejected {list(triple)}")
+    if not example.expect and not example.reject and statements:
+        problems.append("should yield nothing")
+    if problems:
+        got = ", ".join(show(st) for st in statements) or "nothing"
+        mention_text = ", ".join(f"{m.text}={'/'.join(e.id for e in m.entities)}" for m in mentions)
+        problems.append(f"got {got}; mentions {mention_text}")
+    return problems
+
+
+def check_rules(rules: tuple[Rule, ...] | None = None) -> list[tuple[Rule, Example, list[str]]]:
+    """Run every example of every rule; return (rule, example, problems) for the failing ones."""
+    from .extract import Extractor
+
+    rules = rules if rules is not None else default_rules()
+    extractor = Extractor(rules)
+    failures = []
+    for rule in rules:
+        for example in rule.examples:
+            problems = check_example(rule, example, extractor)
+            if problems:
+                failures.append((rule, example, problems))
+    return failures

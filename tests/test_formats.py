@@ -413,3 +413,28 @@ def test_graphml_reads_back_with_networkx(graph, layout, outputs, tmp_path):
     assert edge["interaction"] == "phosphorylates" and edge["rule"] == "phos.which"
     assert json.loads(edge["evidence_json"]) == graph.edges["TBK1", "IRF3", "phosphorylates"]["evidence"]
     assert loaded.graph["description"] == graph.graph["caption"]
+
+
+# --- end to end: `render -o FILE.ext` and `build --formats` pick the writers from the registry ---
+
+@pytest.mark.parametrize("name", NEW_FORMATS)
+def test_render_picks_the_writer_from_the_extension(name, graph, tmp_path):
+    from pathwaygen.layout import layout_graph
+
+    source = tmp_path / "graph.json"
+    source.write_text(graphjson.dumps(graph), encoding="utf-8")
+    target = tmp_path / f"out{FORMATS[name].extension}"
+    result = CliRunner().invoke(cli, ["render", str(source), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    reread = graphjson.loads(source.read_text(encoding="utf-8"))
+    assert target.read_text(encoding="utf-8") == get_writer(name)(reread, layout_graph(reread))
+
+
+def test_build_writes_every_new_format(tmp_path):
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "pathwaygen__demo1.md"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(seed), "-o", str(out), "--formats", ",".join(NEW_FORMATS),
+                                      "--no-gallery", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    for name in NEW_FORMATS:
+        assert (out / f"pathwaygen__demo1{FORMATS[name].extension}").stat().st_size > 0

@@ -77,8 +77,8 @@ def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
         return None
     # stop at clause punctuation: a long form does not run over ";" or ":" or "."
     start_word = 0
-    for i, w in enumerate(words):
-        if re.search(r"[;:]$|\.$", w.group()) and i < len(words) - 1:
+    for i, w in enumerate(words[:-1]):
+        if w.group()[-1] in ";:.":
             start_word = i + 1
     words = words[start_word:]
     if not words:
@@ -109,7 +109,7 @@ def _inline(text: str) -> list[Definition]:
                 found.append(Definition((inner_start, inner_start + len(first)), long))
                 continue
         # reverse: "PI3K (phosphoinositide 3-kinase)"
-        before = re.search(r"([^\s()]+)\s*$", text[: match.start()])
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and " " in inner and _is_short_form(before.group(1).rstrip(",")):
             short = before.group(1).rstrip(",")
             k = _letters_match(short, inner)
@@ -118,7 +118,12 @@ def _inline(text: str) -> list[Definition]:
     return found
 
 
-_LEGEND_ITEM = re.compile(r"\s*(?:and\s+)?([^\s,:;=]{1,20}(?:\s[^\s,:;=]{1,8})?)\s*(?:,|:|=|\s-\s)\s*([^;]+?)\s*\.?\s*$")
+_WORD_BEFORE = re.compile(r"([^\s()]+)\s*$")
+_LEGEND_SPLIT = re.compile(r"(;|\.\s|\n)")
+_HEADING = re.compile(r"\s*(?:abbreviations?|notes?|key)\s*[:.]\s*", re.I)
+_HEADINGS = ("abbreviation", "note", "key")
+#: the head of a legend item: "ACC," "OM:" "PI3K =" (the long form is the rest of the item)
+_LEGEND_HEAD = re.compile(r"\s*(?:and\s+)?([^\s,:;=]{1,20}(?:\s[^\s,:;=]{1,8})?)\s*(?:,|:|=|\s-\s)\s*")
 
 
 def _legend(text: str) -> list[Definition]:
@@ -126,21 +131,28 @@ def _legend(text: str) -> list[Definition]:
     found: list[tuple[bool, Definition]] = []
     # a legend is a run of ";"-separated items; a lone "X, long form" sentence counts too
     pos = 0
-    for piece in re.split(r"(;|\.\s|\n)", text):
+    for piece in _LEGEND_SPLIT.split(text):
         start = pos
         pos += len(piece)
-        if piece in (";", "\n") or re.fullmatch(r"\.\s", piece):
-            continue
-        # the first item of a legend may follow a heading ("Abbreviations:")
+        match = _LEGEND_HEAD.match(piece)
         offset = 0
-        heading = re.match(r"\s*(?:abbreviations?|notes?|key)\s*[:.]\s*", piece, re.I)
-        if heading:
+        if match is None or match.group(1).lower().startswith(_HEADINGS):
+            # the first item of a legend may follow a heading ("Abbreviations:")
+            heading = _HEADING.match(piece)
+            if heading is None:
+                continue
             offset = heading.end()
+            match = _LEGEND_HEAD.match(piece, offset)
+            if match is None:
+                continue
         item = piece[offset:]
-        match = _LEGEND_ITEM.match(item)
+        match = _LEGEND_HEAD.match(item)
         if not match:
             continue
-        short, long = match.group(1), match.group(2)
+        short = match.group(1)
+        long = item[match.end() :].rstrip().rstrip(".").rstrip()
+        if not long:
+            continue
         if not _is_short_form(short.replace(" ", "")) or len(long) > 100 or len(long) <= len(short):
             continue
         if long.count(",") > 2 or len(long.split()) > 10 or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long):
@@ -152,7 +164,7 @@ def _legend(text: str) -> list[Definition]:
         if not strict and long[:1].lower() != short[:1].lower():
             continue
         s0 = start + offset + match.start(1)
-        l0 = start + offset + match.start(2)
+        l0 = start + offset + match.end()
         found.append((strict, Definition((s0, s0 + len(short)), (l0, l0 + len(long)))))
     # a loose item (only the first letter agrees) counts inside a legend of several items
     if sum(1 for _, d in found) < 2:

@@ -30,7 +30,7 @@ from .model import NODE_TYPES, Entity
 from .text import _normalise_char
 
 #: bump when the cached structure changes
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json.gz"
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "entities"
@@ -81,8 +81,8 @@ def key_variants(key: str, short: bool) -> set[str]:
     as a Greek letter (GSK3β, PKCα, TNF-α), which text normalisation spells out.
     """
     out = {key}
-    if short and len(key) >= 4 and key[-1] in _GREEK_LETTER and key[-2].isalnum():
-        out.add(key[:-1] + _GREEK_LETTER[key[-1]])
+    if short and len(key) >= 4 and key[-1].lower() in _GREEK_LETTER and key[-2].isalnum():
+        out.add(key[:-1] + _GREEK_LETTER[key[-1].lower()])
     return {v for v in out if len(v) >= 2}
 
 
@@ -142,8 +142,10 @@ class Lexicon:
     which keeps a warm load to one C-level automaton load plus two flat string lists.
     """
 
-    def __init__(self, automaton: ahocorasick.Automaton, blobs: list[str], rows: list[str], stop: frozenset[str]) -> None:
-        self.automaton = automaton
+    def __init__(self, automaton: ahocorasick.Automaton, blobs: list[str], rows: list[str], stop: frozenset[str],
+                 automaton_cs: ahocorasick.Automaton | None = None) -> None:
+        self.automaton = automaton  # lowercased keys
+        self.automaton_cs = automaton_cs or ahocorasick.Automaton(ahocorasick.STORE_INTS)  # keys as written
         self.blobs = blobs
         self.rows = rows  # JSON [id, type, label, xrefs, member indexes]
         self.stop = stop  # lowercase surfaces that never name a gene/family from HGNC/FamPlex
@@ -190,9 +192,17 @@ class Lexicon:
         return cands
 
     def candidates(self, key: str) -> tuple[Candidate, ...]:
-        """Candidates stored under match key `key` (exact key, no scanning)."""
+        """Case-insensitive candidates stored under match key `key` (exact key, no scanning)."""
         value = self.automaton.get(key, None)
         return () if value is None else self.decode(value >> 8)
+
+    def lookup(self, surface: str) -> tuple[Candidate, ...]:
+        """Every candidate for a whole written surface, case-sensitive ones included, best first."""
+        found = list(self.candidates(match_key(surface)))
+        value = self.automaton_cs.get(squeeze(normalise(surface)), None) if len(self.automaton_cs) else None
+        if value is not None:
+            found.extend(self.decode(value >> 8))
+        return tuple(sorted(found, key=lambda c: c.rank))
 
 
 def _rules_files(rules_dir: Path) -> list[Path]:
@@ -244,7 +254,11 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
         data = json.load(handle)
     rows: list[tuple] = [tuple(row) for row in data["entities"]]
     by_id = {row[0]: i for i, row in enumerate(rows)}
-    table: dict[str, dict[tuple[int, str, str], Candidate]] = {}
+    # case-insensitive names are keyed lowercased; case-sensitive ones ("ROS", "AR", "CAT")
+    # as written, in a second automaton scanned over the case-kept text, so that "ar" inside
+    # "pathway" never even reaches Python
+    table: dict[str, dict[tuple[int, str], Candidate]] = {}
+    table_cs: dict[str, dict[tuple[int, str], Candidate]] = {}
 
     def add(surface: str, index: int, rank: int, exact: bool, short: bool) -> None:
         key = match_key(surface)
@@ -253,14 +267,13 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
         raw = normalise(surface)
         norm_surface = squeeze(raw)
         spaces = space_junctions(raw)
-        for variant in key_variants(key, short):
-            # one candidate per entity, word-break pattern ("TGF beta", "TGF-beta") and, for
-            # case-sensitive names, spelling: a curated "Keap1" must not hide HGNC's "KEAP1"
-            slot = table.setdefault(variant, {})
-            slot_key = (index, spaces, norm_surface if exact else "")
-            old = slot.get(slot_key)
+        target = table_cs if exact else table
+        for variant in key_variants(norm_surface if exact else key, short):
+            # one candidate per entity and word-break pattern ("TGF beta", "TGF-beta")
+            slot = target.setdefault(variant, {})
+            old = slot.get((index, spaces))
             if old is None or rank < old.rank:
-                slot[slot_key] = Candidate(index, rank, norm_surface, exact, spaces)
+                slot[(index, spaces)] = Candidate(index, rank, norm_surface, exact, spaces)
 
     entries, stop, stop_all = _load_curated(rules_dir)
     for item in entries:
@@ -295,18 +308,21 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
         if key in stop_all or (etype in ("gene", "rna", "family", "complex") and key in stop):
             continue
         add(surface, index, rank, exact, short=short and len(surface) <= 12)
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     blobs: list[str] = []
-    for key in sorted(table):
-        if len(key) > 255:
-            continue
-        cands = sorted(table[key].values(), key=lambda c: (c.rank, rows[c.entity][0]))
-        # the value packs the candidate list index with the key length (for the match start)
-        automaton.add_word(key, len(blobs) << 8 | len(key))
-        blobs.append(_encode(cands))
-    automaton.make_automaton()
+    automata = []
+    for keys in (table, table_cs):
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key in sorted(keys):
+            if len(key) > 255:
+                continue
+            cands = sorted(keys[key].values(), key=lambda c: (c.rank, rows[c.entity][0]))
+            # the value packs the candidate list index with the key length (for the match start)
+            automaton.add_word(key, len(blobs) << 8 | len(key))
+            blobs.append(_encode(cands))
+        automaton.make_automaton()
+        automata.append(automaton)
     encoded = [json.dumps(list(row), ensure_ascii=False, separators=(",", ":")) for row in rows]
-    return Lexicon(automaton, blobs, encoded, stop)
+    return Lexicon(automata[0], blobs, encoded, stop, automata[1])
 
 
 @lru_cache(maxsize=4)
@@ -315,12 +331,14 @@ def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lex
     if not data_file.exists():
         raise RuleError(f"{data_file}: lexicon data missing; run 'pathwaygen lexicon build'")
     base = _cache_path(data_file, rules_dir)
-    auto_file, table_file = base.with_suffix(".automaton"), base.with_suffix(".pickle")
+    auto_file, cs_file = base.with_suffix(".automaton"), base.with_suffix(".cs-automaton")
+    table_file = base.with_suffix(".pickle")
     try:
         with table_file.open("rb") as handle:
             blobs, rows, stop = pickle.load(handle)
         automaton = ahocorasick.load(str(auto_file), pickle.loads)
-        return Lexicon(automaton, blobs, rows, stop)
+        automaton_cs = ahocorasick.load(str(cs_file), pickle.loads)
+        return Lexicon(automaton, blobs, rows, stop, automaton_cs)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         pass
     lexicon = _build(data_file, rules_dir)
@@ -328,9 +346,11 @@ def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lex
         from .atomic import write_atomic
 
         base.parent.mkdir(parents=True, exist_ok=True)
-        tmp = base.with_suffix(f".automaton.{os.getpid()}.tmp")
-        lexicon.automaton.save(str(tmp))
-        os.replace(tmp, auto_file)
+        for target, automaton in ((auto_file, lexicon.automaton), (cs_file, lexicon.automaton_cs)):
+            tmp = target.with_suffix(f"{target.suffix}.{os.getpid()}.tmp")
+            automaton.save(str(tmp))
+            os.replace(tmp, target)
+        # the table is written last: its presence means the automata are complete
         write_atomic(table_file, pickle.dumps((lexicon.blobs, lexicon.rows, lexicon.stop), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a read-only home still works, just slower

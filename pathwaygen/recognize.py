@@ -16,6 +16,8 @@ Mentions come back sorted, non-overlapping, in ORIGINAL caption offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate, chain
 from dataclasses import dataclass, field
 
 from .abbrev import Definition, find_definitions
@@ -27,7 +29,7 @@ _GENE_TYPES = frozenset({"gene", "family", "complex", "rna"})
 _DIGITS_END = re.compile(r"^(.*?)(\d+)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     """A candidate span of the normalised text with its grounding(s)."""
 
@@ -65,28 +67,57 @@ def _pick(lex: Lexicon, cands: tuple[Candidate, ...], raw: str) -> Candidate | N
     return valid[0] if valid else None
 
 
+_SEPARATOR_SPLIT = re.compile(r"([- ]+)")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
+
+
 def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     """All lexicon matches that sit on word boundaries, each with its best grounding."""
     low = lower_keep_length(norm)
-    keep = [i for i, c in enumerate(low) if c != "-" and c != " "]
-    squeezed = squeeze(low)
+    squeezed = low.replace("-", "").replace(" ", "")
     n = len(low)
+    # squeezed offset -> normalised offset: runs of removed separators, in squeezed offsets
+    # split keeps the separator runs at odd indexes: [text, run, text, run, ...]
+    pieces = _SEPARATOR_SPLIT.split(low)
+    removed_before = list(accumulate(map(len, pieces[1::2])))
+    run_at = list(accumulate(map(len, pieces[0::2])))[: len(removed_before)]  # squeezed offset after each run
+
+    def to_norm(j: int) -> int:
+        k = bisect_right(run_at, j)
+        return j + (removed_before[k - 1] if k else 0)
+
+    # word starts and ends in squeezed offsets: a removed separator is a word break too
+    # split keeps the words at odd indexes: cumulative lengths give their starts and ends
+    bounds = list(accumulate(map(len, _WORD_SPLIT.split(squeezed))))
+    starts = set(bounds[0::2])
+    starts.update(run_at)
+    ends = {b - 1 for b in bounds[1::2]}
+    ends.update(r - 1 for r in run_at)
+
     hits: list[_Hit] = []
-    for last, value in lex.automaton.iter(squeezed):
-        length = value & 0xFF
-        ps = keep[last - length + 1]
-        pe = keep[last] + 1
+    written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
+    for last, value in chain(lex.automaton.iter(squeezed), lex.automaton_cs.iter(written)):
+        j = last - (value & 0xFF) + 1
+        # cheap rejection of matches inside words (most of them) before any other work
+        inner_start = j not in starts
+        if inner_start and not (squeezed[j - 1] == "p" and j - 1 in starts):
+            continue
+        inner_end = last not in ends
+        if inner_end and not (squeezed[last + 1] == "s" and last + 1 in ends):
+            continue
+        ps = to_norm(j)
+        pe = to_norm(last) + 1
         modifiers: set[str] = set()
-        if ps > 0 and low[ps - 1].isalnum():
+        if inner_start:
             # pSTAT3: a lowercase "p" glued to a capitalised symbol
-            if low[ps - 1] == "p" and (ps == 1 or not low[ps - 2].isalnum()) and norm[ps].isupper():
+            if (ps == 1 or not low[ps - 2].isalnum()) and norm[ps].isupper() and norm[ps - 1] == "p":
                 modifiers.add("phospho")
                 ps -= 1
             else:
                 continue
-        if pe < n and low[pe].isalnum():
+        if inner_end:
             # STATs, MAPKs, integrins: a plural "s" after the name
-            if low[pe] == "s" and (pe + 1 == n or not low[pe + 1].isalnum()) and low[pe - 1] != "s":
+            if (pe + 1 == n or not low[pe + 1].isalnum()) and low[pe - 1] != "s":
                 modifiers.add("plural")
                 pe += 1
             else:
@@ -95,12 +126,18 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         core_end = pe - (1 if "plural" in modifiers else 0)
         if core_end - core_start < 3 and "plural" in modifiers:
             continue  # "COS" is not the plural of CO
-        if text_span_is_one_char(norm, core_start, core_end):
+        if core_end - core_start <= 7 and norm[core_start:core_end].lower() in _GREEK_NAMES:
             continue  # a lone Greek letter ("ζ" -> "zeta") is a subunit label, not a gene
         raw = norm[core_start:core_end]
         if _RESIDUE.fullmatch(raw) and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
-        valid = _valid(lex.decode(value >> 8), norm[core_start:core_end])
+        memo_key = (value, raw)
+        valid = _VALID_MEMO.get(memo_key)
+        if valid is None:
+            valid = _valid(lex.decode(value >> 8), raw)
+            if len(_VALID_MEMO) > 100_000:
+                _VALID_MEMO.clear()
+            _VALID_MEMO[memo_key] = valid
         if not valid:
             continue
         cand = valid[0]
@@ -108,16 +145,23 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         if modifiers and entity.type not in _GENE_TYPES and "plural" not in modifiers:
             continue
         # p-STAT3 / phospho-AKT: a written phospho prefix
-        if "phospho" not in modifiers and entity.type in _GENE_TYPES:
-            prefix = re.search(r"(?:^|[^A-Za-z0-9])((?:p|phospho|phosphorylated)-)$", norm[max(0, ps - 16):ps])
-            if prefix:
-                modifiers.add("phospho")
-                ps -= len(prefix.group(1))
-        hits.append(_Hit(ps, pe, (entity,), cand.rank, modifiers, alternatives=tuple(c.entity for c in valid[1:])))
+        if ps > 1 and low[ps - 1] == "-" and "phospho" not in modifiers and entity.type in _GENE_TYPES:
+            for prefix in _PHOSPHO_PREFIXES:
+                start = ps - len(prefix)
+                if start >= 0 and low.startswith(prefix, start) and (start == 0 or not low[start - 1].isalnum()):
+                    modifiers.add("phospho")
+                    ps = start
+                    break
+        alternatives = tuple(c.entity for c in valid[1:]) if len(valid) > 1 else ()
+        hits.append(_Hit(ps, pe, (entity,), cand.rank, modifiers, "lexicon", alternatives))
     return hits
 
 
 _GREEK_NAMES = frozenset(GREEK.values())
+#: (automaton value, written surface) -> fitting candidates; the same names recur in every caption
+_VALID_MEMO: dict[tuple[int, str], list[Candidate]] = {}
+#: written phospho prefixes, lowercase ("p-STAT3", "phospho-AKT")
+_PHOSPHO_PREFIXES = ("p-", "phospho-", "phosphorylated-")
 #: amino-acid three-letter codes: followed by a number they name a residue ("Ser473")
 _RESIDUE = re.compile(r"Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val")
 _NUMBER_AHEAD = re.compile(r"[ -]?\d")
@@ -131,19 +175,29 @@ def text_span_is_one_char(norm: str, start: int, end: int) -> bool:
 def _select(hits: list[_Hit]) -> list[_Hit]:
     """Longest non-overlapping hits, better rank first among equals; sorted by start."""
     chosen: list[_Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((h.end for h in hits), default=0))
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.rank, h.start)):
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        if any(taken[hit.start : hit.end]):
             continue
         chosen.append(hit)
-        taken.append((hit.start, hit.end))
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     return sorted(chosen, key=lambda h: h.start)
 
 
 def _lookup(lex: Lexicon, surface: str) -> Entity | None:
     """Ground a whole surface form through the lexicon (exact key, case rules applied)."""
-    cand = _pick(lex, lex.candidates(match_key(surface)), normalise(surface))
-    return None if cand is None else lex.entity(cand.entity)
+    memo_key = (id(lex), surface)
+    if memo_key in _LOOKUP_MEMO:
+        return _LOOKUP_MEMO[memo_key]
+    cand = _pick(lex, lex.lookup(surface), normalise(surface))
+    entity = None if cand is None else lex.entity(cand.entity)
+    if len(_LOOKUP_MEMO) > 50_000:
+        _LOOKUP_MEMO.clear()
+    _LOOKUP_MEMO[memo_key] = entity
+    return entity
+
+
+_LOOKUP_MEMO: dict[tuple[int, str], Entity | None] = {}
 
 
 _NOT_MORE = r"(?![\w/-]|\.\d)"
@@ -153,8 +207,12 @@ _LIST_TAIL = re.compile(
 )
 
 
-def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
-    """SMAD2/3, IFNA1-21, "JAK1, 2 and 3": add the numbered siblings to the same mention."""
+def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
+    """SMAD2/3, IFNA1-21, "JAK1, 2 and 3": add the numbered siblings to the same mention.
+
+    Returns True when a mention grew (it may now overlap the next one).
+    """
+    grew = False
     for hit in hits:
         if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "rna"):
             continue
@@ -194,6 +252,8 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
         if siblings:
             hit.entities = tuple(dict.fromkeys(hit.entities + tuple(siblings)))
             hit.end = tail.end()
+            grew = True
+    return grew
 
 
 _SLASH_FAMILY = re.compile(r"[A-Za-z]+\d+(?:_\d+)+")
@@ -273,8 +333,9 @@ _TYPE_BY_HEAD = (
 
 def _guess_type(long: str) -> str:
     """Entity type for an unknown abbreviation from the head (last) word of its long form."""
+    tail = long.strip()[-40:]
     for pattern, etype in _TYPE_BY_HEAD:
-        if pattern.search(long.strip()):
+        if pattern.search(tail):
             return etype
     return "chemical"
 
@@ -309,13 +370,17 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
         short_map.setdefault(short, entities)
         if long_hit is None:
             extra.append(_Hit(d.long[0], d.long[1], entities, -1, source="abbreviation"))
-    # every written short form (whole word, same case) names the defined entity
-    for short, entities in short_map.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(s?)(?![\w])", norm):
-            mods = {"plural"} if match.group(1) else set()
-            extra.append(_Hit(match.start(), match.end(), entities, -1, mods, source="abbreviation"))
+    # every written short form (whole word, same case) names the defined entity: one pass
+    # over the text with all short forms, longest first
+    alternation = "|".join(re.escape(short) for short in sorted(short_map, key=lambda x: (-len(x), x)))
+    for match in re.finditer(rf"(?<![\w-])({alternation})(s?)(?![\w])", norm):
+        mods = {"plural"} if match.group(2) else set()
+        extra.append(_Hit(match.start(), match.end(), short_map[match.group(1)], -1, mods, source="abbreviation"))
     # an abbreviation hit replaces lexicon hits of the same span; longer lexicon hits stay
-    merged = [h for h in hits if not any(e.start <= h.start and h.end <= e.end for e in extra)]
+    covered = bytearray(len(norm) + 1)
+    for e in extra:
+        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+    merged = [h for h in hits if not (covered[h.start] and covered[h.end - 1] and all(covered[h.start : h.end]))]
     return merged + extra
 
 
@@ -355,11 +420,14 @@ def recognize(text: Text) -> list[Mention]:
     norm = text.norm
     hits = _scan(lex, norm) + _parenthesised_numbers(lex, norm)
     hits = _select(hits)
-    hits = _abbreviations(lex, norm, hits, find_definitions(norm))
-    hits = _select(hits)
-    _expand_numbers(lex, norm, hits)
+    definitions = find_definitions(norm)
+    if definitions:
+        hits = _select(_abbreviations(lex, norm, hits, definitions))
+    expanded = _expand_numbers(lex, norm, hits)
     _expand_slash_families(norm, hits)
-    hits = _select(hits + _gene_sets(text, hits))
+    gene_sets = _gene_sets(text, hits)
+    if gene_sets or expanded:
+        hits = _select(hits + gene_sets)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _absorb_unknown_partners(norm, hits)
     mentions = []

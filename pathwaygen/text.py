@@ -39,6 +39,8 @@ _NO_BREAK = frozenset({
     "mr", "ms", "prof", "inc", "ltd", "co", "jr", "sr", "vol", "pp", "ed", "eds", "min", "max",
 })
 
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*(?: al)?)$")
+_SPECIAL = re.compile(r"[^\x20-\x7e]")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
 
 
@@ -89,7 +91,7 @@ def _split_sentences(original: str, norm: str, offsets: list[int]) -> tuple[tupl
     for match in _SENTENCE_END.finditer(norm):
         dot = match.start()
         if norm[dot] == ".":
-            word = re.search(r"([A-Za-z][A-Za-z.]*(?: al)?)$", norm[start:dot])
+            word = _LAST_WORD.search(norm, max(start, dot - 24), dot)
             token = word.group(1).lower() if word else ""
             # "e.g." "Fig." "vs." "et al.", single initials ("F. oxysporum", "J. Smith")
             if token in _NO_BREAK or token.rstrip(".") in _NO_BREAK or re.fullmatch(r"[a-z]", token):
@@ -116,14 +118,20 @@ def prepare(caption: str) -> Text:
     """Normalise `caption` and split it into sentences; see the module docstring."""
     parts: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(caption):
-        if ch.isascii() and ch not in "\t\n\r\x0b\x0c":  # fast path: ASCII is already normal
-            parts.append(ch)
-            offsets.append(i)
-            continue
-        norm = _normalise_char(ch)
+    done = 0
+    # only characters outside printable ASCII need work; runs in between are copied as they are
+    for match in _SPECIAL.finditer(caption):
+        i = match.start()
+        if i > done:
+            parts.append(caption[done:i])
+            offsets.extend(range(done, i))
+        norm = _normalise_char(caption[i])
         parts.append(norm)
         offsets.extend([i] * len(norm))
+        done = i + 1
+    if done < len(caption):
+        parts.append(caption[done:])
+        offsets.extend(range(done, len(caption)))
     offsets.append(len(caption))
     norm = "".join(parts)
     return Text(caption, norm, tuple(offsets), _split_sentences(caption, norm, offsets))

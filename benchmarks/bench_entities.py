@@ -1,0 +1,77 @@
+"""Speed of the entity stage: lexicon load (warm cache) and recognition of 1,000 captions.
+
+Run: python3 benchmarks/bench_entities.py [FIGURES_DIR]
+Prints numbers only; targets (issue 2): warm load < 0.3 s, 1,000 captions < 1 s on one core.
+Captions are the corpus captions (../shared/corpus/figures) repeated up to 1,000.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+LOAD_SNIPPET = (
+    "import time; t = time.perf_counter(); from pathwaygen.lexicon import get_lexicon; "
+    "t1 = time.perf_counter(); get_lexicon(); t2 = time.perf_counter(); "
+    "print(f'{t1 - t:.4f} {t2 - t1:.4f}')"
+)
+
+
+def warm_load(runs: int = 5) -> tuple[float, float]:
+    """Median (import, load) seconds in fresh interpreters, after one run that fills the cache."""
+    subprocess.run([sys.executable, "-c", LOAD_SNIPPET], cwd=ROOT, check=True, capture_output=True)
+    imports, loads = [], []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.split()
+        imports.append(float(out[0]))
+        loads.append(float(out[1]))
+    return statistics.median(imports), statistics.median(loads)
+
+
+def captions(folder: Path, n: int = 1000) -> list[str]:
+    from pathwaygen.record import load_record
+
+    base = [load_record(p).caption for p in sorted(folder.glob("*.md"))]
+    if not base:
+        raise SystemExit(f"{folder}: no records")
+    return [base[i % len(base)] for i in range(n)]
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "figures"
+    imp, load = warm_load()
+    print(f"lexicon import (median of 5 fresh processes): {imp:.3f} s")
+    print(f"lexicon load, warm cache (median of 5):       {load:.3f} s   (target < 0.3 s)")
+
+    from pathwaygen.lexicon import get_lexicon
+    from pathwaygen.recognize import recognize
+    from pathwaygen.text import prepare
+
+    get_lexicon()
+    texts = captions(folder)
+    chars = sum(len(t) for t in texts)
+    recognize(prepare(texts[0]))  # first call decodes nothing else lazily
+    # CPU time of this process (other work on a shared machine does not count), best of 5
+    times = []
+    mentions = 0
+    for _ in range(5):
+        start = time.process_time()
+        mentions = 0
+        for caption in texts:
+            mentions += len(recognize(prepare(caption)))
+        times.append(time.process_time() - start)
+    best = min(times)
+    print(f"recognise {len(texts)} captions ({chars / 1e6:.2f} M chars, {mentions} mentions), prepare + recognize, "
+          f"CPU time: best of 5 {best:.3f} s, median {statistics.median(times):.3f} s   (target < 1 s)")
+    print(f"per caption: {best / len(texts) * 1e3:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -35,9 +35,10 @@ _ITEM = re.compile(r"@\d+@(?: ?[/-] ?@\d+@)*")
 _PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
                             r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module)\b")
 _NEGATION = re.compile(
-    r"\b(?:not|no longer|never|fails? to|failed to|unable|cannot|can't|doesn't|don't|didn't|isn't|"
+    r"\b(?:not|no|no longer|never|fails? to|failed to|unable|cannot|can't|doesn't|don't|didn't|isn't|"
     r"aren't|without|neither|nor|lack of|lacks?|lacking|instead of|rather than|absence of|"
     r"independent(?:ly)? of|independent)\b|-independent\b|\bin(?:ability|capable) ")
+_NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|fails? to|failed to|unable to|cannot|n't)\b")
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
                        r"controversial|is debated)\b")
 _HEDGE = re.compile(
@@ -180,12 +181,11 @@ class Extractor:
                 out.extend(idx)
         return out
 
-    def _slot_entities(self, rule: Rule, match, tagged: _Tagged) -> dict[str, object]:
+    def _slot_entities(self, rule: Rule, regex, match, tagged: _Tagged) -> dict[str, object]:
         """Read every slot of a match into entities (lists) or token sequences (CHAIN/ALL)."""
         values: dict[str, object] = {}
         text = tagged.text
-        for name in rule.slots:
-            g = rule.group(name)
+        for name, g in rule.groups(regex):
             s, e = match.span(g)
             if s < 0:
                 continue
@@ -216,6 +216,14 @@ class Extractor:
             }
         return values
 
+    @staticmethod
+    def _constant(name: str) -> dict[str, list[Entity]] | None:
+        """A fixed group node named in a yield ("group:nucleus"), as slot values."""
+        if not name.startswith("group:"):
+            return None
+        entity = Entity(id=name[6:], label=name[6:], type="group")
+        return {"source": [entity], "target": [entity]}
+
     def _yield(self, rule: Rule, values: dict[str, object], tagged: _Tagged, primary_rel: str,
                span: tuple[int, int], hedged: bool, priority: int) -> list[_Candidate]:
         """Turn a match's slot values into candidate statements following the rule's yields."""
@@ -233,7 +241,8 @@ class Extractor:
                 for a, b in idx_pairs:
                     pairs.extend((x, y) for x in tagged.tokens[a] for y in tagged.tokens[b])
             else:
-                src, dst = values.get(src_name), values.get(dst_name)
+                src, dst = self._constant(src_name) or values.get(src_name), \
+                    self._constant(dst_name) or values.get(dst_name)
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
@@ -248,6 +257,11 @@ class Extractor:
         """(keep, hedged) for a match at text[start:end]."""
         if _NEGATION.search(text, start, end) or _QUESTION.search(text, 0, start):
             return False, False
+        # a negated governing verb just before a nominal match ("does not trigger activation of")
+        window = text[max(0, start - 30):start]
+        window = window[max(window.rfind(","), window.rfind(";"), window.rfind(":")) + 1:]
+        if _NEGATION_BEFORE.search(window):
+            return False, False
         return True, bool(_HEDGE.search(text, 0, end))
 
     def candidates(self, tagged: _Tagged) -> list[_Candidate]:
@@ -255,29 +269,39 @@ class Extractor:
         text = tagged.text
         out: list[_Candidate] = []
         for rule in self.primary:
-            pos = 0
-            while pos <= len(text):
-                match = rule.regex.search(text, pos)
-                if match is None:
-                    break
-                first_slot_end = min((match.end(rule.group(n)) for n in rule.slots
-                                      if match.start(rule.group(n)) >= 0), default=match.end())
-                pos = max(first_slot_end, match.start() + 1)
-                keep, hedged = self._judge(text, match.start(), match.end())
-                if not keep:
-                    continue
-                values = self._slot_entities(rule, match, tagged)
-                span = (match.start(), match.end())
-                out.extend(self._yield(rule, values, tagged, rule.relation, span, hedged, rule.priority))
-                for ext in self.extensions:
-                    follow = ext.regex.match(text, match.end())
+            for regex in rule.regexes:
+                out.extend(self._run(rule, regex, tagged))
+        return out
+
+    def _run(self, rule: Rule, regex, tagged: _Tagged) -> list[_Candidate]:
+        """Every match of one regex of `rule` (restarting after each match's first slot)."""
+        text = tagged.text
+        out: list[_Candidate] = []
+        groups = rule.groups(regex)
+        pos = 0
+        while pos <= len(text):
+            match = regex.search(text, pos)
+            if match is None:
+                break
+            first_slot_end = min((match.end(g) for _, g in groups if match.start(g) >= 0),
+                                 default=match.end())
+            pos = max(first_slot_end, match.start() + 1)
+            keep, hedged = self._judge(text, match.start(), match.end())
+            if not keep:
+                continue
+            values = self._slot_entities(rule, regex, match, tagged)
+            span = (match.start(), match.end())
+            out.extend(self._yield(rule, values, tagged, rule.relation, span, hedged, rule.priority))
+            for ext in self.extensions:
+                for ext_regex in ext.regexes:
+                    follow = ext_regex.match(text, match.end())
                     if follow is None:
                         continue
                     keep2, hedged2 = self._judge(text, match.start(), follow.end())
                     if not keep2:
                         continue
                     ext_values = dict(values)
-                    ext_values.update(self._slot_entities(ext, follow, tagged))
+                    ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged))
                     out.extend(self._yield(ext, ext_values, tagged, rule.relation,
                                            (match.start(), follow.end()), hedged2, ext.priority))
         return out

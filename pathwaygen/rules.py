@@ -67,8 +67,8 @@ class Rule:
     id: str
     relation: str
     priority: int
-    pattern: str
-    regex: Any  # a compiled re2 pattern
+    pattern: tuple[str, ...]
+    regexes: tuple[Any, ...]  # compiled re2 patterns, one per alternative
     slots: tuple[str, ...]
     yields: tuple[tuple[str, str, str], ...]
     anchor: str
@@ -76,9 +76,9 @@ class Rule:
     examples: tuple[Example, ...]
     source: str
 
-    def group(self, name: str) -> int:
-        """Index of the regex group of slot `name` (re2 match objects want numbers)."""
-        return self.regex.groupindex[name]
+    def groups(self, regex: Any) -> list[tuple[str, int]]:
+        """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""
+        return [(name, regex.groupindex[name]) for name in self.slots if name in regex.groupindex]
 
 
 def _fail(source: str, message: str) -> RuleError:
@@ -144,16 +144,22 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     if not isinstance(priority, int) or isinstance(priority, bool):
         raise _fail(source, f"rule {rid}: priority must be an integer")
     pattern = raw.get("pattern")
-    if not isinstance(pattern, str) or not pattern.strip():
-        raise _fail(source, f"rule {rid}: pattern must be a non-empty string")
+    patterns = [pattern] if isinstance(pattern, str) else pattern
+    if not isinstance(patterns, list) or not patterns or not all(
+            isinstance(p, str) and p.strip() for p in patterns):
+        raise _fail(source, f"rule {rid}: pattern must be a non-empty string or list of strings")
     anchor = raw.get("anchor", "")
     if anchor not in ("", "after"):
         raise _fail(source, f"rule {rid}: anchor must be 'after' or absent")
-    regex_src, slots = expand(pattern.strip(), macros, f"{source}: rule {rid}")
-    try:
-        regex = re2.compile(regex_src)
-    except re2.error as exc:
-        raise _fail(source, f"rule {rid}: pattern does not compile ({exc})") from None
+    regexes = []
+    slots: list[str] = []
+    for alternative in patterns:
+        regex_src, alt_slots = expand(alternative.strip(), macros, f"{source}: rule {rid}")
+        try:
+            regexes.append(re2.compile(regex_src))
+        except re2.error as exc:
+            raise _fail(source, f"rule {rid}: pattern does not compile ({exc})") from None
+        slots.extend(n for n in alt_slots if n not in slots)
     # which slots may appear in yields: the rule's own, plus A/B of the statement extended
     known = set(slots) | ({"A", "B"} if anchor else set())
     raw_yield = raw.get("yield")
@@ -173,7 +179,7 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
         for item in raw_yield:
             if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
                 raise _fail(source, f"rule {rid}: yield item {item!r} is not a [slot, relation, slot] triple")
-            if item[0] not in known or item[2] not in known:
+            if any(x not in known and not x.startswith("group:") for x in (item[0], item[2])):
                 raise _fail(source, f"rule {rid}: yield item {item!r} names a slot the pattern lacks")
             if item[1] not in RELATIONS and not (anchor and item[1] == PRIMARY_RELATION):
                 raise _fail(source, f"rule {rid}: yield item {item!r} has an unknown relation")
@@ -194,7 +200,8 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
                                 _triples(ex.get("reject"), source, f"rule {rid} example {i + 1}")))
     if not any(e.expect for e in examples) or not any(e.negative for e in examples):
         raise _fail(source, f"rule {rid}: needs at least one positive and one negative example")
-    return Rule(rid, relation, priority, pattern.strip(), regex, tuple(slots), yields, anchor,
+    return Rule(rid, relation, priority, tuple(p.strip() for p in patterns), tuple(regexes),
+                tuple(slots), yields, anchor,
                 tuple(sorted(by_type_raw.items())), tuple(examples), source)
 
 
@@ -312,7 +319,7 @@ def check_example(rule: Rule, example: Example, extractor: Any = None) -> list[s
     for triple in example.expect:
         if not any(matches(st, triple) for st in statements):
             problems.append(f"missing {list(triple)}")
-    if example.expect and not any(st.evidence.rule == rule.id and any(matches(st, t) for t in example.expect)
+    if example.expect and not example.reject and not any(st.evidence.rule == rule.id and any(matches(st, t) for t in example.expect)
                                   for st in statements):
         problems.append(f"no expected statement comes from {rule.id}")
     for triple in example.reject:

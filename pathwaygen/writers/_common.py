@@ -101,10 +101,10 @@ def iter_members(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def source_of(meta: dict[str, Any]) -> str:
-    """Return the figure record a graph came from: its `source` when set, else PFOCR figid and PMCID."""
+    """Return the figure record a graph came from: its `source` when set, else figid, PMCID and DOI."""
     if meta.get("source"):
         return str(meta["source"])
-    parts = [f"PFOCR {meta['figid']}" if meta.get("figid") else "", str(meta.get("pmcid") or "")]
+    parts = [str(meta.get("figid") or ""), str(meta.get("pmcid") or ""), f"doi:{meta['doi']}" if meta.get("doi") else ""]
     return ", ".join(p for p in parts if p)
 
 

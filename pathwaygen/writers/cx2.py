@@ -7,7 +7,8 @@ values: name, type, `represents` = the main grounding as `prefix:id`, `alias` = 
 groundings, members, width/height), `edges` (values: `interaction` = the relation, evidence
 sentences, rules, hedged, directed), `visualProperties` (labels, box sizes, and each
 relation's arrow shape, colour and line style from the one relation table), `edgeBypasses`
-(hedged edges dashed, as in the SVG) and `status`.
+(hedged edges dashed, as in the SVG), `visualEditorProperties` (node width and height not
+locked together) and `status`.
 
 The JSON is written directly rather than through ndex2's CX2Network so that pathwaygen does
 not need pandas/numpy at run time; the test suite loads every file back with ndex2.
@@ -156,6 +157,8 @@ def to_cx2(graph: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
     hedged = [{"id": e["id"], "v": {"EDGE_LINE_STYLE": "dashed"}} for e in edges if e["v"].get("hedged")]
     if hedged:
         aspects.append({"edgeBypasses": hedged})
+    # Node width and height are separate sizes here, not Cytoscape's default locked square.
+    aspects.append({"visualEditorProperties": [{"properties": {"nodeSizeLocked": False, "arrowColorMatchesEdge": False}}]})
     meta_data = [{"name": name, "elementCount": len(next(iter(a.values())))} for a in aspects for name in a]
     return [
         {"CXVersion": "2.0", "hasFragments": False},

@@ -26,6 +26,14 @@ SEEDS = REPO / "seeds"
 OUTPUT_SUFFIXES = (".svg", ".gpml", ".json")
 
 
+@pytest.fixture(autouse=True)
+def stable_settings(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pin the settings hash to version + formats, so that code being edited elsewhere while the
+    tests run cannot turn a skip into a rebuild. (test_settings_* check the real hash.)"""
+    if "settings" not in request.node.name:
+        monkeypatch.setattr("pathwaygen.build.settings_digest", lambda formats: "pinned:" + ",".join(sorted(formats)))
+
+
 def copy_seeds(dest: Path, count: int | None = None) -> list[Path]:
     """Copy (the first `count`) bundled seed records into `dest`."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -224,7 +232,7 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
 
 
-def test_ctrl_c_leaves_only_complete_files_and_the_next_run_resumes(tmp_path: Path) -> None:
+def test_ctrl_c_leaves_only_complete_files_and_the_next_run_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     replicate(tmp_path / "in", 200)
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -246,10 +254,13 @@ def test_ctrl_c_leaves_only_complete_files_and_the_next_run_resumes(tmp_path: Pa
     assert 0 < len(outputs) < 3 * 200, "the interrupt came too late or too early to test anything"
     for path in outputs:
         assert_valid_output(path)
-    done = json.loads((out / MANIFEST_NAME).read_text())["figures"]
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    done = manifest["figures"]
     for figid in done:  # every figure the manifest lists is complete in every format
         assert all((out / f"{figid}{suffix}").is_file() for suffix in OUTPUT_SUFFIXES)
 
+    # the subprocess hashed the real settings; resume under the same ones
+    monkeypatch.setattr("pathwaygen.build.settings_digest", lambda formats: manifest["settings"])
     resumed = build([tmp_path / "in"], out, jobs=2)
     assert resumed.ok and len(resumed.skipped) == len(done) and len(resumed.built) == 200 - len(done)
 

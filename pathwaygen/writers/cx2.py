@@ -144,14 +144,19 @@ def to_cx2(graph: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
         }, DECLARATIONS["edges"])
         edges.append({"id": index, "s": ids[source], "t": ids[target], "v": values})
 
-    aspects: list[dict[str, Any]] = [
-        {"attributeDeclarations": [{aspect: {k: {"d": t} for k, t in attrs.items()} for aspect, attrs in DECLARATIONS.items()}]},
-        {"networkAttributes": [network]},
-    ]
-    if nodes:
-        aspects.append({"nodes": nodes})
-    if edges:
-        aspects.append({"edges": edges})
+    # Declare only the attributes some element has, as ndex2 and Cytoscape write CX2.
+    used = {"networkAttributes": set(network), "nodes": {k for n in nodes for k in n["v"]},
+            "edges": {k for e in edges for k in e["v"]}}
+    declarations = {aspect: {k: {"d": t} for k, t in attrs.items() if k in used[aspect]}
+                    for aspect, attrs in DECLARATIONS.items()}
+    declared = {aspect: d for aspect, d in declarations.items() if d}
+    aspects: list[dict[str, Any]] = []
+    if declared:
+        aspects.append({"attributeDeclarations": [declared]})
+    if network:
+        aspects.append({"networkAttributes": [network]})
+    # nodes and edges are always present, even empty (as ndex2 writes them); metaData counts non-empty ones.
+    aspects += [{"nodes": nodes}, {"edges": edges}]
     aspects.append({"visualProperties": [_visual_properties()]})
     # A mapping reads one attribute, so hedged edges get their dashes from a bypass.
     hedged = [{"id": e["id"], "v": {"EDGE_LINE_STYLE": "dashed"}} for e in edges if e["v"].get("hedged")]
@@ -159,7 +164,7 @@ def to_cx2(graph: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
         aspects.append({"edgeBypasses": hedged})
     # Node width and height are separate sizes here, not Cytoscape's default locked square.
     aspects.append({"visualEditorProperties": [{"properties": {"nodeSizeLocked": False, "arrowColorMatchesEdge": False}}]})
-    meta_data = [{"name": name, "elementCount": len(next(iter(a.values())))} for a in aspects for name in a]
+    meta_data = [{"name": name, "elementCount": len(items)} for a in aspects for name, items in a.items() if items]
     return [
         {"CXVersion": "2.0", "hasFragments": False},
         {"metaData": meta_data},

@@ -178,7 +178,8 @@ def _warm_up() -> None:
 
 
 def _init_worker() -> None:
-    """Pool initializer: leave Ctrl-C to the parent (it stops gracefully), load the stages once."""
+    """Pool initializer: leave Ctrl-C to the parent (it stops gracefully), load the stages once
+    (a no-op in a forked worker, which inherited them from the parent)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _warm_up()
 
@@ -257,9 +258,11 @@ def _results(tasks: list[tuple[str, tuple[str, ...]]], jobs: int) -> Iterator[It
     processes are forked before any progress-bar thread exists. On exit the pool is shut down:
     pending work is cancelled and running chunks are awaited (workers never write files).
     """
+    if tasks:
+        # load the lexicon and rules here, before forking: forked workers inherit them (and a
+        # cold lexicon cache is built once, not once per worker); spawned workers load their own
+        _warm_up()
     if jobs <= 1 or len(tasks) <= 1:
-        if tasks:
-            _warm_up()
         yield (_figure_task(task) for task in tasks)
         return
     # small chunks: fewer round trips, yet a graceful stop waits for at most one chunk per worker

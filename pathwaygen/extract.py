@@ -39,6 +39,15 @@ _NEGATION = re.compile(
     r"aren't|without|neither|nor|lack of|lacks?|lacking|instead of|rather than|absence of|"
     r"independent(?:ly)? of|independent)\b|-independent\b|\bin(?:ability|capable) ")
 _NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|fails? to|failed to|unable to|cannot|n't)\b")
+#: the subject is named as lost or blocked: "inhibition of X promotes Y" means X inhibits Y
+_LOSS_OF = re.compile(r"(?:inhibition|inactivation|loss|deletion|knockdown|knock-down|depletion|blockade|"
+                      r"blocking|absence|lack|suppression|down-?regulation|silencing|ablation|"
+                      r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|within|inside|at|from|on|into|upon|after|during|under|"
+                                 r"among|onto|across|towards?) (?:the )?$")
+_RESPECTIVELY = re.compile(r",? respectively\b")
+_RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas|while)\b")
+_FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
                        r"controversial|is debated)\b")
 _HEDGE = re.compile(
@@ -50,6 +59,13 @@ _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
 _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
+_LONE_TOKEN = re.compile(r"\s*@\d+@\s*")
+_FUNCTION = (r"(?:the|a|an|of|by|to|in|into|and|or|with|from|for|on|at|via|through|its|their|is|are|was|"
+             r"were|be|that|which|as|both|this|these)")
+_VERBISH = (r"(?:activat|inhibit|stimulat|induc|promot|bind|bound|recruit|phosphorylat|suppress|block|enhanc|"
+            r"increas|decreas|reduc|produc|generat|convert|degrad|regulat|mediat|trigger|caus|lead|led|"
+            r"result|form|interact|associat|requir|involv|includ|contain|compris|express|act|signal)[a-z]*")
+_LONG_FORM = re.compile(r"(?: (?!" + _FUNCTION + r"\b|" + _VERBISH + r"\b)[a-z][a-z0-9'/-]*){1,5} \x00")
 _INHIBITOR_AFTER = re.compile(r"[\s-]*(?:(?:specific|selective|small[- ]molecule|pharmacological|potent)\s+)?"
                               r"(inhibitors?|antagonists?|blockers?)\b", re.IGNORECASE)
 
@@ -126,6 +142,8 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         inner = [int(t) for t in _TOKEN.findall(match.group(1))]
         if not inner:
             return ""
+        if _LONE_TOKEN.fullmatch(match.group(1)) and not text[:match.start()].endswith("@"):
+            return " \x00" + match.group(1).strip()  # an abbreviation after an unknown long form
         before = _TOKEN.findall(text, 0, match.start())
         if before:
             prev = {e.id for e in tokens[int(before[-1])]}
@@ -138,6 +156,9 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         if new == text:
             break
         text = new
+    if "\x00" in text:
+        # the unknown long form before a known abbreviation goes: "a stimulatory g protein @1@" -> "a @1@"
+        text = _LONG_FORM.sub(" ", text).replace("\x00", "")
     return text
 
 
@@ -154,6 +175,21 @@ class Extractor:
         clause, _ = expand(r"(?:,)? (?:{ADV})?(?:{BE}|have|has|" + verbs + r")\b", macros)
         # after a list ends: does a new clause start ("X activates Y and Z inhibits W")?
         self._clause = re2.compile(clause)
+        # the subject that opens a sentence, for pronouns and for verbs that share it
+        subject, _ = expand(r"^(?:(?:in addition|moreover|furthermore|then|next|finally|however|thus|"
+                            r"here|subsequently|eventually|similarly|alternatively|additionally|"
+                            r"conversely|in turn|in contrast|upon \w+|once \w+)(?:,)? )?(?P<S>{LIST})"
+                            r"(?:,)? (?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD})\b", macros)
+        self._subject = re2.compile(subject)
+        # a shared-subject verb: "X binds Y and (then) activates Z"
+        shared, _ = expand(r" and (?:{ADV})?(?:" + verbs + r")\b", macros)
+        self._shared = re2.compile(shared)
+        verb_word, _ = expand(r"(?:" + verbs + r")", macros)
+        self._verb_word = re2.compile(verb_word)
+        pronoun, _ = expand(r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when )"
+                            r"(?P<P>it|they|this complex|the complex|this protein)(?:,)? (?:{ADV})?(?:"
+                            r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r")\b", macros)
+        self._pronoun = re2.compile(pronoun)
 
     # -- reading slots ------------------------------------------------------------------
     @staticmethod
@@ -192,6 +228,8 @@ class Extractor:
             slot_text = text[s:e]
             if name == "LOC":
                 token = _TOKEN.search(slot_text)
+                if token and not any(e.type == "group" for e in tagged.tokens[int(token.group(1))]):
+                    return {}  # only a place (a group node) is somewhere to move to
                 if token:
                     values[name] = {"source": list(tagged.tokens[int(token.group(1))]),
                                     "target": list(tagged.tokens[int(token.group(1))])}
@@ -225,13 +263,23 @@ class Extractor:
         return {"source": [entity], "target": [entity]}
 
     def _yield(self, rule: Rule, values: dict[str, object], tagged: _Tagged, primary_rel: str,
-               span: tuple[int, int], hedged: bool, priority: int) -> list[_Candidate]:
+               span: tuple[int, int], hedged: bool, priority: int,
+               respectively: bool = False) -> list[_Candidate]:
         """Turn a match's slot values into candidate statements following the rule's yields."""
         out: list[_Candidate] = []
         by_type = dict(rule.by_object_type)
         for src_name, rel, dst_name in rule.yields:
             rel = primary_rel if rel == PRIMARY_RELATION else rel
             pairs: list[tuple[Entity, Entity]] = []
+            src, dst = values.get(src_name), values.get(dst_name)
+            if (respectively and isinstance(src, dict) and isinstance(dst, dict)
+                    and len(src["source"]) == len(dst["target"]) > 1):
+                # "X and Y activate A and B, respectively": pair them in order
+                pairs = list(zip(src["source"], dst["target"]))
+                for subj, obj in pairs:
+                    if subj.id != obj.id:
+                        out.append(_Candidate(subj, by_type.get(obj.type, rel), obj, rule.id, priority, span, hedged))
+                continue
             if src_name in ("CHAIN", "ALL") and src_name == dst_name:
                 seq = values.get(src_name) or []
                 if src_name == "CHAIN":
@@ -273,6 +321,59 @@ class Extractor:
                 out.extend(self._run(rule, regex, tagged))
         return out
 
+    def subject_of(self, tagged: _Tagged) -> tuple[Entity, ...]:
+        """The entities of the subject that opens the sentence (empty when there is none)."""
+        match = self._subject.match(tagged.text)
+        if match is None:
+            return ()
+        s, e = match.span(self._subject.groupindex["S"])
+        items = self._items(tagged.text[s:e], tagged.tokens)
+        return tuple(ent for i in self._view(items, "source") for ent in tagged.tokens[i])
+
+    def resolve_pronouns(self, tagged: _Tagged, previous: tuple[Entity, ...]) -> None:
+        """Replace subject pronouns ("it recruits TRIF") by the subject they stand for.
+
+        A pronoun in a later clause stands for this sentence's opening subject; one that opens
+        the sentence stands for the previous sentence's subject.
+        """
+        own = self.subject_of(tagged)
+        group = self._pronoun.groupindex["P"]
+        pos = 0
+        while True:
+            match = self._pronoun.search(tagged.text, pos)
+            if match is None:
+                return
+            s, e = match.span(group)
+            referent = own if s > 0 and own else previous
+            if not referent:
+                pos = e
+                continue
+            token = f"@{len(tagged.tokens)}@"
+            tagged.tokens.append(referent)
+            tagged.text = tagged.text[:s] + token + tagged.text[e:]
+            pos = s + len(token)
+
+    def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
+        """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
+        match = self._subject.match(tagged.text)
+        if match is None:
+            return []
+        s, e = match.span(self._subject.groupindex["S"])
+        subject = tagged.text[s:e]
+        out = []
+        pos = e
+        while True:
+            found = self._shared.search(tagged.text, pos)
+            if found is None:
+                return out
+            between = tagged.text[e:found.start()]
+            if _RELATIVE.search(between):
+                return out  # the verb may belong to the relative clause's subject
+            before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
+            if not self._verb_word.fullmatch(before):  # "phosphorylates and activates": one VP
+                out.append(subject + " " + tagged.text[found.start() + len(" and "):])
+            pos = found.end()
+
     def _run(self, rule: Rule, regex, tagged: _Tagged) -> list[_Candidate]:
         """Every match of one regex of `rule` (restarting after each match's first slot)."""
         text = tagged.text
@@ -289,9 +390,19 @@ class Extractor:
             keep, hedged = self._judge(text, match.start(), match.end())
             if not keep:
                 continue
+            subject_group = regex.groupindex.get("A")
+            if subject_group is not None and match.start(subject_group) == match.start() \
+                    and _PREPOSITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "within the nucleus, X activates": a prepositional object is no subject
             values = self._slot_entities(rule, regex, match, tagged)
+            if not values:
+                continue
             span = (match.start(), match.end())
-            out.extend(self._yield(rule, values, tagged, rule.relation, span, hedged, rule.priority))
+            respectively = bool(_RESPECTIVELY.match(text, match.end()))
+            found = self._yield(rule, values, tagged, rule.relation, span, hedged, rule.priority, respectively)
+            if _LOSS_OF.search(text, max(0, match.start() - 40), match.start()):
+                found = _flip(found)  # "inhibition of GSK3 promotes X": GSK3 inhibits X
+            out.extend(found)
             for ext in self.extensions:
                 for ext_regex in ext.regexes:
                     follow = ext_regex.match(text, match.end())
@@ -330,6 +441,7 @@ class Extractor:
         mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         statements: dict[tuple, Statement] = {}
         sentences = text.sentences or ((0, len(original)),)
+        previous: tuple[Entity, ...] = ()
         mi = 0
         for span in sentences:
             while mi < len(mentions) and mentions[mi].start < span[0]:
@@ -341,15 +453,20 @@ class Extractor:
                     inside.append(mentions[j])
                 j += 1
             if not inside:
+                previous = ()
                 continue
             tagged = tag_sentence(original, span, inside)
+            self.resolve_pronouns(tagged, previous)
+            previous = self.subject_of(tagged) or previous
             sentence = original[span[0]:span[1]]
             found = [
                 _Candidate(inh, "inhibits", target, NAMED_INHIBITOR_RULE, 0, (0, 0), False)
                 for inh, target in tagged.derived
             ]
-            if len(tagged.tokens) >= 2 or any(r.slots == ("A", "LOC") for r in self.primary):
-                found.extend(self.resolve(self.candidates(tagged)))
+            found.extend(self.resolve(self.candidates(tagged)))
+            for k, virtual in enumerate(self.shared_subject_texts(tagged), start=1):
+                shifted = _Tagged(virtual, tagged.tokens)
+                found.extend(self.resolve(self.candidates(shifted)))
             for cand in found:
                 subj, obj = cand.subject, cand.object
                 key = (subj.id, cand.relation, obj.id, cand.rule, span)
@@ -362,6 +479,12 @@ class Extractor:
                 statements[key] = Statement(subj, cand.relation, obj,
                                             Evidence(sentence, span[0], span[1], cand.rule), cand.hedged)
         return list(statements.values())
+
+
+def _flip(cands: list[_Candidate]) -> list[_Candidate]:
+    """Invert the sign of candidates whose subject is named as lost; drop unsigned ones."""
+    return [_Candidate(c.subject, _FLIPPED[c.relation], c.object, c.rule, c.priority, c.span, c.hedged)
+            for c in cands if c.relation in _FLIPPED]
 
 
 _DEFAULT: Extractor | None = None

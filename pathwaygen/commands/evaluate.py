@@ -38,16 +38,20 @@ class Scored(Protocol):
 
 def format_table(columns: Sequence[tuple[str, Scored]]) -> str:
     """Return a plain-text table: one row per measure, P R F1 and tp/fp/fn per named column."""
-    cell = 30
-    lines = ["".ljust(15) + "".join(name.ljust(cell) for name, _ in columns).rstrip(),
-             "".ljust(15) + "".join("P      R      F1     tp/fp/fn".ljust(cell) for _ in columns).rstrip()]
-    for label, attr in ROWS:
-        row = label.ljust(15)
+    cells: list[list[str]] = []  # cells[row][column]
+    for _, attr in ROWS:
+        row = []
         for _, scored in columns:
             c: Counts = getattr(scored, attr)
-            row += f"{c.precision:<7.3f}{c.recall:<7.3f}{c.f1:<7.3f}{c.tp}/{c.fp}/{c.fn}".ljust(cell)
-        lines.append(row.rstrip())
-    return "\n".join(lines) + "\n"
+            row.append(f"{c.precision:<7.3f}{c.recall:<7.3f}{c.f1:<7.3f}{c.tp}/{c.fp}/{c.fn}")
+        cells.append(row)
+    widths = [max(len(name), len("P      R      F1     tp/fp/fn"), *(len(r[i]) for r in cells)) + 3
+              for i, (name, _) in enumerate(columns)]
+    lines = ["".ljust(15) + "".join(name.ljust(w) for (name, _), w in zip(columns, widths)),
+             "".ljust(15) + "".join("P      R      F1     tp/fp/fn".ljust(w) for w in widths)]
+    for (label, _), row in zip(ROWS, cells):
+        lines.append(label.ljust(15) + "".join(cell.ljust(w) for cell, w in zip(row, widths)))
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def format_edge(edge: Edge) -> str:

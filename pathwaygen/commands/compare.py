@@ -8,6 +8,7 @@ the same pair: both call `pathwaygen.evaluate.compare_graphs`.
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import click
@@ -33,10 +34,18 @@ def format_comparison(curated: Path, cur_graph: nx.MultiDiGraph, generated: Path
     def section(title: str, items: list[str]) -> str:
         return f"{title} ({len(items)}):\n" + "".join(f"  {item}\n" for item in items) if items else ""
 
+    def node_section(title: str, items: list[str]) -> str:
+        # nodes are short names: a wrapped comma-separated paragraph reads better than one per line
+        if not items:
+            return ""
+        body = textwrap.fill(", ".join(items), width=100, initial_indent="  ", subsequent_indent="  ",
+                             break_long_words=False, break_on_hyphens=False)
+        return f"{title} ({len(items)}):\n{body}\n"
+
     matched_nodes = [c if c == g else f"{c} = {g}" for c, g in fig.node_pairs]
-    text += section("matched nodes", matched_nodes)
-    text += section("missing nodes", list(fig.missing_nodes))
-    text += section("extra nodes", list(fig.extra_nodes))
+    text += node_section("matched nodes", matched_nodes)
+    text += node_section("missing nodes", list(fig.missing_nodes))
+    text += node_section("extra nodes", list(fig.extra_nodes))
     text += section("matched edges", [format_edge(c) for c, g in fig.edge_pairs if c[1] == g[1]])
     text += section("other relation", [f"{format_edge(c)} (generated: {g[1]})" for c, g in fig.wrong_relation])
     text += section("missing edges", [format_edge(e) for e in fig.missing_edges])

@@ -47,6 +47,23 @@ def _is_short_form(token: str) -> bool:
     return not re.fullmatch(r"[A-Z]|[IVX]+|[a-z]?[0-9]+[a-z]?", token)
 
 
+#: head words of long forms that name things curators do not draw: protein domains and
+#: motifs, anatomical zones and regions, cell types, numbering schemes
+_NOT_ENTITY_HEAD = re.compile(
+    r"(?:domains?|motifs?|homology|regions?|zones?|numbers?|bands?|sites?|repeats?|cells?|"
+    r"macrophages?|neutrophils?|lymphocytes?|patients?|mice|model|score|ratio|index)$",
+    re.I,
+)
+
+
+def _plausible_long(long: str) -> bool:
+    """A long form names an entity: no clause ("..., which"), no legend glued on ("A=B"),
+    and a head word that is not a domain, zone, cell type or number."""
+    if "=" in long or ", which" in long or ", and " in long or long.count(",") > 1:
+        return False
+    return not _NOT_ENTITY_HEAD.search(long.rstrip(" .)"))
+
+
 def _letters_match(short: str, long: str) -> int:
     """Schwartz-Hearst: start index in `long` of the best long form for `short`, or -1."""
     s = len(short) - 1
@@ -92,6 +109,8 @@ def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     long_text = text[long_start:end].rstrip(" ,")
     if not long_text or long_text.lower() == short.lower() or len(long_text) < len(short):
         return None
+    if not _plausible_long(long_text):
+        return None
     return long_start, long_start + len(long_text)
 
 
@@ -113,7 +132,7 @@ def _inline(text: str) -> list[Definition]:
         if before and " " in inner and _is_short_form(before.group(1).rstrip(",")):
             short = before.group(1).rstrip(",")
             k = _letters_match(short, inner)
-            if k == 0:
+            if k == 0 and _plausible_long(inner):
                 found.append(Definition((before.start(1), before.start(1) + len(short)), (inner_start, inner_start + len(inner))))
     return found
 
@@ -160,6 +179,8 @@ def _legend(text: str) -> list[Definition]:
         # a long form is made of words, not of more symbols ("Smad2/3-Smad4, LATS1/2")
         if not re.search(r"[a-z]{3}", long) and not (long.isalpha() and len(long) > len(short)):
             continue
+        if not _plausible_long(long):
+            continue
         strict = _letters_match(short, long) >= 0
         if not strict and long[:1].lower() != short[:1].lower():
             continue
@@ -172,11 +193,35 @@ def _legend(text: str) -> list[Definition]:
     return [d for _, d in found]
 
 
+_NUMBERED_SLASH = re.compile(r"[A-Za-z-]+\d+(?:/\d+)+")
+
+
+def _split_pairs(text: str, definitions: list[Definition]) -> list[Definition]:
+    """"HK/GK, hexokinase/glucokinase" defines two pairs; "cIAP1/2" (numbered) is left to the
+    recogniser's slash expansion."""
+    out = []
+    for d in definitions:
+        short = text[d.short[0] : d.short[1]]
+        long = text[d.long[0] : d.long[1]]
+        if _NUMBERED_SLASH.fullmatch(short):
+            continue
+        parts_s, parts_l = short.split("/"), long.split("/")
+        if len(parts_s) > 1 and len(parts_s) == len(parts_l) and all(parts_s) and all(p.strip() for p in parts_l):
+            s0, l0 = d.short[0], d.long[0]
+            for ps, pl in zip(parts_s, parts_l):
+                out.append(Definition((s0, s0 + len(ps)), (l0, l0 + len(pl))))
+                s0 += len(ps) + 1
+                l0 += len(pl) + 1
+            continue
+        out.append(d)
+    return out
+
+
 def find_definitions(text: str) -> list[Definition]:
     """All abbreviation definitions in `text` (normalised caption), in text order, no duplicates."""
     seen: set[tuple[tuple[int, int], tuple[int, int]]] = set()
     out = []
-    for d in sorted(_inline(text) + _legend(text), key=lambda d: (d.short, d.long)):
+    for d in sorted(_split_pairs(text, _inline(text) + _legend(text)), key=lambda d: (d.short, d.long)):
         if (d.short, d.long) not in seen:
             seen.add((d.short, d.long))
             out.append(d)

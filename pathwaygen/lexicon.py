@@ -30,7 +30,7 @@ from .model import NODE_TYPES, Entity
 from .text import _normalise_char
 
 #: bump when the cached structure changes
-CACHE_FORMAT = 6
+CACHE_FORMAT = 8
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json.gz"
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "entities"
@@ -95,6 +95,7 @@ class Candidate:
     surface: str  # the name as listed (normalised, separators dropped), for exact-case checks
     exact: bool  # only match when written exactly as `surface`
     spaces: str = ""  # word breaks of the listed name, see space_junctions()
+    capital: bool = False  # only match when written with at least one capital letter
 
 
 def space_junctions(raw: str) -> str:
@@ -123,14 +124,16 @@ def space_junctions(raw: str) -> str:
 
 
 def _encode(cands: list[Candidate]) -> str:
-    return "\x1e".join(f"{c.entity}\x1f{c.rank}\x1f{int(c.exact)}\x1f{c.spaces}\x1f{c.surface}" for c in cands)
+    return "\x1e".join(f"{c.entity}\x1f{c.rank}\x1f{int(c.exact) + 2 * int(c.capital)}\x1f{c.spaces}\x1f{c.surface}"
+                        for c in cands)
 
 
 def _decode(blob: str) -> tuple[Candidate, ...]:
     out = []
     for part in blob.split("\x1e"):
         entity, rank, exact, spaces, surface = part.split("\x1f", 4)
-        out.append(Candidate(int(entity), int(rank), surface, exact == "1", spaces))
+        flags = int(exact)
+        out.append(Candidate(int(entity), int(rank), surface, bool(flags & 1), spaces, bool(flags & 2)))
     return tuple(out)
 
 
@@ -143,12 +146,13 @@ class Lexicon:
     """
 
     def __init__(self, automaton: ahocorasick.Automaton, blobs: list[str], rows: list[str], stop: frozenset[str],
-                 automaton_cs: ahocorasick.Automaton | None = None) -> None:
+                 automaton_cs: ahocorasick.Automaton | None = None, not_symbols: frozenset[str] = frozenset()) -> None:
         self.automaton = automaton  # lowercased keys
         self.automaton_cs = automaton_cs or ahocorasick.Automaton(ahocorasick.STORE_INTS)  # keys as written
         self.blobs = blobs
         self.rows = rows  # JSON [id, type, label, xrefs, member indexes]
         self.stop = stop  # lowercase surfaces that never name a gene/family from HGNC/FamPlex
+        self.not_symbols = not_symbols  # symbol-shaped words that are no genes (cell lines, ...)
         self._entities: dict[int, Entity] = {}
         self._cands: dict[int, tuple[Candidate, ...]] = {}
         self._by_id: dict[str, int] | None = None
@@ -220,13 +224,16 @@ def _cache_path(data_file: Path, rules_dir: Path) -> Path:
     return Path(base) / f"lexicon-{digest.hexdigest()[:20]}"
 
 
-def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str], frozenset[str]]:
+def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str], frozenset[str], frozenset[str]]:
     """Read curated entity lists and the stop-lists (never a gene; never anything from the
     tables); raise RuleError on a malformed entry."""
     entries: list[dict] = []
     stop: set[str] = set()
     stop_all: set[str] = set()
+    not_symbols: set[str] = set()
     for path in _rules_files(rules_dir):
+        if path.stem == "phrases":
+            continue  # read by load_phrases()
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
@@ -236,6 +243,7 @@ def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str], frozense
                 raise RuleError(f"{path}: expected a mapping with a 'never_genes' list")
             stop.update(match_key(str(word)) for word in data["never_genes"])
             stop_all.update(match_key(str(word)) for word in data.get("never", []) or [])
+            not_symbols.update(str(word) for word in data.get("not_symbols", []) or [])
             continue
         if not isinstance(data, list):
             raise RuleError(f"{path}: expected a list of entities")
@@ -245,7 +253,7 @@ def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str], frozense
             if "ref" not in item and ("id" not in item or item.get("type") not in NODE_TYPES):
                 raise RuleError(f"{path}: entry {n}: needs 'ref' or 'id' and a 'type' in {NODE_TYPES}")
             entries.append({**item, "_where": f"{path.name} entry {n}"})
-    return entries, frozenset(stop), frozenset(stop_all)
+    return entries, frozenset(stop), frozenset(stop_all), frozenset(not_symbols)
 
 
 def _build(data_file: Path, rules_dir: Path) -> Lexicon:
@@ -260,7 +268,7 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
     table: dict[str, dict[tuple[int, str], Candidate]] = {}
     table_cs: dict[str, dict[tuple[int, str], Candidate]] = {}
 
-    def add(surface: str, index: int, rank: int, exact: bool, short: bool) -> None:
+    def add(surface: str, index: int, rank: int, exact: bool, short: bool, capital: bool = False) -> None:
         key = match_key(surface)
         if len(key) < 2:
             return
@@ -273,9 +281,9 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
             slot = target.setdefault(variant, {})
             old = slot.get((index, spaces))
             if old is None or rank < old.rank:
-                slot[(index, spaces)] = Candidate(index, rank, norm_surface, exact, spaces)
+                slot[(index, spaces)] = Candidate(index, rank, norm_surface, exact, spaces, capital)
 
-    entries, stop, stop_all = _load_curated(rules_dir)
+    entries, stop, stop_all, not_symbols = _load_curated(rules_dir)
     for item in entries:
         if "ref" in item:
             index = by_id.get(str(item["ref"]))
@@ -303,11 +311,13 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
         etype = rows[index][1]
         short = rank < 40 or rank >= 50  # symbols, FamPlex ids, aliases: not long names
         # everyday English words and 2-letter symbols only when written exactly as listed
-        exact = bool(english) or len(surface) <= 2
+        exact = english == 2 or len(surface) <= 2
+        # (FamPlex ids are capitalised by convention, "Interferon": the rule is for HGNC symbols)
+        capital = english == 1 and surface != surface.lower() and not 20 <= rank < 40
         key = match_key(surface)
         if key in stop_all or (etype in ("gene", "rna", "family", "complex") and key in stop):
             continue
-        add(surface, index, rank, exact, short=short and len(surface) <= 12)
+        add(surface, index, rank, exact, short=short and len(surface) <= 12, capital=capital)
     blobs: list[str] = []
     automata = []
     for keys in (table, table_cs):
@@ -322,7 +332,39 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
         automaton.make_automaton()
         automata.append(automaton)
     encoded = [json.dumps(list(row), ensure_ascii=False, separators=(",", ":")) for row in rows]
-    return Lexicon(automata[0], blobs, encoded, stop, automata[1])
+    return Lexicon(automata[0], blobs, encoded, stop, automata[1], not_symbols)
+
+
+@dataclass(frozen=True)
+class PhraseRules:
+    """What makes a process phrase (rules/entities/phrases.yaml)."""
+
+    heads: frozenset[str]
+    stop_words: frozenset[str]
+    max_modifiers: int
+    enzyme_suffixes: tuple[str, ...] = ()
+    not_enzymes: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4)
+def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
+    """Read rules/entities/phrases.yaml (no phrases when the file is absent)."""
+    path = rules_dir / "phrases.yaml"
+    if not path.exists():
+        return PhraseRules(frozenset(), frozenset(), 0)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: broken YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("heads"), list):
+        raise RuleError(f"{path}: expected a mapping with a 'heads' list")
+    return PhraseRules(
+        frozenset(str(h).lower() for h in data["heads"]),
+        frozenset(str(w).lower() for w in data.get("stop_words", []) or []),
+        int(data.get("max_modifiers", 3)),
+        tuple(str(x).lower() for x in data.get("enzyme_suffixes", []) or []),
+        frozenset(str(w).lower() for w in data.get("not_enzymes", []) or []),
+    )
 
 
 @lru_cache(maxsize=4)
@@ -335,10 +377,10 @@ def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lex
     table_file = base.with_suffix(".pickle")
     try:
         with table_file.open("rb") as handle:
-            blobs, rows, stop = pickle.load(handle)
+            blobs, rows, stop, not_symbols = pickle.load(handle)
         automaton = ahocorasick.load(str(auto_file), pickle.loads)
         automaton_cs = ahocorasick.load(str(cs_file), pickle.loads)
-        return Lexicon(automaton, blobs, rows, stop, automaton_cs)
+        return Lexicon(automaton, blobs, rows, stop, automaton_cs, not_symbols)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         pass
     lexicon = _build(data_file, rules_dir)
@@ -351,7 +393,7 @@ def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lex
             automaton.save(str(tmp))
             os.replace(tmp, target)
         # the table is written last: its presence means the automata are complete
-        write_atomic(table_file, pickle.dumps((lexicon.blobs, lexicon.rows, lexicon.stop), protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(table_file, pickle.dumps((lexicon.blobs, lexicon.rows, lexicon.stop, lexicon.not_symbols), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a read-only home still works, just slower
     return lexicon

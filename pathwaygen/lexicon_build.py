@@ -9,8 +9,9 @@ JSON document, small enough to commit:
 
 ``rank`` orders competing groundings of one surface form (lower wins; an alias's rank
 adds its position in HGNC's list, commoner names come first): approved symbol < FamPlex < other grounding-map entries < approved name < alias < previous symbol.
-``english`` is 1 when the surface is also a common English word (measured with the optional
-``wordfreq`` package at build time only); such names match only when written exactly as listed.
+``english`` is 2 when the surface is also a common English word (measured with the optional
+``wordfreq`` package at build time only; such names match only when written exactly as listed)
+and 1 when it is a rarer word (a symbol then needs a capital letter: "pigs" is not PIGS).
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ _LOCUS_TYPES = {
 }
 
 #: zipf frequency (wordfreq) from which a surface counts as an everyday English word
+#: (then it matches only as written), and from which it counts as a rarer word (then a
+#: symbol matches only when written with a capital: "pigs" is not PIGS, "Pigs" may be)
 ENGLISH_ZIPF = 3.5
+WORD_ZIPF = 2.5
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "data" / "lexicon.json.gz"
 
@@ -51,14 +55,15 @@ def _english_checker():
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - the committed data was built with wordfreq
-        return lambda word: False
+        return lambda word: 0
 
-    cache: dict[str, bool] = {}
+    cache: dict[str, int] = {}
 
-    def is_english(word: str) -> bool:
+    def is_english(word: str) -> int:
         low = word.lower()
         if low not in cache:
-            cache[low] = bool(re.fullmatch(r"[a-z]+", low)) and zipf_frequency(low, "en") >= ENGLISH_ZIPF
+            zipf = zipf_frequency(low, "en") if re.fullmatch(r"[a-z]+", low) else 0.0
+            cache[low] = 2 if zipf >= ENGLISH_ZIPF else 1 if zipf >= WORD_ZIPF else 0
         return cache[low]
 
     return is_english
@@ -235,7 +240,7 @@ def build(source: Path, output: Path = DEFAULT_OUTPUT) -> dict[str, int]:
     names = []
     for (surface, eid), rank in sorted(builder.names.items()):
         target = alias_of.get(eid, eid)
-        names.append([surface, index[target], rank, 1 if is_english(surface) else 0])
+        names.append([surface, index[target], rank, is_english(surface)])
     data = {"version": 1, "entities": entities, "names": names}
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ from itertools import accumulate, chain
 from dataclasses import dataclass, field
 
 from .abbrev import Definition, find_definitions
-from .lexicon import Candidate, Lexicon, get_lexicon, lower_keep_length, match_key, normalise, space_junctions, squeeze
+from .lexicon import Candidate, Lexicon, get_lexicon, load_phrases, lower_keep_length, match_key, normalise, space_junctions, squeeze
 from .model import Entity, Mention
 from .text import GREEK, Text
 
@@ -46,11 +46,15 @@ def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
     """Candidates that fit the written `raw` surface (normalised): case rules, word breaks."""
     surface = squeeze(raw)
     spaces = space_junctions(raw)
+    # a word break the name has may be written as a hyphen ("gasdermin D" = "Gasdermin-D")
+    breaks = spaces if "-" not in raw else space_junctions(raw.replace("-", " "))
     out = []
     for cand in cands:
-        if cand.exact and surface != cand.surface:
+        if cand.exact and surface != cand.surface and not (cand.surface.islower() and surface == cand.surface.capitalize()):
+            continue  # as written; a lowercase word may start a sentence ("Insulin")
+        if cand.capital and surface.islower():
             continue
-        if cand.spaces != spaces:
+        if cand.spaces != spaces and not (cand.spaces and _within(spaces, cand.spaces) and _within(cand.spaces, breaks)):
             continue
         if " " in raw and not cand.spaces and raw.islower():
             continue  # "or 2", "at 2": lowercase words before a number are not a symbol
@@ -59,6 +63,11 @@ def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
             continue
         out.append(cand)
     return out
+
+
+def _within(part: str, whole: str) -> bool:
+    """True when every offset of the junction list `part` ("3,7") is in `whole`."""
+    return not part or set(part.split(",")) <= set(whole.split(","))
 
 
 def _pick(lex: Lexicon, cands: tuple[Candidate, ...], raw: str) -> Candidate | None:
@@ -99,10 +108,11 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     for last, value in chain(lex.automaton.iter(squeezed), lex.automaton_cs.iter(written)):
         j = last - (value & 0xFF) + 1
         # cheap rejection of matches inside words (most of them) before any other work
-        inner_start = j not in starts
+        # (a key that starts or ends with punctuation, "Ca2+" or "[Ca2+]i", has its own edge)
+        inner_start = j not in starts and squeezed[j].isalnum()
         if inner_start and not (squeezed[j - 1] == "p" and j - 1 in starts):
             continue
-        inner_end = last not in ends
+        inner_end = last not in ends and squeezed[last].isalnum()
         if inner_end and not (squeezed[last + 1] == "s" and last + 1 in ends):
             continue
         ps = to_norm(j)
@@ -253,6 +263,11 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
             hit.entities = tuple(dict.fromkeys(hit.entities + tuple(siblings)))
             hit.end = tail.end()
             grew = True
+            # TSC1/2: numbered subunits that together are a FamPlex complex name the complex
+            # (a family, LATS1/2, stays its genes)
+            whole = _lookup(lex, base.rstrip(" -"))
+            if whole is not None and whole.type == "complex" and {m.id for m in whole.members} == {e.id for e in hit.entities}:
+                hit.entities = (whole,)
     return grew
 
 
@@ -384,7 +399,7 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
     return merged + extra
 
 
-_PAREN_NUMBER = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{0,10})\)(\d{1,2})(?![\w/-])")
+_PAREN_NUMBER = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{0,10})\)-?(\d{1,2})(?![\w/-])")
 
 
 def _parenthesised_numbers(lex: Lexicon, norm: str) -> list[_Hit]:
@@ -414,6 +429,80 @@ def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+#: shapes of gene symbols of other species that no human lexicon lists: yeast/fly "Cdc24",
+#: "Toll9"; plant "COI1", "ARF10"; bacterial "PqsR", "AmpC", "flhDC"
+_SYMBOL_SHAPE = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{2,5}\d{1,3}[A-Z]?|[A-Z][a-z]{2}[A-Z]{1,2}|[a-z]{3}[A-Z]{1,2})(?![\w-])"
+)
+
+
+def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Symbol-shaped words the lexicon does not know become genes named as written."""
+    taken = bytearray(len(norm) + 1)
+    for h in hits:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    out = []
+    for match in _SYMBOL_SHAPE.finditer(norm):
+        word = match.group(0)
+        if taken[match.start()] or word in lex.not_symbols or _RESIDUE.match(word):
+            continue  # (Ser473, Thr308 are residues)
+        out.append(_Hit(match.start(), match.end(), (Entity(id=word, label=word, type="gene"),), 90, source="symbol-shape"))
+    return out
+
+
+_WORD_BEFORE_END = re.compile(r"([A-Za-z][A-Za-z0-9'-]*)\s+$")
+
+
+def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"male sterility", "Treg cell survival": modifiers + a process head word (phrases.yaml)."""
+    rules = load_phrases()
+    if not rules.heads:
+        return []
+    taken = bytearray(len(norm) + 1)
+    process_at: dict[int, _Hit] = {}
+    for h in hits:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+        if h.entities and h.entities[0].type == "process":
+            process_at[h.end] = h
+    out = []
+    for match in _HEAD_WORD.finditer(norm):
+        head = match.group(1).lower()
+        if head in rules.heads:
+            etype = "process"
+        elif rules.enzyme_suffixes and head.endswith(rules.enzyme_suffixes) and head not in rules.not_enzymes:
+            etype = "gene"
+        else:
+            continue
+        if _FACTOR_AFTER.match(norm, match.end()):
+            continue
+        head_start, end = match.start(), match.end()
+        inside = process_at.get(end)
+        if taken[head_start] and inside is None:
+            continue  # the head word is part of a gene or chemical name
+        start = head_start
+        words = 0
+        while words < rules.max_modifiers:
+            before = _WORD_BEFORE_END.search(norm, max(0, start - 40), start)
+            if before is None:
+                break
+            word = before.group(1)
+            low = word.lower()
+            if (low in rules.stop_words or low.endswith(("ed", "ing", "ly"))
+                    or (taken[before.start(1)] and (inside is None or before.start(1) < inside.start))):
+                break
+            start = before.start(1)
+            words += 1
+        if words == 0 or (inside is not None and start >= inside.start):
+            continue
+        label = " ".join(norm[start:end].split())
+        out.append(_Hit(start, end, (Entity(id=label.lower(), label=label, type=etype),), 95, source="phrase"))
+    return out
+
+
+_HEAD_WORD = re.compile(r"\b([A-Za-z]*[a-z])\b")
+_FACTOR_AFTER = re.compile(r"\s+factors?\b")
+
+
 def recognize(text: Text) -> list[Mention]:
     """Entity mentions of a prepared caption: sorted, non-overlapping, original offsets."""
     lex = get_lexicon()
@@ -423,6 +512,12 @@ def recognize(text: Text) -> list[Mention]:
     definitions = find_definitions(norm)
     if definitions:
         hits = _select(_abbreviations(lex, norm, hits, definitions))
+    unknown = _unknown_symbols(lex, norm, hits)
+    if unknown:
+        hits = _select(hits + unknown)
+    phrases = _process_phrases(norm, hits)
+    if phrases:
+        hits = _select(hits + phrases)
     expanded = _expand_numbers(lex, norm, hits)
     _expand_slash_families(norm, hits)
     gene_sets = _gene_sets(text, hits)

@@ -20,14 +20,19 @@ become group nodes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import re2
 
 from .model import UNDIRECTED, Entity, Evidence, Mention, Statement
+from .text import GREEK
 from .rules import PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
 
 NAMED_INHIBITOR_RULE = "inh.named_inhibitor"
+#: at most this many verbs share a sentence's opening subject, each read over at most this many characters
+MAX_SHARED_VERBS = 6
+MAX_SHARED_CLAUSE = 240
 
 _TOKEN = re.compile(r"@(\d+)@")
 # an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
@@ -79,11 +84,31 @@ COMPARTMENTS: dict[str, str] = {
 
 @dataclass
 class _Tagged:
-    """One sentence ready for matching: tagged text and what each token stands for."""
+    """One sentence ready for matching: tagged text and what each token stands for.
+
+    The text is ASCII, so `raw` (its bytes, which RE2 matches without re-encoding the text on
+    every call) and `text` share offsets. `question`/`hedge` are the first offsets of an
+    open-question or hedging cue (len(text) + 1 when there is none), found once per sentence.
+    """
 
     text: str
     tokens: list[tuple[Entity, ...]]
     derived: list[tuple[Entity, Entity]] = field(default_factory=list)  # (inhibitor, target)
+    raw: bytes = b""
+    question: int = 0
+    hedge: int = 0
+
+    def __post_init__(self) -> None:
+        self.set_text(self.text)
+
+    def set_text(self, text: str) -> None:
+        """Replace the text and refresh what is derived from it."""
+        self.text = text
+        self.raw = text.encode("ascii")
+        cue = _QUESTION.search(text)
+        self.question = cue.start() if cue else len(text) + 1
+        cue = _HEDGE.search(text)
+        self.hedge = cue.start() if cue else len(text) + 1
 
 
 @dataclass(frozen=True)
@@ -100,8 +125,19 @@ class _Candidate:
 
 
 def _fold(text: str) -> str:
-    """Lowercase, fold dashes and arrows, collapse whitespace (between mentions only)."""
-    return _SPACES.sub(" ", text.translate(_DASHES).lower())
+    """Lowercase, fold dashes and arrows, collapse whitespace, make ASCII (between mentions only)."""
+    text = _SPACES.sub(" ", text.translate(_DASHES).lower())
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        ch = GREEK.get(ch, ch)
+        folded = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+        out.append(folded if folded else "_")
+    return "".join(out)
 
 
 def _inhibitor_entity(target: Entity, surface: str) -> Entity:
@@ -246,7 +282,7 @@ class Extractor:
                 continue
             items = self._items(slot_text, tagged.tokens)
             # a list that ends the match may have swallowed the subject of a new clause
-            if e == match.end() and len(items) > 1 and self._clause.match(text, e):
+            if e == match.end() and len(items) > 1 and self._clause.match(tagged.raw, e):
                 items = items[:-1]
             values[name] = {
                 role: [ent for i in self._view(items, role) for ent in tagged.tokens[i]]
@@ -301,16 +337,17 @@ class Extractor:
         return out
 
     # -- matching -------------------------------------------------------------------------
-    def _judge(self, text: str, start: int, end: int) -> tuple[bool, bool]:
-        """(keep, hedged) for a match at text[start:end]."""
-        if _NEGATION.search(text, start, end) or _QUESTION.search(text, 0, start):
+    def _judge(self, tagged: _Tagged, start: int, end: int) -> tuple[bool, bool]:
+        """(keep, hedged) for a match at tagged.text[start:end]."""
+        text = tagged.text
+        if _NEGATION.search(text, start, end) or tagged.question < start:
             return False, False
         # a negated governing verb just before a nominal match ("does not trigger activation of")
         window = text[max(0, start - 30):start]
         window = window[max(window.rfind(","), window.rfind(";"), window.rfind(":")) + 1:]
         if _NEGATION_BEFORE.search(window):
             return False, False
-        return True, bool(_HEDGE.search(text, 0, end))
+        return True, tagged.hedge < end
 
     def candidates(self, tagged: _Tagged) -> list[_Candidate]:
         """All candidate statements of one tagged sentence, before conflict resolution."""
@@ -323,7 +360,7 @@ class Extractor:
 
     def subject_of(self, tagged: _Tagged) -> tuple[Entity, ...]:
         """The entities of the subject that opens the sentence (empty when there is none)."""
-        match = self._subject.match(tagged.text)
+        match = self._subject.match(tagged.raw)
         if match is None:
             return ()
         s, e = match.span(self._subject.groupindex["S"])
@@ -340,7 +377,7 @@ class Extractor:
         group = self._pronoun.groupindex["P"]
         pos = 0
         while True:
-            match = self._pronoun.search(tagged.text, pos)
+            match = self._pronoun.search(tagged.raw, pos)
             if match is None:
                 return
             s, e = match.span(group)
@@ -350,12 +387,12 @@ class Extractor:
                 continue
             token = f"@{len(tagged.tokens)}@"
             tagged.tokens.append(referent)
-            tagged.text = tagged.text[:s] + token + tagged.text[e:]
+            tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
             pos = s + len(token)
 
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
-        match = self._subject.match(tagged.text)
+        match = self._subject.match(tagged.raw)
         if match is None:
             return []
         s, e = match.span(self._subject.groupindex["S"])
@@ -363,15 +400,19 @@ class Extractor:
         out = []
         pos = e
         while True:
-            found = self._shared.search(tagged.text, pos)
+            found = self._shared.search(tagged.raw, pos)
             if found is None:
                 return out
             between = tagged.text[e:found.start()]
             if _RELATIVE.search(between):
                 return out  # the verb may belong to the relative clause's subject
             before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
-            if not self._verb_word.fullmatch(before):  # "phosphorylates and activates": one VP
-                out.append(subject + " " + tagged.text[found.start() + len(" and "):])
+            if not self._verb_word.fullmatch(before.encode("ascii")):  # "phosphorylates and activates": one VP
+                rest = tagged.text[found.start() + len(" and "):]
+                # bounded, so that a sentence of many verbs stays linear to read
+                out.append(subject + " " + rest[:MAX_SHARED_CLAUSE])
+                if len(out) == MAX_SHARED_VERBS:
+                    return out
             pos = found.end()
 
     def _run(self, rule: Rule, regex, tagged: _Tagged) -> list[_Candidate]:
@@ -381,13 +422,13 @@ class Extractor:
         groups = rule.groups(regex)
         pos = 0
         while pos <= len(text):
-            match = regex.search(text, pos)
+            match = regex.search(tagged.raw, pos)
             if match is None:
                 break
             first_slot_end = min((match.end(g) for _, g in groups if match.start(g) >= 0),
                                  default=match.end())
             pos = max(first_slot_end, match.start() + 1)
-            keep, hedged = self._judge(text, match.start(), match.end())
+            keep, hedged = self._judge(tagged, match.start(), match.end())
             if not keep:
                 continue
             subject_group = regex.groupindex.get("A")
@@ -405,10 +446,10 @@ class Extractor:
             out.extend(found)
             for ext in self.extensions:
                 for ext_regex in ext.regexes:
-                    follow = ext_regex.match(text, match.end())
+                    follow = ext_regex.match(tagged.raw, match.end())
                     if follow is None:
                         continue
-                    keep2, hedged2 = self._judge(text, match.start(), follow.end())
+                    keep2, hedged2 = self._judge(tagged, match.start(), follow.end())
                     if not keep2:
                         continue
                     ext_values = dict(values)
@@ -421,18 +462,18 @@ class Extractor:
     def resolve(cands: list[_Candidate]) -> list[_Candidate]:
         """Drop a candidate when a higher-priority one covers the same pair in an overlapping span."""
         kept: list[_Candidate] = []
+        # pair -> priority -> spans kept at that priority
+        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int]]]] = {}
         for cand in sorted(cands, key=lambda c: (-c.priority, c.span, c.rule, c.subject.id, c.object.id)):
-            beaten = False
-            for other in kept:
-                if other.priority <= cand.priority:
-                    continue
-                if {other.subject.id, other.object.id} != {cand.subject.id, cand.object.id}:
-                    continue
-                if other.span[0] < cand.span[1] and cand.span[0] < other.span[1]:
-                    beaten = True
-                    break
-            if not beaten:
-                kept.append(cand)
+            pair = by_pair.setdefault(frozenset((cand.subject.id, cand.object.id)), {})
+            s, e = cand.span
+            if any(other[0] < e and s < other[1]
+                   for priority, spans in pair.items() if priority > cand.priority for other in spans):
+                continue
+            spans = pair.setdefault(cand.priority, [])
+            if not spans or spans[-1] != cand.span:
+                spans.append(cand.span)
+            kept.append(cand)
         return kept
 
     def extract(self, text, mentions: list[Mention]) -> list[Statement]:

@@ -344,6 +344,8 @@ class PhraseRules:
     max_modifiers: int
     enzyme_suffixes: tuple[str, ...] = ()
     not_enzymes: frozenset[str] = frozenset()
+    compartments: frozenset[str] = frozenset()
+    movement_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -364,6 +366,8 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
         int(data.get("max_modifiers", 3)),
         tuple(str(x).lower() for x in data.get("enzyme_suffixes", []) or []),
         frozenset(str(w).lower() for w in data.get("not_enzymes", []) or []),
+        frozenset(str(w).lower() for w in data.get("compartments", []) or []),
+        frozenset(str(w).lower() for w in data.get("movement_cues", []) or []),
     )
 
 

@@ -141,6 +141,8 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         raw = norm[core_start:core_end]
         if _RESIDUE.fullmatch(raw) and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
+        if _RESIDUE_AFTER.match(norm, pe):
+            continue  # "lysine residues", "cysteine residue": a position in a protein
         memo_key = (value, raw)
         valid = _VALID_MEMO.get(memo_key)
         if valid is None:
@@ -175,6 +177,7 @@ _PHOSPHO_PREFIXES = ("p-", "phospho-", "phosphorylated-")
 #: amino-acid three-letter codes: followed by a number they name a residue ("Ser473")
 _RESIDUE = re.compile(r"Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val")
 _NUMBER_AHEAD = re.compile(r"[ -]?\d")
+_RESIDUE_AFTER = re.compile(r"s?[ -]+residues?\b")
 
 
 def text_span_is_one_char(norm: str, start: int, end: int) -> bool:
@@ -370,7 +373,7 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
         if long_hit is not None:
             entities = long_hit.entities
         elif short_hit is not None and short_hit.rank < 40:
-            # an approved symbol, FamPlex or curated name; a mere alias ("PMN" of CA9) loses
+            # a curated name, an approved symbol or FamPlex; a mere alias ("PMN" of CA9) loses
             # to the definition the caption gives
             entities = short_hit.entities
         else:
@@ -503,6 +506,46 @@ _HEAD_WORD = re.compile(r"\b([A-Za-z]*[a-z])\b")
 _FACTOR_AFTER = re.compile(r"\s+factors?\b")
 
 
+_INHIBITOR_AFTER = re.compile(r"[ -](inhibitors?|antagonists?|blockers?)\b", re.I)
+
+
+def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
+    """"JAK2 inhibitor": a drug named for its target is a chemical whose member is the target."""
+    norm = text.norm
+    out = []
+    for hit in hits:
+        if len(hit.entities) != 1 or hit.entities[0].type not in _GENE_TYPES:
+            continue
+        match = _INHIBITOR_AFTER.match(norm, hit.end)
+        if match:
+            label = " ".join(text.original[text.to_original(hit.start) : text.to_original(match.end())].split())
+            entity = Entity(id=label, label=label, type="chemical", members=hit.entities)
+            out.append(_Hit(hit.start, match.end(), (entity,), 0, source="inhibitor"))
+    return out
+
+
+_CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
+
+
+def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop compartments that nothing moves to (see `compartments` in phrases.yaml)."""
+    rules = load_phrases()
+    if not rules.compartments:
+        return hits
+    moved: set[str] = set()
+    for hit in hits:
+        ent = hit.entities[0]
+        if ent.id not in rules.compartments:
+            continue
+        written = norm[hit.start : hit.end].lower()
+        cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
+        after = norm[hit.end : hit.end + 16].lower().split()
+        if (cue and cue.group(1).lower() in rules.movement_cues) or any(w in written for w in ("transloc", "locali", "accumul")) \
+                or (after and after[0].strip(".,;") in rules.movement_cues):
+            moved.add(ent.id)
+    return [h for h in hits if h.entities[0].id not in rules.compartments or h.entities[0].id in moved]
+
+
 def recognize(text: Text) -> list[Mention]:
     """Entity mentions of a prepared caption: sorted, non-overlapping, original offsets."""
     lex = get_lexicon()
@@ -520,9 +563,10 @@ def recognize(text: Text) -> list[Mention]:
         hits = _select(hits + phrases)
     expanded = _expand_numbers(lex, norm, hits)
     _expand_slash_families(norm, hits)
-    gene_sets = _gene_sets(text, hits)
-    if gene_sets or expanded:
-        hits = _select(hits + gene_sets)
+    derived = _gene_sets(text, hits) + _inhibitors(text, hits)
+    if derived or expanded:
+        hits = _select(hits + derived)
+    hits = _moved_compartments(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _absorb_unknown_partners(norm, hits)
     mentions = []

@@ -257,3 +257,32 @@ def test_entities_carry_xrefs() -> None:
 def test_deterministic() -> None:
     caption = "ERK1/2, SMAD2/3, IFNA1-21, p-STAT3, NF-κB target genes and PI3K = phosphoinositide 3-kinase"
     assert recognize(prepare(caption)) == recognize(prepare(caption))
+
+
+def test_compartments_count_when_something_moves_there() -> None:
+    assert "nucleus" in all_ids("NF-κB translocates into the nucleus.")
+    assert "nucleus" in all_ids("nuclear translocation of STAT3")
+    assert "nucleus" not in all_ids("Within the nucleus, pCREB activates transcription.")
+
+
+def test_inhibitor_named_for_its_target_is_a_chemical() -> None:
+    mentions = recognize(prepare("Ruxolitinib, a JAK2 inhibitor, blocks STAT5."))
+    drug = next(m for m in mentions if m.text == "JAK2 inhibitor").entities[0]
+    assert drug.type == "chemical" and drug.id == "JAK2 inhibitor"
+    assert [e.id for e in drug.members] == ["JAK2"]
+    assert ids_of("Ruxolitinib, a JAK2 inhibitor, blocks STAT5.", "Ruxolitinib") == ("ruxolitinib",)
+
+
+def test_symbols_of_other_species_are_kept_as_written() -> None:
+    caption = "Far1 binds Cdc24 and Ste5; COI1 and PqsR are receptors; HEK293 cells were used."
+    assert ids_of(caption, "Cdc24") == ("Cdc24",)
+    assert ids_of(caption, "COI1") == ("COI1",)
+    assert ids_of(caption, "PqsR") == ("PqsR",)
+    assert "HEK293" not in all_ids(caption)
+
+
+def test_process_phrases() -> None:
+    caption = "HT stress promotes pollen abortion and male sterility, and leads to mitochondrial oxidative stress."
+    ids = all_ids(caption)
+    assert {"pollen abortion", "male sterility", "mitochondrial oxidative stress"} <= ids
+    assert "oxidative stress" not in ids

@@ -23,7 +23,7 @@ def run(args: list[str], capsys) -> tuple[int, str, str]:
 
 
 def test_text_table(capsys) -> None:
-    code, out, _ = run(["entities", "--text", "ERK1/2 phosphorylates p-STAT3 in the nucleus."], capsys)
+    code, out, _ = run(["entities", "--text", "ERK1/2 phosphorylates p-STAT3, which moves into the nucleus."], capsys)
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("# text: 3 mentions")

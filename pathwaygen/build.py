@@ -166,15 +166,10 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def _warm_up() -> None:
-    """Import the stages and load the lexicon and rules, so that it happens once per process."""
-    from . import pipeline
+    """Load the lexicon and compile the rules now, so that it happens once per process."""
+    from .pipeline import warm_up
 
-    warm = getattr(pipeline, "warm_up", None)
-    if callable(warm):
-        warm()
-    else:
-        # building one tiny graph loads whatever the pipeline caches (lexicon, rules)
-        pipeline.text_to_graph("TP53 activates MDM2.", figid="warmup")
+    warm_up()
 
 
 def _init_worker() -> None:

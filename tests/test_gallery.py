@@ -11,12 +11,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from lxml import etree, html as lxml_html
 
 from pathwaygen import graphjson
 from pathwaygen.atomic import write_atomic
 from pathwaygen.build import build
-from pathwaygen.gallery import inline_svg
+from pathwaygen.gallery import inline_svg, render_gallery
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -179,3 +180,19 @@ def test_committed_gallery_draws_every_diagram_in_chromium(tmp_path: Path) -> No
     target = DIAGRAMS / "gallery.png"
     if not target.is_file() or target.read_bytes() != data:
         write_atomic(target, data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(min_size=1, max_size=60), caption=st.text(max_size=200))
+def test_any_title_and_caption_reach_the_page_as_text(tmp_path_factory: pytest.TempPathFactory, title: str,
+                                                      caption: str) -> None:
+    out = tmp_path_factory.mktemp("any")
+    clean = lambda s: "".join(c for c in s if c.isprintable() and c not in "\x00\ufffe\uffff" and not 0xD800 <= ord(c) <= 0xDFFF)
+    title, caption = clean(title) or "t", clean(caption)
+    page, markdown_text = render_gallery(out, {"fig1": {"title": title, "caption": caption, "nodes": 1, "edges": 0}}, ["json"])
+    root = lxml_html.fromstring(page)
+    article = root.find(".//article")
+    assert article.findtext("h2") == title
+    assert article.find(".//p[@class='caption']").text_content() == caption
+    assert not root.findall(".//script") and len(root.findall(".//article")) == 1
+    assert "\n## fig1\n" in markdown_text and markdown_text.count("\n## ") == 1

@@ -26,6 +26,7 @@ edges still gets a node score (its edge counts are then only misses).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +51,7 @@ BASELINE_RULE = "baseline.cooccurrence"
 Edge = tuple[str, str, str]  # (source, relation, target)
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Return the comparison form of a name: lowercase letters and digits only, Greek spelled out.
 
@@ -106,21 +108,35 @@ def match_strength(curated: NodeNames, generated: NodeNames) -> int:
 def _max_matching(weights: dict[tuple[Any, Any], int]) -> list[tuple[Any, Any]]:
     """Return a maximum-cardinality, then maximum-weight, one-to-one matching of (left, right) pairs.
 
-    Deterministic: the bipartite graph is built in sorted order and each connected component
-    is solved on its own (most are a single pair and need no search).
+    Deterministic: each connected component of the candidate pairs is solved on its own, built
+    in sorted order. Most components are a single pair and need no search at all.
     """
-    bip = nx.Graph()
-    for (left, right), weight in sorted(weights.items(), key=lambda kv: (repr(kv[0][0]), repr(kv[0][1]))):
-        bip.add_edge(("L", left), ("R", right), weight=weight)
+    parent: dict[tuple[str, Any], tuple[str, Any]] = {}
+
+    def find(item: tuple[str, Any]) -> tuple[str, Any]:
+        root = parent.setdefault(item, item)
+        while root != parent[root]:
+            root = parent[root]
+        while item != root:  # path compression
+            parent[item], item = root, parent[item]
+        return root
+
+    for left, right in weights:
+        a, b = find(("L", left)), find(("R", right))
+        if a != b:
+            parent[a] = b
+    components: dict[tuple[str, Any], list[tuple[Any, Any]]] = {}
+    for pair in weights:
+        components.setdefault(find(("L", pair[0])), []).append(pair)
     pairs: list[tuple[Any, Any]] = []
-    for component in sorted(nx.connected_components(bip), key=lambda c: sorted(map(repr, c))):
-        sub = bip.subgraph(sorted(component, key=repr))
-        if sub.number_of_edges() == 1:
-            a, b = next(iter(sub.edges))
-            chosen = {(a, b)}
-        else:
-            chosen = nx.max_weight_matching(sub, maxcardinality=True)
-        for a, b in chosen:
+    for members in components.values():
+        if len(members) == 1:
+            pairs.append(members[0])
+            continue
+        bip = nx.Graph()
+        for left, right in sorted(members, key=repr):
+            bip.add_edge(("L", left), ("R", right), weight=weights[(left, right)])
+        for a, b in nx.max_weight_matching(bip, maxcardinality=True):
             left, right = (a, b) if a[0] == "L" else (b, a)
             pairs.append((left[1], right[1]))
     return sorted(pairs, key=repr)

@@ -213,3 +213,19 @@ def test_compare_on_a_graph_json_curated_side(files: tuple[Path, Path], tmp_path
     # graph JSON drops the curated text forms, so this pair is scored on ids and labels only
     expected = score([read_graph(curated_json)], [read_graph(files[1])])
     assert data["nodes"] == expected.nodes.as_dict() and data["edges_strict"] == expected.strict.as_dict()
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot not installed")
+def test_diff_svg_rasterises(files: tuple[Path, Path]) -> None:
+    cairosvg = pytest.importorskip("cairosvg")
+    from PIL import Image  # cairosvg depends on Pillow
+    import io
+
+    cur_graph, gen_graph, fig = compare_files(*files)
+    png = cairosvg.svg2png(bytestring=diff_svg(diff_graph(cur_graph, gen_graph, fig), fig).encode("utf-8"))
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    colours = {colour for _, colour in image.getcolors(maxcolors=1 << 20)}
+    # the status colours were drawn, not just a white page
+    for hex_colour in ("#1b7837", "#c2185b", "#2166ac", "#d98200"):
+        rgb = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        assert rgb in colours, hex_colour

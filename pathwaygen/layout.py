@@ -56,6 +56,7 @@ ISOLATED_HEADING = 22.0  # space above the isolated nodes for their heading
 COMPLEX_LABEL = 15.0  # space at the top of a complex for its name
 POINTS_PER_INCH = 72.0
 FAMILY_MEMBER_HEIGHT = 20.0  # a family member's box in GPML
+RANKSEP = 36.0  # vertical gap between ranks
 
 # Relations that make a node a transcription factor (its targets sit below it).
 _TRANSCRIPTIONAL = frozenset({"expresses", "represses"})
@@ -94,8 +95,28 @@ def wrap_text(text: str, max_width: float = WRAP_WIDTH, size: float = FONT_SIZE,
 
 
 def node_label(graph: nx.MultiDiGraph, node: str) -> str:
-    """Return the text drawn for `node` (its label, else its id)."""
-    return str(graph.nodes[node].get("label") or node)
+    """Return the text drawn for `node`: its label, or how the caption writes it.
+
+    Chemicals, groups and processes are keyed by a lowercase common name ("cgamp",
+    "type i interferon"); a curator would draw the caption's spelling ("cGAMP", "type I
+    interferons"), so an all-lowercase label gives way to the mention text, preferring a
+    form that does not merely start a sentence.
+    """
+    data = graph.nodes[node]
+    label = str(data.get("label") or node)
+    ntype = data.get("type")
+    # families and complexes are keyed by FamPlex ids ("NFkappaB", "IKK_complex"): draw the
+    # caption's name for them too; genes keep their HGNC symbol
+    keyed = ntype in ("family", "complex") and label == node
+    if label != label.lower() and not keyed:
+        return label
+    texts = [" ".join(str(m.get("text", "")).split()) for m in data.get("mentions") or [] if isinstance(m, dict)]
+    texts = [t for t in texts if t and len(t) <= 48]
+    if not texts:
+        return label.replace("_", " ") if keyed else label
+    # "Cytosolic DNA" at a sentence start and "cytosolic DNA" elsewhere: keep the inner form
+    inner = [t for t in texts if not t[0].isupper() or t[1:2].isupper() or len(t) == 1]
+    return (inner or texts)[0]
 
 
 def label_lines(label: str, node_type: str) -> list[str]:
@@ -129,10 +150,11 @@ def box_size(label: str, node_type: str) -> tuple[float, float]:
 def node_roles(graph: nx.MultiDiGraph) -> dict[str, int]:
     """Return the tier of every connected node: 0 top (signal sources), 2 TFs, 3 outcomes, 1 the rest.
 
-    Tier 0: nothing points at or binds the node and it acts on something (not only binds)
-    — a ligand, receptor or drug. Tier 2: it expresses or represses a gene (a transcription
+    Tier 0: nothing points at the node, it binds nothing and it acts on something — a
+    ligand, receptor or drug. Tier 2: it expresses or represses a gene (a transcription
     factor). Tier 3: it acts on and binds nothing and is a process or the product of
-    expression or production. Everything else is left where ``dot``'s edge ordering puts it (tier 1).
+    expression or production. Binding partners are left to ``dot``, ranked by
+    :func:`_orient`. Everything else is left where ``dot``'s edge ordering puts it (tier 1).
     """
     roles: dict[str, int] = {}
     for node in sorted(graph.nodes):
@@ -142,12 +164,13 @@ def node_roles(graph: nx.MultiDiGraph) -> dict[str, int]:
         out_rel = {k for _, v, k in graph.out_edges(node, keys=True) if v != node}
         in_rel = {k for u, _, k in graph.in_edges(node, keys=True) if u != node}
         directed_out = out_rel - UNDIRECTED
+        binds = bool((out_rel | in_rel) & UNDIRECTED)  # a binding partner's place depends on the partner
         node_type = graph.nodes[node].get("type", "gene")
-        if not out_rel and (node_type in _OUTCOME_TYPES or in_rel & _PRODUCT):
+        if not out_rel and not binds and (node_type in _OUTCOME_TYPES or in_rel & _PRODUCT):
             roles[node] = 3
         elif directed_out & _TRANSCRIPTIONAL:
             roles[node] = 2
-        elif directed_out and not in_rel:
+        elif directed_out and not in_rel and not binds:
             roles[node] = 0
         else:
             roles[node] = 1
@@ -163,15 +186,15 @@ def _orient(graph: nx.MultiDiGraph, source: str, target: str, relation: str, rol
     """Return the (tail, head) dot should rank an edge by; binding has no direction of its own.
 
     A ligand binding its receptor goes above it: the partner that acts on less downstream
-    is drawn on top.
+    is drawn on top, and between equals a chemical (a ligand, a drug) goes above a protein.
     """
     if relation not in UNDIRECTED or source == target:
         return source, target
-    key_s = (roles.get(source, 1), _downstream(graph, source))
-    key_t = (roles.get(target, 1), _downstream(graph, target))
-    if (key_t[0], key_t[1]) < (key_s[0], key_s[1]) and key_t[0] <= key_s[0]:
-        return target, source
-    return source, target
+
+    def key(node: str) -> tuple[int, int, int]:
+        return (roles.get(node, 1), _downstream(graph, node), 0 if graph.nodes[node].get("type") == "chemical" else 1)
+
+    return (target, source) if key(target) < key(source) else (source, target)
 
 
 def _dot_id(index: int) -> str:
@@ -182,11 +205,34 @@ def _quote_size(points: float) -> str:
     return f"{points / POINTS_PER_INCH:.4f}"
 
 
-def _members(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
-    """Return the drawable members of a complex node (those with an id), in order."""
-    if graph.nodes[node].get("type") != "complex":
+#: Member types drawn as boxes inside a complex; a complex of complexes or families (AMPK's
+#: twelve isoforms) is drawn as one node, like a family, with its members on hover.
+_SIMPLE_MEMBER_TYPES = frozenset({"gene", "rna", "chemical", "mutation"})
+MAX_DRAWN_MEMBERS = 6
+
+
+def node_members(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
+    """Return a family's or complex's members that have an id, in order."""
+    if graph.nodes[node].get("type") not in ("family", "complex"):
         return []
     return [m for m in (graph.nodes[node].get("members") or []) if isinstance(m, dict) and m.get("id")]
+
+
+def expanded_members(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
+    """Return the members drawn as boxes inside a complex (none for families and big or nested complexes)."""
+    if graph.nodes[node].get("type") != "complex" or graph.degree(node) == 0:
+        return []  # isolated nodes never go to dot, so they are drawn collapsed
+    members = node_members(graph, node)
+    if len(members) > MAX_DRAWN_MEMBERS or any(str(m.get("type") or "gene") not in _SIMPLE_MEMBER_TYPES for m in members):
+        return []
+    return members
+
+
+def grid_members(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
+    """Return the members GPML draws as a grid of boxes centred on a collapsed family or complex node."""
+    if expanded_members(graph, node):
+        return []
+    return node_members(graph, node)
 
 
 def family_grid(members: list[dict[str, Any]]) -> tuple[int, int, float, float]:
@@ -219,7 +265,7 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[
     """
     roles = node_roles(graph)
     dot = graphviz.Digraph("G", engine="dot")
-    dot.attr("graph", rankdir="TB", newrank="true", compound="true", nodesep="0.32", ranksep="0.5",
+    dot.attr("graph", rankdir="TB", newrank="true", compound="true", nodesep="0.32", ranksep=_quote_size(RANKSEP),
              splines="spline", margin="0", pad="0", outputorder="edgesfirst", fontname="DejaVu Sans",
              fontsize="9")
     dot.attr("node", shape="box", fixedsize="true", label="", margin="0")
@@ -228,9 +274,11 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[
     member_names: dict[str, tuple[str, str]] = {}
     sizes: dict[str, tuple[float, float]] = {}
     anchor: dict[str, tuple[str, str | None]] = {}  # node -> (dot name to attach to, cluster or None)
+    ports: dict[str, tuple[list[str], list[str]]] = {}  # complex -> (members taking edges in, members sending out)
+    turns: dict[tuple[str, int], int] = {}
     for index, node in enumerate(connected):
         name = _dot_id(index)
-        members = _members(graph, node)
+        members = expanded_members(graph, node)
         if members:
             cluster = f"cluster_{name}"
             with dot.subgraph(name=cluster) as sub:
@@ -253,14 +301,18 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[
                             same.node(member_dot[j])
                 for upper, lower in zip(rows, rows[1:]):
                     sub.edge(member_dot[upper[0]], member_dot[lower[0]], style="invis")
-                anchor[node] = (member_dot[(len(members) - 1) // 2 if len(rows) == 1 else rows[0][len(rows[0]) // 2]], cluster)
+                # edges attach to members in turn (top row in, bottom row out) so their heads spread
+                ports[node] = ([member_dot[j] for j in rows[0]], [member_dot[j] for j in rows[-1]])
+                anchor[node] = (member_dot[rows[0][len(rows[0]) // 2]], cluster)
         else:
             ntype = str(graph.nodes[node].get("type") or "gene")
             width, height = box_size(node_label(graph, node), ntype)
             sizes[name] = (width, height)
-            if ntype == "family":  # reserve the room its members take in GPML
-                cols, rows, cell_w, cell_h = family_grid(list(graph.nodes[node].get("members") or []))
-                width, height = max(width, cols * cell_w), max(height, rows * cell_h)
+            # reserve the room a collapsed family's or complex's member grid takes in GPML
+            # (vertically the grid may reach into the gap between ranks, as long as two grids
+            # facing each other across it cannot meet, so short grids cost no height)
+            cols, rows, cell_w, cell_h = family_grid(grid_members(graph, node))
+            width, height = max(width, cols * cell_w), max(height, rows * cell_h - RANKSEP + 2)
             dot.node(name, width=_quote_size(width), height=_quote_size(height))
             names[name] = node
             anchor[node] = (name, None)
@@ -281,6 +333,12 @@ def build_dot(graph: nx.MultiDiGraph, connected: list[str]) -> tuple[
         tail, head = _orient(graph, source, target, key, roles)
         tail_name, tail_cluster = anchor[tail]
         head_name, head_cluster = anchor[head]
+        if tail in ports and tail_cluster != head_cluster:
+            turn = turns[(tail, 1)] = turns.get((tail, 1), -1) + 1
+            tail_name = ports[tail][1][turn % len(ports[tail][1])]
+        if head in ports and tail_cluster != head_cluster:
+            turn = turns[(head, 0)] = turns.get((head, 0), -1) + 1
+            head_name = ports[head][0][turn % len(ports[head][0])]
         attrs: dict[str, str] = {"id": f"e{len(edges)}"}
         if head_cluster and head_cluster != tail_cluster:
             attrs["lhead"] = head_cluster
@@ -383,6 +441,16 @@ def layout_graph(graph: nx.MultiDiGraph) -> Layout:
             points = splines.get(f"e{index}", [])
             if points and (tail, head) != (source, target):
                 points = points[::-1]  # dot ranked it the other way round; routes run source -> target
+            if len(points) >= 2 and source != target:
+                # a collapsed family/complex reserved more room than its box: reach the drawn box
+                if source in nodes:
+                    start = _to_box(points[0], nodes[source])
+                    if start != points[0]:
+                        points = [start, *_thirds(start, points[0])] + points
+                if target in nodes:
+                    end = _to_box(points[-1], nodes[target])
+                    if end != points[-1]:
+                        points = points + [*_thirds(points[-1], end), end]
             routes.append(EdgeRoute(source, target, key, tuple(points)))
     # dot's bounding box can stop short of self-loops; the drawing must hold every route
     for route in routes:
@@ -393,6 +461,27 @@ def layout_graph(graph: nx.MultiDiGraph) -> Layout:
     if not graph.nodes:
         width, height = 2 * MARGIN, 2 * MARGIN
     return Layout(width=_round(width), height=_round(height), nodes=nodes, members=members, edges=tuple(routes))
+
+
+def _thirds(a: tuple[float, float], b: tuple[float, float]) -> list[tuple[float, float]]:
+    """Return the inner control points of a straight cubic from `a` to `b` (so end tangents point along it)."""
+    return [(_round(a[0] + (b[0] - a[0]) / 3), _round(a[1] + (b[1] - a[1]) / 3)),
+            (_round(a[0] + 2 * (b[0] - a[0]) / 3), _round(a[1] + 2 * (b[1] - a[1]) / 3))]
+
+
+def _to_box(point: tuple[float, float], box: Box) -> tuple[float, float]:
+    """Return where the segment from `point` to the centre of `box` enters the box (`point` if inside or on it)."""
+    px, py = point
+    dx, dy = box.cx - px, box.cy - py
+    t = 0.0
+    for p, d, low, high in ((px, dx, box.x, box.x + box.width), (py, dy, box.y, box.y + box.height)):
+        if p < low - 0.5 and d:
+            t = max(t, (low - p) / d)
+        elif p > high + 0.5 and d:
+            t = max(t, (high - p) / d)
+    if t <= 0.0:
+        return point
+    return _round(px + t * dx), _round(py + t * dy)
 
 
 def _cluster_owner(cluster: str, member_names: dict[str, tuple[str, str]]) -> str:
@@ -408,17 +497,32 @@ def _place_isolated(graph: nx.MultiDiGraph, isolated: list[str], nodes: dict[str
                     width: float, height: float) -> tuple[float, float]:
     """Set the isolated nodes in rows under the drawing (left to right, wrapping); return the new size."""
     sizes = [box_size(node_label(graph, n), str(graph.nodes[n].get("type") or "gene")) for n in isolated]
-    row_width = max(width - 2 * MARGIN, 360.0, max(w for w, _ in sizes))
+    rooms = [footprint(graph, n) for n in isolated]
+    row_width = max(width - 2 * MARGIN, 360.0, max(w for w, _ in rooms))
     top = (height if height else MARGIN) + ISOLATED_HEADING
     x, y, row_h, used_w = 0.0, top, 0.0, 0.0
-    for node, (w, h) in zip(isolated, sizes):
-        if x > 0 and x + w > row_width:
+    for node, (w, h), (room_w, room_h) in zip(isolated, sizes, rooms):
+        if x > 0 and x + room_w > row_width:
             x, y, row_h = 0.0, y + row_h + GAP, 0.0
-        nodes[node] = Box(_round(MARGIN + x), _round(y), w, h)
-        used_w = max(used_w, x + w)
-        x += w + GAP
-        row_h = max(row_h, h)
+        # the box sits in the middle of its room (a collapsed family's GPML member grid)
+        nodes[node] = Box(_round(MARGIN + x + (room_w - w) / 2), _round(y + (room_h - h) / 2), w, h)
+        used_w = max(used_w, x + room_w)
+        x += room_w + GAP
+        row_h = max(row_h, room_h)
     return max(width, used_w + 2 * MARGIN), y + row_h + MARGIN
+
+
+def footprint(graph: nx.MultiDiGraph, node: str) -> tuple[float, float]:
+    """Return the room a node takes: its box, or the GPML grid of a collapsed family or complex if larger."""
+    width, height = box_size(node_label(graph, node), str(graph.nodes[node].get("type") or "gene"))
+    cols, rows, cell_w, cell_h = family_grid(grid_members(graph, node))
+    return max(width, cols * cell_w), max(height, rows * cell_h)
+
+
+def isolated_top(graph: nx.MultiDiGraph, layout: Layout) -> float | None:
+    """Return the top of the isolated nodes' rows (where their heading goes above), or None when there are none."""
+    tops = [layout.nodes[n].cy - footprint(graph, n)[1] / 2 for n in isolated_nodes(graph) if n in layout.nodes]
+    return min(tops) if tops else None
 
 
 def isolated_nodes(graph: nx.MultiDiGraph) -> list[str]:

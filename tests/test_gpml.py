@@ -64,10 +64,7 @@ def test_datanodes_xrefs_groups_and_labels() -> None:
     assert groups["IKK"].get("GraphId") in targets
 
 
-@pytest.mark.parametrize("make", [sting_graph, big_graph])
-def test_gpml_boxes_do_not_overlap(make) -> None:
-    """Family members (a grid in GPML) get room in the layout too, so PathVisio shows no overlaps."""
-    root = _root(dumps(make()))
+def _assert_no_gpml_overlap(root: etree._Element) -> None:
     boxes = []
     for element in root.findall("g:DataNode", NS) + root.findall("g:Label", NS):
         g = element.find("g:Graphics", NS)
@@ -75,6 +72,12 @@ def test_gpml_boxes_do_not_overlap(make) -> None:
         boxes.append((element.get("TextLabel"), cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
     for a, b in itertools.combinations(boxes, 2):
         assert a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2], (a, b)
+
+
+@pytest.mark.parametrize("make", [sting_graph, big_graph])
+def test_gpml_boxes_do_not_overlap(make) -> None:
+    """Family members (a grid in GPML) get room in the layout too, so PathVisio shows no overlaps."""
+    _assert_no_gpml_overlap(_root(dumps(make())))
 
 
 def test_description_reference_and_title() -> None:
@@ -259,10 +262,18 @@ def test_every_seed_renders_valid_gpml_and_svg() -> None:
     seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.md"))
     assert seeds
     for path in seeds:
-        graph = figure_to_graph(load_record(path))
+        figure = load_record(path)
+        graph = figure_to_graph(figure)
         layout = layout_graph(graph)
         text = dumps(graph, layout)
         assert schema_errors(text) == [], path.name
-        assert curation_problems(text) == [], path.name
-        assert parse(text).graph.number_of_edges() == graph.number_of_edges(), path.name
+        problems = curation_problems(text)
+        if not (figure.pmid or figure.doi):
+            # WikiPathways counts PubMed, DOI and ISBN only; a record with just a PMCID (or no
+            # paper) cannot cite one offline, and that is all the checks may report
+            problems = [p for p in problems if "atLeastOneReference" not in p
+                        and ("interactionsWithoutReferences" not in p or figure.pmcid != "")]
+        assert problems == [], (path.name, problems)
+        _assert_no_gpml_overlap(_root(text))
+        assert graphjson.dumps(parse(text).graph) == graphjson.dumps(graph), path.name
         etree.fromstring(svg_dumps(graph, layout).encode("utf-8"))

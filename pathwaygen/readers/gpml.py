@@ -169,7 +169,8 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
     for group_id, group in groups.items():
         ours = _attrs(group)
         if "node" in ours:
-            node_id, ntype, label = ours["node"], ours.get("type", "complex"), _label(group) or ours["node"]
+            node_id, ntype = ours["node"], ours.get("type", "complex")
+            label = ours.get("label") or _label(group) or ours["node"]
         elif group.get("Style") == "Complex" or group.get("GraphId") in attached:
             ntype = "complex" if group.get("Style") == "Complex" else "family"
             label = _label(group) or f"{ntype} {group_id}"
@@ -188,6 +189,7 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
     for group_graph_id, group_id in group_by_graph_id.items():
         if group_id in node_groups:
             resolve[group_graph_id] = node_groups[group_id]
+    order: dict[str, list[int]] = {}
     for element in datanodes + labels:
         is_label = etree.QName(element).localname == "Label"
         ours = _attrs(element)
@@ -202,6 +204,8 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
             members = graph.nodes[group_node]["members"]
             if member not in members:
                 members.append(member)
+                # our files say where a member stood (Labels follow DataNodes in GPML order)
+                order.setdefault(group_node, []).append(int(ours.get("member_index", len(order.get(group_node, [])))))
             if not is_label:
                 result.folded_nodes += 1
             if element.get("GraphId"):
@@ -224,12 +228,16 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
             for key, value in xrefs.items():
                 graph.nodes[node_id]["xrefs"].setdefault(key, value)
         else:
-            graph.add_node(node_id, label=_label(element) or node_id, type=ntype, xrefs=dict(xrefs), members=[],
-                           mentions=mentions)
+            graph.add_node(node_id, label=ours.get("label") or _label(element) or node_id, type=ntype,
+                           xrefs=dict(xrefs), members=_json(ours.get("members", ""), [], source), mentions=mentions)
             if not is_label:
                 result.datanode_nodes += 1
         if element.get("GraphId"):
             resolve[element.get("GraphId")] = node_id
+    for group_node, positions in order.items():
+        members = graph.nodes[group_node]["members"]
+        if len(positions) == len(members):
+            graph.nodes[group_node]["members"] = [m for _, m in sorted(zip(positions, members), key=lambda pm: pm[0])]
     # Anchors stand for the target of the line they sit on (a catalysed conversion's product).
     anchor_line: dict[str, etree._Element] = {}
     for element in interactions + lines:

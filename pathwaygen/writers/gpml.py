@@ -39,7 +39,7 @@ import networkx as nx
 from lxml import etree
 
 from .. import __version__
-from ..layout import LINE_HEIGHT, family_grid, isolated_nodes, layout_graph, node_label, text_width
+from ..layout import LINE_HEIGHT, family_grid, grid_members, isolated_top, layout_graph, node_label, text_width
 from ..model import Box, Layout
 from ..relations import style
 from ..graphjson import GRAPH_KEYS
@@ -181,6 +181,8 @@ class _Writer:
 
     def node_attrs(self, node_id: str, data: dict[str, Any]) -> list[tuple[str, str]]:
         attrs = [("node", node_id), ("type", str(data.get("type") or "gene"))]
+        if node_label(self.graph, node_id) != str(data.get("label") or node_id):
+            attrs.append(("label", str(data.get("label") or node_id)))  # TextLabel shows the caption's spelling
         attrs += [(f"xref.{k}", str(v)) for k, v in sorted((data.get("xrefs") or {}).items())]
         if data.get("mentions"):
             attrs.append(("mentions", json.dumps(data["mentions"], ensure_ascii=False)))
@@ -225,14 +227,17 @@ class _Writer:
                     mtype = str(member.get("type") or "gene")
                     mxrefs = {str(k): str(v) for k, v in (member.get("xrefs") or {}).items()}
                     # the whole member record, so our reader restores it exactly
-                    mattrs = [("member", json.dumps(member, ensure_ascii=False))]
+                    mattrs = [("member", json.dumps(member, ensure_ascii=False)), ("member_index", str(j))]
                     self.datanode(f"n{index:03d}m{j}", str(member.get("label") or member["id"]), mtype,
                                   node_xref(mtype, mxrefs), mbox, mattrs, group_ref=group_id)
                 self.targets[node] = (graph_id, "group", box, "Complex" if node_type == "complex" else "GeneProduct")
                 continue
             xref = node_xref(node_type, {str(k): str(v) for k, v in (data.get("xrefs") or {}).items()})
             graph_id = f"n{index:03d}"
-            self.datanode(graph_id, label, node_type, xref, box, self.node_attrs(node, data))
+            attrs = self.node_attrs(node, data)
+            if data.get("members"):  # members GPML has no place for (an inhibitor's target, say)
+                attrs.append(("members", json.dumps(list(data["members"]), ensure_ascii=False)))
+            self.datanode(graph_id, label, node_type, xref, box, attrs)
             self.targets[node] = (graph_id, "datanode" if xref else "label", box, xref[0] if xref else "")
 
     def member_boxes(self, node: str, node_type: str, members: list[dict[str, Any]],
@@ -244,10 +249,13 @@ class _Writer:
                 mbox = self.layout.members.get((node, str(member["id"])))
                 if mbox is not None:
                     found.append((member, self.box(mbox)))
-            return found
-        if node_type != "family" or not members:
+            if found:
+                return found
+        members = grid_members(self.graph, node)
+        if not members:
             return []
-        # a family is one box in the drawing; in GPML its members stack in a grid centred on it
+        # a family (or a complex drawn as one node) is one box in the drawing; in GPML its
+        # members sit in a grid centred on it, in room the layout reserved
         cols, rows, cell_w, cell_h = family_grid(members)
         left = round(box.cx - cols * cell_w / 2)  # whole points: neighbouring cells share an edge exactly
         top = round(box.cy - rows * cell_h / 2)
@@ -327,12 +335,12 @@ class _Writer:
         etree.SubElement(title, _g("Graphics"), CenterX=_num(12 + (width - 24) / 2), CenterY="20.0",
                          Width=_num(width - 24), Height="24.0", FontName="Arial", FontSize="14", FontWeight="Bold",
                          Valign="Middle", Align="Left", ZOrder="28672")
-        isolated = [n for n in isolated_nodes(graph) if n in self.layout.nodes]
+        isolated = isolated_top(graph, self.layout)
         self.add_nodes()
         self.add_edges()
         labels = [title]
-        if isolated:
-            top = min(self.layout.nodes[n].y for n in isolated) + TITLE_BAND - 8 - LINE_HEIGHT / 2
+        if isolated is not None:
+            top = isolated + TITLE_BAND - 8 - LINE_HEIGHT / 2
             heading = etree.Element(_g("Label"), TextLabel="Also named in the caption, in no stated interaction:",
                                     GraphId="isolated")
             etree.SubElement(heading, _g("Graphics"), CenterX=_num(12 + 160), CenterY=_num(top), Width="320.0",

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 import networkx as nx
 
-from ..layout import (FONT_FAMILY, FONT_SIZE, LINE_HEIGHT, MARGIN, isolated_nodes, label_lines, layout_graph,
+from ..layout import (FONT_FAMILY, FONT_SIZE, LINE_HEIGHT, MARGIN, isolated_top, label_lines, layout_graph,
                       node_label, text_width, wrap_text)
 from ..model import RELATIONS, Box, Layout
 from ..relations import style
@@ -277,8 +277,8 @@ def render_context(graph: nx.MultiDiGraph, layout: Layout) -> dict[str, Any]:
                       "tooltip": _evidence_text(data, node_label(graph, route.source), route.key,
                                                 node_label(graph, route.target)),
                       "badge": badge})
-    isolated = [n for n in isolated_nodes(graph) if n in layout.nodes]
-    heading_y = min(layout.nodes[n].y for n in isolated) - 8 if isolated else 0.0
+    top = isolated_top(graph, layout)
+    heading_y = top - 8 if top is not None else 0.0
     markers = [{"id": f"{prefix}-mk-{r}", "shape": style(r).svg_marker, "color": style(r).svg_color}
                for r in used_relations if style(r).svg_marker != "none"]
     return {
@@ -287,7 +287,7 @@ def render_context(graph: nx.MultiDiGraph, layout: Layout) -> dict[str, Any]:
         "caption": caption or title, "font_family": FONT_FAMILY, "font_size": FONT_SIZE,
         "title_size": TITLE_SIZE, "legend_size": LEGEND_SIZE, "offset": title_h,
         "nodes": nodes, "complexes": complexes, "edges": edges, "markers": markers,
-        "isolated_heading": {"x": MARGIN, "y": heading_y} if isolated else None,
+        "isolated_heading": {"x": MARGIN, "y": heading_y} if top is not None else None,
         "legend": legend, "legend_top": legend_top,
     }
 

@@ -398,6 +398,10 @@ def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lex
             os.replace(tmp, target)
         # the table is written last: its presence means the automata are complete
         write_atomic(table_file, pickle.dumps((lexicon.blobs, lexicon.rows, lexicon.stop, lexicon.not_symbols), protocol=pickle.HIGHEST_PROTOCOL))
+        # caches of older data or rules are never read again
+        for old in base.parent.glob("lexicon-*"):
+            if not old.name.startswith(base.name + "."):
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home still works, just slower
     return lexicon

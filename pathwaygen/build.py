@@ -41,6 +41,8 @@ from .writers import FORMATS
 MANIFEST_NAME = ".pathwaygen-manifest.json"
 #: bump when the manifest layout changes; an older manifest is then ignored
 MANIFEST_VERSION = 1
+#: the gallery pages each build writes into OUTDIR
+GALLERY_FILES: tuple[str, ...] = ("index.html", "index.md")
 #: extensions of record files picked up when a folder is given
 RECORD_SUFFIXES: tuple[str, ...] = (".md",)
 
@@ -360,7 +362,10 @@ def build(
             raise KeyboardInterrupt
 
     ordered = dict(sorted(figures.items(), key=lambda item: (item[0].casefold(), item[0])))
-    if gallery:
+    # the gallery depends only on the figures' entries, their SVGs and the code (settings), so
+    # a run that built nothing and lists the same figures can leave it alone
+    unchanged = not report.built and ordered == old_figures and all((out / name).is_file() for name in GALLERY_FILES)
+    if gallery and not unchanged:
         from .gallery import write_gallery
 
         write_gallery(out, ordered, formats)

@@ -150,6 +150,9 @@ def test_deleted_output_is_rebuilt(tmp_path: Path) -> None:
     (tmp_path / "out" / f"{figid_of(records[1])}.gpml").unlink()
     again = build([tmp_path / "in"], tmp_path / "out", jobs=1)
     assert again.built == [figid_of(records[1])]
+    (tmp_path / "out" / "index.html").unlink()
+    third = build([tmp_path / "in"], tmp_path / "out", jobs=1)
+    assert not third.built and (tmp_path / "out" / "index.html").is_file()
 
 
 def test_settings_hash_covers_formats_and_is_stable() -> None:

@@ -229,8 +229,12 @@ def expanded_members(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
 
 
 def grid_members(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
-    """Return the members GPML draws as a grid of boxes centred on a collapsed family or complex node."""
-    if expanded_members(graph, node):
+    """Return the members GPML draws as a grid of boxes centred on a collapsed family or complex node.
+
+    None for a node in no edge: named in the caption only, it stays one box in GPML too (its
+    members kept as data), so the row of such nodes stays tight.
+    """
+    if graph.degree(node) == 0 or expanded_members(graph, node):
         return []
     return node_members(graph, node)
 
@@ -500,16 +504,24 @@ def _place_isolated(graph: nx.MultiDiGraph, isolated: list[str], nodes: dict[str
     rooms = [footprint(graph, n) for n in isolated]
     row_width = max(width - 2 * MARGIN, 360.0, max(w for w, _ in rooms))
     top = (height if height else MARGIN) + ISOLATED_HEADING
-    x, y, row_h, used_w = 0.0, top, 0.0, 0.0
+    rows: list[list[tuple[str, float, float, float, float]]] = [[]]
+    x, used_w = 0.0, 0.0
     for node, (w, h), (room_w, room_h) in zip(isolated, sizes, rooms):
         if x > 0 and x + room_w > row_width:
-            x, y, row_h = 0.0, y + row_h + GAP, 0.0
-        # the box sits in the middle of its room (a collapsed family's GPML member grid)
-        nodes[node] = Box(_round(MARGIN + x + (room_w - w) / 2), _round(y + (room_h - h) / 2), w, h)
+            rows.append([])
+            x = 0.0
+        rows[-1].append((node, x, w, h, room_w))
         used_w = max(used_w, x + room_w)
         x += room_w + GAP
-        row_h = max(row_h, room_h)
-    return max(width, used_w + 2 * MARGIN), y + row_h + MARGIN
+    y = top
+    for row in rows:
+        row_h = max(rooms[isolated.index(item[0])][1] for item in row)
+        for node, x, w, h, room_w in row:
+            # every box of a row on one centre line, in the middle of its room (a collapsed
+            # family's GPML member grid)
+            nodes[node] = Box(_round(MARGIN + x + (room_w - w) / 2), _round(y + (row_h - h) / 2), w, h)
+        y += row_h + GAP
+    return max(width, used_w + 2 * MARGIN), y - GAP + MARGIN
 
 
 def footprint(graph: nx.MultiDiGraph, node: str) -> tuple[float, float]:

@@ -222,7 +222,8 @@ def render_context(graph: nx.MultiDiGraph, layout: Layout) -> dict[str, Any]:
     if any(graph.nodes[n].get("type") == "complex" for n in graph.nodes) or layout.members:
         if "gene" not in node_types and layout.members:
             node_types.insert(0, "gene")
-    width = max(layout.width, 320.0)
+    # a short drawing may widen for its title (up to a column's width) rather than wrap it
+    width = max(layout.width, 320.0, min(text_width(title, TITLE_SIZE, True) + 2 * MARGIN, 640.0))
     title_lines = wrap_text(title, width - 2 * MARGIN, TITLE_SIZE, bold=True)
     width = max(width, max(text_width(line, TITLE_SIZE, True) for line in title_lines) + 2 * MARGIN)
     title_h = MARGIN + len(title_lines) * (TITLE_SIZE + 4) + 4

@@ -247,7 +247,8 @@ def family_grid(members: list[dict[str, Any]]) -> tuple[int, int, float, float]:
     """
     if not members:
         return 0, 0, 0.0, 0.0
-    cols = min(len(members), 3)
+    # wider than tall: height pushes whole ranks apart, width only spreads one
+    cols = min(len(members), max(3, math.ceil(math.sqrt(2 * len(members)))))
     rows = math.ceil(len(members) / cols)
     widest = max(text_width(str(m.get("label") or m.get("id") or "")) for m in members)
     return cols, rows, float(math.ceil(max(widest + 2 * PAD_X, 40.0))), FAMILY_MEMBER_HEIGHT

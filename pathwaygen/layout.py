@@ -457,6 +457,7 @@ def layout_graph(graph: nx.MultiDiGraph) -> Layout:
                     if end != points[-1]:
                         points = points + [*_thirds(points[-1], end), end]
             routes.append(EdgeRoute(source, target, key, tuple(points)))
+    routes = _spread_heads(routes, nodes)
     # dot's bounding box can stop short of self-loops; the drawing must hold every route
     for route in routes:
         for x, y in route.points:
@@ -466,6 +467,45 @@ def layout_graph(graph: nx.MultiDiGraph) -> Layout:
     if not graph.nodes:
         width, height = 2 * MARGIN, 2 * MARGIN
     return Layout(width=_round(width), height=_round(height), nodes=nodes, members=members, edges=tuple(routes))
+
+
+HEAD_SPACING = 9.0  # closer than this, two arrowheads or T-bars on one side of a box merge
+
+
+def _spread_heads(routes: list[EdgeRoute], nodes: dict[str, Box]) -> list[EdgeRoute]:
+    """Spread edge ends that crowd one side (top or bottom) of a box, so markers stay apart.
+
+    dot aims every edge at the box centre, so several edges from above end close together
+    and their arrowheads and T-bars overlap. Ends on the same side are re-spaced evenly over
+    the middle of that side, in the order the edges arrive from; the last control point
+    moves with its end, so each curve keeps its direction into the box.
+    """
+    points = {i: list(r.points) for i, r in enumerate(routes)}
+    sides: dict[tuple[str, str], list[int]] = {}
+    for i, route in enumerate(routes):
+        box = nodes.get(route.target)
+        if box is None or len(route.points) < 4 or route.source == route.target:
+            continue
+        x, y = route.points[-1]
+        for side, edge_y in (("top", box.y), ("bottom", box.y + box.height)):
+            if abs(y - edge_y) <= 1.5 and box.x - 1 <= x <= box.x + box.width + 1:
+                sides.setdefault((route.target, side), []).append(i)
+    for (target, side), members in sorted(sides.items()):
+        if len(members) < 2:
+            continue
+        xs = sorted(points[i][-1][0] for i in members)
+        if min(b - a for a, b in zip(xs, xs[1:])) >= HEAD_SPACING:
+            continue
+        box = nodes[target]
+        # arrival order: where each curve comes from (its last control point, then its start)
+        members.sort(key=lambda i: (points[i][-2][0], points[i][0][0]))
+        span = min(box.width * 0.8, HEAD_SPACING * 2.2 * len(members))
+        for k, i in enumerate(members):
+            new_x = box.cx - span / 2 + span * (k + 0.5) / len(members)
+            dx = new_x - points[i][-1][0]
+            points[i][-1] = (_round(points[i][-1][0] + dx), points[i][-1][1])
+            points[i][-2] = (_round(points[i][-2][0] + dx), points[i][-2][1])
+    return [EdgeRoute(r.source, r.target, r.key, tuple(points[i])) for i, r in enumerate(routes)]
 
 
 def _thirds(a: tuple[float, float], b: tuple[float, float]) -> list[tuple[float, float]]:

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,7 @@ from .model import NODE_TYPES, Entity
 from .text import _normalise_char
 
 #: bump when the cached structure changes
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json.gz"
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "entities"
@@ -72,6 +73,21 @@ def squeeze(text: str) -> str:
 def match_key(surface: str) -> str:
     """The key a surface form is matched under: normalised, lowercased, separators dropped."""
     return squeeze(lower_keep_length(normalise(surface)))
+
+
+_SHORT_CAPS = re.compile(r"[A-Z]{2,4}")
+
+
+def cased_forms(surface: str) -> tuple[str, ...]:
+    """Case-sensitive spellings of a short all-capital symbol: "LAT" and "Lat", never "lat".
+
+    Three-letter symbols are everywhere inside lowercase words ("lat" in "regulation");
+    keyed as written they never reach Python there, and in captions such symbols are written
+    in capitals or capitalised (AKT, Akt). Other names return () and stay case-insensitive.
+    """
+    if _SHORT_CAPS.fullmatch(surface):
+        return (surface, surface.capitalize())
+    return ()
 
 
 def key_variants(key: str, short: bool) -> set[str]:
@@ -275,8 +291,12 @@ def _build(data_file: Path, rules_dir: Path) -> Lexicon:
         raw = normalise(surface)
         norm_surface = squeeze(raw)
         spaces = space_junctions(raw)
-        target = table_cs if exact else table
-        for variant in key_variants(norm_surface if exact else key, short):
+        cased = cased_forms(norm_surface) if not exact and short else ()
+        target = table_cs if exact or cased else table
+        variants = set()
+        for form in cased or (norm_surface if exact else key,):
+            variants |= key_variants(form, short)
+        for variant in variants:
             # one candidate per entity and word-break pattern ("TGF beta", "TGF-beta")
             slot = target.setdefault(variant, {})
             old = slot.get((index, spaces))

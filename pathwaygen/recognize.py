@@ -156,6 +156,8 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         entity = lex.entity(cand.entity)
         if modifiers and entity.type not in _GENE_TYPES and "plural" not in modifiers:
             continue
+        if "plural" not in modifiers and len(raw) > 2 and raw[-1] == "s" and raw[-2].isupper():
+            modifiers.add("plural")  # "MAPKs" is listed as a name of its own
         # p-STAT3 / phospho-AKT: a written phospho prefix
         if ps > 1 and low[ps - 1] == "-" and "phospho" not in modifiers and entity.type in _GENE_TYPES:
             for prefix in _PHOSPHO_PREFIXES:
@@ -378,6 +380,10 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
             entities = short_hit.entities
         else:
             known = _lookup(lex, long)
+            if known is None and short_hit is None:
+                # the short form may sit inside a longer hit ("(STAT)3"): ground it alone
+                firm = [c for c in _valid(lex.lookup(short), normalise(short)) if 0 < c.rank < 40]
+                known = lex.entity(firm[0].entity) if firm else None
             if known is not None:
                 entities = (known,)
             else:
@@ -468,11 +474,12 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
         if h.entities and h.entities[0].type == "process":
             process_at[h.end] = h
     out = []
-    for match in _HEAD_WORD.finditer(norm):
-        head = match.group(1).lower()
-        if head in rules.heads:
+    heads, suffixes, not_enzymes = rules.heads, rules.enzyme_suffixes, rules.not_enzymes
+    for match in _LETTER_WORD.finditer(norm):
+        head = match.group(0).lower()
+        if head in heads:
             etype = "process"
-        elif rules.enzyme_suffixes and head.endswith(rules.enzyme_suffixes) and head not in rules.not_enzymes:
+        elif suffixes and head.endswith(suffixes) and head not in not_enzymes:
             etype = "gene"
         else:
             continue
@@ -502,7 +509,7 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-_HEAD_WORD = re.compile(r"\b([A-Za-z]*[a-z])\b")
+_LETTER_WORD = re.compile(r"(?<![\w-])[A-Za-z]*[a-z](?![\w-])")
 _FACTOR_AFTER = re.compile(r"\s+factors?\b")
 
 

@@ -44,8 +44,20 @@ def captions(folder: Path, n: int = 1000) -> list[str]:
     return [base[i % len(base)] for i in range(n)]
 
 
+def machine_reference() -> float:
+    """CPU seconds for a fixed pure-Python loop: tells how fast (or how busy) this machine is."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        sum(i * i for i in range(1_000_000))
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "figures"
+    print(f"machine reference (1M-step Python loop, CPU time): {machine_reference():.3f} s "
+          f"(about 0.05 s on an idle current x86 core; higher means a slower or shared core)")
     imp, load = warm_load()
     print(f"lexicon import (median of 5 fresh processes): {imp:.3f} s")
     print(f"lexicon load, warm cache (median of 5):       {load:.3f} s   (target < 0.3 s)")

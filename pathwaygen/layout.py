@@ -490,21 +490,27 @@ def _spread_heads(routes: list[EdgeRoute], nodes: dict[str, Box]) -> list[EdgeRo
         for side, edge_y in (("top", box.y), ("bottom", box.y + box.height)):
             if abs(y - edge_y) <= 1.5 and box.x - 1 <= x <= box.x + box.width + 1:
                 sides.setdefault((route.target, side), []).append(i)
+        for side, edge_x in (("left", box.x), ("right", box.x + box.width)):
+            if abs(x - edge_x) <= 1.5 and box.y + 1 < y < box.y + box.height - 1:
+                sides.setdefault((route.target, side), []).append(i)
     for (target, side), members in sorted(sides.items()):
+        axis = 0 if side in ("top", "bottom") else 1  # the coordinate that runs along the side
         if len(members) < 2:
             continue
-        xs = sorted(points[i][-1][0] for i in members)
-        if min(b - a for a, b in zip(xs, xs[1:])) >= HEAD_SPACING:
+        along = sorted(points[i][-1][axis] for i in members)
+        if min(b - a for a, b in zip(along, along[1:])) >= HEAD_SPACING:
             continue
         box = nodes[target]
+        length, centre = (box.width, box.cx) if axis == 0 else (box.height, box.cy)
         # arrival order: where each curve comes from (its last control point, then its start)
-        members.sort(key=lambda i: (points[i][-2][0], points[i][0][0]))
-        span = min(box.width * 0.8, HEAD_SPACING * 2.2 * len(members))
+        members.sort(key=lambda i: (points[i][-2][axis], points[i][0][axis]))
+        span = min(length * 0.8, HEAD_SPACING * 2.2 * len(members))
         for k, i in enumerate(members):
-            new_x = box.cx - span / 2 + span * (k + 0.5) / len(members)
-            dx = new_x - points[i][-1][0]
-            points[i][-1] = (_round(points[i][-1][0] + dx), points[i][-1][1])
-            points[i][-2] = (_round(points[i][-2][0] + dx), points[i][-2][1])
+            shift = centre - span / 2 + span * (k + 0.5) / len(members) - points[i][-1][axis]
+            for j in (-1, -2):
+                moved = list(points[i][j])
+                moved[axis] = _round(moved[axis] + shift)
+                points[i][j] = (moved[0], moved[1])
     return [EdgeRoute(r.source, r.target, r.key, tuple(points[i])) for i, r in enumerate(routes)]
 
 

@@ -206,6 +206,12 @@ class Extractor:
         self.rules = rules if rules is not None else default_rules()
         self.primary = [r for r in self.rules if not r.anchor]
         self.extensions = [r for r in self.rules if r.anchor == "after"]
+        # an RE2 filter per kind (FilteredRE2): the literal atoms every pattern needs are
+        # looked up once per sentence, and only the patterns that can match there run
+        self._primary_alts = [(r, rx, r.groups(rx)) for r in self.primary for rx in r.regexes]
+        self._ext_alts = [(r, rx, r.groups(rx)) for r in self.extensions for rx in r.regexes]
+        self._primary_set = _regex_filter([src for r in self.primary for src in r.sources])
+        self._ext_set = _regex_filter([src for r in self.extensions for src in r.sources])
         macros = load_macros(RULES_DIR)
         verbs = "|".join(f"{{{name}}}" for name in sorted(macros) if name.startswith("V_"))
         clause, _ = expand(r"(?:,)? (?:{ADV})?(?:{BE}|have|has|" + verbs + r")\b", macros)
@@ -253,11 +259,12 @@ class Extractor:
                 out.extend(idx)
         return out
 
-    def _slot_entities(self, rule: Rule, regex, match, tagged: _Tagged) -> dict[str, object]:
+    def _slot_entities(self, rule: Rule, regex, match, tagged: _Tagged,
+                       groups: list[tuple[str, int]]) -> dict[str, object]:
         """Read every slot of a match into entities (lists) or token sequences (CHAIN/ALL)."""
         values: dict[str, object] = {}
         text = tagged.text
-        for name, g in rule.groups(regex):
+        for name, g in groups:
             s, e = match.span(g)
             if s < 0:
                 continue
@@ -353,9 +360,12 @@ class Extractor:
         """All candidate statements of one tagged sentence, before conflict resolution."""
         text = tagged.text
         out: list[_Candidate] = []
-        for rule in self.primary:
-            for regex in rule.regexes:
-                out.extend(self._run(rule, regex, tagged))
+        hits = sorted(self._primary_set.Match(tagged.raw, potential=True) or ())
+        ext_hits = sorted(self._ext_set.Match(tagged.raw, potential=True) or ()) if self._ext_alts else []
+        extensions = [self._ext_alts[i] for i in ext_hits]
+        for i in hits:
+            rule, regex, groups = self._primary_alts[i]
+            out.extend(self._run(rule, regex, groups, tagged, extensions))
         return out
 
     def subject_of(self, tagged: _Tagged) -> tuple[Entity, ...]:
@@ -415,14 +425,14 @@ class Extractor:
                     return out
             pos = found.end()
 
-    def _run(self, rule: Rule, regex, tagged: _Tagged) -> list[_Candidate]:
+    def _run(self, rule: Rule, regex, groups: list[tuple[str, int]], tagged: _Tagged,
+             extensions: list) -> list[_Candidate]:
         """Every match of one regex of `rule` (restarting after each match's first slot)."""
         text = tagged.text
         out: list[_Candidate] = []
-        groups = rule.groups(regex)
         pos = 0
         while pos <= len(text):
-            match = regex.search(tagged.raw, pos)
+            match = _search(regex, tagged.raw, pos)
             if match is None:
                 break
             first_slot_end = min((match.end(g) for _, g in groups if match.start(g) >= 0),
@@ -435,7 +445,7 @@ class Extractor:
             if subject_group is not None and match.start(subject_group) == match.start() \
                     and _PREPOSITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "within the nucleus, X activates": a prepositional object is no subject
-            values = self._slot_entities(rule, regex, match, tagged)
+            values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
                 continue
             span = (match.start(), match.end())
@@ -444,18 +454,17 @@ class Extractor:
             if _LOSS_OF.search(text, max(0, match.start() - 40), match.start()):
                 found = _flip(found)  # "inhibition of GSK3 promotes X": GSK3 inhibits X
             out.extend(found)
-            for ext in self.extensions:
-                for ext_regex in ext.regexes:
-                    follow = ext_regex.match(tagged.raw, match.end())
-                    if follow is None:
-                        continue
-                    keep2, hedged2 = self._judge(tagged, match.start(), follow.end())
-                    if not keep2:
-                        continue
-                    ext_values = dict(values)
-                    ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged))
-                    out.extend(self._yield(ext, ext_values, tagged, rule.relation,
-                                           (match.start(), follow.end()), hedged2, ext.priority))
+            for ext, ext_regex, ext_groups in extensions:
+                follow = _search(ext_regex, tagged.raw, match.end(), anchored=True)
+                if follow is None:
+                    continue
+                keep2, hedged2 = self._judge(tagged, match.start(), follow.end())
+                if not keep2:
+                    continue
+                ext_values = dict(values)
+                ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
+                out.extend(self._yield(ext, ext_values, tagged, rule.relation,
+                                       (match.start(), follow.end()), hedged2, ext.priority))
         return out
 
     @staticmethod
@@ -520,6 +529,46 @@ class Extractor:
                 statements[key] = Statement(subj, cand.relation, obj,
                                             Evidence(sentence, span[0], span[1], cand.rule), cand.hedged)
         return list(statements.values())
+
+
+class _Spans:
+    """The group spans of one RE2 match (what the code needs of a match object, made cheaply)."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+
+    def start(self, group: int = 0) -> int:
+        return self.spans[group][0]
+
+    def end(self, group: int = 0) -> int:
+        return self.spans[group][1]
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self.spans[group]
+
+
+_UNANCHORED, _ANCHOR_START = re2._Anchor.UNANCHORED, re2._Anchor.ANCHOR_START
+
+
+def _search(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | None:
+    """Search (or match at `pos`) bytes with a compiled re2 pattern; None when nothing matches.
+
+    Calls the RE2 object directly: the wrapper's generator and match objects cost more than
+    the matching itself on short sentences.
+    """
+    spans = regex._regexp.Match(_ANCHOR_START if anchored else _UNANCHORED, raw, pos, len(raw))
+    return None if spans[0][0] < 0 else _Spans(spans)
+
+
+def _regex_filter(sources: list[str]):
+    """An RE2 FilteredRE2 of `sources`: Match(text, potential=True) gives the indexes that may match."""
+    regex_filter = re2.Filter()
+    for source in sources:
+        regex_filter.Add(source)
+    regex_filter.Compile()
+    return regex_filter
 
 
 def _flip(cands: list[_Candidate]) -> list[_Candidate]:

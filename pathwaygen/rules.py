@@ -39,6 +39,10 @@ SLOT_MACROS: dict[str, str] = {"A": "LIST", "B": "LIST", "C": "LIST", "LOC": "LO
 PRIMARY_RELATION = "REL"
 
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
+#: RE2 options: more DFA memory than the default so that big alternations never fall back
+#: to the slower NFA
+_OPTIONS = re2.Options()
+_OPTIONS.max_mem = 64 << 20
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
               "by_object_type", "description"}
 
@@ -69,6 +73,7 @@ class Rule:
     priority: int
     pattern: tuple[str, ...]
     regexes: tuple[Any, ...]  # compiled re2 patterns, one per alternative
+    sources: tuple[str, ...]  # their expanded regex sources
     slots: tuple[str, ...]
     yields: tuple[tuple[str, str, str], ...]
     anchor: str
@@ -152,11 +157,13 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     if anchor not in ("", "after"):
         raise _fail(source, f"rule {rid}: anchor must be 'after' or absent")
     regexes = []
+    sources = []
     slots: list[str] = []
     for alternative in patterns:
         regex_src, alt_slots = expand(alternative.strip(), macros, f"{source}: rule {rid}")
         try:
-            regexes.append(re2.compile(regex_src))
+            regexes.append(re2.compile(regex_src, _OPTIONS))
+            sources.append(regex_src)
         except re2.error as exc:
             raise _fail(source, f"rule {rid}: pattern does not compile ({exc})") from None
         slots.extend(n for n in alt_slots if n not in slots)
@@ -201,7 +208,7 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     if not any(e.expect for e in examples) or not any(e.negative for e in examples):
         raise _fail(source, f"rule {rid}: needs at least one positive and one negative example")
     return Rule(rid, relation, priority, tuple(p.strip() for p in patterns), tuple(regexes),
-                tuple(slots), yields, anchor,
+                tuple(sources), tuple(slots), yields, anchor,
                 tuple(sorted(by_type_raw.items())), tuple(examples), source)
 
 

@@ -1,0 +1,75 @@
+"""Time the reader: 1,000 captions through entities + relations + graph (figure_to_graph).
+
+Captions are the development corpus (../shared/corpus/figures) and the bundled seeds,
+cycled up to --count. The lexicon and rules are loaded first (not timed), then each stage
+is timed on its own and the whole pipeline end to end, on one core. Times are CPU
+time of this process (time.process_time), so other work on the machine does not count.
+
+    python3 benchmarks/bench_extract.py [--count 1000] [--corpus DIR ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+from pathwaygen.assemble import assemble
+from pathwaygen.extract import extract
+from pathwaygen.pipeline import figure_to_graph, warm_up
+from pathwaygen.recognize import recognize
+from pathwaygen.record import load_record
+from pathwaygen.text import prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus" / "figures", ROOT / "seeds"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--corpus", type=Path, nargs="*", default=DEFAULT_DIRS)
+    args = parser.parse_args()
+    figures = [load_record(p) for d in args.corpus if d.is_dir() for p in sorted(d.glob("*.md"))]
+    if not figures:
+        raise SystemExit("no records found")
+    batch = list(islice(cycle(figures), args.count))
+    chars = sum(len(f.caption) for f in batch)
+
+    t0 = time.process_time()
+    warm_up()
+    print(f"warm-up (lexicon + rules load): {time.process_time() - t0:.2f} s")
+
+    stages = {"prepare": 0.0, "recognize": 0.0, "extract": 0.0, "assemble": 0.0}
+    statements = 0
+    for fig in batch:
+        a = time.process_time()
+        text = prepare(fig.caption)
+        b = time.process_time()
+        mentions = recognize(text)
+        c = time.process_time()
+        sts = extract(text, mentions)
+        d = time.process_time()
+        assemble(fig, mentions, sts)
+        e = time.process_time()
+        stages["prepare"] += b - a
+        stages["recognize"] += c - b
+        stages["extract"] += d - c
+        stages["assemble"] += e - d
+        statements += len(sts)
+
+    t0 = time.process_time()
+    edges = sum(figure_to_graph(fig).number_of_edges() for fig in batch)
+    total = time.process_time() - t0
+
+    print(f"{len(batch)} captions ({len(figures)} distinct, {chars / 1e6:.2f} M characters), one core")
+    for name, secs in stages.items():
+        print(f"  {name:10s} {secs:6.3f} s  ({secs / len(batch) * 1000:.3f} ms/caption)")
+    print(f"  statements {statements}, graph edges {edges}")
+    print(f"figure_to_graph end to end: {total:.3f} s for {len(batch)} captions "
+          f"({total / len(batch) * 1000:.3f} ms/caption) -> {'OK' if total < 2 else 'OVER'} the 2 s target")
+
+
+if __name__ == "__main__":
+    main()

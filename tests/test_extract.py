@@ -1,0 +1,104 @@
+"""Extraction on hand-made mentions: constructions, negation, hedging, evidence, derived nodes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pathwaygen.extract import extract, tag_sentence
+from pathwaygen.model import Entity, Mention
+from pathwaygen.text import prepare
+
+GENES = {"STING": "STING1", "TBK1": "TBK1", "IRF3": "IRF3", "JAK2": "JAK2", "JAK1": "JAK1",
+         "TYK2": "TYK2", "MDM2": "MDM2", "TP53": "TP53", "AKT": "AKT1", "MTOR": "MTOR",
+         "RAS": "KRAS", "RAF": "RAF1", "MEK": "MAP2K1", "ERK": "MAPK1", "EGF": "EGF",
+         "SOCS3": "SOCS3", "STAT3": "STAT3", "IL6": "IL6", "nucleus": "nucleus"}
+
+
+def mentions_of(caption: str) -> list[Mention]:
+    """Mentions for every word listed in GENES (a stand-in for the recogniser)."""
+    out = []
+    for match in re.finditer(r"[A-Za-z0-9]+", caption):
+        word = match.group(0)
+        if word in GENES:
+            etype = "group" if word == "nucleus" else "gene"
+            out.append(Mention(match.start(), match.end(), word,
+                               (Entity(GENES[word], word, etype),)))
+    return out
+
+
+def triples(caption: str) -> set[tuple[str, str, str]]:
+    text = prepare(caption)
+    return {(s.subject.id, s.relation, s.object.id) for s in extract(text, mentions_of(caption))}
+
+
+@pytest.mark.parametrize("caption,expected", [
+    ("STING then activates TBK1, which phosphorylates IRF3.",
+     {("STING1", "activates", "TBK1"), ("TBK1", "phosphorylates", "IRF3")}),
+    ("IRF3 is phosphorylated by TBK1.", {("TBK1", "phosphorylates", "IRF3")}),
+    ("TBK1-mediated IRF3 phosphorylation is required.", {("TBK1", "phosphorylates", "IRF3")}),
+    ("EGF-induced ERK activation is transient.", {("EGF", "activates", "MAPK1")}),
+    ("STING activates TBK1 and IRF3.", {("STING1", "activates", "TBK1"), ("STING1", "activates", "IRF3")}),
+    ("formation of heterodimers of JAK2 with JAK1 or TYK2",
+     {("JAK2", "binds", "JAK1"), ("JAK2", "binds", "TYK2")}),
+    ("the RAS-RAF-MEK-ERK cascade", {("KRAS", "activates", "RAF1"), ("RAF1", "activates", "MAP2K1"),
+                                    ("MAP2K1", "activates", "MAPK1")}),
+    ("MDM2 ubiquitinates TP53.", {("MDM2", "degrades", "TP53")}),
+    ("IRF3 translocates to the nucleus.", {("IRF3", "translocates", "nucleus")}),
+    ("STAT3 induces the expression of SOCS3.", {("STAT3", "expresses", "SOCS3")}),
+    ("STING binds TBK1 and then activates IRF3.",
+     {("STING1", "binds", "TBK1"), ("STING1", "activates", "IRF3")}),
+    ("Inhibition of AKT promotes TP53.", {("AKT1", "inhibits", "TP53")}),
+])
+def test_constructions(caption, expected):
+    assert triples(caption) == expected
+
+
+@pytest.mark.parametrize("caption", [
+    "STING does not activate TBK1.",
+    "STING fails to activate TBK1.",
+    "It is unclear whether STING activates TBK1.",
+    "TBK1 activation is independent of STING.",
+    "STING and TBK1 are shown.",
+])
+def test_negation_and_open_questions_give_no_edge(caption):
+    assert triples(caption) == set()
+
+
+def test_hedged_statements_keep_their_edge_marked():
+    text = prepare("STING may activate TBK1. TBK1 phosphorylates IRF3.")
+    found = {(s.subject.id, s.object.id): s.hedged for s in extract(text, mentions_of(text.original))}
+    assert found == {("STING1", "TBK1"): True, ("TBK1", "IRF3"): False}
+
+
+def test_evidence_is_the_sentence_with_exact_original_offsets_and_the_rule():
+    caption = "Model. STING then activates TBK1 (see text). Done."
+    text = prepare(caption)
+    [st] = extract(text, mentions_of(caption))
+    ev = st.evidence
+    assert caption[ev.start:ev.end] == ev.text == "STING then activates TBK1 (see text)."
+    assert ev.rule == "act.active_verb"
+
+
+def test_named_inhibitor_becomes_a_chemical_node_inhibiting_its_target():
+    caption = "JAK2 inhibitors block STAT3."
+    text = prepare(caption)
+    found = {(s.subject.id, s.relation, s.object.id): s for s in extract(text, mentions_of(caption))}
+    assert ("JAK2 inhibitor", "inhibits", "JAK2") in found
+    assert ("JAK2 inhibitor", "inhibits", "STAT3") in found
+    assert found[("JAK2 inhibitor", "inhibits", "JAK2")].subject.type == "chemical"
+
+
+def test_tagged_sentence_replaces_mentions_and_drops_echo_parentheses():
+    caption = "STING (STING) activates TBK1 (1)."
+    tagged = tag_sentence(caption, (0, len(caption)), mentions_of(caption))
+    assert tagged.text == "@0@ activates @2@."
+    assert tagged.text.isascii()
+
+
+def test_extraction_is_deterministic():
+    caption = "STING activates TBK1 and IRF3, which bind TP53. MDM2 degrades TP53."
+    text = prepare(caption)
+    first = extract(text, mentions_of(caption))
+    assert first == extract(text, mentions_of(caption))

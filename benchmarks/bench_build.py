@@ -12,6 +12,7 @@ resident memory over the build process and its workers (sampled from /proc every
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -82,6 +83,12 @@ def main() -> None:
     parser.add_argument("--formats", default="svg,gpml,json")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    # a first build warms the lexicon cache (~/.cache/pathwaygen), so no row pays for building it
+    with tempfile.TemporaryDirectory(prefix="pwbench-") as tmp:
+        replicate(Path(tmp) / "records", 1)
+        run_build(Path(tmp) / "records", Path(tmp) / "out", 1, args.formats)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} before the run (other work skews the numbers)")
     print(f"pathwaygen build benchmark: jobs={args.jobs} formats={args.formats} "
           f"(records replicated from {len(list(SEEDS.glob('*.md')))} seeds)")
     print(f"{'records':>8} {'build s':>9} {'fig/s':>8} {'peak MiB':>9} {'rerun s':>8}  summary of the rerun")

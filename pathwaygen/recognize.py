@@ -154,6 +154,9 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
             continue
         cand = valid[0]
         entity = lex.entity(cand.entity)
+        if cand.rank >= 50 and len(valid) > 1 and valid[1].rank >= 50 and valid[1].entity != cand.entity:
+            # an alias several genes share ("SOCS") names their group, not one of them
+            entity = _ambiguous_alias(lex, raw, valid)
         if modifiers and entity.type not in _GENE_TYPES and "plural" not in modifiers:
             continue
         if "plural" not in modifiers and len(raw) > 2 and raw[-1] == "s" and raw[-2].isupper():
@@ -185,6 +188,12 @@ _RESIDUE_AFTER = re.compile(r"s?[ -]+residues?\b")
 def text_span_is_one_char(norm: str, start: int, end: int) -> bool:
     """True when norm[start:end] is one spelled-out Greek letter (one original character)."""
     return norm[start:end].lower() in _GREEK_NAMES
+
+
+def _ambiguous_alias(lex: Lexicon, raw: str, valid: list[Candidate]) -> Entity:
+    """A family-like entity for an alias that several genes share, keyed as written."""
+    members = tuple(dict.fromkeys(lex.entity(c.entity) for c in valid if c.rank >= 50))
+    return Entity(id=raw, label=raw, type="family", members=members)
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:

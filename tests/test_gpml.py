@@ -80,6 +80,31 @@ def test_gpml_boxes_do_not_overlap(make) -> None:
     _assert_no_gpml_overlap(_root(dumps(make())))
 
 
+def test_line_ends_sit_on_their_boxes() -> None:
+    """Each line's end Points lie on the box they GraphRef (a group's box: the union of its members)."""
+    root = _root(dumps(big_graph()))
+    boxes: dict[str, list[float]] = {}
+    group_ids = {g.get("GroupId"): g.get("GraphId") for g in root.findall("g:Group", NS)}
+    for element in root.findall("g:DataNode", NS) + root.findall("g:Label", NS):
+        g = element.find("g:Graphics", NS)
+        cx, cy, w, h = (float(g.get(k)) for k in ("CenterX", "CenterY", "Width", "Height"))
+        box = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2]
+        boxes[element.get("GraphId")] = box
+        group = group_ids.get(element.get("GroupRef"))
+        if group:
+            old = boxes.get(group, box)
+            boxes[group] = [min(old[0], box[0]), min(old[1], box[1]), max(old[2], box[2]), max(old[3], box[3])]
+    lines = root.findall("g:Interaction", NS) + root.findall("g:GraphicalLine", NS)
+    assert lines
+    for line in lines:
+        for point in (line.findall(".//g:Point", NS)[0], line.findall(".//g:Point", NS)[-1]):
+            x0, y0, x1, y1 = boxes[point.get("GraphRef")]
+            x, y = float(point.get("X")), float(point.get("Y"))
+            slack = 8.0
+            assert x0 - slack <= x <= x1 + slack and y0 - slack <= y <= y1 + slack, (line.get("GraphId"), point.attrib)
+            assert -1.0 <= float(point.get("RelX")) <= 1.0 and -1.0 <= float(point.get("RelY")) <= 1.0
+
+
 def test_description_reference_and_title() -> None:
     graph = sting_graph()
     root = _root(dumps(graph))

@@ -32,6 +32,7 @@ same bytes.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -230,7 +231,11 @@ class _Writer:
                     mattrs = [("member", json.dumps(member, ensure_ascii=False)), ("member_index", str(j))]
                     self.datanode(f"n{index:03d}m{j}", str(member.get("label") or member["id"]), mtype,
                                   node_xref(mtype, mxrefs), mbox, mattrs, group_ref=group_id)
-                self.targets[node] = (graph_id, "group", box, "Complex" if node_type == "complex" else "GeneProduct")
+                # PathVisio draws a group around its members: lines attach to that outline
+                union = Box(min(b.x for _, b in member_boxes), min(b.y for _, b in member_boxes),
+                            max(b.x + b.width for _, b in member_boxes) - min(b.x for _, b in member_boxes),
+                            max(b.y + b.height for _, b in member_boxes) - min(b.y for _, b in member_boxes))
+                self.targets[node] = (graph_id, "group", union, "Complex" if node_type == "complex" else "GeneProduct")
                 continue
             xref = node_xref(node_type, {str(k): str(v) for k, v in (data.get("xrefs") or {}).items()})
             graph_id = f"n{index:03d}"
@@ -291,6 +296,10 @@ class _Writer:
             if data.get("hedged") or rs.svg_dash:
                 graphics.set("LineStyle", "Broken")
             start, end = self.endpoints(route.points, s_box, t_box, source == target)
+            if s_kind == "group":
+                start = _onto_border(start, s_box)
+            if t_kind == "group":
+                end = _onto_border(end, t_box)
             for (x, y), graph_ref, box, arrow in ((start, s_id, s_box, ""), (end, t_id, t_box, head)):
                 rel_x = max(-1.0, min(1.0, (x - box.cx) / (box.width / 2 or 1)))
                 rel_y = max(-1.0, min(1.0, (y - box.cy) / (box.height / 2 or 1)))
@@ -362,6 +371,16 @@ class _Writer:
                         child.set(f"{{{RDF_NS}}}datatype", XSD_STRING)
                         child.text = value
         return root
+
+
+def _onto_border(point: tuple[float, float], box: Box) -> tuple[float, float]:
+    """Move `point` onto the outline of `box` along the line through the box's centre."""
+    dx, dy = point[0] - box.cx, point[1] - box.cy
+    if not dx and not dy:
+        return box.cx, box.y
+    # the factor that takes the centre->point vector to the outline
+    scale = min(box.width / 2 / abs(dx) if dx else math.inf, box.height / 2 / abs(dy) if dy else math.inf)
+    return round(box.cx + dx * scale, 1), round(box.cy + dy * scale, 1)
 
 
 def to_element(graph: nx.MultiDiGraph, layout: Layout | None = None) -> etree._Element:

@@ -154,9 +154,16 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
             continue
         cand = valid[0]
         entity = lex.entity(cand.entity)
-        if cand.rank >= 50 and len(valid) > 1 and valid[1].rank >= 50 and valid[1].entity != cand.entity:
-            # an alias several genes share ("SOCS") names their group, not one of them
-            entity = _ambiguous_alias(lex, raw, valid)
+        if cand.rank >= 50 and len(valid) > 1 and valid[1].rank == cand.rank and valid[1].entity != cand.entity:
+            # an alias several genes list equally first: the one spelled as written wins
+            # ("gp130" is IL6ST's, "GP130" LRPPRC's); otherwise it names their group ("SOCS")
+            written = squeeze(raw)
+            same = [c for c in valid if c.rank == cand.rank and c.surface == written]
+            if len({c.entity for c in same}) == 1:
+                cand = same[0]
+                entity = lex.entity(cand.entity)
+            else:
+                entity = _ambiguous_alias(lex, raw, valid)
         if modifiers and entity.type not in _GENE_TYPES and "plural" not in modifiers:
             continue
         if "plural" not in modifiers and len(raw) > 2 and raw[-1] == "s" and raw[-2].isupper():

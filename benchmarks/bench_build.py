@@ -3,7 +3,8 @@
 Records are made by replicating the bundled real records (seeds/) under new figids, so the
 work per figure is real. Each size is built from scratch in a subprocess (as a user runs it),
 then built again unchanged to time the incremental no-op. Peak memory is the largest sum of
-resident memory over the build process and its workers (sampled from /proc every 20 ms).
+proportional set sizes (PSS: shared pages split, not double counted) over the build process
+and its workers, sampled from /proc every 20 ms.
 
     python3 benchmarks/bench_build.py                       # 100, 1,000 and 10,000 records, 2 jobs
     python3 benchmarks/bench_build.py --sizes 100,1000 --jobs 2 --formats svg,gpml,json
@@ -34,16 +35,28 @@ def replicate(dest: Path, count: int) -> None:
         (dest / f"bench{i:06d}.md").write_text(text, encoding="utf-8")
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory (KiB) of `pid` and all its descendants, from /proc."""
+def _memory_kib(pid: int) -> int:
+    """Proportional set size of `pid` (shared pages split between the processes sharing them,
+    so forked workers are not counted twice), or its resident size where PSS is unavailable."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _tree_kib(pid: int) -> int:
+    """Memory (KiB) of `pid` and all its descendants, from /proc."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-                    break
+            total += _memory_kib(current)
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, ValueError):
@@ -52,7 +65,7 @@ def _tree_rss_kib(pid: int) -> int:
 
 
 def run_build(records: Path, outdir: Path, jobs: int, formats: str) -> tuple[float, int, str]:
-    """Run one build in a subprocess; return (seconds, peak RSS in MiB over the tree, summary line)."""
+    """Run one build in a subprocess; return (seconds, peak PSS in MiB over the tree, summary line)."""
     command = [sys.executable, "-m", "pathwaygen", "build", str(records), "-o", str(outdir),
                "--jobs", str(jobs), "--formats", formats]
     start = time.perf_counter()
@@ -62,7 +75,7 @@ def run_build(records: Path, outdir: Path, jobs: int, formats: str) -> tuple[flo
     def sample() -> None:
         nonlocal peak
         while proc.poll() is None:
-            peak = max(peak, _tree_rss_kib(proc.pid))
+            peak = max(peak, _tree_kib(proc.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)

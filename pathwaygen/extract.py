@@ -37,6 +37,11 @@ MAX_SHARED_CLAUSE = 240
 _TOKEN = re.compile(r"@(\d+)@")
 # an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
 _ITEM = re.compile(r"@\d+@(?: ?[/-] ?@\d+@)*")
+_MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediated|induced|activated|"
+                             r"stimulated|treated|coupled|triggered|driven|responsive|regulated|derived|"
+                             r"producing|expressing|interacting|binding|related|like|type|specific)\b")
+_FRONTED = re.compile(r"\W*(?:in response to|upon|after|following|during|under|in|when|while|although|if|"
+                      r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
 _PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
                             r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module)\b")
 _NEGATION = re.compile(
@@ -64,7 +69,7 @@ _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
 _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
-_LONE_TOKEN = re.compile(r"\s*@\d+@\s*")
+_LONE_TOKEN = re.compile(r"\s*@\d+@(?:(?:,|,? and|,? or) @\d+@)*\s*")
 _FUNCTION = (r"(?:the|a|an|of|by|to|in|into|and|or|with|from|for|on|at|via|through|its|their|is|are|was|"
              r"were|be|that|which|as|both|this|these)")
 _VERBISH = (r"(?:activat|inhibit|stimulat|induc|promot|bind|bound|recruit|phosphorylat|suppress|block|enhanc|"
@@ -80,6 +85,12 @@ COMPARTMENTS: dict[str, str] = {
     "lysosomes": "lysosome", "peroxisomes": "peroxisome", "chloroplasts": "chloroplast",
     "golgi apparatus": "golgi", "cell surface": "plasma membrane", "membrane": "plasma membrane",
 }
+
+
+#: group ids that name places (things move there; they never act)
+PLACES = frozenset(COMPARTMENTS.values()) | {
+    "nucleus", "cytoplasm", "cytosol", "plasma membrane", "cell membrane", "mitochondria", "endosome",
+    "lysosome", "endoplasmic reticulum", "golgi", "peroxisome", "vacuole", "chloroplast", "extracellular space"}
 
 
 @dataclass
@@ -239,6 +250,8 @@ class Extractor:
         """The items of a slot: (token indexes, is-a-named-pathway) per coordinated member."""
         out = []
         for match in _ITEM.finditer(slot_text):
+            if _MODIFIER_AFTER.match(slot_text, match.end()):
+                continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of": a modifier
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
             pathway = bool(_PATHWAY_AFTER.match(slot_text, match.end()))
             out.append((idx, pathway and len(idx) > 1))
@@ -287,6 +300,9 @@ class Extractor:
             if name in ("CHAIN", "ALL"):
                 values[name] = [int(t) for t in _TOKEN.findall(slot_text)]
                 continue
+            if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
+                # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
+                slot_text = slot_text[slot_text.index(", ") + 2:]
             items = self._items(slot_text, tagged.tokens)
             # a list that ends the match may have swallowed the subject of a new clause
             if e == match.end() and len(items) > 1 and self._clause.match(tagged.raw, e):
@@ -330,7 +346,8 @@ class Extractor:
                 else:
                     idx_pairs = [(a, b) for i, a in enumerate(seq) for b in seq[i + 1:]]
                 for a, b in idx_pairs:
-                    pairs.extend((x, y) for x in tagged.tokens[a] for y in tagged.tokens[b])
+                    pairs.extend((x, y) for x in tagged.tokens[a] for y in tagged.tokens[b]
+                                 if src_name == "ALL" or _chain_link(x, y))
             else:
                 src, dst = self._constant(src_name) or values.get(src_name), \
                     self._constant(dst_name) or values.get(dst_name)
@@ -338,8 +355,8 @@ class Extractor:
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
             for subj, obj in pairs:
-                if subj.id == obj.id:
-                    continue
+                if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
+                    continue  # no self-loops; a place does nothing
                 out.append(_Candidate(subj, by_type.get(obj.type, rel), obj, rule.id, priority, span, hedged))
         return out
 
@@ -569,6 +586,14 @@ def _regex_filter(sources: list[str]):
         regex_filter.Add(source)
     regex_filter.Compile()
     return regex_filter
+
+
+def _chain_link(x: Entity, y: Entity) -> bool:
+    """Whether "X/Y pathway" reads as X -> Y: not for paralogs (TSC1/TSC2, TORC1/TORC2) or two processes."""
+    if x.type == "process" and y.type == "process":
+        return False
+    stem = re.compile(r"[0-9]+[a-z]?$")
+    return stem.sub("", x.label.lower()) != stem.sub("", y.label.lower()) or len(x.label) < 3
 
 
 def _flip(cands: list[_Candidate]) -> list[_Candidate]:

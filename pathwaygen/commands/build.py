@@ -24,7 +24,7 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Folder for <figid>.svg/.gpml/.json, index.html and index.md.")
 @click.option("--formats", default="svg,gpml,json", show_default=True, callback=_formats,
-              help="Comma-separated output formats.")
+              help=f"Comma-separated output formats, of: {', '.join(FORMATS)}.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: all cores].")
 @click.option("--force", is_flag=True, help="Rebuild every figure, even unchanged ones.")

@@ -56,10 +56,16 @@ _NOT_ENTITY_HEAD = re.compile(
 )
 
 
+_DOMAIN_AFTER = re.compile(r"[\s-]*(?:domains?|motifs?|regions?|repeats?|-?containing|binding sites?)\b", re.I)
+
+
 def _plausible_long(long: str) -> bool:
     """A long form names an entity: no clause ("..., which"), no legend glued on ("A=B"),
-    and a head word that is not a domain, zone, cell type or number."""
+    not a lone adjective ("ribosomal"), and a head word that is not a domain, zone, cell type
+    or number."""
     if "=" in long or ", which" in long or ", and " in long or long.count(",") > 1:
+        return False
+    if " " not in long.strip() and re.search(r"(?:al|ic|ous|ive)$", long.strip(), re.I):
         return False
     return not _NOT_ENTITY_HEAD.search(long.rstrip(" .)"))
 
@@ -122,6 +128,8 @@ def _inline(text: str) -> list[Definition]:
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         # "(PDGFR)" or "(PDGFR, ref)" / "(PDGFR; ...)": the short form is the first item
         first = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+        if _DOMAIN_AFTER.match(text, match.end()):
+            continue  # "tyrosine kinase (TK) domains", "Src homology 2 (SH2)-containing": a part
         if _is_short_form(first) and " " not in first:
             long = _long_before(text, match.start(), first)
             if long is not None:

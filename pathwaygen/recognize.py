@@ -136,8 +136,10 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         core_end = pe - (1 if "plural" in modifiers else 0)
         if core_end - core_start < 3 and "plural" in modifiers:
             continue  # "COS" is not the plural of CO
-        if core_end - core_start <= 7 and norm[core_start:core_end].lower() in _GREEK_NAMES:
-            continue  # a lone Greek letter ("ζ" -> "zeta") is a subunit label, not a gene
+        if core_end - core_start <= 9 and _GREEK_LABEL.fullmatch(norm, core_start, core_end):
+            continue  # a lone Greek letter ("ζ", "β2") is a subunit label, not a gene
+        if not _HAS_LETTER.search(norm, core_start, core_end):
+            continue  # "9-11": numbers alone name nothing
         raw = norm[core_start:core_end]
         if _RESIDUE.fullmatch(raw) and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
@@ -182,6 +184,9 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
 
 
 _GREEK_NAMES = frozenset(GREEK.values())
+#: a spelled-out Greek letter, maybe numbered: lowercase only, so "PI3" (not "pi") is kept
+_GREEK_LABEL = re.compile("(?:" + "|".join(sorted(_GREEK_NAMES, key=len, reverse=True)) + r")\d?")
+_HAS_LETTER = re.compile(r"[A-Za-z]")
 #: (automaton value, written surface) -> fitting candidates; the same names recur in every caption
 _VALID_MEMO: dict[tuple[int, str], list[Candidate]] = {}
 #: written phospho prefixes, lowercase ("p-STAT3", "phospho-AKT")

@@ -286,3 +286,12 @@ def test_process_phrases() -> None:
     ids = all_ids(caption)
     assert {"pollen abortion", "male sterility", "mitochondrial oxidative stress"} <= ids
     assert "oxidative stress" not in ids
+
+
+def test_labels_that_are_not_entities() -> None:
+    # a Greek subunit label, digits alone, a protein domain named in a definition
+    caption = ("the β2 and γ subunits; the 9-11 region; tyrosine kinase (TK) domains and "
+               "Src homology 2 (SH2)-containing proteins; PI3-Akt signalling")
+    ids = all_ids(caption)
+    assert not {"NEUROD1", "9_1_1", "TK", "SH2"} & ids
+    assert "PI3K" in ids

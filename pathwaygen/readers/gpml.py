@@ -165,6 +165,10 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
     result.datanodes, result.interactions = len(datanodes), len(interactions)
     # Which groups become nodes: complexes, our own groups, and groups a line attaches to.
     attached = {p.get("GraphRef") for e in interactions + lines for p in e.findall("g:Graphics/g:Point", NS)}
+    member_labels: dict[str, list[str]] = {}
+    for element in datanodes + labels:
+        if element.get("GroupRef"):
+            member_labels.setdefault(element.get("GroupRef"), []).append(_label(element))
     node_groups: dict[str, str] = {}  # GroupId -> node id
     for group_id, group in groups.items():
         ours = _attrs(group)
@@ -173,8 +177,10 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
             label = ours.get("label") or _label(group) or ours["node"]
         elif group.get("Style") == "Complex" or group.get("GraphId") in attached:
             ntype = "complex" if group.get("Style") == "Complex" else "family"
-            label = _label(group) or f"{ntype} {group_id}"
-            node_id = label
+            # an unnamed group is called what curators write: its members joined by "/"
+            names = [n for n in member_labels.get(group_id, []) if n]
+            label = _label(group) or ("/".join(names[:4]) + ("/…" if len(names) > 4 else "")) or f"{ntype} {group_id}"
+            node_id = label if label not in graph else f"{label} ({group_id})"
         else:
             continue
         if ntype not in NODE_TYPES:

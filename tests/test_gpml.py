@@ -220,6 +220,8 @@ def test_example_details_map_to_the_model() -> None:
     assert complexes and all(graph.nodes[c]["members"] for c in complexes)
     assert any(x.get("ncbigene") or x.get("ensembl") for x in (graph.nodes[n]["xrefs"] for n in graph.nodes))
     assert graph.graph["pmid"] == "30233674"
+    # unnamed groups are named by their members, as curators write them
+    assert any("/" in c and set(c.split("/")) == {m["label"] for m in graph.nodes[c]["members"]} for c in complexes)
 
 
 def test_hostile_xml_is_not_expanded(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import graphviz
+import networkx as nx
 import pytest
 from test_layout_graphs import big_graph, sting_graph
 
@@ -137,3 +138,57 @@ def test_missing_dot_gives_install_hints(monkeypatch: pytest.MonkeyPatch, tmp_pa
 def test_empty_graph() -> None:
     result = layout_graph(graphjson.new_graph(figid="empty"))
     assert result.nodes == {} and result.edges == () and result.width > 0
+
+
+def test_labels_use_the_caption_spelling_for_lowercase_and_famplex_keys() -> None:
+    from pathwaygen.layout import node_label
+
+    graph = graphjson.new_graph(figid="x")
+    graph.add_node("cgamp", label="cgamp", type="chemical", xrefs={}, members=[],
+                   mentions=[{"text": "CGAMP", "start": 0, "end": 5}, {"text": "cGAMP", "start": 9, "end": 14}])
+    graph.add_node("dsdna", label="dsdna", type="chemical", xrefs={}, members=[],
+                   mentions=[{"text": "Cytosolic DNA", "start": 0, "end": 13}, {"text": "cytosolic DNA", "start": 20, "end": 33}])
+    graph.add_node("IKK_complex", label="IKK_complex", type="complex", xrefs={}, members=[], mentions=[])
+    graph.add_node("NFkappaB", label="NFkappaB", type="family", xrefs={}, members=[],
+                   mentions=[{"text": "NF-κB", "start": 0, "end": 5}])
+    graph.add_node("STING1", label="STING1", type="gene", xrefs={}, members=[], mentions=[{"text": "STING", "start": 0, "end": 5}])
+    assert node_label(graph, "cgamp") == "CGAMP"  # all-caps is a spelling, not a sentence start
+    assert node_label(graph, "dsdna") == "cytosolic DNA"
+    assert node_label(graph, "IKK_complex") == "IKK complex"
+    assert node_label(graph, "NFkappaB") == "NF-κB"
+    assert node_label(graph, "STING1") == "STING1"  # genes keep their HGNC symbol
+
+
+def _hub(sources: int) -> nx.MultiDiGraph:
+    graph = graphjson.new_graph(figid="hub")
+    graph.add_node("T", label="TARGET", type="gene", xrefs={}, members=[], mentions=[])
+    for i in range(sources):
+        graph.add_node(f"S{i}", label=f"S{i}", type="gene", xrefs={}, members=[], mentions=[])
+        graph.add_edge(f"S{i}", "T", key="inhibits", relation="inhibits", hedged=False, evidence=[])
+    return graph
+
+
+def test_edge_heads_on_one_side_are_spread() -> None:
+    result = layout_graph(_hub(5))
+    ends = sorted(route.points[-1][0] for route in result.edges)
+    assert all(b - a >= layout_mod.HEAD_SPACING - 0.2 for a, b in zip(ends, ends[1:]))
+    box = result.nodes["T"]
+    assert all(box.x <= x <= box.x + box.width for x in ends)
+
+
+def test_big_or_nested_complexes_are_drawn_as_one_node() -> None:
+    from pathwaygen.layout import expanded_members, grid_members
+
+    graph = _hub(1)
+    members = [{"id": f"G{i}", "label": f"G{i}", "type": "gene", "xrefs": {}} for i in range(8)]
+    graph.add_node("BIG", label="BIG", type="complex", xrefs={}, members=members, mentions=[])
+    graph.add_node("NEST", label="NEST", type="complex", xrefs={}, mentions=[],
+                   members=[{"id": "F", "label": "F", "type": "family", "xrefs": {}}, members[0]])
+    graph.add_node("SMALL", label="SMALL", type="complex", xrefs={}, members=members[:2], mentions=[])
+    for node in ("BIG", "NEST", "SMALL"):
+        graph.add_edge("S0", node, key="activates", relation="activates", hedged=False, evidence=[])
+    result = layout_graph(graph)
+    assert not expanded_members(graph, "BIG") and len(grid_members(graph, "BIG")) == 8
+    assert not expanded_members(graph, "NEST")
+    assert {m for c, m in result.members if c == "SMALL"} == {"G0", "G1"}
+    assert not any(c in ("BIG", "NEST") for c, _ in result.members)

@@ -232,7 +232,7 @@ class Extractor:
         subject, _ = expand(r"^(?:(?:in addition|moreover|furthermore|then|next|finally|however|thus|"
                             r"here|subsequently|eventually|similarly|alternatively|additionally|"
                             r"conversely|in turn|in contrast|upon \w+|once \w+)(?:,)? )?(?P<S>{LIST})"
-                            r"(?:,)? (?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD})\b", macros)
+                            r"(?:,)? (?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed))\b", macros)
         self._subject = re2.compile(subject)
         # a shared-subject verb: "X binds Y and (then) activates Z"
         shared, _ = expand(r" and (?:{ADV})?(?:" + verbs + r")\b", macros)
@@ -305,7 +305,8 @@ class Extractor:
                 slot_text = slot_text[slot_text.index(", ") + 2:]
             items = self._items(slot_text, tagged.tokens)
             # a list that ends the match may have swallowed the subject of a new clause
-            if e == match.end() and len(items) > 1 and self._clause.match(tagged.raw, e):
+            if (e == match.end() and len(items) > 1 and not text.startswith(" to ", e)
+                    and self._clause.match(tagged.raw, e)):
                 items = items[:-1]
             values[name] = {
                 role: [ent for i in self._view(items, role) for ent in tagged.tokens[i]]

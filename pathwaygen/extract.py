@@ -55,6 +55,13 @@ _LOSS_OF = re.compile(r"(?:inhibition|inactivation|loss|deletion|knockdown|knock
                       r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|within|inside|at|from|on|into|upon|after|during|under|"
                                  r"among|onto|across|towards?) (?:the )?$")
+_MEMBERS_BEFORE = re.compile(r"\b(?:containing|contains|consisting of|consists of|composed of|comprising|"
+                             r"comprises|including|includes|such as|like|namely) (?:the )?$")
+_LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
+                          r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
+_TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
+_NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
+                            r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
 _RESPECTIVELY = re.compile(r",? respectively\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas|while)\b")
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
@@ -246,10 +253,14 @@ class Extractor:
 
     # -- reading slots ------------------------------------------------------------------
     @staticmethod
-    def _items(slot_text: str, tokens: list[tuple[Entity, ...]]) -> list[tuple[list[int], bool]]:
-        """The items of a slot: (token indexes, is-a-named-pathway) per coordinated member."""
+    def _items(slot_text: str, tokens: list[tuple[Entity, ...]], end: int | None = None) -> list[tuple[list[int], bool]]:
+        """The items of a slot: (token indexes, is-a-named-pathway) per coordinated member.
+
+        `slot_text` may carry a little of the text after the slot (up to `end` is the slot),
+        so that a modifier right after it ("X-bound") is seen.
+        """
         out = []
-        for match in _ITEM.finditer(slot_text):
+        for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
             if _MODIFIER_AFTER.match(slot_text, match.end()):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of": a modifier
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
@@ -303,7 +314,12 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
-            items = self._items(slot_text, tagged.tokens)
+            tail = text[e:e + 16] if e == match.end() else ""
+            items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
+            if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
+                items = items[-1:]  # "SHP and FGF19, which acts through FGFR4": the nearest noun
+            if name == "B" and e == match.end() and items and _NOMINAL_AFTER.match(text, e):
+                items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match.end() and len(items) > 1 and not text.startswith(" to ", e)
                     and self._clause.match(tagged.raw, e)):
@@ -460,9 +476,15 @@ class Extractor:
             if not keep:
                 continue
             subject_group = regex.groupindex.get("A")
-            if subject_group is not None and match.start(subject_group) == match.start() \
-                    and _PREPOSITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-                continue  # "within the nucleus, X activates": a prepositional object is no subject
+            if subject_group is not None and match.start(subject_group) >= 0:
+                a_start, a_end = match.span(subject_group)
+                before = text[max(0, a_start - 24):a_start]
+                if a_start == match.start() and _PREPOSITION_BEFORE.search(before):
+                    continue  # "within the nucleus, X activates": a prepositional object is no subject
+                if _MEMBERS_BEFORE.search(before):
+                    continue  # "a complex containing X, Y and Z, which activates": the members do not act
+                if _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
+                    continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
                 continue

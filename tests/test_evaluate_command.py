@@ -104,3 +104,32 @@ def test_format_table_and_differences() -> None:
     assert "wrong relation: A -activates-> B (generated: inhibits)" in text
     assert "missing edges:  B -binds- C" in text and "extra edges:    D -activates-> A" in text
     assert format_differences(compare_graphs(curated, curated)) == ""
+
+
+@needs_corpus
+def test_evaluate_scores_graph_json_files_when_given(small_corpus: tuple[Path, Path, list[Path]],
+                                                     tmp_path: Path) -> None:
+    from pathwaygen.graphjson import dumps
+
+    figures, gold, used = small_corpus
+    graphs = tmp_path / "graphs"
+    graphs.mkdir()
+    for path in used:
+        graph = figure_to_graph(load_record(figures / f"{path.stem}.md"))
+        (graphs / f"{path.stem}.json").write_text(dumps(graph), encoding="utf-8")
+    runner = CliRunner()
+    args = ["evaluate", str(figures), str(gold), "--format", "json", "--per-figure"]
+    direct = json.loads(runner.invoke(cli, args).stdout)
+    from_files = json.loads(runner.invoke(cli, [*args, "--graphs", str(graphs)]).stdout)
+    assert from_files == direct
+    (graphs / f"{used[0].stem}.json").unlink()
+    result = runner.invoke(cli, [*args, "--graphs", str(graphs)])
+    assert result.exit_code == 0 and "no such graph" in result.stderr
+    partial = json.loads(result.stdout)["pathwaygen"]
+    lost = direct["pathwaygen"]["figures"][0]["nodes"]["tp"]  # the figure without a graph finds nothing
+    assert partial["nodes"]["tp"] == direct["pathwaygen"]["nodes"]["tp"] - lost
+    assert partial["figures"][0]["nodes"]["tp"] == 0 and partial["figures"][1:] == direct["pathwaygen"]["figures"][1:]
+    (graphs / "broken.json").write_text("{", encoding="utf-8")
+    (graphs / f"{used[1].stem}.json").write_text("[]", encoding="utf-8")
+    result = runner.invoke(cli, [*args, "--graphs", str(graphs)])
+    assert result.exit_code != 0 and f"{used[1].stem}.json" in str(result.exception)

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Protocol
 
 import click
+import networkx as nx
 
-from ..errors import PathwaygenError
+from ..errors import GraphFormatError, PathwaygenError
 from ..evaluate import Counts, Edge, FigureScore, Score, cooccurrence_graph, score
+from ..graphjson import loads, new_graph
 from ..model import UNDIRECTED
 from ..readers.curated import read_curated
 
@@ -83,10 +85,25 @@ def format_figure_line(fig: FigureScore) -> str:
             f"  strict F1 {fig.strict.f1:.2f}\n")
 
 
-def run_evaluation(figures_dir: Path, gold_dir: Path) -> tuple[Score, Score, list[str]]:
+def _read_generated(path: Path, figid: str) -> nx.MultiDiGraph:
+    """The graph JSON at `path`, or an empty graph for `figid` when there is no such file."""
+    if not path.is_file():
+        return new_graph(figid=figid)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphFormatError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
+    return loads(text, str(path))
+
+
+def run_evaluation(figures_dir: Path, gold_dir: Path, graphs_dir: Path | None = None
+                   ) -> tuple[Score, Score, list[str]]:
     """Score the pipeline and the co-occurrence baseline on every gold file that has a record.
 
-    Returns (pipeline score, baseline score, gold files skipped for lack of a record).
+    With `graphs_dir`, the generated graphs are read from ``graphs_dir/<figid>.json`` (e.g. what
+    `pathwaygen build` wrote, or another tool's graph JSON) instead of running the pipeline; a
+    missing file scores as an empty graph. Returns (pipeline score, baseline score, gold files
+    skipped for lack of a record).
     """
     from ..pipeline import figure_to_graph  # the relations stage: imported only when evaluating
     from ..record import load_record
@@ -103,7 +120,13 @@ def run_evaluation(figures_dir: Path, gold_dir: Path) -> tuple[Score, Score, lis
             continue
         figure = load_record(record)
         curated.append(graph)
-        generated.append(figure_to_graph(figure))
+        if graphs_dir is None:
+            generated.append(figure_to_graph(figure))
+        else:
+            path = graphs_dir / f"{figure.figid}.json"
+            if not path.is_file():
+                click.echo(f"pathwaygen: warning: {path}: no such graph, scored as an empty graph", err=True)
+            generated.append(_read_generated(path, figure.figid))
         baseline.append(cooccurrence_graph(figure.caption, figid=figure.figid, title=figure.title))
     if not curated:
         raise PathwaygenError(f"{figures_dir}: no record matches a curated graph of {gold_dir}")
@@ -116,14 +139,17 @@ def run_evaluation(figures_dir: Path, gold_dir: Path) -> tuple[Score, Score, lis
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Plain-text table or JSON.")
 @click.option("--per-figure", is_flag=True, help="Also list every figure's missing and extra nodes and edges.")
-def cli(figures_dir: Path, gold_dir: Path, fmt: str, per_figure: bool) -> None:
+@click.option("--graphs", "graphs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Score the graph JSON files <figid>.json in this folder (e.g. build output) instead of "
+                   "running the pipeline.")
+def cli(figures_dir: Path, gold_dir: Path, fmt: str, per_figure: bool, graphs_dir: Path | None) -> None:
     """Score generated graphs of FIGURES_DIR records against the curated graphs in GOLD_DIR.
 
     Prints precision, recall and F1 (micro average) for nodes, lenient edges (same endpoints
     and direction) and strict edges (and the same relation), for pathwaygen and for a
     sentence co-occurrence baseline.
     """
-    pipeline, baseline, skipped = run_evaluation(figures_dir, gold_dir)
+    pipeline, baseline, skipped = run_evaluation(figures_dir, gold_dir, graphs_dir)
     for path in skipped:
         click.echo(f"pathwaygen: warning: {path}: no record {figures_dir}/<figid>.md, skipped", err=True)
     if fmt == "json":
@@ -133,7 +159,8 @@ def cli(figures_dir: Path, gold_dir: Path, fmt: str, per_figure: bool) -> None:
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
     click.echo(f"{len(pipeline.figures)} figures scored against {gold_dir}\n")
-    click.echo(format_table([("pathwaygen", pipeline), ("co-occurrence baseline", baseline)]), nl=False)
+    name = "pathwaygen" if graphs_dir is None else f"graphs in {graphs_dir}"
+    click.echo(format_table([(name, pipeline), ("co-occurrence baseline", baseline)]), nl=False)
     if per_figure:
         for fig in pipeline.figures:
             diff = format_differences(fig)

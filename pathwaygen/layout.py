@@ -365,7 +365,7 @@ def _linked(graph: nx.MultiDiGraph, nodes: list[str]) -> bool:
 def _run_dot(dot: graphviz.Digraph) -> dict[str, Any]:
     """Run ``dot -Tjson`` once and return the parsed JSON; LayoutError when dot is missing or fails."""
     try:
-        raw = dot.pipe(format="json", encoding="utf-8")
+        raw = dot.pipe(format="json", encoding="utf-8", quiet=True)  # dot warnings are not the user's business
     except graphviz.ExecutableNotFound:
         raise LayoutError(
             "Graphviz 'dot' was not found on PATH; install Graphviz: "

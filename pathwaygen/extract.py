@@ -264,8 +264,9 @@ class Extractor:
             if _MODIFIER_AFTER.match(slot_text, match.end()):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of": a modifier
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
-            pathway = bool(_PATHWAY_AFTER.match(slot_text, match.end()))
-            out.append((idx, pathway and len(idx) > 1))
+            # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
+            chain = bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
+            out.append((idx, chain and len(idx) > 1))
         return out
 
     @staticmethod

@@ -67,28 +67,25 @@ def _plausible_long(long: str) -> bool:
         return False
     if " " not in long.strip() and re.search(r"(?:al|ic|ous|ive)$", long.strip(), re.I):
         return False
-    return not _NOT_ENTITY_HEAD.search(long.rstrip(" .)"))
+    return not _NOT_ENTITY_HEAD.search(long.rstrip(" .)")[-24:])
 
 
 def _letters_match(short: str, long: str) -> int:
     """Schwartz-Hearst: start index in `long` of the best long form for `short`, or -1."""
-    s = len(short) - 1
-    l_i = len(long) - 1
     short_low, long_low = short.lower(), long.lower()
-    while s >= 0:
-        c = short_low[s]
-        if not c.isalnum():
-            s -= 1
-            continue
+    l_i = len(long_low)  # search below this index
+    chars = [c for c in short_low if c.isalnum()]
+    for s_i in range(len(chars) - 1, -1, -1):
+        c = chars[s_i]
+        l_i = long_low.rfind(c, 0, l_i)
         # the first character of the short form must start a word of the long form
-        while l_i >= 0 and (long_low[l_i] != c or (s == 0 and l_i > 0 and long_low[l_i - 1].isalnum())):
-            l_i -= 1
+        while s_i == 0 and l_i > 0 and long_low[l_i - 1].isalnum():
+            l_i = long_low.rfind(c, 0, l_i)
         if l_i < 0:
             return -1
-        l_i -= 1
-        s -= 1
-    return long.rfind(" ", 0, l_i + 1) + 1
-
+    if not chars:
+        return -1
+    return long.rfind(" ", 0, l_i) + 1
 
 def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The long form that ends at `end` (just before "(SHORT)"), or None."""

@@ -20,6 +20,8 @@ from bisect import bisect_right
 from itertools import accumulate, chain
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from .abbrev import Definition, find_definitions
 from .lexicon import Candidate, Lexicon, get_lexicon, load_phrases, lower_keep_length, match_key, normalise, space_junctions, squeeze
 from .model import Entity, Mention
@@ -95,25 +97,22 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         k = bisect_right(run_at, j)
         return j + (removed_before[k - 1] if k else 0)
 
-    # word starts and ends in squeezed offsets: a removed separator is a word break too
-    # split keeps the words at odd indexes: cumulative lengths give their starts and ends
-    bounds = list(accumulate(map(len, _WORD_SPLIT.split(squeezed))))
-    starts = set(bounds[0::2])
-    starts.update(run_at)
-    ends = {b - 1 for b in bounds[1::2]}
-    ends.update(r - 1 for r in run_at)
+    # a removed separator is a word break too
+    breaks = set(run_at)
 
     hits: list[_Hit] = []
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
+    m = len(squeezed)
     for last, value in chain(lex.automaton.iter(squeezed), lex.automaton_cs.iter(written)):
         j = last - (value & 0xFF) + 1
         # cheap rejection of matches inside words (most of them) before any other work
         # (a key that starts or ends with punctuation, "Ca2+" or "[Ca2+]i", has its own edge)
-        inner_start = j not in starts and squeezed[j].isalnum()
-        if inner_start and not (squeezed[j - 1] == "p" and j - 1 in starts):
+        inner_start = j > 0 and j not in breaks and squeezed[j].isalnum() and squeezed[j - 1].isalnum()
+        if inner_start and not (squeezed[j - 1] == "p" and (j == 1 or j - 1 in breaks or not squeezed[j - 2].isalnum())):
             continue
-        inner_end = last not in ends and squeezed[last].isalnum()
-        if inner_end and not (squeezed[last + 1] == "s" and last + 1 in ends):
+        nxt = last + 1
+        inner_end = nxt < m and nxt not in breaks and squeezed[last].isalnum() and squeezed[nxt].isalnum()
+        if inner_end and not (squeezed[nxt] == "s" and (nxt + 1 == m or nxt + 1 in breaks or not squeezed[nxt + 1].isalnum())):
             continue
         ps = to_norm(j)
         pe = to_norm(last) + 1
@@ -136,14 +135,14 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         core_end = pe - (1 if "plural" in modifiers else 0)
         if core_end - core_start < 3 and "plural" in modifiers:
             continue  # "COS" is not the plural of CO
-        if core_end - core_start <= 9 and _GREEK_LABEL.fullmatch(norm, core_start, core_end):
-            continue  # a lone Greek letter ("ζ", "β2") is a subunit label, not a gene
-        if not _HAS_LETTER.search(norm, core_start, core_end):
-            continue  # "9-11": numbers alone name nothing
         raw = norm[core_start:core_end]
-        if _RESIDUE.fullmatch(raw) and _NUMBER_AHEAD.match(norm, pe):
+        if raw.upper() == raw.lower():
+            continue  # "9-11": numbers alone name nothing
+        if len(raw) <= 9 and raw.rstrip("0123456789") in _GREEK_NAMES:
+            continue  # a lone Greek letter ("ζ", "β2") is a subunit label, not a gene
+        if len(raw) == 3 and _RESIDUE.fullmatch(raw) and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
-        if _RESIDUE_AFTER.match(norm, pe):
+        if "resid" in norm[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
         memo_key = (value, raw)
         valid = _VALID_MEMO.get(memo_key)
@@ -417,10 +416,18 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
             extra.append(_Hit(d.long[0], d.long[1], entities, -1, source="abbreviation"))
     # every written short form (whole word, same case) names the defined entity: one pass
     # over the text with all short forms, longest first
-    alternation = "|".join(re.escape(short) for short in sorted(short_map, key=lambda x: (-len(x), x)))
-    for match in re.finditer(rf"(?<![\w-])({alternation})(s?)(?![\w])", norm):
-        mods = {"plural"} if match.group(2) else set()
-        extra.append(_Hit(match.start(), match.end(), short_map[match.group(1)], -1, mods, source="abbreviation"))
+    # (str.find per short form: compiling a regex of this caption's forms costs more)
+    n = len(norm)
+    for short in sorted(short_map, key=lambda x: (-len(x), x)):
+        at = norm.find(short)
+        while at >= 0:
+            end = at + len(short)
+            plural = end < n and norm[end] == "s"
+            stop = end + 1 if plural else end
+            if (at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "_-")) and (
+                    stop == n or not (norm[stop].isalnum() or norm[stop] == "_")):
+                extra.append(_Hit(at, stop, short_map[short], -1, {"plural"} if plural else set(), source="abbreviation"))
+            at = norm.find(short, at + 1)
     # an abbreviation hit replaces lexicon hits of the same span; longer lexicon hits stay
     covered = bytearray(len(norm) + 1)
     for e in extra:
@@ -495,18 +502,9 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
         if h.entities and h.entities[0].type == "process":
             process_at[h.end] = h
     out = []
-    heads, suffixes, not_enzymes = rules.heads, rules.enzyme_suffixes, rules.not_enzymes
-    for match in _LETTER_WORD.finditer(norm):
-        head = match.group(0).lower()
-        if head in heads:
-            etype = "process"
-        elif suffixes and head.endswith(suffixes) and head not in not_enzymes:
-            etype = "gene"
-        else:
+    for head_start, end, etype in _phrase_heads(rules, norm):
+        if _FACTOR_AFTER.match(norm, end):
             continue
-        if _FACTOR_AFTER.match(norm, match.end()):
-            continue
-        head_start, end = match.start(), match.end()
         inside = process_at.get(end)
         if taken[head_start] and inside is None:
             continue  # the head word is part of a gene or chemical name
@@ -530,7 +528,43 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-_LETTER_WORD = re.compile(r"(?<![\w-])[A-Za-z]*[a-z](?![\w-])")
+_HEAD_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
+
+
+def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of every head word: process heads and "-ase" enzyme words."""
+    cached = _HEAD_AUTOMATA.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        automaton = ahocorasick.Automaton()
+        for head in rules.heads:
+            automaton.add_word(head, head)
+        automaton.make_automaton()
+        cached = _HEAD_AUTOMATA[id(rules)] = (rules, automaton)
+    automaton = cached[1]
+    low = lower_keep_length(norm)
+    n = len(low)
+    out = []
+
+    def whole_word(start: int, end: int) -> bool:
+        return (start == 0 or not (low[start - 1].isalnum() or low[start - 1] == "-")) and (
+            end == n or not (low[end].isalnum() or low[end] == "-"))
+
+    if len(automaton):
+        for last, head in automaton.iter(low):
+            start = last - len(head) + 1
+            if whole_word(start, last + 1):
+                out.append((start, last + 1, "process"))
+    for suffix in rules.enzyme_suffixes:
+        at = low.find(suffix)
+        while at >= 0:
+            end = at + len(suffix)
+            start = at
+            while start > 0 and low[start - 1].isalpha():
+                start -= 1
+            if whole_word(start, end) and low[start:end] not in rules.not_enzymes:
+                out.append((start, end, "gene"))
+            at = low.find(suffix, end)
+    return sorted(set(out))
 _FACTOR_AFTER = re.compile(r"\s+factors?\b")
 
 

@@ -158,6 +158,7 @@ class _Writer:
 
     def comment_group(self, element: etree._Element, comments: list[tuple[str, str]], pubs: bool,
                       attrs: list[tuple[str, str]]) -> None:
+        """Append the CommentGroup (Comment, BiopaxRef, Attribute, in the XSD's order) to `element`."""
         for source, text in comments:
             comment = etree.SubElement(element, _g("Comment"), Source=source)
             comment.text = text
@@ -168,6 +169,7 @@ class _Writer:
             etree.SubElement(element, _g("Attribute"), Key=ATTR_PREFIX + key, Value=value)
 
     def rect_graphics(self, element: etree._Element, box: Box, node_type: str, label_node: bool = False) -> None:
+        """Append the Graphics of a DataNode or Label: its box, font and the SVG's colours for its type."""
         fill, stroke, _ = NODE_STYLES.get(node_type, NODE_STYLES["gene"])
         shape = {"chemical": "Oval", "process": "Hexagon", "group": "RoundedRectangle"}.get(node_type, "Rectangle")
         attrs = {"CenterX": _num(box.cx), "CenterY": _num(box.cy), "Width": _num(box.width),
@@ -181,6 +183,7 @@ class _Writer:
         etree.SubElement(element, _g("Graphics"), **attrs)
 
     def node_attrs(self, node_id: str, data: dict[str, Any]) -> list[tuple[str, str]]:
+        """Return the pathwaygen.* Attributes that let our reader restore a node exactly."""
         attrs = [("node", node_id), ("type", str(data.get("type") or "gene"))]
         if node_label(self.graph, node_id) != str(data.get("label") or node_id):
             attrs.append(("label", str(data.get("label") or node_id)))  # TextLabel shows the caption's spelling
@@ -191,6 +194,7 @@ class _Writer:
 
     def datanode(self, graph_id: str, label: str, node_type: str, xref: tuple[str, str, str] | None, box: Box,
                  attrs: list[tuple[str, str]], group_ref: str = "") -> etree._Element:
+        """Add a DataNode, or a Label when `xref` is None (no identifier), and return it."""
         if xref is None:
             element = etree.Element(_g("Label"), TextLabel=label, GraphId=graph_id)
             if group_ref:
@@ -209,6 +213,7 @@ class _Writer:
         return element
 
     def add_nodes(self) -> None:
+        """Write every laid-out node: groups with member DataNodes, DataNodes, or Labels."""
         for index, node in enumerate(sorted(self.graph.nodes)):
             if node not in self.layout.nodes:
                 continue
@@ -268,6 +273,7 @@ class _Writer:
                 for i, m in enumerate(members)]
 
     def add_edges(self) -> None:
+        """Write every routed edge: an Interaction between identified ends, else a GraphicalLine."""
         for index, route in enumerate(self.layout.edges):
             source, target, relation = route.source, route.target, route.key
             if source not in self.targets or target not in self.targets or not self.graph.has_edge(source, target, relation):
@@ -324,6 +330,7 @@ class _Writer:
         return (s_box.cx, s_box.y + s_box.height), (t_box.cx, t_box.y)
 
     def pathway(self) -> etree._Element:
+        """Return the whole <Pathway> element, children in the order GPML2013a.xsd demands."""
         graph = self.graph
         organisms = [str(o) for o in graph.graph.get("organisms") or [] if str(o).strip()]
         root = etree.Element(_g("Pathway"), nsmap={None: GPML_NS})

@@ -131,3 +131,18 @@ def test_live_seed_opens_in_every_format_library(live, tmp_path):
 
     statements = pytest.importorskip("indra.statements")
     assert len(statements.stmts_from_json(json.loads(texts["indra"]))) == edges
+
+
+def test_names_are_what_the_diagrams_draw(frozen):
+    from pathwaygen.layout import node_label
+
+    graph, layout = frozen
+    drawn = {node: node_label(graph, node) for node in graph.nodes}
+    cx2 = {k: v for a in json.loads(get_writer("cx2")(graph, layout)) for k, v in a.items()}
+    assert {n["v"]["pathwaygen_id"]: n["v"]["name"] for n in cx2["nodes"]} == drawn
+    cyjs = json.loads(get_writer("cyjs")(graph, layout))
+    assert {n["data"]["id"]: n["data"]["name"] for n in cyjs["elements"]["nodes"] if n["data"]["id"] in drawn} == drawn
+    sbgn = get_writer("sbgn")(graph, layout)
+    assert all(f'<label text="{label}"/>' in sbgn for label in drawn.values() if label.isalnum())
+    # a chemical keyed in lowercase is shown as the caption spells it
+    assert any(key != label and key == key.lower() and label.lower().startswith(key[:3]) for key, label in drawn.items())

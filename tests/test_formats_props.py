@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pathwaygen import graphjson
+from pathwaygen.layout import node_label
 from pathwaygen.model import NODE_TYPES, RELATIONS, Box, Layout
 from pathwaygen.writers import get_writer
 
@@ -70,7 +71,7 @@ def test_sbgn_any_graph_is_valid_activity_flow(case, tmp_path_factory):
     assert libsbgnpy.validate(path) == []
     assert libsbgnpy.validate_schematron(path) == []
     (sbgn_map,) = libsbgnpy.read_sbgn_from_file(path).map
-    assert sorted(g.label.text for g in sbgn_map.glyph) == sorted(d["label"] for _, d in graph.nodes(data=True))
+    assert sorted(g.label.text for g in sbgn_map.glyph) == sorted(node_label(graph, n) for n in graph.nodes)
 
 
 @SETTINGS

@@ -81,6 +81,17 @@ def curies(xrefs: dict[str, str] | None) -> list[str]:
     return [curie(p, v) for p, v in ordered_xrefs(xrefs)]
 
 
+def display_label(graph: nx.MultiDiGraph, node: str) -> str:
+    """Return the name a person sees for `node`: the same text the SVG and GPML diagrams draw.
+
+    One rule for every writer (`pathwaygen.layout.node_label`): the label, or the caption's
+    spelling for lowercase-keyed chemicals, groups and processes ("cGAMP", not "cgamp").
+    """
+    from ..layout import node_label  # the layout module owns the rule; imported late like layout_graph
+
+    return node_label(graph, node)
+
+
 def first_mention(data: dict[str, Any]) -> str:
     """Return the text of a node's first mention in the caption ("" when it has none)."""
     mentions = sorted(data.get("mentions") or [], key=lambda m: (m.get("start", 0), m.get("end", 0)))

@@ -24,7 +24,8 @@ import networkx as nx
 from ..model import UNDIRECTED, Layout
 from ..relations import RELATION_STYLES, RelationStyle
 from ._common import (
-    curies, evidence_of, iter_members, line_style, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of,
+    curies, display_label, evidence_of, iter_members, line_style, node_box, num, resolve_layout,
+    sorted_edges, sorted_nodes, source_of,
 )
 
 #: CX2 attribute declarations: aspect -> attribute -> data type.
@@ -121,7 +122,7 @@ def to_cx2(graph: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
         box = node_box(layout, node)
         groundings = curies(data.get("xrefs"))
         values = _attributes({
-            "name": str(data.get("label") or node),
+            "name": display_label(graph, node),
             "pathwaygen_id": node,
             "type": data.get("type", "gene"),
             "represents": groundings[0] if groundings else "",

@@ -22,7 +22,8 @@ from .. import GENERATOR
 from ..model import Box, Layout
 from ..relations import style
 from ._common import (
-    curies, evidence_of, iter_members, line_style, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of,
+    curies, display_label, evidence_of, iter_members, line_style, node_box, num, resolve_layout,
+    sorted_edges, sorted_nodes, source_of,
 )
 
 
@@ -45,7 +46,7 @@ def to_dict(graph: nx.MultiDiGraph, layout: Layout) -> dict[str, Any]:
         item = {
             "id": node,
             "value": node,
-            "name": str(data.get("label") or node),
+            "name": display_label(graph, node),
             "type": data.get("type", "gene"),
             "represents": ids[0] if ids else "",
             "xrefs": ids,

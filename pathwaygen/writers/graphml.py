@@ -1,6 +1,7 @@
 """GraphML writer (`.graphml`) through networkx, for Gephi, yEd, Cytoscape and igraph.
 
-GraphML attributes are scalars, so structured attributes are flattened to strings:
+`label` is the name the diagrams draw (`key_label` the graph's own label). GraphML
+attributes are scalars, so structured attributes are flattened to strings:
 groundings as space-separated `prefix:id` identifiers (`xrefs`) and the member ids, the
 evidence sentences and rules joined by " | ", and the full records (members, mentions,
 evidence) as compact JSON strings for lossless reading back. Layout coordinates (box
@@ -19,7 +20,8 @@ import networkx as nx
 from ..model import UNDIRECTED, Layout
 from ..relations import style
 from ._common import (
-    curies, edge_routes, evidence_of, iter_members, node_box, num, resolve_layout, sorted_edges, sorted_nodes, source_of,
+    curies, display_label, edge_routes, evidence_of, iter_members, node_box, num, resolve_layout,
+    sorted_edges, sorted_nodes, source_of,
 )
 
 
@@ -46,7 +48,8 @@ def to_networkx(graph: nx.MultiDiGraph, layout: Layout) -> nx.MultiDiGraph:
         members = list(iter_members(data))
         flat.add_node(
             node,
-            label=str(data.get("label") or node),
+            label=display_label(graph, node),
+            key_label=str(data.get("label") or node),
             type=str(data.get("type", "gene")),
             xrefs=" ".join(curies(data.get("xrefs"))),
             members=" ".join(str(m["id"]) for m in members),

@@ -21,7 +21,7 @@ import networkx as nx
 
 from ..model import Layout
 from ..relations import style
-from ._common import evidence_of, first_mention, iter_members, sorted_edges
+from ._common import display_label, evidence_of, first_mention, iter_members, sorted_edges
 
 #: pathwaygen xref prefix -> INDRA db_refs namespace.
 DB_REFS: dict[str, str] = {
@@ -60,7 +60,7 @@ def agent(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     """
     data = graph.nodes[node]
     xrefs = data.get("xrefs") or {}
-    text = first_mention(data) or str(data.get("label") or node)
+    text = first_mention(data) or display_label(graph, node)
     members = list(iter_members(data))
     if data.get("type") == "complex" and not xrefs.get("fplx") and len(members) >= 2:
         head, *rest = members
@@ -72,7 +72,7 @@ def agent(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
                 for m in rest
             ],
         }
-    name = node if data.get("type", "gene") in _STANDARD_NAMED else str(data.get("label") or node)
+    name = node if data.get("type", "gene") in _STANDARD_NAMED else display_label(graph, node)
     return {"name": name, "db_refs": _db_refs(xrefs, text)}
 
 

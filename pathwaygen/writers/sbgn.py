@@ -23,8 +23,8 @@ from lxml import etree
 from ..model import Box, Layout
 from ..relations import style
 from ._common import (
-    curie, edge_routes, evidence_of, iter_members, node_box, num, on_curve_points, ordered_xrefs, resolve_layout,
-    sorted_edges, sorted_nodes, source_of,
+    curie, display_label, edge_routes, evidence_of, iter_members, node_box, num, on_curve_points,
+    ordered_xrefs, resolve_layout, sorted_edges, sorted_nodes, source_of,
 )
 
 SBGN_NS = "http://sbgn.org/libsbgn/0.3"
@@ -132,7 +132,7 @@ def to_tree(graph: nx.MultiDiGraph, layout: Layout) -> etree._Element:
         phenotype = unit is None and node not in sources
         glyph = etree.SubElement(sbgn_map, _q("glyph"), id=glyph_id, **{"class": "phenotype" if phenotype else "biological activity"})
         _annotation(glyph, glyph_id, data)
-        etree.SubElement(glyph, _q("label"), text=str(data.get("label") or node))
+        etree.SubElement(glyph, _q("label"), text=display_label(graph, node))
         box = node_box(layout, node)
         _bbox(glyph, box)
         if unit is not None:

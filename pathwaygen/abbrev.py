@@ -49,11 +49,13 @@ def _is_short_form(token: str) -> bool:
 
 #: head words of long forms that name things curators do not draw: protein domains and
 #: motifs, anatomical zones and regions, cell types, numbering schemes
-_NOT_ENTITY_HEAD = re.compile(
-    r"(?:domains?|motifs?|homology|regions?|zones?|numbers?|bands?|sites?|repeats?|cells?|"
-    r"macrophages?|neutrophils?|lymphocytes?|patients?|mice|model|score|ratio|index)$",
-    re.I,
-)
+_NOT_ENTITY_HEADS = frozenset({
+    "domain", "domains", "motif", "motifs", "homology", "region", "regions", "zone", "zones",
+    "number", "numbers", "band", "bands", "site", "sites", "repeat", "repeats", "cell", "cells",
+    "macrophage", "macrophages", "neutrophil", "neutrophils", "lymphocyte", "lymphocytes",
+    "patient", "patients", "mice", "model", "score", "ratio", "index",
+})
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive")
 
 
 _DOMAIN_AFTER = re.compile(r"[\s-]*(?:domains?|motifs?|regions?|repeats?|-?containing|binding sites?)\b", re.I)
@@ -65,10 +67,13 @@ def _plausible_long(long: str) -> bool:
     or number."""
     if "=" in long or ", which" in long or ", and " in long or long.count(",") > 1:
         return False
-    if " " not in long.strip() and re.search(r"(?:al|ic|ous|ive)$", long.strip(), re.I):
+    words = long.split()
+    if not words:
         return False
-    return not _NOT_ENTITY_HEAD.search(long.rstrip(" .)")[-24:])
-
+    head = words[-1].rstrip(" .)").lower()
+    if len(words) == 1 and head.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return head.rsplit("-", 1)[-1] not in _NOT_ENTITY_HEADS
 
 def _letters_match(short: str, long: str) -> int:
     """Schwartz-Hearst: start index in `long` of the best long form for `short`, or -1."""

@@ -141,17 +141,30 @@ def _node_tooltip(data: dict[str, Any], label: str) -> str:
 
 
 def _bezier_point(points: tuple[tuple[float, float], ...]) -> tuple[float, float]:
-    """Return the point halfway along a dot spline (control points 1 + 3n), by segment count."""
+    """Return the point halfway along a dot spline (control points 1 + 3n), by arc length.
+
+    Each cubic is sampled at a few steps; halfway by length keeps a badge clear of both
+    ends even when one segment is much longer than the others.
+    """
     segments = (len(points) - 1) // 3
     if segments < 1:
         return points[len(points) // 2]
-    k = (segments - 1) // 2
-    t = 0.5 if segments % 2 else 1.0
-    p0, p1, p2, p3 = points[3 * k: 3 * k + 4]
-    u = 1 - t
-    x = u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t ** 3 * p3[0]
-    y = u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t ** 3 * p3[1]
-    return x, y
+    samples: list[tuple[float, float]] = [points[0]]
+    for k in range(segments):
+        p0, p1, p2, p3 = points[3 * k: 3 * k + 4]
+        for step in range(1, 9):
+            t = step / 8
+            u = 1 - t
+            samples.append((u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t ** 3 * p3[0],
+                            u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t ** 3 * p3[1]))
+    lengths = [((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5 for a, b in zip(samples, samples[1:])]
+    half = sum(lengths) / 2
+    for (a, b), length in zip(zip(samples, samples[1:]), lengths):
+        if length and half <= length:
+            f = half / length
+            return a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])
+        half -= length
+    return samples[-1]
 
 
 def _path(points: tuple[tuple[float, float], ...]) -> str:

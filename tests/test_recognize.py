@@ -297,3 +297,37 @@ def test_labels_that_are_not_entities() -> None:
     texts = {t for t, _, _ in found(caption)}
     assert "Src homology 2" not in texts  # a domain defined in passing is no entity
     assert "PI3" in texts
+
+
+def _check_invariants(caption: str) -> None:
+    last_end = 0
+    for m in recognize(prepare(caption)):
+        assert caption[m.start : m.end] == m.text
+        assert m.start >= last_end and m.start < m.end
+        assert m.entities and all(e.id and e.type for e in m.entities)
+        last_end = m.end
+
+
+def test_invariants_on_every_corpus_caption() -> None:
+    from pathlib import Path
+
+    from pathwaygen.record import load_record
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "figures"
+    files = sorted(corpus.glob("*.md"))
+    if not files:
+        pytest.skip("../shared/corpus not present")
+    for path in files:
+        _check_invariants(load_record(path).caption)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["STAT3", "p-", "ERK1/2", "SMAD2/3", " ", "-", "/", "(", ")", ", ", "; ", "κB", "NF",
+                                 "IL", "6", "s", "PI3K = phosphoinositide 3-kinase", "JAK1, 2 and 3", "α", "Ca2+", "the",
+                                 "inhibitor", "into the nucleus", "Cdc24", "x"]), max_size=12).map("".join))
+def test_invariants_on_generated_text(caption: str) -> None:
+    _check_invariants(caption)

@@ -115,6 +115,8 @@ class _Tagged:
     raw: bytes = b""
     question: int = 0
     hedge: int = 0
+    subject: tuple[int, int] | None = None  # span of the opening subject (cached)
+    subject_for: str | None = None  # the text `subject` was found in
 
     def __post_init__(self) -> None:
         self.set_text(self.text)
@@ -205,6 +207,8 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
                 return ""
         return match.group(0)
 
+    if "(" not in text and "[" not in text:
+        return text
     for _ in range(3):  # nested parentheses, innermost first
         new = _PAREN.sub(keep_or_drop, text)
         if new == text:
@@ -403,12 +407,20 @@ class Extractor:
             out.extend(self._run(rule, regex, groups, tagged, extensions))
         return out
 
+    def _subject_span(self, tagged: _Tagged) -> tuple[int, int] | None:
+        """Span of the opening subject list, matched once per text of the sentence."""
+        if tagged.subject_for != tagged.text:
+            match = _search(self._subject, tagged.raw, 0, anchored=True)
+            tagged.subject = None if match is None else match.span(self._subject.groupindex["S"])
+            tagged.subject_for = tagged.text
+        return tagged.subject
+
     def subject_of(self, tagged: _Tagged) -> tuple[Entity, ...]:
         """The entities of the subject that opens the sentence (empty when there is none)."""
-        match = self._subject.match(tagged.raw)
-        if match is None:
+        span = self._subject_span(tagged)
+        if span is None:
             return ()
-        s, e = match.span(self._subject.groupindex["S"])
+        s, e = span
         items = self._items(tagged.text[s:e], tagged.tokens)
         return tuple(ent for i in self._view(items, "source") for ent in tagged.tokens[i])
 
@@ -437,10 +449,10 @@ class Extractor:
 
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
-        match = self._subject.match(tagged.raw)
-        if match is None:
+        span = self._subject_span(tagged)
+        if span is None:
             return []
-        s, e = match.span(self._subject.groupindex["S"])
+        s, e = span
         subject = tagged.text[s:e]
         out = []
         pos = e

@@ -94,6 +94,9 @@ def wrap_text(text: str, max_width: float = WRAP_WIDTH, size: float = FONT_SIZE,
     return lines
 
 
+_SPELLED_GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "kappa", "lambda", "theta", "zeta", "sigma")
+
+
 def node_label(graph: nx.MultiDiGraph, node: str) -> str:
     """Return the text drawn for `node`: its label, or how the caption writes it.
 
@@ -116,7 +119,14 @@ def node_label(graph: nx.MultiDiGraph, node: str) -> str:
         return label.replace("_", " ") if keyed else label
     # "Cytosolic DNA" at a sentence start and "cytosolic DNA" elsewhere: keep the inner form
     inner = [t for t in texts if not t[0].isupper() or t[1:2].isupper() or len(t) == 1]
-    return (inner or texts)[0]
+    chosen = (inner or texts)[0]
+    if keyed:
+        # a FamPlex id reads well unless it is machine-made ("IKK_complex", "NFkappaB");
+        # "MAPK" beats "mitogen-activated-protein-kinase"
+        shortest = min(inner or texts, key=len)
+        machine = "_" in label or any(g in label.lower() for g in _SPELLED_GREEK)
+        chosen = shortest if machine or len(shortest) <= len(label) + 2 else label.replace("_", " ")
+    return chosen
 
 
 def label_lines(label: str, node_type: str) -> list[str]:

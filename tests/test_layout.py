@@ -192,3 +192,12 @@ def test_big_or_nested_complexes_are_drawn_as_one_node() -> None:
     assert not expanded_members(graph, "NEST")
     assert {m for c, m in result.members if c == "SMALL"} == {"G0", "G1"}
     assert not any(c in ("BIG", "NEST") for c, _ in result.members)
+
+
+def test_readable_famplex_ids_beat_long_mentions() -> None:
+    from pathwaygen.layout import node_label
+
+    graph = graphjson.new_graph(figid="x")
+    graph.add_node("MAPK", label="MAPK", type="family", xrefs={}, members=[],
+                   mentions=[{"text": "mitogen-activated-protein-kinase", "start": 0, "end": 32}])
+    assert node_label(graph, "MAPK") == "MAPK"

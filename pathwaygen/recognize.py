@@ -8,7 +8,12 @@ word boundaries, case rules), then:
 - synonyms written with a slash ("FRS2/SNT", "ZIP/p62") become one mention;
 - abbreviation definitions (inline or legends) make the short and long forms one entity,
   grounded by the lexicon when either form is known, otherwise a new entity whose type is
-  guessed from the long form's head word.
+  guessed from the long form's head word;
+- words shaped like gene symbols of other species (Cdc24, COI1, PqsR) become genes keyed as
+  written; "<modifiers> <head>" phrases from rules/entities/phrases.yaml become processes
+  ("male sterility") or enzymes ("citrate lyase"); "NF-kB target genes" is a group;
+  "JAK2 inhibitor" is a chemical whose member is JAK2;
+- compartments are kept only when something moves there ("translocates into the nucleus").
 
 Mentions come back sorted, non-overlapping, in ORIGINAL caption offsets.
 """
@@ -17,13 +22,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, chain
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 
 import ahocorasick
 
 from .abbrev import Definition, find_definitions
-from .lexicon import Candidate, Lexicon, get_lexicon, load_phrases, lower_keep_length, match_key, normalise, space_junctions, squeeze
+from .lexicon import (
+    Candidate,
+    Lexicon,
+    get_lexicon,
+    load_phrases,
+    lower_keep_length,
+    normalise,
+    space_junctions,
+    squeeze,
+)
 from .model import Entity, Mention
 from .text import GREEK, Text
 
@@ -183,9 +197,6 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
 
 
 _GREEK_NAMES = frozenset(GREEK.values())
-#: a spelled-out Greek letter, maybe numbered: lowercase only, so "PI3" (not "pi") is kept
-_GREEK_LABEL = re.compile("(?:" + "|".join(sorted(_GREEK_NAMES, key=len, reverse=True)) + r")\d?")
-_HAS_LETTER = re.compile(r"[A-Za-z]")
 #: (automaton value, written surface) -> fitting candidates; the same names recur in every caption
 _VALID_MEMO: dict[tuple[int, str], list[Candidate]] = {}
 #: written phospho prefixes, lowercase ("p-STAT3", "phospho-AKT")
@@ -194,11 +205,6 @@ _PHOSPHO_PREFIXES = ("p-", "phospho-", "phosphorylated-")
 _RESIDUE = re.compile(r"Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val")
 _NUMBER_AHEAD = re.compile(r"[ -]?\d")
 _RESIDUE_AFTER = re.compile(r"s?[ -]+residues?\b")
-
-
-def text_span_is_one_char(norm: str, start: int, end: int) -> bool:
-    """True when norm[start:end] is one spelled-out Greek letter (one original character)."""
-    return norm[start:end].lower() in _GREEK_NAMES
 
 
 def _ambiguous_alias(lex: Lexicon, raw: str, valid: list[Candidate]) -> Entity:

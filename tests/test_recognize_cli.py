@@ -85,3 +85,12 @@ def test_lexicon_build_command(tmp_path: Path, capsys) -> None:
     assert code == 0 and out_file.exists() and "entities" in out
     code, _, err = run(["lexicon", "build", "--source", str(tmp_path), "--output", str(out_file)], capsys)
     assert code == 2 and "missing hgnc_entries.tsv" in err
+
+
+def test_bad_record_in_a_folder_is_reported_and_the_rest_run(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.md").write_text("---\nfigid: A1\ncaption: 'JAK2 activates STAT3.'\n---\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\nfigid: ../x\ncaption: 'cAMP'\n---\n", encoding="utf-8")
+    code, out, err = run(["entities", str(tmp_path)], capsys)
+    assert code == 1
+    assert "# A1:" in out
+    assert err.count("\n") == 1 and "b.md" in err and "safe file name" in err

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import PathwaygenError
+from ..errors import PathwaygenError, RecordError
 from ..model import Figure, Mention
 from ..recognize import recognize
 from ..record import load_record
@@ -114,10 +114,21 @@ def cli(paths: tuple[Path, ...], text: str | None, fmt: str, gold_dir: Path | No
     figures: list[Figure] = []
     if text is not None:
         figures.append(Figure(figid="text", title="", caption=text))
-    for path in _records(paths):
-        figures.append(load_record(path))
+    files = _records(paths)
+    failed = 0
+    for path in files:
+        try:
+            figures.append(load_record(path))
+        except RecordError as exc:
+            if len(files) == 1:
+                raise
+            # one bad record in a folder is reported and the others still run
+            click.echo(f"pathwaygen: error: {exc}", err=True)
+            failed += 1
     if gold_dir is not None:
         click.echo(_score(figures, gold_dir))
+        if failed:
+            raise SystemExit(1)
         return
     results = []
     for fig in figures:
@@ -127,5 +138,9 @@ def cli(paths: tuple[Path, ...], text: str | None, fmt: str, gold_dir: Path | No
         doc = [{"figid": fig.figid, "source": fig.source, "mentions": [_mention_dict(m) for m in mentions]}
                for fig, mentions in results]
         click.echo(json.dumps(doc[0] if text is not None and len(doc) == 1 else doc, ensure_ascii=False, indent=1))
+        if failed:
+            raise SystemExit(1)
         return
     click.echo("\n\n".join(_table(fig.figid, mentions) for fig, mentions in results))
+    if failed:
+        raise SystemExit(1)

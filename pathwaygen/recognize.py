@@ -574,11 +574,12 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
 _FACTOR_AFTER = re.compile(r"\s+factors?\b")
 
 
-_INHIBITOR_AFTER = re.compile(r"[ -](inhibitors?|antagonists?|blockers?)\b", re.I)
+_INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker)(s?)\b", re.I)
 
 
 def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
-    """"JAK2 inhibitor": a drug named for its target is a chemical whose member is the target."""
+    """"JAK2 inhibitor(s)", "Janus kinase 2 (JAK2) inhibitors": a drug named for its target is a
+    chemical (keyed in the singular, by the short form when one is given) whose member is the target."""
     norm = text.norm
     out = []
     for hit in hits:
@@ -586,7 +587,13 @@ def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
             continue
         match = _INHIBITOR_AFTER.match(norm, hit.end)
         if match:
-            label = " ".join(text.original[text.to_original(hit.start) : text.to_original(match.end())].split())
+            if match.group(1):
+                start = match.start(1)
+                target = text.original[text.to_original(start) : text.to_original(match.end(1))]
+            else:
+                target = text.original[text.to_original(hit.start) : text.to_original(hit.end)]
+            word = text.original[text.to_original(match.start(2)) : text.to_original(match.end(2))]
+            label = " ".join(f"{target} {word.lower()}".split())
             entity = Entity(id=label, label=label, type="chemical", members=hit.entities)
             out.append(_Hit(hit.start, match.end(), (entity,), 0, source="inhibitor"))
     return out

@@ -331,3 +331,9 @@ from hypothesis import strategies as st  # noqa: E402
                                  "inhibitor", "into the nucleus", "Cdc24", "x"]), max_size=12).map("".join))
 def test_invariants_on_generated_text(caption: str) -> None:
     _check_invariants(caption)
+
+
+def test_inhibitors_of_a_defined_target() -> None:
+    caption = "Mechanisms of resistance to Janus kinase 2 (JAK2) inhibitors."
+    mention = next(m for m in recognize(prepare(caption)) if "inhibitors" in m.text)
+    assert mention.entities[0].id == "JAK2 inhibitor" and mention.entities[0].members[0].id == "JAK2"

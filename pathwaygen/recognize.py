@@ -242,6 +242,7 @@ _LOOKUP_MEMO: dict[tuple[int, str], Entity | None] = {}
 
 
 _NOT_MORE = r"(?![\w/-]|\.\d)"
+_REPEATED_NUMBER = re.compile(r"(\d{1,2})(?![\w/-]|\.\d)")
 _LIST_TAIL = re.compile(
     rf"(?:\s*,\s*(\d{{1,2}}))*(?:\s*,?\s*(?:and|or|&)\s*(\d{{1,2}})){_NOT_MORE}"
     rf"|/(\d{{1,2}}(?:/\d{{1,2}})*){_NOT_MORE}|-(\d{{1,2}}){_NOT_MORE}"
@@ -264,7 +265,18 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
         base, first = head.group(1), int(head.group(2))
         tail = _LIST_TAIL.match(norm, hit.end)
         if not tail:
-            continue
+            # "Wsc1-Wsc3": a range that repeats the name
+            if not norm.startswith(f"-{base}", hit.end):
+                continue
+            again = _REPEATED_NUMBER.match(norm, hit.end + 1 + len(base))
+            if not again:
+                continue
+            tail = _LIST_TAIL.match(f"-{again.group(1)}")  # read as the range "-3"
+            if not tail:
+                continue
+            tail_end = again.end()
+        else:
+            tail_end = tail.end()
         numbers: list[int] = []
         if tail.group(3):  # slash form
             numbers = [int(x) for x in tail.group(3).split("/")]
@@ -277,13 +289,15 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
             # "ATG5-12" is a conjugate of two proteins
             found = sum(1 for num in numbers if (e := _lookup(lex, f"{base}{num}")) is not None
                         and e.id.upper() == f"{base}{num}".upper().replace("-", ""))
-            if found * 2 < len(numbers):
+            if found * 2 < len(numbers) and not (hit.source == "symbol-shape" and last - first <= 5):
                 continue
         else:
             numbers = [int(x) for x in re.findall(r"\d+", tail.group(0))]
+        derived = hit.source == "symbol-shape"
         siblings = []
         for num in numbers:
-            ent = _lookup(lex, f"{base}{num}")
+            # a symbol of another species ("Wsc1-3") has siblings named the same way
+            ent = Entity(id=f"{base}{num}", label=f"{base}{num}", type="gene") if derived else _lookup(lex, f"{base}{num}")
             if ent is not None and ent.type in ("gene", "rna"):
                 siblings.append(ent)
             elif not tail.group(4) or num == numbers[-1]:
@@ -292,7 +306,7 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
                 break
         if siblings:
             hit.entities = tuple(dict.fromkeys(hit.entities + tuple(siblings)))
-            hit.end = tail.end()
+            hit.end = tail_end
             grew = True
             # TSC1/2: numbered subunits that together are a FamPlex complex name the complex
             # (a family, LATS1/2, stays its genes)
@@ -349,7 +363,7 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                 elif second is not None and second in prev.alternatives:
                     prev.entities = hit.entities
                     same = True
-                elif min(prev.rank, hit.rank) <= 30 and max(prev.rank, hit.rank) >= 50 and not (
+                elif min(prev.rank, hit.rank) <= 30 and 50 <= max(prev.rank, hit.rank) < 90 and not (
                     prev.modifiers or hit.modifiers
                 ):
                     # "ZIP/p62": a mere alias written with a firm name is its synonym
@@ -475,7 +489,8 @@ def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
 #: shapes of gene symbols of other species that no human lexicon lists: yeast/fly "Cdc24",
 #: "Toll9"; plant "COI1", "ARF10"; bacterial "PqsR", "AmpC", "flhDC"
 _SYMBOL_SHAPE = re.compile(
-    r"(?<![\w-])(?:[A-Z][a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{2,5}\d{1,3}[A-Z]?|[A-Z][a-z]{2}[A-Z]{1,2}|[a-z]{3}[A-Z]{1,2})(?![\w-])"
+    r"(?<![\w-])(?:[A-Z][a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{2,5}\d{1,3}[A-Z]?|[A-Z][a-z]{2}[A-Z]{1,2}|[a-z]{3}[A-Z]{1,2}"
+    r"|[A-Z]{3,4}-\d{1,2})(?![\w]|-[a-z])"  # (worm "LIN-12"; "Wsc1-3", "Wsc1-Wsc3" are ranges)
 )
 
 
@@ -487,8 +502,14 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     out = []
     for match in _SYMBOL_SHAPE.finditer(norm):
         word = match.group(0)
-        if taken[match.start()] or word in lex.not_symbols or _RESIDUE.match(word):
+        if word in lex.not_symbols or _RESIDUE.match(word):
             continue  # (Ser473, Thr308 are residues)
+        if taken[match.start()]:
+            # a longer symbol may replace a mere alias inside it ("APX-1" is not APX)
+            inside = [h for h in hits if h.start < match.end() and match.start() < h.end]
+            if not inside or any(h.rank < 50 or h.start < match.start() or h.end > match.end() for h in inside) \
+                    or all(h.end == match.end() for h in inside):
+                continue
         out.append(_Hit(match.start(), match.end(), (Entity(id=word, label=word, type="gene"),), 90, source="symbol-shape"))
     return out
 

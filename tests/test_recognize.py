@@ -337,3 +337,10 @@ def test_inhibitors_of_a_defined_target() -> None:
     caption = "Mechanisms of resistance to Janus kinase 2 (JAK2) inhibitors."
     mention = next(m for m in recognize(prepare(caption)) if "inhibitors" in m.text)
     assert mention.entities[0].id == "JAK2 inhibitor" and mention.entities[0].members[0].id == "JAK2"
+
+
+def test_other_species_ranges_and_worm_names() -> None:
+    caption = "stress is sensed through a family of Wsc1–Wsc3 sensors; APX-1/DSL binds the receptor LIN-12/Notch."
+    assert ids_of(caption, "Wsc1–Wsc3") == ("Wsc1", "Wsc2", "Wsc3")
+    assert "APX-1" in all_ids(caption) and "APEX1" not in all_ids(caption)
+    assert "LIN-12" in all_ids(caption)

@@ -30,6 +30,8 @@ from .text import GREEK
 from .rules import PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
 
 NAMED_INHIBITOR_RULE = "inh.named_inhibitor"
+#: a list of more members than this is not read as one complex whose members all bind
+MAX_COMPLEX_MEMBERS = 4
 #: at most this many verbs share a sentence's opening subject, each read over at most this many characters
 MAX_SHARED_VERBS = 6
 MAX_SHARED_CLAUSE = 240
@@ -42,6 +44,8 @@ _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediate
                              r"producing|expressing|interacting|binding|related|like|type|specific)\b")
 _FRONTED = re.compile(r"\W*(?:in response to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
+#: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
+_NOT_ITSELF = ("anti-", "non-", "pseudo-", "dominant-negative-")
 _PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
                             r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module)\b")
 _NEGATION = re.compile(
@@ -265,8 +269,8 @@ class Extractor:
         """
         out = []
         for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
-            if _MODIFIER_AFTER.match(slot_text, match.end()):
-                continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of": a modifier
+            if _MODIFIER_AFTER.match(slot_text, match.end()) or slot_text[:match.start()].endswith(_NOT_ITSELF):
+                continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
             chain = bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
@@ -365,8 +369,10 @@ class Extractor:
                 seq = values.get(src_name) or []
                 if src_name == "CHAIN":
                     idx_pairs = list(zip(seq, seq[1:]))
-                else:
+                elif len(seq) <= MAX_COMPLEX_MEMBERS:
                     idx_pairs = [(a, b) for i, a in enumerate(seq) for b in seq[i + 1:]]
+                else:
+                    idx_pairs = []  # a long list is an inventory of parts, not a complex drawn as such
                 for a, b in idx_pairs:
                     pairs.extend((x, y) for x in tagged.tokens[a] for y in tagged.tokens[b]
                                  if src_name == "ALL" or _chain_link(x, y))

@@ -202,8 +202,11 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         inner = [int(t) for t in _TOKEN.findall(match.group(1))]
         if not inner:
             return ""
-        if _LONE_TOKEN.fullmatch(match.group(1)) and not text[:match.start()].endswith("@"):
-            return " \x00" + match.group(1).strip()  # an abbreviation after an unknown long form
+        if _LONE_TOKEN.fullmatch(match.group(1)):
+            if not text[:match.start()].endswith("@"):
+                return " \x00" + match.group(1).strip()  # an abbreviation after an unknown long form
+            if len(inner) > 1:
+                return ", " + match.group(1).strip()  # "AMP genes (bomanin, drosomycin)": an apposed list
         before = _TOKEN.findall(text, 0, match.start())
         if before:
             prev = {e.id for e in tokens[int(before[-1])]}
@@ -220,7 +223,9 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         text = new
     if "\x00" in text:
         # the unknown long form before a known abbreviation goes: "a stimulatory g protein @1@" -> "a @1@"
-        text = _LONG_FORM.sub(" ", text).replace("\x00", "")
+        # after a mention the dropped words were a head noun ("AMP genes (bomanin, ...)"): keep a list
+        text = _LONG_FORM.sub(lambda m: ", " if m.string[m.start() - 1:m.start()] == "@" else " ",
+                              text).replace("\x00", "")
     return text
 
 

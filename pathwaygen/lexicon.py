@@ -170,6 +170,7 @@ class Lexicon:
         self.stop = stop  # lowercase surfaces that never name a gene/family from HGNC/FamPlex
         self.not_symbols = not_symbols  # symbol-shaped words that are no genes (cell lines, ...)
         self._entities: dict[int, Entity] = {}
+        self.memo: dict[str, dict] = {}  # per-lexicon caches of the recogniser (names recur)
         self._cands: dict[int, tuple[Candidate, ...]] = {}
         self._by_id: dict[str, int] | None = None
 

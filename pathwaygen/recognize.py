@@ -114,6 +114,8 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     # a removed separator is a word break too
     breaks = set(run_at)
 
+    # (automaton value, written surface) -> grounding, kept on the lexicon: names recur
+    memo = lex.memo.setdefault("ground", {})
     hits: list[_Hit] = []
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
     m = len(squeezed)
@@ -159,26 +161,15 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         if "resid" in norm[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
         memo_key = (value, raw)
-        valid = _VALID_MEMO.get(memo_key)
-        if valid is None:
-            valid = _valid(lex.decode(value >> 8), raw)
-            if len(_VALID_MEMO) > 100_000:
-                _VALID_MEMO.clear()
-            _VALID_MEMO[memo_key] = valid
-        if not valid:
+        grounded = memo.get(memo_key, _MISSING)
+        if grounded is _MISSING:
+            grounded = _ground(lex, value, raw)
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[memo_key] = grounded
+        if grounded is None:
             continue
-        cand = valid[0]
-        entity = lex.entity(cand.entity)
-        if cand.rank >= 50 and len(valid) > 1 and valid[1].rank == cand.rank and valid[1].entity != cand.entity:
-            # an alias several genes list equally first: the one spelled as written wins
-            # ("gp130" is IL6ST's, "GP130" LRPPRC's); otherwise it names their group ("SOCS")
-            written = squeeze(raw)
-            same = [c for c in valid if c.rank == cand.rank and c.surface == written]
-            if len({c.entity for c in same}) == 1:
-                cand = same[0]
-                entity = lex.entity(cand.entity)
-            else:
-                entity = _ambiguous_alias(lex, raw, valid)
+        entity, rank, alternatives = grounded
         if modifiers and entity.type not in _GENE_TYPES and "plural" not in modifiers:
             continue
         if "plural" not in modifiers and len(raw) > 2 and raw[-1] == "s" and raw[-2].isupper():
@@ -191,14 +182,32 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
                     modifiers.add("phospho")
                     ps = start
                     break
-        alternatives = tuple(c.entity for c in valid[1:]) if len(valid) > 1 else ()
-        hits.append(_Hit(ps, pe, (entity,), cand.rank, modifiers, "lexicon", alternatives))
+        hits.append(_Hit(ps, pe, (entity,), rank, modifiers, "lexicon", alternatives))
     return hits
 
 
+def _ground(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...]] | None:
+    """(entity, rank, other fitting rows) for an automaton match written `raw`, or None."""
+    valid = _valid(lex.decode(value >> 8), raw)
+    if not valid:
+        return None
+    cand = valid[0]
+    entity = lex.entity(cand.entity)
+    if cand.rank >= 50 and len(valid) > 1 and valid[1].rank == cand.rank and valid[1].entity != cand.entity:
+        # an alias several genes list equally first: the one spelled as written wins
+        # ("gp130" is IL6ST's, "GP130" LRPPRC's); otherwise it names their group ("SOCS")
+        written = squeeze(raw)
+        same = [c for c in valid if c.rank == cand.rank and c.surface == written]
+        if len({c.entity for c in same}) == 1:
+            cand = same[0]
+            entity = lex.entity(cand.entity)
+        else:
+            entity = _ambiguous_alias(lex, raw, valid)
+    return entity, cand.rank, tuple(c.entity for c in valid[1:])
+
+
 _GREEK_NAMES = frozenset(GREEK.values())
-#: (automaton value, written surface) -> fitting candidates; the same names recur in every caption
-_VALID_MEMO: dict[tuple[int, str], list[Candidate]] = {}
+_MISSING = object()
 #: written phospho prefixes, lowercase ("p-STAT3", "phospho-AKT")
 _PHOSPHO_PREFIXES = ("p-", "phospho-", "phosphorylated-")
 #: amino-acid three-letter codes: followed by a number they name a residue ("Ser473")
@@ -227,18 +236,15 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
 
 def _lookup(lex: Lexicon, surface: str) -> Entity | None:
     """Ground a whole surface form through the lexicon (exact key, case rules applied)."""
-    memo_key = (id(lex), surface)
-    if memo_key in _LOOKUP_MEMO:
-        return _LOOKUP_MEMO[memo_key]
+    memo = lex.memo.setdefault("lookup", {})
+    if surface in memo:
+        return memo[surface]
     cand = _pick(lex, lex.lookup(surface), normalise(surface))
     entity = None if cand is None else lex.entity(cand.entity)
-    if len(_LOOKUP_MEMO) > 50_000:
-        _LOOKUP_MEMO.clear()
-    _LOOKUP_MEMO[memo_key] = entity
+    if len(memo) > 50_000:
+        memo.clear()
+    memo[surface] = entity
     return entity
-
-
-_LOOKUP_MEMO: dict[tuple[int, str], Entity | None] = {}
 
 
 _NOT_MORE = r"(?![\w/-]|\.\d)"

@@ -505,12 +505,16 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     taken = bytearray(len(norm) + 1)
     for h in hits:
         taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    by_start = {h.start: h for h in hits}
     out = []
     for match in _SYMBOL_SHAPE.finditer(norm):
         word = match.group(0)
         if word in lex.not_symbols or _RESIDUE.match(word):
             continue  # (Ser473, Thr308 are residues)
         if taken[match.start()]:
+            first = by_start.get(match.start())
+            if first is not None and (first.end >= match.end() or first.rank < 50):
+                continue  # the usual case: the lexicon already has this word
             # a longer symbol may replace a mere alias inside it ("APX-1" is not APX)
             inside = [h for h in hits if h.start < match.end() and match.start() < h.end]
             if not inside or any(h.rank < 50 or h.start < match.start() or h.end > match.end() for h in inside) \

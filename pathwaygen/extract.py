@@ -87,6 +87,7 @@ _VERBISH = (r"(?:activat|inhibit|stimulat|induc|promot|bind|bound|recruit|phosph
             r"increas|decreas|reduc|produc|generat|convert|degrad|regulat|mediat|trigger|caus|lead|led|"
             r"result|form|interact|associat|requir|involv|includ|contain|compris|express|act|signal)[a-z]*")
 _LONG_FORM = re.compile(r"(?: (?!" + _FUNCTION + r"\b|" + _VERBISH + r"\b)[a-z][a-z0-9'/-]*){1,5} \x00")
+_HEAD_BEFORE_LIST = re.compile(r"@\d+@ ?\x01")
 _INHIBITOR_AFTER = re.compile(r"[\s-]*(?:(?:specific|selective|small[- ]molecule|pharmacological|potent)\s+)?"
                               r"(inhibitors?|antagonists?|blockers?)\b", re.IGNORECASE)
 
@@ -206,7 +207,7 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
             if not text[:match.start()].endswith("@"):
                 return " \x00" + match.group(1).strip()  # an abbreviation after an unknown long form
             if len(inner) > 1:
-                return ", " + match.group(1).strip()  # "AMP genes (bomanin, drosomycin)": an apposed list
+                return " \x01" + match.group(1).strip()  # "P450 enzymes (CYP11B1, CYP17)": the members
         before = _TOKEN.findall(text, 0, match.start())
         if before:
             prev = {e.id for e in tokens[int(before[-1])]}
@@ -224,8 +225,11 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
     if "\x00" in text:
         # the unknown long form before a known abbreviation goes: "a stimulatory g protein @1@" -> "a @1@"
         # after a mention the dropped words were a head noun ("AMP genes (bomanin, ...)"): keep a list
-        text = _LONG_FORM.sub(lambda m: ", " if m.string[m.start() - 1:m.start()] == "@" else " ",
+        text = _LONG_FORM.sub(lambda m: " \x01" if m.string[m.start() - 1:m.start()] == "@" else " ",
                               text).replace("\x00", "")
+    if "\x01" in text:
+        # a list apposed to a category mention stands for it: "AMP genes (bomanin, ...)" -> the members
+        text = _HEAD_BEFORE_LIST.sub("", text).replace("\x01", "")
     return text
 
 

@@ -102,3 +102,23 @@ def test_extraction_is_deterministic():
     text = prepare(caption)
     first = extract(text, mentions_of(caption))
     assert first == extract(text, mentions_of(caption))
+
+
+def test_a_list_apposed_to_a_category_stands_for_it():
+    caption = "STAT3 induces the expression of genes (SOCS3, MDM2)."
+    text = prepare(caption)
+    cat = Mention(caption.index("genes"), caption.index("genes") + 5, "genes",
+                  (Entity("target genes", "genes", "group"),))
+    mentions = sorted(mentions_of(caption) + [cat], key=lambda m: m.start)
+    found = {(s.subject.id, s.relation, s.object.id) for s in extract(text, mentions)}
+    assert found == {("STAT3", "expresses", "SOCS3"), ("STAT3", "expresses", "MDM2")}
+
+
+def test_respectively_pairs_in_order():
+    assert triples("STING and MDM2 activate TBK1 and TP53, respectively.") == {
+        ("STING1", "activates", "TBK1"), ("MDM2", "activates", "TP53")}
+
+
+def test_subject_pronoun_and_shared_subject():
+    assert triples("TBK1 binds STING. It then phosphorylates IRF3 and activates TP53.") >= {
+        ("TBK1", "binds", "STING1"), ("TBK1", "phosphorylates", "IRF3"), ("TBK1", "activates", "TP53")}

@@ -420,9 +420,10 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
         short_hit = by_span.get(d.short)
         if long_hit is not None:
             entities = long_hit.entities
-        elif short_hit is not None and short_hit.rank < 40:
-            # a curated name, an approved symbol or FamPlex; a mere alias ("PMN" of CA9) loses
-            # to the definition the caption gives
+        elif short_hit is not None and (short_hit.rank < 40 or (
+                short_hit.entities[0].type in _GENE_TYPES and _guess_type(long) == "gene")):
+            # a curated name, an approved symbol or FamPlex; an alias only when the long
+            # form names a gene too ("SDF-1" of CXCL12 = "stromal cell-derived factor-1")
             entities = short_hit.entities
         else:
             known = _lookup(lex, long)

@@ -344,3 +344,12 @@ def test_other_species_ranges_and_worm_names() -> None:
     assert ids_of(caption, "Wsc1–Wsc3") == ("Wsc1", "Wsc2", "Wsc3")
     assert "APX-1" in all_ids(caption) and "APEX1" not in all_ids(caption)
     assert "LIN-12" in all_ids(caption)
+
+
+def test_legend_aliases_defined_by_gene_names_keep_hgnc() -> None:
+    caption = ("BLC, B lymphocyte chemoattractant; MCP-1, monocyte chemoattractant protein-1; "
+               "SDF-1, stromal cell–derived factor-1α; PMN, polymorphonuclear neutrophil.")
+    assert ids_of(caption, "SDF-1") == ("CXCL12",)
+    assert ids_of(caption, "MCP-1") == ("CCL2",)
+    assert ids_of(caption, "BLC") == ("CXCL13",)
+    assert "CA9" not in all_ids(caption)  # PMN is an alias of CA9, but here a cell type

@@ -66,6 +66,9 @@ _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
                             r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
+#: acting on a set of genes is acting on their expression
+_GENES = re.compile(r"\bgenes?$")
+_ON_GENES = {"activates": "expresses", "inhibits": "represses"}
 _RESPECTIVELY = re.compile(r",? respectively\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas|while)\b")
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
@@ -394,7 +397,10 @@ class Extractor:
             for subj, obj in pairs:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing
-                out.append(_Candidate(subj, by_type.get(obj.type, rel), obj, rule.id, priority, span, hedged))
+                relation = by_type.get(obj.type, rel)
+                if relation in _ON_GENES and _GENES.search(obj.id):
+                    relation = _ON_GENES[relation]  # "induces defense genes": expression
+                out.append(_Candidate(subj, relation, obj, rule.id, priority, span, hedged))
         return out
 
     # -- matching -------------------------------------------------------------------------

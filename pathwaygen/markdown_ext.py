@@ -9,7 +9,7 @@ A fenced block whose info string is ``pathway`` becomes an inline SVG diagram::
     ```pathway record="seeds/pathwaygen__demo1.md"
     ```
 
-The body is a caption; ``record="PATH"`` (or a body that is just an existing ``.md`` path)
+The body is a caption; ``record="PATH"`` (or a body that is one ``.md`` path)
 draws a figure record instead. Attributes: ``title``, ``alt``, ``align`` (left, center,
 right). MkDocs ``mkdocs.yml``::
 
@@ -59,8 +59,8 @@ class PathwayPreprocessor(Preprocessor):
         title = attrs.get("title", "")
         text = "\n".join(body).strip()
         record = attrs.get("record")
-        if record is None and len(body) == 1 and text.endswith(".md") and (self.base_path / text).is_file():
-            record = text
+        if record is None and text.endswith(".md") and not any(c.isspace() for c in text):
+            record = text  # one word ending in .md is a path, never a caption
         try:
             if record is not None:
                 svg = diagram_svg(record=self.base_path / record, cache_dir=self.cache_dir)

@@ -52,16 +52,14 @@ class PathwayDirective(SphinxDirective):
 
     def _record_path(self) -> tuple[str, str] | None:
         """(relative, absolute) path of the record the directive names, or None for a caption."""
+        body = [line.strip() for line in self.content if line.strip()]
         if self.arguments:
             candidate = self.arguments[0].strip()
-        elif len(self.content) == 1 and self.content[0].strip().endswith(".md"):
-            candidate = self.content[0].strip()
+        elif len(body) == 1 and body[0].endswith(".md") and not any(c.isspace() for c in body[0]):
+            candidate = body[0]  # one word ending in .md is a path, never a caption
         else:
             return None
-        relative, absolute = self.env.relfn2path(candidate)
-        if self.arguments or os.path.isfile(absolute):
-            return relative, absolute
-        return None
+        return self.env.relfn2path(candidate)
 
     def run(self) -> list[nodes.Node]:
         """Render the diagram (or reuse the cached one) and return it as raw HTML."""

@@ -69,6 +69,6 @@ def test_same_page_gives_same_bytes(tmp_path: Path) -> None:
 
 
 def test_undrawable_block_is_a_visible_error(tmp_path: Path) -> None:
-    page = convert('```pathway record="nope/missing.md"\n```\n\n```pathway\n```\n', tmp_path)
+    page = convert('```pathway record="nope/missing.md"\n```\n\n```pathway\n```\n\n```pathway\nother.md\n```\n', tmp_path)
     errors = page.find_class("pathway-error")
-    assert len(errors) == 2 and "missing.md" in errors[0].text_content()
+    assert len(errors) == 3 and "missing.md" in errors[0].text_content() and "other.md" in errors[2].text_content()

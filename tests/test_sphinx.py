@@ -96,7 +96,9 @@ def test_cache_is_keyed_by_content_and_records_are_dependencies(tmp_path: Path) 
     assert "Edited" in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_bad_record_is_a_sphinx_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("directive", [".. pathway:: records/missing.md\n", ".. pathway::\n\n   records/missing.md\n"])
+def test_missing_record_is_a_sphinx_error(tmp_path: Path, directive: str, capsys: pytest.CaptureFixture[str]) -> None:
     src = make_project(tmp_path)
-    (src / "index.rst").write_text("T\n=\n\n.. pathway:: records/missing.md\n", encoding="utf-8")
+    (src / "index.rst").write_text("T\n=\n\n" + directive, encoding="utf-8")
     assert sphinx(src, tmp_path / "out") != 0  # -W: the directive's error fails the build
+    assert "missing.md" in capsys.readouterr().err

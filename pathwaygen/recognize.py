@@ -226,12 +226,25 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
     """Longest non-overlapping hits, better rank first among equals; sorted by start."""
     chosen: list[_Hit] = []
     taken = bytearray(max((h.end for h in hits), default=0))
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.rank, h.start)):
-        if any(taken[hit.start : hit.end]):
+    for hit in sorted(hits, key=_longest_first):
+        start, end = hit.start, hit.end
+        if taken.find(1, start, end) != -1:
             continue
         chosen.append(hit)
-        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-    return sorted(chosen, key=lambda h: h.start)
+        taken[start:end] = _ONES[: end - start] if end - start <= len(_ONES) else b"\x01" * (end - start)
+    chosen.sort(key=_by_start)
+    return chosen
+
+
+def _longest_first(hit: _Hit) -> tuple[int, int, int]:
+    return (hit.start - hit.end, hit.rank, hit.start)
+
+
+def _by_start(hit: _Hit) -> int:
+    return hit.start
+
+
+_ONES = b"\x01" * 256
 
 
 def _lookup(lex: Lexicon, surface: str) -> Entity | None:

@@ -2,7 +2,8 @@
 
 ``index.html`` is one static page (no script, no external resource, so it works from
 ``file://``) listing every figure with its title, inline SVG, caption, node and edge counts
-and links to its GPML and JSON. ``index.md`` is the same list for a Markdown viewer.
+and links to its GPML and JSON. Past :data:`INLINE_LIMIT` figures the SVGs are linked as
+lazily loaded images instead, so a huge collection still gives a page a browser can open. ``index.md`` is the same list for a Markdown viewer.
 
 Also home of :func:`inline_svg`, which makes an SVG file safe to inline into an HTML page
 next to other SVGs (ids prefixed, scripts dropped, accessible name set); the Sphinx and
@@ -109,19 +110,29 @@ def inline_svg(svg_text: str | bytes, prefix: str, alt: str | None = None) -> Ma
     return Markup(etree.tostring(root, encoding="unicode"))
 
 
+#: above this many figures the page links each SVG as a lazily loaded <img> instead of inlining
+#: it: 10,000 inline diagrams make a 200 MB page no browser opens comfortably
+INLINE_LIMIT = 1000
+
+
 def gallery_entries(outdir: Path, figures: Mapping[str, Mapping[str, Any]], formats: Sequence[str]) -> list[dict[str, Any]]:
-    """The template rows: one per figure, with its inline SVG and the links that exist."""
+    """The template rows: one per figure, with its inline SVG (or image link) and its file links."""
     rows = []
+    inline = len(figures) <= INLINE_LIMIT
     for number, (figid, info) in enumerate(figures.items(), start=1):
-        svg = None
+        svg = image = None
         svg_path = outdir / f"{figid}.svg"
         if "svg" in formats and svg_path.is_file():
-            svg = inline_svg(svg_path.read_bytes(), prefix=f"f{number}", alt=None)
+            if inline:
+                svg = inline_svg(svg_path.read_bytes(), prefix=f"f{number}", alt=None)
+            else:
+                image = svg_path.name
         links = [(FORMATS[name].name.upper(), f"{figid}{FORMATS[name].extension}") for name in formats]
         # the anchor GitHub and Python-Markdown's toc give the "## <figid>" heading
         anchor = re.sub(r"[^a-z0-9_\- ]", "", figid.lower()).replace(" ", "-")
         rows.append({"figid": figid, "anchor": anchor, "title": info.get("title") or figid, "caption": info.get("caption", ""),
-                     "nodes": info.get("nodes", 0), "edges": info.get("edges", 0), "svg": svg, "links": links})
+                     "nodes": info.get("nodes", 0), "edges": info.get("edges", 0), "svg": svg, "image": image,
+                     "links": links})
     return rows
 
 

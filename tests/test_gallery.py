@@ -15,7 +15,7 @@ from lxml import etree, html as lxml_html
 
 from pathwaygen import graphjson
 from pathwaygen.atomic import write_atomic
-from pathwaygen.build import build
+from pathwaygen.build import MANIFEST_NAME, build
 from pathwaygen.gallery import inline_svg, render_gallery
 
 REPO = Path(__file__).resolve().parents[1]
@@ -195,3 +195,13 @@ def test_any_title_and_caption_reach_the_page_as_text(tmp_path_factory: pytest.T
     assert article.find(".//p[@class='caption']").text_content() == caption
     assert not root.findall(".//script") and len(root.findall(".//article")) == 1
     assert "\n## fig1\n" in markdown_text and markdown_text.count("\n## ") == 1
+
+
+def test_huge_gallery_links_svgs_as_lazy_images(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pathwaygen.gallery.INLINE_LIMIT", 2)
+    figures = json.loads((built / MANIFEST_NAME).read_text(encoding="utf-8"))["figures"]
+    page, _ = render_gallery(built, figures, ["svg", "gpml", "json"])
+    root = lxml_html.fromstring(page)
+    images = root.findall(".//div[@class='diagram']/img")
+    assert len(images) == len(figures) > 2 and not root.findall(".//svg")
+    assert all((built / img.get("src")).is_file() and img.get("loading") == "lazy" and img.get("alt") for img in images)

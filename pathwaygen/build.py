@@ -35,6 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from . import __version__
 from .atomic import write_atomic
 from .errors import PathwaygenError
+from .paths import rules_root
 from .writers import FORMATS
 
 #: the manifest file inside OUTDIR (a dot file: it is bookkeeping, not a diagram)
@@ -95,7 +96,7 @@ def find_records(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def _package_inputs() -> list[Path]:
     """Files whose content decides the output: code, templates, packaged data and rules."""
     package = Path(__file__).resolve().parent
-    roots = [package, package.parent / "rules"]
+    roots = [package, rules_root()]
     files: list[Path] = []
     for root in roots:
         if not root.is_dir():

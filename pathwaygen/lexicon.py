@@ -27,6 +27,7 @@ import ahocorasick
 import yaml
 
 from .errors import RuleError
+from .paths import rules_dir
 from .model import NODE_TYPES, Entity
 from .text import _normalise_char
 
@@ -34,7 +35,7 @@ from .text import _normalise_char
 CACHE_FORMAT = 9
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json.gz"
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "entities"
+RULES_DIR = rules_dir("entities")
 
 #: rank of curated names (always preferred)
 RANK_CURATED = 0

@@ -28,9 +28,10 @@ import re2
 import yaml
 
 from .errors import RuleError
+from .paths import rules_dir
 from .model import RELATIONS, NODE_TYPES
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "relations"
+RULES_DIR = rules_dir("relations")
 
 #: slot name -> the macro its group wraps
 SLOT_MACROS: dict[str, str] = {"A": "LIST", "B": "LIST", "C": "LIST", "LOC": "LOCLIST",

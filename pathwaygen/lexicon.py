@@ -368,6 +368,8 @@ class PhraseRules:
     not_enzymes: frozenset[str] = frozenset()
     compartments: frozenset[str] = frozenset()
     movement_cues: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
+    min_enzyme_word: int = 0
 
 
 @lru_cache(maxsize=4)
@@ -390,6 +392,8 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
         frozenset(str(w).lower() for w in data.get("not_enzymes", []) or []),
         frozenset(str(w).lower() for w in data.get("compartments", []) or []),
         frozenset(str(w).lower() for w in data.get("movement_cues", []) or []),
+        frozenset(str(w).lower() for w in data.get("group_heads", []) or []),
+        int(data.get("min_enzyme_word", 0) or 0),
     )
 
 

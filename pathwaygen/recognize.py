@@ -58,6 +58,9 @@ class _Hit:
     alternatives: tuple[int, ...] = ()  # lexicon rows of every other fitting candidate
 
 
+_WORD_SPACE_NUMBER = re.compile(r"[a-z] +\d")
+
+
 def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
     """Candidates that fit the written `raw` surface (normalised): case rules, word breaks."""
     surface = squeeze(raw)
@@ -72,7 +75,7 @@ def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
             continue
         if cand.spaces != spaces and not (cand.spaces and _within(spaces, cand.spaces) and _within(cand.spaces, breaks)):
             continue
-        if " " in raw and not cand.spaces and raw.islower():
+        if " " in raw and not cand.spaces and raw.islower() and _WORD_SPACE_NUMBER.search(raw):
             continue  # "or 2", "at 2": lowercase words before a number are not a symbol
         # a short all-capital alias written in mixed case is another word ("miR" is not MIR)
         if cand.rank >= 50 and len(surface) <= 3 and cand.surface.isupper() and not surface.isupper():
@@ -263,7 +266,7 @@ def _lookup(lex: Lexicon, surface: str) -> Entity | None:
 _NOT_MORE = r"(?![\w/-]|\.\d)"
 _REPEATED_NUMBER = re.compile(r"(\d{1,2})(?![\w/-]|\.\d)")
 _LIST_TAIL = re.compile(
-    rf"(?:\s*,\s*(\d{{1,2}}))*(?:\s*,?\s*(?:and|or|&)\s*(\d{{1,2}})){_NOT_MORE}"
+    rf"(?:\s*,\s*-?(\d{{1,2}}))*(?:\s*,?\s*(?:and|or|&)\s*-?(\d{{1,2}})){_NOT_MORE}"
     rf"|/(\d{{1,2}}(?:/\d{{1,2}})*){_NOT_MORE}|-(\d{{1,2}}){_NOT_MORE}"
 )
 
@@ -332,6 +335,32 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
             whole = _lookup(lex, base.rstrip(" -"))
             if whole is not None and whole.type == "complex" and {m.id for m in whole.members} == {e.id for e in hit.entities}:
                 hit.entities = (whole,)
+    return grew
+
+
+#: "caspase (-3, -6, -7)", "caspase-3, -6, and -7" written after a family name
+_PAREN_LIST = re.compile(r"[ ]?\(\s*-(\d{1,2})((?:\s*,\s*-\d{1,2})*(?:\s*,?\s*(?:and|or)\s*-\d{1,2})?)\s*\)")
+
+
+def _expand_paren_lists(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
+    """"executioner caspase (-3, -6, -7)": a family name with a list of member numbers names
+    those members (each "<name>-<number>" must be a gene). Returns True when a mention grew."""
+    grew = False
+    for hit in hits:
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("family", "gene"):
+            continue
+        match = _PAREN_LIST.match(norm, hit.end)
+        if not match:
+            continue
+        base = norm[hit.start : hit.end]
+        if hit.modifiers:
+            base = base.rstrip("s") if "plural" in hit.modifiers else base
+        numbers = [match.group(1)] + re.findall(r"\d+", match.group(2))
+        members = [_lookup(lex, f"{base}-{num}") for num in numbers]
+        if all(m is not None and m.type == "gene" for m in members):
+            hit.entities = tuple(dict.fromkeys(members))
+            hit.end = match.end()
+            grew = True
     return grew
 
 
@@ -539,25 +568,52 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-_WORD_BEFORE_END = re.compile(r"([A-Za-z][A-Za-z0-9'-]*)\s+$")
+_WORD_BEFORE_END = re.compile(r"([A-Za-z0-9][A-Za-z0-9'-]*)\s+$")
+_GENE_OR_CHEMICAL = frozenset({"gene", "family", "complex", "rna", "chemical"})
+
+
+def _absorbs(etype: str, inner: _Hit) -> bool:
+    """May a phrase of type `etype` take the whole mention `inner` as a modifier?
+
+    An enzyme is named for its substrate ("isocitrate dehydrogenase", "malonyl-CoA
+    reductase"); a group for a class or process ("cytokine genes", "transcription factors",
+    "stress stimuli"). A gene never becomes a modifier: "STAT3 target genes" are handled
+    by _gene_sets and "PD-L1 blockade" is not a process node.
+    """
+    kind = inner.entities[0].type if len(inner.entities) == 1 else ""
+    if etype == "gene":
+        return kind == "chemical" and not inner.modifiers
+    if etype == "group":
+        return kind in ("group", "process") or (kind == "family" and inner.source == "lexicon" and inner.rank >= 20
+                                                and not norm_has_digit(inner))
+    return False
+
+
+def norm_has_digit(hit: _Hit) -> bool:
+    """True when the mention's entity id has a digit (a numbered gene family, "IL-1")."""
+    return any(c.isdigit() for c in hit.entities[0].id)
 
 
 def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
-    """"male sterility", "Treg cell survival": modifiers + a process head word (phrases.yaml)."""
+    """Noun phrases of a head word and its modifiers (rules/entities/phrases.yaml):
+    processes ("male sterility", "Treg cell survival"), groups ("inflammatory cytokine
+    genes", "stress stimuli") and enzymes ("isocitrate dehydrogenase", "aconitase")."""
     rules = load_phrases()
-    if not rules.heads:
+    if not rules.heads and not rules.group_heads and not rules.enzyme_suffixes:
         return []
     taken = bytearray(len(norm) + 1)
     process_at: dict[int, _Hit] = {}
+    hit_at_end: dict[int, _Hit] = {}
     for h in hits:
         taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+        hit_at_end[h.end] = h
         if h.entities and h.entities[0].type == "process":
             process_at[h.end] = h
     out = []
     for head_start, end, etype in _phrase_heads(rules, norm):
-        if _FACTOR_AFTER.match(norm, end):
+        if etype == "process" and _FACTOR_AFTER.match(norm, end):
             continue
-        inside = process_at.get(end)
+        inside = process_at.get(end) if etype == "process" else None
         if taken[head_start] and inside is None:
             continue  # the head word is part of a gene or chemical name
         start = head_start
@@ -568,12 +624,22 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
                 break
             word = before.group(1)
             low = word.lower()
-            if (low in rules.stop_words or low.endswith(("ed", "ing", "ly"))
-                    or (taken[before.start(1)] and (inside is None or before.start(1) < inside.start))):
+            if taken[before.start(1)] and (inside is None or before.start(1) < inside.start):
+                prior = hit_at_end.get(before.end(1))
+                if prior is not None and _absorbs(etype, prior):
+                    start = prior.start
+                    words += 1
+                    continue
+                break
+            if (low in rules.stop_words or not any(c.isalpha() for c in word)
+                    or (not word[0].isalpha() and etype != "gene")
+                    or (low.endswith(("ed", "ing", "ly")) and not (etype == "group" and "-" in low and not word.islower()))):
                 break
             start = before.start(1)
             words += 1
-        if words == 0 or (inside is not None and start >= inside.start):
+        if inside is not None and start >= inside.start:
+            continue
+        if words == 0 and not (etype == "gene" and rules.min_enzyme_word and end - head_start >= rules.min_enzyme_word):
             continue
         label = " ".join(norm[start:end].split())
         out.append(_Hit(start, end, (Entity(id=label.lower(), label=label, type=etype),), 95, source="phrase"))
@@ -584,12 +650,14 @@ _HEAD_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
 
 
 def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
-    """(start, end, type) of every head word: process heads and "-ase" enzyme words."""
+    """(start, end, type) of every head word: process heads, group heads and "-ase" enzyme words."""
     cached = _HEAD_AUTOMATA.get(id(rules))
     if cached is None or cached[0] is not rules:
         automaton = ahocorasick.Automaton()
         for head in rules.heads:
-            automaton.add_word(head, head)
+            automaton.add_word(head, (head, "process"))
+        for head in rules.group_heads:
+            automaton.add_word(head, (head, "group"))
         automaton.make_automaton()
         cached = _HEAD_AUTOMATA[id(rules)] = (rules, automaton)
     automaton = cached[1]
@@ -602,10 +670,10 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
             end == n or not (low[end].isalnum() or low[end] == "-"))
 
     if len(automaton):
-        for last, head in automaton.iter(low):
+        for last, (head, etype) in automaton.iter(low):
             start = last - len(head) + 1
             if whole_word(start, last + 1):
-                out.append((start, last + 1, "process"))
+                out.append((start, last + 1, etype))
     for suffix in rules.enzyme_suffixes:
         at = low.find(suffix)
         while at >= 0:
@@ -683,6 +751,8 @@ def recognize(text: Text) -> list[Mention]:
     if phrases:
         hits = _select(hits + phrases)
     expanded = _expand_numbers(lex, norm, hits)
+    if "(-" in norm:
+        expanded = _expand_paren_lists(lex, norm, hits) or expanded
     _expand_slash_families(norm, hits)
     derived = _gene_sets(text, hits) + _inhibitors(text, hits)
     if derived or expanded:

@@ -1,0 +1,61 @@
+"""Entity recognition beyond the lexicon: enzyme, group and process noun phrases, member
+enumerations, word-number names. Sentences from real captions."""
+
+from __future__ import annotations
+
+from pathwaygen.recognize import recognize
+from pathwaygen.text import prepare
+
+
+def found(caption: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """mention text -> ((entity id, type), ...) for every mention of `caption`."""
+    return {m.text: tuple((e.id, e.type) for e in m.entities) for m in recognize(prepare(caption))}
+
+
+def test_enzymes_named_for_their_substrate() -> None:
+    caption = ("The oxidative TCA cycle uses the following enzymes: (1) citrate synthase, (2–3) aconitase, "
+               "(4) isocitrate dehydrogenase, (5) 2-oxoacid ferredoxin oxidoreductase, (9) malate dehydrogenase "
+               "and malonyl-CoA reductase.")
+    got = found(caption)
+    for name in ("aconitase", "isocitrate dehydrogenase", "2-oxoacid ferredoxin oxidoreductase",
+                 "malate dehydrogenase", "malonyl-CoA reductase"):
+        assert got.get(name) == ((name.lower(), "gene"),), name
+    # the substrate alone is no longer a separate mention
+    assert "isocitrate" not in got and "malate" not in got
+
+
+def test_short_english_ase_words_are_not_enzymes() -> None:
+    got = found("An increase in the release of the base. A chase and a pseudokinase.")
+    assert not any(kind == "gene" for ents in got.values() for _, kind in ents)
+
+
+def test_group_phrases_of_class_nouns() -> None:
+    caption = ("Stress stimuli, such as oncogene expression, activate p53. The intrinsic pathway can be activated "
+               "through various cellular stresses. KATP channels and chemical messengers activate JAK2.")
+    got = found(caption)
+    assert got["Stress stimuli"] == (("stress stimuli", "group"),)
+    assert got["cellular stresses"] == (("cellular stresses", "group"),)
+    assert ("katp channels", "group") in got["KATP channels"]
+    assert got["chemical messengers"] == (("chemical messengers", "group"),)
+    assert got["JAK2"] == (("JAK2", "gene"),)
+
+
+def test_group_phrase_modifiers_stop_at_quantifiers_and_genes() -> None:
+    caption = "The three main AI signals bind their receptors; TLR4 receptors and two inhibitors."
+    got = found(caption)
+    assert not any(text.lower().startswith(("three", "two")) for text in got)
+    assert "TLR4 receptors" not in got
+
+
+def test_member_lists_after_a_family_name() -> None:
+    caption = ("Caspase-8 initiates apoptosis directly by cleaving and thereby activating executioner caspase "
+               "(-3, -6, -7); caspase-3, -6 and -7 then cleave their substrates.")
+    got = found(caption)
+    assert [e for e, _ in got["caspase (-3, -6, -7)"]] == ["CASP3", "CASP6", "CASP7"]
+    assert [e for e, _ in got["caspase-3, -6 and -7"]] == ["CASP3", "CASP6", "CASP7"]
+
+
+def test_numbered_name_before_a_word_is_found() -> None:
+    # a name with a number before a space ("β2 agonist") is not the "or 2" case
+    assert found("Under basal conditions, a β2 agonist activates Gs.")["β2 agonist"][0][1] == "chemical"
+    assert "or 2" not in found("JAK1 or 2 and IL 6")

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
+from operator import attrgetter
 
 import ahocorasick
 
@@ -107,19 +108,16 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     # squeezed offset -> normalised offset: runs of removed separators, in squeezed offsets
     # split keeps the separator runs at odd indexes: [text, run, text, run, ...]
     pieces = _SEPARATOR_SPLIT.split(low)
-    removed_before = list(accumulate(map(len, pieces[1::2])))
-    run_at = list(accumulate(map(len, pieces[0::2])))[: len(removed_before)]  # squeezed offset after each run
-
-    def to_norm(j: int) -> int:
-        k = bisect_right(run_at, j)
-        return j + (removed_before[k - 1] if k else 0)
-
+    removed = [0, *accumulate(map(len, pieces[1::2]))]  # separators removed before run k
+    run_at = list(accumulate(map(len, pieces[0::2])))[: len(removed) - 1]  # squeezed offset after each run
     # a removed separator is a word break too
     breaks = set(run_at)
+    has_residue_word = "resid" in low
 
     # (automaton value, written surface) -> grounding, kept on the lexicon: names recur
     memo = lex.memo.setdefault("ground", {})
     hits: list[_Hit] = []
+    append = hits.append
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
     m = len(squeezed)
     for last, value in chain(lex.automaton.iter(squeezed), lex.automaton_cs.iter(written)):
@@ -133,60 +131,75 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         inner_end = nxt < m and nxt not in breaks and squeezed[last].isalnum() and squeezed[nxt].isalnum()
         if inner_end and not (squeezed[nxt] == "s" and (nxt + 1 == m or nxt + 1 in breaks or not squeezed[nxt + 1].isalnum())):
             continue
-        ps = to_norm(j)
-        pe = to_norm(last) + 1
-        modifiers: set[str] = set()
+        ps = j + removed[bisect_right(run_at, j)]
+        pe = last + 1 + removed[bisect_right(run_at, last)]
+        phospho = plural = False
         if inner_start:
             # pSTAT3: a lowercase "p" glued to a capitalised symbol
             if (ps == 1 or not low[ps - 2].isalnum()) and norm[ps].isupper() and norm[ps - 1] == "p":
-                modifiers.add("phospho")
+                phospho = True
                 ps -= 1
             else:
                 continue
         if inner_end:
             # STATs, MAPKs, integrins: a plural "s" after the name
             if (pe + 1 == n or not low[pe + 1].isalnum()) and low[pe - 1] != "s":
-                modifiers.add("plural")
+                plural = True
                 pe += 1
             else:
                 continue
-        core_start = ps + (1 if "phospho" in modifiers else 0)
-        core_end = pe - (1 if "plural" in modifiers else 0)
-        if core_end - core_start < 3 and "plural" in modifiers:
+        core_start = ps + 1 if phospho else ps
+        core_end = pe - 1 if plural else pe
+        if plural and core_end - core_start < 3:
             continue  # "COS" is not the plural of CO
         raw = norm[core_start:core_end]
-        if raw.upper() == raw.lower():
-            continue  # "9-11": numbers alone name nothing
-        if len(raw) <= 9 and raw.rstrip("0123456789") in _GREEK_NAMES:
-            continue  # a lone Greek letter ("ζ", "β2") is a subunit label, not a gene
-        if len(raw) == 3 and _RESIDUE.fullmatch(raw) and _NUMBER_AHEAD.match(norm, pe):
+        if len(raw) == 3 and raw in _RESIDUES and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
-        if "resid" in norm[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
+        if has_residue_word and "resid" in low[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
         memo_key = (value, raw)
         grounded = memo.get(memo_key, _MISSING)
         if grounded is _MISSING:
-            grounded = _ground(lex, value, raw)
+            grounded = _ground_raw(lex, value, raw)
             if len(memo) > 100_000:
                 memo.clear()
             memo[memo_key] = grounded
         if grounded is None:
             continue
-        entity, rank, alternatives = grounded
-        if modifiers and entity.type not in _GENE_TYPES and "plural" not in modifiers:
+        entity, rank, alternatives, gene_like, listed_plural = grounded
+        if phospho and not gene_like and not plural:
             continue
-        if "plural" not in modifiers and len(raw) > 2 and raw[-1] == "s" and raw[-2].isupper():
-            modifiers.add("plural")  # "MAPKs" is listed as a name of its own
+        if not plural and listed_plural:
+            plural = True  # "MAPKs" is listed as a name of its own
         # p-STAT3 / phospho-AKT: a written phospho prefix
-        if ps > 1 and low[ps - 1] == "-" and "phospho" not in modifiers and entity.type in _GENE_TYPES:
+        if ps > 1 and gene_like and not phospho and low[ps - 1] == "-":
             for prefix in _PHOSPHO_PREFIXES:
                 start = ps - len(prefix)
                 if start >= 0 and low.startswith(prefix, start) and (start == 0 or not low[start - 1].isalnum()):
-                    modifiers.add("phospho")
+                    phospho = True
                     ps = start
                     break
-        hits.append(_Hit(ps, pe, (entity,), rank, modifiers, "lexicon", alternatives))
+        if phospho:
+            modifiers = {"phospho", "plural"} if plural else {"phospho"}
+        else:
+            modifiers = {"plural"} if plural else set()
+        append(_Hit(ps, pe, (entity,), rank, modifiers, "lexicon", alternatives))
     return hits
+
+
+def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...], bool, bool] | None:
+    """Grounding of a match written `raw` plus facts about `raw` alone (memoised by _scan):
+    (entity, rank, other rows, gene-like type, listed as a plural), or None."""
+    if raw.upper() == raw.lower():
+        return None  # "9-11": numbers alone name nothing
+    if len(raw) <= 9 and raw.rstrip("0123456789") in _GREEK_NAMES:
+        return None  # a lone Greek letter ("ζ", "β2") is a subunit label, not a gene
+    grounded = _ground(lex, value, raw)
+    if grounded is None:
+        return None
+    entity, rank, alternatives = grounded
+    listed_plural = len(raw) > 2 and raw[-1] == "s" and raw[-2].isupper()
+    return entity, rank, alternatives, entity.type in _GENE_TYPES, listed_plural
 
 
 def _ground(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...]] | None:
@@ -215,6 +228,7 @@ _MISSING = object()
 _PHOSPHO_PREFIXES = ("p-", "phospho-", "phosphorylated-")
 #: amino-acid three-letter codes: followed by a number they name a residue ("Ser473")
 _RESIDUE = re.compile(r"Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val")
+_RESIDUES = frozenset(_RESIDUE.pattern.split("|"))
 _NUMBER_AHEAD = re.compile(r"[ -]?\d")
 _RESIDUE_AFTER = re.compile(r"s?[ -]+residues?\b")
 
@@ -226,15 +240,43 @@ def _ambiguous_alias(lex: Lexicon, raw: str, valid: list[Candidate]) -> Entity:
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
-    """Longest non-overlapping hits, better rank first among equals; sorted by start."""
-    chosen: list[_Hit] = []
-    taken = bytearray(max((h.end for h in hits), default=0))
-    for hit in sorted(hits, key=_longest_first):
-        start, end = hit.start, hit.end
-        if taken.find(1, start, end) != -1:
+    """Longest non-overlapping hits, better rank first among equals; sorted by start.
+
+    Hits are cut into runs of mutually overlapping ones (most hits overlap nothing);
+    choices in one run never affect another, so the longest-first choice is made per run.
+    """
+    if len(hits) < 2:
+        return list(hits)
+    ordered = sorted(hits, key=_by_start)
+    out: list[_Hit] = []
+    run: list[_Hit] = []
+    run_end = -1
+    for hit in ordered:
+        if hit.start < run_end:
+            run.append(hit)
+            if hit.end > run_end:
+                run_end = hit.end
             continue
-        chosen.append(hit)
-        taken[start:end] = _ONES[: end - start] if end - start <= len(_ONES) else b"\x01" * (end - start)
+        if len(run) == 1:
+            out.append(run[0])
+        elif run:
+            out.extend(_select_run(run))
+        run = [hit]
+        run_end = hit.end
+    if len(run) == 1:
+        out.append(run[0])
+    else:
+        out.extend(_select_run(run))
+    return out
+
+
+def _select_run(run: list[_Hit]) -> list[_Hit]:
+    """Longest-first choice among overlapping hits, returned sorted by start."""
+    chosen: list[_Hit] = []
+    for hit in sorted(run, key=_longest_first):
+        start, end = hit.start, hit.end
+        if all(end <= c.start or c.end <= start for c in chosen):
+            chosen.append(hit)
     chosen.sort(key=_by_start)
     return chosen
 
@@ -243,11 +285,9 @@ def _longest_first(hit: _Hit) -> tuple[int, int, int]:
     return (hit.start - hit.end, hit.rank, hit.start)
 
 
-def _by_start(hit: _Hit) -> int:
-    return hit.start
+_by_start = attrgetter("start")
 
 
-_ONES = b"\x01" * 256
 
 
 def _lookup(lex: Lexicon, surface: str) -> Entity | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, chain
 from operator import attrgetter
 
@@ -480,6 +481,18 @@ _TYPE_BY_HEAD = (
 )
 
 
+def _firm_alone(lex: Lexicon, short: str) -> Entity | None:
+    """The entity a short form names by a firm name (curated, symbol, FamPlex), or None."""
+    memo = lex.memo.setdefault("firm", {})
+    if short not in memo:
+        firm = [c for c in _valid(lex.lookup(short), normalise(short)) if 0 < c.rank < 40]
+        if len(memo) > 50_000:
+            memo.clear()
+        memo[short] = lex.entity(firm[0].entity) if firm else None
+    return memo[short]
+
+
+@lru_cache(maxsize=8192)
 def _guess_type(long: str) -> str:
     """Entity type for an unknown abbreviation from the head (last) word of its long form."""
     tail = long.strip()[-40:]
@@ -512,8 +525,7 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
             known = _lookup(lex, long)
             if known is None and short_hit is None:
                 # the short form may sit inside a longer hit ("(STAT)3"): ground it alone
-                firm = [c for c in _valid(lex.lookup(short), normalise(short)) if 0 < c.rank < 40]
-                known = lex.entity(firm[0].entity) if firm else None
+                known = _firm_alone(lex, short)
             if known is not None:
                 entities = (known,)
             else:

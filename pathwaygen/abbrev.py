@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ _WORD = re.compile(r"[^\s()]+")
 _OPENERS = frozenset({"In", "On", "At", "As", "It", "If", "An", "To", "By", "Of", "Or", "So", "We", "No", "Up"})
 
 
+_NOT_SHORT = re.compile(r"[A-Z]|[IVX]+|[a-z]?[0-9]+[a-z]?")
+_FIRST_ITEM = re.compile(r"[;,]\s")
+
+
+@lru_cache(maxsize=16384)
 def _is_short_form(token: str) -> bool:
     """A plausible abbreviation: has a capital letter (or digit + letter), not a plain word."""
     if not 1 < len(token) <= 15 or not _SHORT_RE.fullmatch(token) or token in _OPENERS:
@@ -44,7 +50,7 @@ def _is_short_form(token: str) -> bool:
     if upper == 0 or (upper == 1 and token[0].isupper() and token[1:].isalpha() and len(token) > 4):
         return False
     # "(A)", "(B)" panel letters and roman numerals are not abbreviations
-    return not re.fullmatch(r"[A-Z]|[IVX]+|[a-z]?[0-9]+[a-z]?", token)
+    return not _NOT_SHORT.fullmatch(token)
 
 
 #: head words of long forms that name things curators do not draw: protein domains and
@@ -61,6 +67,7 @@ _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive")
 _DOMAIN_AFTER = re.compile(r"[\s-]*(?:domains?|motifs?|regions?|repeats?|-?containing|binding sites?)\b", re.I)
 
 
+@lru_cache(maxsize=16384)
 def _plausible_long(long: str) -> bool:
     """A long form names an entity: no clause ("..., which"), no legend glued on ("A=B"),
     not a lone adjective ("ribosomal"), and a head word that is not a domain, zone, cell type
@@ -75,6 +82,7 @@ def _plausible_long(long: str) -> bool:
         return False
     return head.rsplit("-", 1)[-1] not in _NOT_ENTITY_HEADS
 
+@lru_cache(maxsize=16384)
 def _letters_match(short: str, long: str) -> int:
     """Schwartz-Hearst: start index in `long` of the best long form for `short`, or -1."""
     short_low, long_low = short.lower(), long.lower()
@@ -94,9 +102,13 @@ def _letters_match(short: str, long: str) -> int:
 
 def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The long form that ends at `end` (just before "(SHORT)"), or None."""
-    words = list(_WORD.finditer(text, max(0, end - 200), end))
     # Schwartz-Hearst window: at most min(|short| + 5, 2 |short|) words
     limit = min(len(short) + 5, 2 * len(short))
+    # words of the 200 characters before: a short window first, the full one only when the
+    # short window holds fewer than limit whole words (its first word may be cut)
+    words = list(_WORD.finditer(text, max(0, end - 16 * limit), end))
+    if len(words) <= limit and end - 16 * limit > 0 and 16 * limit < 200:
+        words = list(_WORD.finditer(text, max(0, end - 200), end))
     words = words[-limit:]
     if not words:
         return None
@@ -129,7 +141,7 @@ def _inline(text: str) -> list[Definition]:
         inner = match.group(1).strip()
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         # "(PDGFR)" or "(PDGFR, ref)" / "(PDGFR; ...)": the short form is the first item
-        first = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+        first = _FIRST_ITEM.split(inner, maxsplit=1)[0].strip()
         if _DOMAIN_AFTER.match(text, match.end()):
             continue  # "tyrosine kinase (TK) domains", "Src homology 2 (SH2)-containing": a part
         if _is_short_form(first) and " " not in first:
@@ -138,16 +150,28 @@ def _inline(text: str) -> list[Definition]:
                 found.append(Definition((inner_start, inner_start + len(first)), long))
                 continue
         # reverse: "PI3K (phosphoinositide 3-kinase)"
-        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        if before and " " in inner and _is_short_form(before.group(1).rstrip(",")):
-            short = before.group(1).rstrip(",")
+        if " " not in inner:
+            continue
+        before = _word_before(text, match.start())
+        if before is not None and _is_short_form(before[1].rstrip(",")):
+            short = before[1].rstrip(",")
             k = _letters_match(short, inner)
             if k == 0 and _plausible_long(inner):
-                found.append(Definition((before.start(1), before.start(1) + len(short)), (inner_start, inner_start + len(inner))))
+                found.append(Definition((before[0], before[0] + len(short)), (inner_start, inner_start + len(inner))))
     return found
 
 
-_WORD_BEFORE = re.compile(r"([^\s()]+)\s*$")
+def _word_before(text: str, end: int, window: int = 40) -> tuple[int, str] | None:
+    """(start, word) of the word (no spaces or parentheses) that ends `text[:end]` apart from
+    trailing spaces, looking back at most `window` characters; None when there is none."""
+    low = max(0, end - window)
+    stop = end
+    while stop > low and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > low and not text[start - 1].isspace() and text[start - 1] not in "()":
+        start -= 1
+    return (start, text[start:stop]) if start < stop else None
 _LEGEND_SPLIT = re.compile(r"(;|\.\s|\n)")
 _HEADING = re.compile(r"\s*(?:abbreviations?|notes?|key)\s*[:.]\s*", re.I)
 _HEADINGS = ("abbreviation", "note", "key")

@@ -60,7 +60,7 @@ class _Hit:
     alternatives: tuple[int, ...] = ()  # lexicon rows of every other fitting candidate
 
 
-_WORD_SPACE_NUMBER = re.compile(r"[a-z] +\d")
+_WORD_SPACE_NUMBER = re.compile(r"[a-z]+ +\d+$")
 
 
 def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
@@ -571,6 +571,29 @@ def _parenthesised_numbers(lex: Lexicon, norm: str) -> list[_Hit]:
     return hits
 
 
+_PAREN_INSIDE = re.compile(r"\(([^()\s]{1,12})\)[ -]([A-Za-z][a-z]+)\b")
+
+
+def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
+    """"mitogen-activated protein (MAP) kinase", "nicotinic (N) receptor": a short form put
+    inside a name; the words before it and the word after it name one entity together."""
+    hits = []
+    for match in _PAREN_INSIDE.finditer(norm):
+        words = list(_WORD_SPLIT_SPACE.finditer(norm, max(0, match.start() - 60), match.start()))[-4:]
+        for i, first in enumerate(words):
+            if i == 0 and first.start() > 0 and match.start() - 60 > 0 and first.start() == match.start() - 60:
+                continue  # a word cut by the look-back window
+            name = f"{norm[first.start():match.start()].strip()} {match.group(2)}"
+            entity = _lookup(lex, name)
+            if entity is not None and entity.type in _GENE_OR_CHEMICAL:
+                hits.append(_Hit(first.start(), match.end(), (entity,), 5, source="paren-inside"))
+                break
+    return hits
+
+
+_WORD_SPLIT_SPACE = re.compile(r"[^\s()]+")
+
+
 _GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b", re.I)
 
 
@@ -792,6 +815,8 @@ def recognize(text: Text) -> list[Mention]:
     lex = get_lexicon()
     norm = text.norm
     hits = _scan(lex, norm) + _parenthesised_numbers(lex, norm)
+    if ") " in norm:
+        hits += _names_around_parentheses(lex, norm)
     hits = _select(hits)
     definitions = find_definitions(norm)
     if definitions:

@@ -73,3 +73,21 @@ def test_curated_class_names() -> None:
     assert got["TNF receptor"] == (("TNFRSF1A", "gene"),)
     assert got["G protein-coupled receptors"] == (("GPCR", "family"),)
     assert got["Tec kinases"][0][0] == "tec family kinases"
+
+
+def test_short_form_inside_a_name() -> None:
+    caption = ("through loss of inhibition of mitogen-activated protein (MAP) kinase, and the decrease in "
+               "nicotinic (N) receptor densities")
+    got = found(caption)
+    assert got["mitogen-activated protein (MAP) kinase"] == (("MAPK", "family"),)
+    assert got["nicotinic (N) receptor"] == (("CHRN", "family"),)
+    assert "MAP" not in got
+
+
+def test_word_then_number_names_and_gene_before_a_process() -> None:
+    caption = ("activation of IRF3 and increased production of type 1 interferon, which results in increased "
+               "tau protein phosphorylation. The extrinsic apoptosis pathway is activated by a ligand.")
+    got = found(caption)
+    assert got["type 1 interferon"] == (("type i interferon", "group"),)
+    assert got["tau protein"] == (("MAPT", "gene"),)
+    assert got["extrinsic apoptosis pathway"] == (("extrinsic apoptotic pathway", "process"),)

@@ -658,6 +658,8 @@ def _absorbs(etype: str, inner: _Hit) -> bool:
     kind = inner.entities[0].type if len(inner.entities) == 1 else ""
     if etype == "gene":
         return kind == "chemical" and not inner.modifiers
+    if etype == "process":
+        return kind in ("chemical", "process") and not inner.modifiers
     if etype == "group":
         return kind in ("group", "process") or (kind == "family" and inner.source == "lexicon" and inner.rank >= 20
                                                 and not norm_has_digit(inner))
@@ -704,6 +706,8 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
                 if prior is not None and _absorbs(etype, prior):
                     start = prior.start
                     words += 1
+                    if etype == "process":
+                        break  # "auxin redistribution": the substrate is the whole phrase
                     continue
                 break
             if (low in rules.stop_words or not any(c.isalpha() for c in word)

@@ -91,3 +91,13 @@ def test_word_then_number_names_and_gene_before_a_process() -> None:
     assert got["type 1 interferon"] == (("type i interferon", "group"),)
     assert got["tau protein"] == (("MAPT", "gene"),)
     assert got["extrinsic apoptosis pathway"] == (("extrinsic apoptotic pathway", "process"),)
+
+
+def test_process_phrases_take_one_substrate() -> None:
+    caption = ("SHY2 stimulation leads to auxin redistribution and cell differentiation. TORC1 signals govern "
+               "β-glucan synthesis. In brief, starvation stress triggers FOXO activation.")
+    got = found(caption)
+    assert got["auxin redistribution"] == (("auxin redistribution", "process"),)
+    assert got["β-glucan synthesis"] == (("beta-glucan synthesis", "process"),)  # "govern" stays out
+    assert got["starvation stress"] == (("starvation stress", "process"),)
+    assert got["SHY2"][0][1] == "gene"  # a gene never becomes a modifier

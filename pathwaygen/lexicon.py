@@ -370,6 +370,7 @@ class PhraseRules:
     movement_cues: frozenset[str] = frozenset()
     group_heads: frozenset[str] = frozenset()
     min_enzyme_word: int = 0
+    product_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -394,6 +395,7 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
         frozenset(str(w).lower() for w in data.get("movement_cues", []) or []),
         frozenset(str(w).lower() for w in data.get("group_heads", []) or []),
         int(data.get("min_enzyme_word", 0) or 0),
+        frozenset(str(w).lower() for w in data.get("product_heads", []) or []),
     )
 
 

@@ -703,7 +703,8 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
             low = word.lower()
             if taken[before.start(1)] and (inside is None or before.start(1) < inside.start):
                 prior = hit_at_end.get(before.end(1))
-                if prior is not None and _absorbs(etype, prior):
+                if prior is not None and _absorbs(etype, prior) and not (
+                        etype == "process" and norm[head_start:end].lower() in rules.product_heads):
                     start = prior.start
                     words += 1
                     if etype == "process":

@@ -98,6 +98,6 @@ def test_process_phrases_take_one_substrate() -> None:
                "β-glucan synthesis. In brief, starvation stress triggers FOXO activation.")
     got = found(caption)
     assert got["auxin redistribution"] == (("auxin redistribution", "process"),)
-    assert got["β-glucan synthesis"] == (("beta-glucan synthesis", "process"),)  # "govern" stays out
+    assert got["β-glucan"] == (("beta-glucan", "chemical"),)  # a product stays a chemical
     assert got["starvation stress"] == (("starvation stress", "process"),)
     assert got["SHY2"][0][1] == "gene"  # a gene never becomes a modifier

@@ -371,6 +371,9 @@ class PhraseRules:
     group_heads: frozenset[str] = frozenset()
     min_enzyme_word: int = 0
     product_heads: frozenset[str] = frozenset()
+    chemical_suffixes: tuple[str, ...] = ()
+    min_chemical_word: int = 0
+    not_chemicals: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -396,6 +399,9 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
         frozenset(str(w).lower() for w in data.get("group_heads", []) or []),
         int(data.get("min_enzyme_word", 0) or 0),
         frozenset(str(w).lower() for w in data.get("product_heads", []) or []),
+        tuple(str(x).lower() for x in data.get("chemical_suffixes", []) or []),
+        int(data.get("min_chemical_word", 0) or 0),
+        frozenset(str(w).lower() for w in data.get("not_chemicals", []) or []),
     )
 
 

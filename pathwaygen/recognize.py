@@ -425,12 +425,13 @@ _SLASH_PARTNER = re.compile(r"/([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])(?![\w/])")
 
 def _absorb_unknown_partners(norm: str, hits: list[_Hit]) -> None:
     """"FRS2/SNT": an unrecognised symbol written after a gene with a slash is its other name."""
-    starts = {h.start for h in hits}
-    for hit in hits:
+    for i, hit in enumerate(hits):
         if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family", "complex"):
             continue
         match = _SLASH_PARTNER.match(norm, hit.end)
-        if match and match.start(1) not in starts and sum(c.isupper() for c in match.group(1)) >= 2:
+        # (the partner must not reach into the next mention: "STAT3/STAT3p-STAT3")
+        if match and (i + 1 == len(hits) or hits[i + 1].start >= match.end()) \
+                and sum(c.isupper() for c in match.group(1)) >= 2:
             hit.end = match.end()
 
 
@@ -643,6 +644,34 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+_STEM_HINTS: dict[int, tuple[object, re.Pattern | None]] = {}
+_LOWER_WORD = re.compile(r"(?<![\w-])[A-Za-z]?[a-z]+(?![\w-])")
+
+
+def _stem_chemicals(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Unknown words with a drug or natural-product stem ("palbociclib", "pikromycin") are
+    chemicals named as written (rules/entities/phrases.yaml: chemical_suffixes)."""
+    rules = load_phrases()
+    hint = _STEM_HINTS.get(id(rules))
+    if hint is None or hint[0] is not rules:
+        stems = "|".join(re.escape(x) for x in sorted(rules.chemical_suffixes, key=lambda x: (-len(x), x)))
+        hint = _STEM_HINTS[id(rules)] = (rules, re.compile(rf"(?:{stems})\b") if stems else None)
+    if hint[1] is None or not hint[1].search(norm):
+        return []  # no stem anywhere: the usual case, one C-level search
+    starts = {h.start for h in hits}
+    taken = bytearray(len(norm) + 1)
+    for h in hits:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    out = []
+    for match in _LOWER_WORD.finditer(norm):
+        word = match.group().lower()
+        if (len(word) >= rules.min_chemical_word and word.endswith(rules.chemical_suffixes)
+                and word not in rules.not_chemicals and not taken[match.start()] and match.start() not in starts):
+            out.append(_Hit(match.start(), match.end(), (Entity(id=word, label=match.group(), type="chemical"),), 90,
+                            source="stem"))
+    return out
+
+
 _WORD_BEFORE_END = re.compile(r"([A-Za-z0-9][A-Za-z0-9'-]*)\s+$")
 _GENE_OR_CHEMICAL = frozenset({"gene", "family", "complex", "rna", "chemical"})
 
@@ -826,7 +855,7 @@ def recognize(text: Text) -> list[Mention]:
     definitions = find_definitions(norm)
     if definitions:
         hits = _select(_abbreviations(lex, norm, hits, definitions))
-    unknown = _unknown_symbols(lex, norm, hits)
+    unknown = _unknown_symbols(lex, norm, hits) + _stem_chemicals(norm, hits)
     if unknown:
         hits = _select(hits + unknown)
     phrases = _process_phrases(norm, hits)

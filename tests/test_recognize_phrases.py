@@ -101,3 +101,19 @@ def test_process_phrases_take_one_substrate() -> None:
     assert got["β-glucan"] == (("beta-glucan", "chemical"),)  # a product stays a chemical
     assert got["starvation stress"] == (("starvation stress", "process"),)
     assert got["SHY2"][0][1] == "gene"  # a gene never becomes a modifier
+
+
+def test_drug_and_natural_product_stems_are_chemicals() -> None:
+    caption = ("The late pikromycin/(neo)methymycin biosynthetic pathway; palbociclib and ciprofloxacin "
+               "inhibit growth, whereas a statin lowers LDL.")
+    got = found(caption)
+    assert got["pikromycin"] == (("pikromycin", "chemical"),)
+    assert got["methymycin"] == (("methymycin", "chemical"),)
+    assert got["palbociclib"] == (("palbociclib", "chemical"),)
+    assert got["ciprofloxacin"] == (("ciprofloxacin", "chemical"),)
+    assert "biosynthetic" not in got and "pathway" not in got
+
+
+def test_slash_partner_never_reaches_into_the_next_mention() -> None:
+    mentions = recognize(prepare("STAT3/STAT3p-STAT3"))
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))

@@ -844,6 +844,48 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if h.entities[0].id not in rules.compartments or h.entities[0].id in moved]
 
 
+#: what follows a name that is only part of a protein's anatomy: "Src homology 2 (SH2)-containing",
+#: "pleckstrin homology (PH) domains", "tyrosine kinase (TK) domains", "SH2 domain"
+_PART_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,10}\))?[\s-]*(?:homology(?:\s*\d+)?(?:\s*\([^()]{1,10}\))?[\s-]*)?"
+                         r"(?:(?<=[\s-])(?:domains?|motifs?|repeats?)|(?<=-)containing)\b", re.I)
+_ANTI_BEFORE = re.compile(r"(?<![\w-])anti-$", re.I)
+
+
+def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
+    and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
+    out = []
+    for hit in hits:
+        kind = hit.entities[0].type
+        if kind in _GENE_TYPES and _PART_AFTER.match(norm, hit.end):
+            continue
+        if kind == "process" and hit.start >= 5 and _ANTI_BEFORE.search(norm, hit.start - 5, hit.start):
+            continue
+        out.append(hit)
+    return out
+
+
+def _join_numbered_long_forms(hits: list[_Hit], definitions: list[Definition]) -> list[_Hit]:
+    """"suppressor of cytokine signaling (SOCS)1", "interferon regulatory factor (IRF)-3": the long
+    form before a numbered short form belongs to the numbered gene, not to a node of its own."""
+    long_of = {d.short[0]: d.long for d in definitions if d.long[1] <= d.short[0]}
+    joined = {}
+    for hit in hits:
+        if hit.source == "paren-number" and hit.start in long_of:
+            joined[hit.start] = long_of[hit.start][0]
+    if not joined:
+        return hits
+    out = []
+    spans = sorted((long_start, short_start) for short_start, long_start in joined.items())
+    for hit in hits:
+        if any(a <= hit.start and hit.end <= b + 1 for a, b in spans) and hit.start not in joined:
+            continue  # the long form (or a word of it) on its own
+        if hit.start in joined:
+            hit.start = joined[hit.start]
+        out.append(hit)
+    return out
+
+
 def recognize(text: Text) -> list[Mention]:
     """Entity mentions of a prepared caption: sorted, non-overlapping, original offsets."""
     lex = get_lexicon()
@@ -855,6 +897,7 @@ def recognize(text: Text) -> list[Mention]:
     definitions = find_definitions(norm)
     if definitions:
         hits = _select(_abbreviations(lex, norm, hits, definitions))
+        hits = _join_numbered_long_forms(hits, definitions)
     unknown = _unknown_symbols(lex, norm, hits) + _stem_chemicals(norm, hits)
     if unknown:
         hits = _select(hits + unknown)
@@ -869,6 +912,7 @@ def recognize(text: Text) -> list[Mention]:
     if derived or expanded:
         hits = _select(hits + derived)
     hits = _moved_compartments(norm, hits)
+    hits = _drop_parts_and_negations(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _absorb_unknown_partners(norm, hits)
     mentions = []

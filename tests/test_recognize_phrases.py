@@ -117,3 +117,22 @@ def test_drug_and_natural_product_stems_are_chemicals() -> None:
 def test_slash_partner_never_reaches_into_the_next_mention() -> None:
     mentions = recognize(prepare("STAT3/STAT3p-STAT3"))
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_numbered_short_form_takes_its_long_form() -> None:
+    caption = ("In the cytoplasm, negative feedback molecules, suppressor of cytokine signaling (SOCS)1 binds to "
+               "JAK. TRIF leads to activation of interferon regulatory factor (IRF)-3.")
+    got = found(caption)
+    assert got["suppressor of cytokine signaling (SOCS)1"] == (("SOCS1", "gene"),)
+    assert got["interferon regulatory factor (IRF)-3"] == (("IRF3", "gene"),)
+    assert "suppressor of cytokine signaling" not in got and "interferon regulatory factor" not in got
+
+
+def test_protein_parts_and_anti_processes_are_not_nodes() -> None:
+    caption = ("gp130 attracts Src homology 2 (SH2)-containing molecules; the pleckstrin homology (PH) domains of "
+               "Akt and PDK1 bind PIP3. HO-1 plays a part in anti-inflammation and anti-apoptosis. STAT3 SH2 "
+               "domain. Formation of complex II containing FADD.")
+    got = found(caption)
+    assert not {"Src", "SH2", "pleckstrin", "inflammation", "apoptosis"} & set(got)
+    assert got["Akt"][0][0] == "AKT" and got["STAT3"] == (("STAT3", "gene"),)
+    assert "complex II" in got  # "containing" after a space is no protein part

@@ -11,13 +11,15 @@ import networkx as nx
 
 from .assemble import assemble
 from .extract import extract
+from .limits import check_caption
 from .model import Figure
 from .recognize import recognize
 from .text import prepare
 
 
 def figure_to_graph(figure: Figure) -> nx.MultiDiGraph:
-    """Return the graph of a figure record's caption."""
+    """Return the graph of a figure record's caption (PathwaygenError when it is over the size limit)."""
+    check_caption(figure.caption, figure.source or figure.figid)  # bounds the work of one caption
     text = prepare(figure.caption)
     mentions = recognize(text)
     statements = extract(text, mentions)

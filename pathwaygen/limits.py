@@ -1,0 +1,57 @@
+"""What pathwaygen accepts: size and time limits, and the characters every output can carry.
+
+Captions and records come from the web, graph files from other tools. These limits keep one
+bad input from stalling a batch: a record file is read only up to :data:`MAX_RECORD_BYTES`,
+a caption may have up to :data:`MAX_CAPTION_CHARS` characters (real figure legends have a
+few thousand), a graph file (GPML, JSON) up to :data:`MAX_GRAPH_FILE_BYTES`, and `build`
+gives each record :data:`DEFAULT_TIME_BUDGET` seconds before it reports it and moves on.
+
+:func:`xml_safe` replaces the characters that XML 1.0 cannot carry (NUL and other C0 controls,
+lone surrogates, U+FFFE/U+FFFF) so that every output format stays well-formed and encodable
+as UTF-8 whatever text came in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import PathwaygenError
+
+#: the longest caption accepted (characters); the longest of the 90 development captions has 2,840
+MAX_CAPTION_CHARS = 100_000
+#: the largest record file read (bytes): room for a caption at the limit in 4-byte UTF-8
+MAX_RECORD_BYTES = 4 * MAX_CAPTION_CHARS + 200_000
+#: the largest GPML or graph JSON file read by `render` and `compare` (bytes)
+MAX_GRAPH_FILE_BYTES = 50_000_000
+#: seconds one record may take in `build` before it is reported and skipped (`--time-budget`)
+DEFAULT_TIME_BUDGET = 60.0
+
+#: characters XML 1.0 forbids (C0 controls but tab, newline and carriage return; lone
+#: surrogates; U+FFFE and U+FFFF)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: the forbidden characters that are whitespace become a space, the others U+FFFD
+_SPACES = {"\x0b": " ", "\x0c": " ", "\x1c": " ", "\x1d": " ", "\x1e": " ", "\x1f": " "}
+
+
+def xml_safe(text: str) -> str:
+    """Return `text` with every character XML 1.0 forbids replaced (a space or U+FFFD).
+
+    The length is kept (one character for one), so offsets into the text stay valid.
+    """
+    if not _NOT_XML.search(text):
+        return text
+    return _NOT_XML.sub(lambda m: _SPACES.get(m.group(), "\ufffd"), text)
+
+
+def caption_problem(caption: str) -> str | None:
+    """Return why `caption` is refused (too long), or None when it is accepted."""
+    if len(caption) > MAX_CAPTION_CHARS:
+        return f"caption has {len(caption):,} characters, over the limit of {MAX_CAPTION_CHARS:,}"
+    return None
+
+
+def check_caption(caption: str, where: str = "caption") -> None:
+    """Raise PathwaygenError (one line, naming `where`) when `caption` is over the size limit."""
+    problem = caption_problem(caption)
+    if problem is not None:
+        raise PathwaygenError(f"{where}: {problem}")

@@ -644,7 +644,6 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-_STEM_HINTS: dict[int, tuple[object, re.Pattern | None]] = {}
 _LOWER_WORD = re.compile(r"(?<![\w-])[A-Za-z]?[a-z]+(?![\w-])")
 
 
@@ -652,12 +651,9 @@ def _stem_chemicals(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Unknown words with a drug or natural-product stem ("palbociclib", "pikromycin") are
     chemicals named as written (rules/entities/phrases.yaml: chemical_suffixes)."""
     rules = load_phrases()
-    hint = _STEM_HINTS.get(id(rules))
-    if hint is None or hint[0] is not rules:
-        stems = "|".join(re.escape(x) for x in sorted(rules.chemical_suffixes, key=lambda x: (-len(x), x)))
-        hint = _STEM_HINTS[id(rules)] = (rules, re.compile(rf"(?:{stems})\b") if stems else None)
-    if hint[1] is None or not hint[1].search(norm):
-        return []  # no stem anywhere: the usual case, one C-level search
+    low = norm.lower()
+    if not any(stem in low for stem in rules.chemical_suffixes):
+        return []  # no stem anywhere: the usual case, a few C-level substring tests
     starts = {h.start for h in hits}
     taken = bytearray(len(norm) + 1)
     for h in hits:
@@ -848,12 +844,16 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
 #: "pleckstrin homology (PH) domains", "tyrosine kinase (TK) domains", "SH2 domain"
 _PART_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,10}\))?[\s-]*(?:homology(?:\s*\d+)?(?:\s*\([^()]{1,10}\))?[\s-]*)?"
                          r"(?:(?<=[\s-])(?:domains?|motifs?|repeats?)|(?<=-)containing)\b", re.I)
+_PART_WORDS = ("domain", "motif", "repeat", "-containing")
 _ANTI_BEFORE = re.compile(r"(?<![\w-])anti-$", re.I)
 
 
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
+    low = norm.lower()
+    if "anti-" not in low and not any(word in low for word in _PART_WORDS):
+        return hits
     out = []
     for hit in hits:
         kind = hit.entities[0].type
@@ -916,7 +916,8 @@ def recognize(text: Text) -> list[Mention]:
     hits = _merge_slash_synonyms(lex, norm, hits)
     _absorb_unknown_partners(norm, hits)
     mentions = []
+    offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:
-        start, end = text.to_original(hit.start), text.to_original(hit.end)
-        mentions.append(Mention(start, end, text.original[start:end], hit.entities, frozenset(hit.modifiers)))
+        start, end = offsets[hit.start], offsets[hit.end]
+        mentions.append(Mention(start, end, original[start:end], hit.entities, frozenset(hit.modifiers)))
     return mentions

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: Greek letters -> spelled-out names (lower and upper case; NFKC already maps µ to μ)
 GREEK: dict[str, str] = {
@@ -44,6 +45,7 @@ _SPECIAL = re.compile(r"[^\x20-\x7e]")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
 
 
+@lru_cache(maxsize=8192)
 def _normalise_char(ch: str) -> str:
     """Return the normalised form of one original character (possibly several characters)."""
     out = []

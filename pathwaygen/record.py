@@ -4,20 +4,51 @@ Two layouts exist: the current one (``organisms`` a list, OCR genes only under
 ``schema-jsonld.keywords``) and the older one (``organisms`` a scalar string, plus
 ``genes:``/``chemicals:`` blocks of OCR hits). Both are read; only ``yaml.safe_load`` is used.
 Every problem raises :class:`RecordError` naming the file and the problem in one line.
+
+Records come from the web, so the loader is defensive: a file over
+:data:`pathwaygen.limits.MAX_RECORD_BYTES` is not read, YAML aliases (``*name``, the
+"billion laughs" of YAML) and nesting deeper than :data:`MAX_YAML_DEPTH` are refused before
+the document is built (libyaml's composer recurses in C and crashes the process on very deep
+nesting), a caption over :data:`pathwaygen.limits.MAX_CAPTION_CHARS` is refused, and the
+characters XML cannot carry (NUL, other control characters, lone surrogates) are replaced
+in every text field, one character for one (:func:`pathwaygen.limits.xml_safe`).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import yaml
 
 from .errors import RecordError
+from .limits import MAX_RECORD_BYTES, caption_problem, xml_safe
 from .model import Figure
 
 #: a figid becomes a file name: letters, digits, dot, dash, underscore; no leading dot
 _SAFE_FIGID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+#: device names Windows will not use as file names, whatever the extension
+_RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                             *(f"lpt{i}" for i in range(1, 10))})
+#: the deepest nesting of YAML collections accepted (PFOCR records nest 3 deep)
+MAX_YAML_DEPTH = 32
+#: libyaml's safe loader when present: 10x faster, and batch builds parse thousands
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def figid_problem(figid: str) -> str | None:
+    """Return why `figid` cannot name output files, or None when it can."""
+    if not _SAFE_FIGID.fullmatch(figid) or ".." in figid or figid.split(".")[0].lower() in _RESERVED_NAMES:
+        return f"figid {figid!r} is not a safe file name (letters, digits, '.', '-', '_')"
+    return None
+
+
+def size_problem(size: int) -> str | None:
+    """Return why a record file of `size` bytes is not read, or None when it is small enough."""
+    if size > MAX_RECORD_BYTES:
+        return f"file has {size:,} bytes, over the record limit of {MAX_RECORD_BYTES:,}"
+    return None
 
 
 def _front_matter(text: str, path: str) -> str:
@@ -68,37 +99,90 @@ def _ocr_genes(data: dict) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def parse_record(text: str, path: str = "<text>") -> Figure:
-    """Parse the text of a figure record; `path` is only used in messages and ``Figure.source``."""
+def _type_name(value: object) -> str:
+    """The YAML name of a value's type, for messages ("a list", "a mapping", "a number")."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}"
+
+
+def _check_events(front: str, path: str) -> None:
+    """Refuse aliases and deep nesting, streaming libyaml's events before anything is built."""
+    depth = 0
+    for event in yaml.parse(front, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 2 if event.start_mark is not None else 0
+            raise RecordError(path, f"YAML aliases (*{event.anchor}) are not allowed in a record (line {line})")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                line = event.start_mark.line + 2 if event.start_mark is not None else 0
+                raise RecordError(path, f"YAML nested more than {MAX_YAML_DEPTH} levels deep (line {line})")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _load_front(front: str, path: str) -> object:
+    """Parse the front matter YAML safely; every YAML problem is a one-line RecordError."""
     try:
-        # libyaml's safe loader when present: 10x faster, and batch builds parse thousands
-        data = yaml.load(_front_matter(text, path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        _check_events(front, path)
+        return yaml.load(front, Loader=_LOADER)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        line = front.count("\n", 0, exc.position) + 2
+        raise RecordError(path, f"broken YAML front matter at line {line}: character U+{ord(char):04X} "
+                                f"is not allowed in YAML") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        problem = " ".join(str(getattr(exc, "problem", None) or "invalid YAML").split())
         raise RecordError(path, f"broken YAML front matter{where}: {problem}") from None
+    except RecursionError:  # the pure-Python loader, should the depth check ever miss a case
+        raise RecordError(path, "YAML nested too deeply") from None
+
+
+def parse_record(text: str, path: str = "<text>") -> Figure:
+    """Parse the text of a figure record; `path` is only used in messages and ``Figure.source``."""
+    if not text.strip():
+        raise RecordError(path, "empty file")
+    data = _load_front(_front_matter(text, path), path)
     if not isinstance(data, dict):
         raise RecordError(path, "front matter is not a YAML mapping")
+    raw_figid = data.get("figid")
+    if raw_figid is not None and not isinstance(raw_figid, (str, int, float)) or isinstance(raw_figid, bool):
+        raise RecordError(path, f"figid is {_type_name(raw_figid)}, not text")
     figid = _scalar(data, "figid")
     if not figid:
         raise RecordError(path, "no figid")
-    if not _SAFE_FIGID.fullmatch(figid) or ".." in figid:
-        raise RecordError(path, f"figid {figid!r} is not a safe file name (letters, digits, '.', '-', '_')")
+    problem = figid_problem(figid)
+    if problem is not None:
+        raise RecordError(path, problem)
     caption = data.get("caption")
-    if not isinstance(caption, str) or not caption.strip():
+    if caption is not None and not isinstance(caption, str):
+        raise RecordError(path, f"caption is {_type_name(caption)}, not text")
+    caption = xml_safe(caption or "").strip()
+    if not caption:
         raise RecordError(path, "no caption")
+    problem = caption_problem(caption)
+    if problem is not None:
+        raise RecordError(path, problem)
     return Figure(
         figid=figid,
-        title=_scalar(data, "figtitle"),
-        caption=caption.strip(),
-        organisms=_strings(data.get("organisms")),
-        pmcid=_scalar(data, "pmcid"),
-        doi=_scalar(data, "doi"),
-        pmid=_scalar(data, "pmid"),
-        year=_scalar(data, "year"),
-        paper_title=_scalar(data, "papertitle"),
-        ocr_genes=_ocr_genes(data),
+        title=xml_safe(_scalar(data, "figtitle")),
+        caption=caption,
+        organisms=tuple(xml_safe(o) for o in _strings(data.get("organisms"))),
+        pmcid=xml_safe(_scalar(data, "pmcid")),
+        doi=xml_safe(_scalar(data, "doi")),
+        pmid=xml_safe(_scalar(data, "pmid")),
+        year=xml_safe(_scalar(data, "year")),
+        paper_title=xml_safe(_scalar(data, "papertitle")),
+        ocr_genes=tuple(xml_safe(g) for g in _ocr_genes(data)),
         source=path,
     )
 
@@ -107,13 +191,22 @@ def load_record(path: str | Path) -> Figure:
     """Read the figure record at `path`; raise RecordError (file + problem) when it is unusable."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            problem = size_problem(os.fstat(handle.fileno()).st_size)
+            if problem is not None:
+                raise RecordError(name, problem)
+            # read one byte past the limit: a file that grows (or a pipe) is still bounded
+            data = handle.read(MAX_RECORD_BYTES + 1)
     except FileNotFoundError:
         raise RecordError(name, "no such file") from None
     except IsADirectoryError:
         raise RecordError(name, "is a folder, not a record file") from None
-    except UnicodeDecodeError:
-        raise RecordError(name, "not UTF-8 text") from None
     except OSError as exc:
         raise RecordError(name, exc.strerror or "cannot be read") from None
+    if len(data) > MAX_RECORD_BYTES:
+        raise RecordError(name, f"file has more than {MAX_RECORD_BYTES:,} bytes, over the record limit")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RecordError(name, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
     return parse_record(text, name)

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from ..errors import LayoutError
+from ..limits import xml_safe
 from ..model import Box, EdgeRoute, Layout
 from ..relations import style
 
@@ -140,3 +141,61 @@ def line_style(relation: str, hedged: bool) -> str:
     if hedged:
         return "dashed"
     return "dotted" if style(relation).svg_dash else "solid"
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Yield every string inside `value` (dict keys and values, list and tuple items)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _fix(value: Any) -> Any:
+    """Return `value` with :func:`pathwaygen.limits.xml_safe` applied to every string inside."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {_fix(key): _fix(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fix(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_fix(item) for item in value)
+    return value
+
+
+def _graph_is_clean(graph: nx.MultiDiGraph, layout: Layout | None) -> bool:
+    parts: list[Any] = [graph.graph, list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True))]
+    if layout is not None:
+        parts += [list(layout.nodes), list(layout.members), [(r.source, r.target, r.key) for r in layout.edges]]
+    return not any(xml_safe(text) is not text for text in _strings(parts))
+
+
+def xml_safe_input(graph: nx.MultiDiGraph, layout: Layout | None) -> tuple[nx.MultiDiGraph, Layout | None]:
+    """Return `graph` and `layout` with every string made XML-safe (:func:`pathwaygen.limits.xml_safe`).
+
+    A caption or graph file may hold NUL, other control characters or lone surrogates, which
+    XML cannot carry and UTF-8 cannot encode. Every writer calls this first, so each output
+    parses and encodes whatever came in. Node ids are mapped the same way in the graph and the
+    layout, so the boxes still fit. Clean input (the usual case) comes back as the same objects.
+    """
+    if _graph_is_clean(graph, layout):
+        return graph, layout
+    clean = nx.MultiDiGraph()
+    clean.graph.update(_fix(dict(graph.graph)))
+    for node, data in graph.nodes(data=True):
+        clean.add_node(_fix(node), **_fix(dict(data)))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        clean.add_edge(_fix(source), _fix(target), key=_fix(key), **_fix(dict(data)))
+    if layout is not None:
+        layout = Layout(width=layout.width, height=layout.height,
+                        nodes={_fix(node): box for node, box in layout.nodes.items()},
+                        members={(_fix(c), _fix(m)): box for (c, m), box in layout.members.items()},
+                        edges=tuple(EdgeRoute(_fix(r.source), _fix(r.target), _fix(r.key), r.points)
+                                    for r in layout.edges))
+    return clean, layout

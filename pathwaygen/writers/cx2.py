@@ -24,6 +24,7 @@ import networkx as nx
 from ..model import UNDIRECTED, Layout
 from ..relations import RELATION_STYLES, RelationStyle
 from ._common import (
+    xml_safe_input,
     curies, display_label, evidence_of, iter_members, line_style, node_box, num, resolve_layout,
     sorted_edges, sorted_nodes, source_of,
 )
@@ -176,4 +177,5 @@ def to_cx2(graph: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
 
 def dumps(graph: nx.MultiDiGraph, layout: Layout | None = None) -> str:
     """Return the CX2 JSON text of `graph` (computing the layout when it is None)."""
+    graph, layout = xml_safe_input(graph, layout)  # NUL, controls, lone surrogates: never in an output
     return json.dumps(to_cx2(graph, resolve_layout(graph, layout)), ensure_ascii=False, indent=1) + "\n"

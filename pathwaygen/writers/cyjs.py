@@ -22,6 +22,7 @@ from .. import GENERATOR
 from ..model import Box, Layout
 from ..relations import style
 from ._common import (
+    xml_safe_input,
     curies, display_label, evidence_of, iter_members, line_style, node_box, num, resolve_layout,
     sorted_edges, sorted_nodes, source_of,
 )
@@ -110,4 +111,5 @@ def to_dict(graph: nx.MultiDiGraph, layout: Layout) -> dict[str, Any]:
 
 def dumps(graph: nx.MultiDiGraph, layout: Layout | None = None) -> str:
     """Return the Cytoscape.js JSON text of `graph` (computing the layout when it is None)."""
+    graph, layout = xml_safe_input(graph, layout)  # NUL, controls, lone surrogates: never in an output
     return json.dumps(to_dict(graph, resolve_layout(graph, layout)), ensure_ascii=False, indent=1) + "\n"

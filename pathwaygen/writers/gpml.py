@@ -45,6 +45,7 @@ from ..model import Box, Layout
 from ..relations import style
 from ..graphjson import GRAPH_KEYS
 from .svg import NODE_STYLES
+from ._common import xml_safe_input
 
 GPML_NS = "http://pathvisio.org/GPML/2013a"
 BP_NS = "http://www.biopax.org/release/biopax-level3.owl#"
@@ -392,6 +393,7 @@ def _onto_border(point: tuple[float, float], box: Box) -> tuple[float, float]:
 
 def to_element(graph: nx.MultiDiGraph, layout: Layout | None = None) -> etree._Element:
     """Return the GPML ``<Pathway>`` element of `graph` (layout computed with dot when None)."""
+    graph, layout = xml_safe_input(graph, layout)  # NUL, controls, lone surrogates: never in an output
     return _Writer(graph, layout if layout is not None else layout_graph(graph)).pathway()
 
 

@@ -20,6 +20,7 @@ import networkx as nx
 from ..model import UNDIRECTED, Layout
 from ..relations import style
 from ._common import (
+    xml_safe_input,
     curies, display_label, edge_routes, evidence_of, iter_members, node_box, num, resolve_layout,
     sorted_edges, sorted_nodes, source_of,
 )
@@ -80,6 +81,7 @@ def to_networkx(graph: nx.MultiDiGraph, layout: Layout) -> nx.MultiDiGraph:
 
 def dumps(graph: nx.MultiDiGraph, layout: Layout | None = None) -> str:
     """Return the GraphML text of `graph` (computing the layout when it is None)."""
+    graph, layout = xml_safe_input(graph, layout)  # NUL, controls, lone surrogates: never in an output
     flat = to_networkx(graph, resolve_layout(graph, layout))
     body = "\n".join(nx.generate_graphml(flat, encoding="utf-8", prettyprint=True))
     return "<?xml version='1.0' encoding='utf-8'?>\n" + body + "\n"

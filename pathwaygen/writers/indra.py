@@ -21,7 +21,7 @@ import networkx as nx
 
 from ..model import Layout
 from ..relations import style
-from ._common import display_label, evidence_of, first_mention, iter_members, sorted_edges
+from ._common import display_label, evidence_of, first_mention, iter_members, sorted_edges, xml_safe_input
 
 #: pathwaygen xref prefix -> INDRA db_refs namespace.
 DB_REFS: dict[str, str] = {
@@ -129,5 +129,6 @@ def statement(graph: nx.MultiDiGraph, source: str, target: str, relation: str, d
 
 def dumps(graph: nx.MultiDiGraph, layout: Layout | None = None) -> str:
     """Return the INDRA statements JSON of `graph` (a list; statements carry no layout)."""
+    graph, layout = xml_safe_input(graph, layout)  # NUL, controls, lone surrogates: never in an output
     stmts = [statement(graph, s, t, r, d) for s, t, r, d in sorted_edges(graph)]
     return json.dumps(stmts, ensure_ascii=False, indent=1) + "\n"

@@ -23,6 +23,7 @@ from lxml import etree
 from ..model import Box, Layout
 from ..relations import style
 from ._common import (
+    xml_safe_input,
     curie, display_label, edge_routes, evidence_of, iter_members, node_box, num, on_curve_points,
     ordered_xrefs, resolve_layout, sorted_edges, sorted_nodes, source_of,
 )
@@ -164,5 +165,6 @@ def to_tree(graph: nx.MultiDiGraph, layout: Layout) -> etree._Element:
 
 def dumps(graph: nx.MultiDiGraph, layout: Layout | None = None) -> str:
     """Return the SBGN-ML text of `graph` (computing the layout when it is None)."""
+    graph, layout = xml_safe_input(graph, layout)  # NUL, controls, lone surrogates: never in an output
     tree = to_tree(graph, resolve_layout(graph, layout))
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")

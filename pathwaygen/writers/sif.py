@@ -14,7 +14,7 @@ import networkx as nx
 
 from ..model import Layout
 from ..relations import style
-from ._common import sorted_edges, sorted_nodes
+from ._common import sorted_edges, sorted_nodes, xml_safe_input
 
 #: SIF relation names whose direction carries no meaning.
 _SYMMETRIC = frozenset({"in-complex-with", "interacts-with", "reacts-with", "neighbor-of"})
@@ -22,6 +22,7 @@ _SYMMETRIC = frozenset({"in-complex-with", "interacts-with", "reacts-with", "nei
 
 def dumps(graph: nx.MultiDiGraph, layout: Layout | None = None) -> str:
     """Return the SIF text of `graph` (SIF has no coordinates, so `layout` is ignored)."""
+    graph, layout = xml_safe_input(graph, layout)  # NUL, controls, lone surrogates: never in an output
     lines: set[tuple[str, str, str]] = set()
     linked: set[str] = set()
     for source, target, relation, _data in sorted_edges(graph):

@@ -22,6 +22,7 @@ from ..layout import (FONT_FAMILY, FONT_SIZE, LINE_HEIGHT, MARGIN, isolated_top,
                       node_label, text_width, wrap_text)
 from ..model import RELATIONS, Box, Layout
 from ..relations import style
+from ._common import xml_safe_input
 
 TITLE_SIZE = 15.0
 LEGEND_SIZE = 10.0
@@ -308,6 +309,7 @@ def render_context(graph: nx.MultiDiGraph, layout: Layout) -> dict[str, Any]:
 
 def dumps(graph: nx.MultiDiGraph, layout: Layout | None = None) -> str:
     """Return the SVG text of `graph` drawn with `layout` (computed with dot when None)."""
+    graph, layout = xml_safe_input(graph, layout)  # NUL, controls, lone surrogates: never in an output
     if layout is None:
         layout = layout_graph(graph)
     return _template().render(**render_context(graph, layout))

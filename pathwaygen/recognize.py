@@ -586,13 +586,34 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
                 continue  # a word cut by the look-back window
             name = f"{norm[first.start():match.start()].strip()} {match.group(2)}"
             entity = _lookup(lex, name)
-            if entity is not None and entity.type in _GENE_OR_CHEMICAL:
+            if entity is not None:
                 hits.append(_Hit(first.start(), match.end(), (entity,), 5, source="paren-inside"))
                 break
     return hits
 
 
 _WORD_SPLIT_SPACE = re.compile(r"[^\s()]+")
+#: "ligand- and voltage-gated ion channels", "pro- and anti-inflammatory cytokines"
+_SUSPENDED_HYPHEN = re.compile(r"(?<![\w-])([A-Za-z0-9]+)-\s+(?:and|or)\s+([A-Za-z0-9]+)-([A-Za-z]+(?:[ -][A-Za-z]+){0,3})")
+
+
+def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
+    """"ligand- and voltage-gated ion channels": both "ligand-gated ion channels" and
+    "voltage-gated ion channels" are named (one mention, one entity per complete name)."""
+    hits = []
+    for match in _SUSPENDED_HYPHEN.finditer(norm):
+        words = _WORD_SPLIT_SPACE.findall(match.group(3).replace("-", " - "))
+        # the longest tail that completes the second word to a known name
+        for n in range(len(words), 0, -1):
+            tail = " ".join(words[:n]).replace(" - ", "-")
+            second = _lookup(lex, f"{match.group(2)}-{tail}")
+            first = _lookup(lex, f"{match.group(1)}-{tail}")
+            if first is not None:
+                entities = (first,) if second is None or second == first else (first, second)
+                end = match.start(3) + len(tail)
+                hits.append(_Hit(match.start(), end, entities, 5, source="suspended-hyphen"))
+                break
+    return hits
 
 
 _GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b", re.I)
@@ -893,6 +914,8 @@ def recognize(text: Text) -> list[Mention]:
     hits = _scan(lex, norm) + _parenthesised_numbers(lex, norm)
     if ") " in norm:
         hits += _names_around_parentheses(lex, norm)
+    if "- " in norm:
+        hits += _suspended_hyphens(lex, norm)
     hits = _select(hits)
     definitions = find_definitions(norm)
     if definitions:

@@ -136,3 +136,18 @@ def test_protein_parts_and_anti_processes_are_not_nodes() -> None:
     assert not {"Src", "SH2", "pleckstrin", "inflammation", "apoptosis"} & set(got)
     assert got["Akt"][0][0] == "AKT" and got["STAT3"] == (("STAT3", "gene"),)
     assert "complex II" in got  # "containing" after a space is no protein part
+
+
+def test_suspended_hyphens_name_both_entities() -> None:
+    caption = ("An influx of calcium occurs through ligand- and voltage-gated ion channels; pro- and "
+               "anti-inflammatory cytokines are released. IL-4- and IL-13-induced genes.")
+    got = found(caption)
+    assert [e for e, _ in got["ligand- and voltage-gated ion channels"]] == [
+        "Ligand_gated_ion_channels", "Voltage_gated_ion_channels"]
+    assert len(got["pro- and anti-inflammatory cytokines"]) == 2
+    assert got["IL-4"] == (("IL4", "gene"),) and got["IL-13"] == (("IL13", "gene"),)
+
+
+def test_short_form_inside_a_process_name() -> None:
+    got = found("Pyruvate is completely oxidized via the tricarboxylic acid (TCA) cycle.")
+    assert got["tricarboxylic acid (TCA) cycle"] == (("tca cycle", "process"),)

@@ -727,6 +727,7 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
     taken = bytearray(len(norm) + 1)
     process_at: dict[int, _Hit] = {}
     hit_at_end: dict[int, _Hit] = {}
+    hit_at_start = {h.start: h for h in hits}
     for h in hits:
         taken[h.start : h.end] = b"\x01" * (h.end - h.start)
         hit_at_end[h.end] = h
@@ -767,6 +768,11 @@ def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
             continue
         if words == 0 and not (etype == "gene" and rules.min_enzyme_word and end - head_start >= rules.min_enzyme_word):
             continue
+        if etype == "gene":
+            after = end + 1 if norm.startswith(" ", end) else end
+            nxt = hit_at_start.get(after)
+            if nxt is not None and nxt.entities[0].type in _GENE_TYPES:
+                continue  # "hepatic BA synthase CYP7A1": the enzyme phrase only describes the gene
         label = " ".join(norm[start:end].split())
         out.append(_Hit(start, end, (Entity(id=label.lower(), label=label, type=etype),), 95, source="phrase"))
     return out
@@ -865,7 +871,9 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
 #: "pleckstrin homology (PH) domains", "tyrosine kinase (TK) domains", "SH2 domain"
 _PART_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,10}\))?[\s-]*(?:homology(?:\s*\d+)?(?:\s*\([^()]{1,10}\))?[\s-]*)?"
                          r"(?:(?<=[\s-])(?:domains?|motifs?|repeats?)|(?<=-)containing)\b", re.I)
-_PART_WORDS = ("domain", "motif", "repeat", "-containing")
+_PART_WORDS = ("domain", "motif", "repeat", "-containing", "-like", "-type")
+#: "insulin-like signaling", "DAP-type PGN": a gene name that only qualifies a kind of thing
+_KIND_AFTER = re.compile(r"-(?:like|type)\b(?!-)", re.I)
 _ANTI_BEFORE = re.compile(r"(?<![\w-])anti-$", re.I)
 
 
@@ -878,7 +886,7 @@ def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
     out = []
     for hit in hits:
         kind = hit.entities[0].type
-        if kind in _GENE_TYPES and _PART_AFTER.match(norm, hit.end):
+        if kind in _GENE_TYPES and (_PART_AFTER.match(norm, hit.end) or _KIND_AFTER.match(norm, hit.end)):
             continue
         if kind == "process" and hit.start >= 5 and _ANTI_BEFORE.search(norm, hit.start - 5, hit.start):
             continue

@@ -151,3 +151,13 @@ def test_suspended_hyphens_name_both_entities() -> None:
 def test_short_form_inside_a_process_name() -> None:
     got = found("Pyruvate is completely oxidized via the tricarboxylic acid (TCA) cycle.")
     assert got["tricarboxylic acid (TCA) cycle"] == (("tca cycle", "process"),)
+
+
+def test_kinds_and_descriptors_are_not_genes() -> None:
+    caption = ("Other pathways include insulin-like signaling; PGRPs bind DAP-type PGN. FGF15 led to up-regulation "
+               "of hepatic BA synthase CYP7A1. NICD interacts with LAG-1/CSL. Insulin-like growth factor 1 acts.")
+    got = found(caption)
+    assert "insulin" not in got and "DAP" not in got
+    assert "BA synthase" not in got and got["CYP7A1"] == (("CYP7A1", "gene"),)
+    assert got["LAG-1/CSL"] == (("RBPJ", "gene"),)
+    assert got["Insulin-like growth factor 1"] == (("IGF1", "gene"),)

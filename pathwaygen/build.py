@@ -26,15 +26,19 @@ import re
 import signal
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
+import time
+import faulthandler
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import __version__
-from .atomic import write_atomic
+from .atomic import remove_stale_temporaries, write_atomic
 from .errors import PathwaygenError
+from .limits import DEFAULT_TIME_BUDGET
 from .paths import rules_root
 from .writers import FORMATS
 
@@ -168,6 +172,61 @@ def write_if_changed(path: Path, text: str) -> bool:
 # --------------------------------------------------------------------------- the work of one figure
 
 
+class _OverBudget(BaseException):
+    """Raised by the SIGALRM handler when a record runs past its time budget.
+
+    A BaseException, so that no ``except Exception`` inside the pipeline can swallow it.
+    """
+
+
+def hard_deadline(budget: float) -> float:
+    """Seconds after which a worker still busy with one record is killed (budget + grace).
+
+    The grace leaves the soft stop (SIGALRM, a clean "over budget" result) time to work; the
+    hard stop is for a record stuck inside C code, where the signal cannot be handled.
+    """
+    return budget + min(30.0, max(2.0, budget / 2))
+
+
+#: a worker's faulthandler writes here when it kills a stuck worker (the parent reports it)
+_DEVNULL: Any = None
+
+
+@contextmanager
+def _time_budget(budget: float | None, hard: bool) -> Iterator[None]:
+    """Raise _OverBudget in this thread after `budget` seconds; with `hard`, _exit the process
+    after :func:`hard_deadline` (only ever in a pool worker).
+
+    Needs the main thread and SIGALRM (POSIX); elsewhere the budget is not enforced.
+    """
+    if not budget or budget <= 0 or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    if hard and _DEVNULL is not None:
+        # faulthandler's watchdog is a C thread: it ends the process even while the main
+        # thread holds the GIL inside a C call that never returns
+        faulthandler.dump_traceback_later(hard_deadline(budget), exit=True, file=_DEVNULL)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        if hard and _DEVNULL is not None:
+            faulthandler.cancel_dump_traceback_later()
+        signal.signal(signal.SIGALRM, previous)
+
+
+def over_budget_message(path: str, budget: float) -> str:
+    """The one line reported for a record that ran past its time budget."""
+    return f"{path}: over the time budget of {budget:g} s, skipped (raise it with --time-budget)"
+
+
 def _warm_up() -> None:
     """Load the lexicon and compile the rules now, so that it happens once per process."""
     from .pipeline import warm_up
@@ -175,46 +234,71 @@ def _warm_up() -> None:
     warm_up()
 
 
-def _init_worker() -> None:
-    """Pool initializer: leave Ctrl-C to the parent (it stops gracefully), load the stages once
-    (a no-op in a forked worker, which inherited them from the parent)."""
+#: per task, the time.monotonic() at which a worker started it (0.0: not started); shared
+#: memory, so the parent can tell which record a dead worker was busy with
+_STARTED: Any = None
+
+
+def _init_worker(started: Any = None) -> None:
+    """Pool initializer: leave Ctrl-C to the parent (it stops gracefully), keep the shared
+    start times, load the stages once (a no-op in a forked worker, which inherited them)."""
+    global _STARTED, _DEVNULL
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STARTED = started
+    _DEVNULL = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
     _warm_up()
 
 
-def figure_outputs(path: str, formats: Sequence[str]) -> dict[str, Any]:
+def figure_outputs(path: str, formats: Sequence[str], budget: float | None = None) -> dict[str, Any]:
     """Read one record and render it in every format; never raises for a bad record.
 
     Returns ``{"ok": True, "figid", "title", "caption", "nodes", "edges", "texts": {fmt: str}}``
-    or ``{"ok": False, "error": "file: problem"}``.
+    or ``{"ok": False, "error": "file: problem"}``. A record still running after `budget`
+    seconds (None or 0: no limit) is stopped and reported.
     """
     try:
-        from .pipeline import figure_to_graph
-        from .record import load_record
-        from .writers import get_writer
-
-        figure = load_record(path)
-        graph = figure_to_graph(figure)
-        layout = None
-        if any(FORMATS[name].needs_layout for name in formats):
-            from .layout import layout_graph
-
-            layout = layout_graph(graph)
-        texts = {name: get_writer(name)(graph, layout) for name in formats}
-        return {"ok": True, "figid": figure.figid, "title": figure.title, "caption": figure.caption,
-                "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "texts": texts}
+        with _time_budget(budget, hard=_DEVNULL is not None):
+            return _render(path, formats)
+    except _OverBudget:
+        return {"ok": False, "error": over_budget_message(path, budget or 0.0)}
     except PathwaygenError as exc:
         message = str(exc)
+    except RecursionError:
+        message = "nested too deeply to process"
+    except MemoryError:
+        message = "out of memory"
     except Exception as exc:  # a bug must not stop the other figures; it is still reported
         message = f"internal error: {type(exc).__name__}: {exc}"
+    message = " ".join(message.split())  # one line, whatever the exception said
     if not message.startswith(f"{path}:"):
         message = f"{path}: {message}"
     return {"ok": False, "error": message}
 
 
-def _figure_task(args: tuple[str, tuple[str, ...]]) -> dict[str, Any]:
-    """Pool entry point (one picklable argument)."""
-    return figure_outputs(*args)
+def _render(path: str, formats: Sequence[str]) -> dict[str, Any]:
+    """The work of :func:`figure_outputs`: record -> graph -> layout -> every format's text."""
+    from .pipeline import figure_to_graph
+    from .record import load_record
+    from .writers import get_writer
+
+    figure = load_record(path)
+    graph = figure_to_graph(figure)
+    layout = None
+    if any(FORMATS[name].needs_layout for name in formats):
+        from .layout import layout_graph
+
+        layout = layout_graph(graph)
+    texts = {name: get_writer(name)(graph, layout) for name in formats}
+    return {"ok": True, "figid": figure.figid, "title": figure.title, "caption": figure.caption,
+            "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "texts": texts}
+
+
+def _figure_task(args: tuple[int, str, tuple[str, ...], float | None]) -> dict[str, Any]:
+    """Pool entry point (one picklable argument): note the start time, then do the work."""
+    index, path, formats, budget = args
+    if _STARTED is not None:
+        _STARTED[index] = time.monotonic()
+    return figure_outputs(path, formats, budget)
 
 
 # --------------------------------------------------------------------------- Ctrl-C
@@ -249,27 +333,133 @@ def _graceful_sigint() -> Iterator[_StopFlag]:
 
 
 @contextmanager
-def _results(tasks: list[tuple[str, tuple[str, ...]]], jobs: int) -> Iterator[Iterator[dict[str, Any]]]:
+def _results(tasks: list[tuple[str, tuple[str, ...]]], jobs: int | None,
+             budget: float | None = None) -> Iterator[Iterator[dict[str, Any]]]:
     """Yield an iterator over each task's result in task order, in-process or from a process pool.
 
-    The pool is started (and every task submitted) before this returns, so the worker
-    processes are forked before any progress-bar thread exists. On exit the pool is shut down:
-    pending work is cancelled and running chunks are awaited (workers never write files).
+    In a pool (see :func:`_pool_results`) a worker that dies (stuck past the time budget, out
+    of memory, crashed) costs only the record it was busy with; in-process the budget is
+    enforced with SIGALRM only. `jobs` None means one worker per core; in-process work is
+    chosen by ``jobs == 1`` (or a single task). On exit the pool is shut down: pending work is
+    cancelled and running tasks are awaited (workers never write files).
     """
     if tasks:
         # load the lexicon and rules here, before forking: forked workers inherit them (and a
         # cold lexicon cache is built once, not once per worker); spawned workers load their own
         _warm_up()
-    if jobs <= 1 or len(tasks) <= 1:
-        yield (_figure_task(task) for task in tasks)
+    if jobs == 1 or len(tasks) <= 1:
+        yield (figure_outputs(path, formats, budget) for path, formats in tasks)
         return
-    # small chunks: fewer round trips, yet a graceful stop waits for at most one chunk per worker
-    chunksize = max(1, min(8, len(tasks) // (jobs * 4)))
-    executor = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker)
+    workers = jobs if jobs and jobs > 0 else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                              else os.cpu_count() or 1)
+    pool = _SupervisedPool(tasks, min(workers, len(tasks)), budget)
     try:
-        yield executor.map(_figure_task, tasks, chunksize=chunksize)
+        yield pool.results()
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+class _SupervisedPool:
+    """A process pool that survives its workers: results in task order, a dead worker replaced.
+
+    At most ``4 * workers`` tasks are in flight beyond the next result due, so results that
+    finish early never pile up in memory. When the pool breaks (a worker ended by its own
+    hard time limit, the OOM killer or a crash), the shared start times tell which tasks were
+    running: one past its budget is reported as over budget; the others move to a one-worker
+    *quarantine* pool, where a task that kills its worker is the only one running and so is
+    reported as the cause. Tasks not yet started are submitted again to a fresh pool.
+    """
+
+    def __init__(self, tasks: list[tuple[str, tuple[str, ...]]], workers: int, budget: float | None) -> None:
+        import multiprocessing
+
+        self.tasks = tasks
+        self.workers = workers
+        self.budget = budget if budget and budget > 0 else None
+        self.started = multiprocessing.Array("d", len(tasks), lock=False)
+        self.futures: dict[int, tuple[str, Future[dict[str, Any]]]] = {}  # index -> (pool name, future)
+        self.pools: dict[str, ProcessPoolExecutor] = {}
+        self.done: dict[int, dict[str, Any]] = {}
+        self.submitted = 0  # tasks [0, submitted) have been handed to some pool at least once
+        self.idle_breaks = 0  # pool breaks in a row with no task running
+
+    def _pool(self, name: str) -> ProcessPoolExecutor:
+        if name not in self.pools:
+            self.pools[name] = ProcessPoolExecutor(max_workers=self.workers if name == "main" else 1,
+                                                   initializer=_init_worker, initargs=(self.started,))
+        return self.pools[name]
+
+    def _submit(self, index: int, pool: str = "main") -> None:
+        self.started[index] = 0.0
+        path, formats = self.tasks[index]
+        self.futures[index] = (pool, self._pool(pool).submit(_figure_task, (index, path, formats, self.budget)))
+
+    def _fill(self, head: int) -> None:
+        """Keep tasks up to ``head + 4 * workers`` submitted."""
+        while self.submitted < len(self.tasks) and self.submitted < head + 4 * self.workers:
+            self._submit(self.submitted)
+            self.submitted += 1
+
+    def _recover(self, broken: str) -> None:
+        """Pool `broken` died: keep finished results, judge its running tasks, resubmit the rest."""
+        now = time.monotonic()
+        self.pools.pop(broken).shutdown(wait=True, cancel_futures=True)
+        unfinished = []
+        for index, (pool, future) in sorted(self.futures.items()):
+            if pool != broken:
+                continue
+            if future.done() and not future.cancelled() and future.exception() is None:
+                self.done[index] = future.result()
+                del self.futures[index]
+            else:
+                unfinished.append(index)
+        running = [i for i in unfinished if self.started[i] > 0.0]
+        self.idle_breaks = 0 if running else self.idle_breaks + 1
+        if self.idle_breaks >= 3:  # workers that die before they start anything: nothing to retry
+            raise PathwaygenError("the build's worker processes keep dying before they start a record; "
+                                  "try --jobs 1")
+        for index in unfinished:
+            del self.futures[index]
+            path = self.tasks[index][0]
+            if index in running and self.budget is not None and now - self.started[index] >= self.budget:
+                self.done[index] = {"ok": False, "error": over_budget_message(path, self.budget)}
+            elif index in running and broken == "quarantine":
+                # alone in its pool: this record took the worker down with it
+                self.done[index] = {"ok": False, "error": f"{path}: the worker process died while building "
+                                                          "this record (out of memory or a crash), skipped"}
+            elif index in running:
+                self._submit(index, "quarantine")
+            else:
+                self._submit(index, broken)
+
+    def results(self) -> Iterator[dict[str, Any]]:
+        """Yield every task's result, in task order."""
+        for head in range(len(self.tasks)):
+            self._fill(head)
+            while head not in self.done:
+                pool, future = self.futures[head]
+                try:
+                    self.done[head] = future.result()
+                    del self.futures[head]
+                except BrokenExecutor:
+                    self._recover(pool)
+            yield self.done.pop(head)
+
+    def close(self) -> None:
+        """Cancel what has not started and wait for the running tasks."""
+        for pool in self.pools.values():
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _write_outputs(out: Path, figid: str, texts: dict[str, str]) -> str | None:
+    """Write one figure's files atomically; return the problem when the disk refuses (full, read-only)."""
+    for name, text in texts.items():
+        target = out / f"{figid}{FORMATS[name].extension}"
+        try:
+            write_atomic(target, text)
+        except OSError as exc:
+            return f"cannot write {target} ({exc.strerror or exc})"
+    return None
 
 
 def _outputs_present(outdir: Path, figid: str, formats: Sequence[str]) -> bool:
@@ -286,12 +476,16 @@ def build(
     progress: bool = False,
     gallery: bool = True,
     report_failure: Callable[[str], None] | None = None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> BuildReport:
     """Build every record under `seeds` into `outdir`; see the module docstring.
 
-    `jobs` None means all cores. `progress` shows a progress bar on stderr. Each failure is
-    passed to `report_failure` as soon as it happens (and collected in the report). Raises
-    KeyboardInterrupt after a graceful stop on Ctrl-C.
+    `jobs` None means all cores (a pool even on one core); 1 works in this process, where
+    the time budget stops Python code only (SIGALRM), not a C call that never returns.
+    `progress` shows a progress bar on stderr. Each failure is
+    passed to `report_failure` as soon as it happens (and collected in the report). A record
+    still running after `time_budget` seconds (None or 0: no limit) is reported and skipped.
+    Raises KeyboardInterrupt after a graceful stop on Ctrl-C.
     """
     formats = tuple(dict.fromkeys(formats))
     unknown = [name for name in formats if name not in FORMATS]
@@ -299,10 +493,13 @@ def build(
         raise PathwaygenError(f"unknown output format(s): {', '.join(unknown) or '(none)'}; "
                               f"choose from {', '.join(FORMATS)}")
     out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PathwaygenError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from None
+    remove_stale_temporaries(out)  # left by a build that was killed (kill -9, power cut)
     report = BuildReport(out)
     records = find_records(seeds)
-    jobs = jobs if jobs and jobs > 0 else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
     def fail(message: str) -> None:
         report.failed.append(message)
@@ -319,8 +516,15 @@ def build(
     # otherwise let "ABC" overwrite "abc")
     owner: dict[str, str] = {}
     to_build: list[tuple[str, str]] = []  # (path, record digest)
+    from .record import size_problem
+
     for path in records:
         try:
+            # never read a huge file in full: the worker would refuse it anyway
+            problem = size_problem(path.stat().st_size) if path.is_file() else None
+            if problem is not None:
+                fail(f"{path}: {problem}")
+                continue
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as exc:
             fail(f"{path}: cannot read ({exc.strerror or exc})")
@@ -334,7 +538,7 @@ def build(
             to_build.append((str(path), digest))
 
     tasks = [(path, formats) for path, _ in to_build]
-    with _graceful_sigint() as stop, _results(tasks, jobs) as results, \
+    with _graceful_sigint() as stop, _results(tasks, jobs, time_budget) as results, \
             _progress_bar(progress and bool(tasks), len(tasks)) as advance:
         for (path, digest), result in zip(to_build, results):
             advance()
@@ -347,9 +551,9 @@ def build(
                     problem = f"duplicate figid {figid!r} (already built from {owner[figid.casefold()]})"
                 if problem is not None:
                     fail(f"{path}: {problem}")
+                elif (problem := _write_outputs(out, figid, result["texts"])) is not None:
+                    fail(f"{path}: {problem}")
                 else:
-                    for name, text in result["texts"].items():
-                        write_atomic(out / f"{figid}{FORMATS[name].extension}", text)
                     owner[figid.casefold()] = path
                     figures[figid] = {"record": digest, "title": result["title"], "caption": result["caption"],
                                       "nodes": result["nodes"], "edges": result["edges"]}
@@ -366,11 +570,14 @@ def build(
     # the gallery depends only on the figures' entries, their SVGs and the code (settings), so
     # a run that built nothing and lists the same figures can leave it alone
     unchanged = not report.built and ordered == old_figures and all((out / name).is_file() for name in GALLERY_FILES)
-    if gallery and not unchanged:
-        from .gallery import write_gallery
+    try:
+        if gallery and not unchanged:
+            from .gallery import write_gallery
 
-        write_gallery(out, ordered, formats)
-    save_manifest(out, settings, formats, ordered)
+            write_gallery(out, ordered, formats)
+        save_manifest(out, settings, formats, ordered)
+    except OSError as exc:
+        raise PathwaygenError(f"{out}: cannot write the gallery or the manifest ({exc.strerror or exc})") from None
     return report
 
 

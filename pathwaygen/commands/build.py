@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..build import build
+from ..limits import DEFAULT_TIME_BUDGET
 from ..writers import FORMATS
 
 
@@ -29,16 +30,20 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
               help="Worker processes [default: all cores].")
 @click.option("--force", is_flag=True, help="Rebuild every figure, even unchanged ones.")
 @click.option("--no-gallery", is_flag=True, help="Do not write index.html and index.md.")
+@click.option("--time-budget", "time_budget", type=click.FloatRange(min=0), default=DEFAULT_TIME_BUDGET,
+              show_default=True, metavar="SECONDS",
+              help="Seconds one record may take; a slower one is reported and skipped (0: no limit).")
 def cli(seeds: tuple[str, ...], outdir: str, formats: tuple[str, ...], jobs: int | None, force: bool,
-        no_gallery: bool) -> None:
+        no_gallery: bool, time_budget: float) -> None:
     """Build a diagram for every record in SEEDS (record files or folders of *.md records).
 
     Unchanged figures (same record, rules, lexicon, version and formats) are skipped. A bad
-    record is reported as "file: problem" and the others still build; the exit code is 1
-    when any record failed. Ctrl-C stops cleanly: no half-written file is left behind.
+    record is reported as "file: problem" and the others still build; so is a record that
+    takes longer than --time-budget. The exit code is 1 when any record failed. Ctrl-C stops
+    cleanly: no half-written file is left behind.
     """
     report = build(seeds, outdir, formats=formats, jobs=jobs, force=force, gallery=not no_gallery,
-                   progress=sys.stderr.isatty(),
+                   progress=sys.stderr.isatty(), time_budget=time_budget,
                    report_failure=lambda line: click.echo(line, err=True))
     click.echo(report.summary())
     if not report.ok:

@@ -455,8 +455,9 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                     same = True
                 elif min(prev.rank, hit.rank) <= 30 and 50 <= max(prev.rank, hit.rank) < 90 and not (
                     prev.modifiers or hit.modifiers
-                ):
-                    # "ZIP/p62": a mere alias written with a firm name is its synonym
+                ) and (prev if prev.rank >= 50 else hit).alternatives:
+                    # "ZIP/p62": a mere alias that names several genes, written with a firm name,
+                    # is its synonym (an alias of one gene names that gene: "ADAM10/TACE")
                     if prev.rank >= 50:
                         prev.entities = hit.entities
                     same = True

@@ -161,3 +161,11 @@ def test_kinds_and_descriptors_are_not_genes() -> None:
     assert "BA synthase" not in got and got["CYP7A1"] == (("CYP7A1", "gene"),)
     assert got["LAG-1/CSL"] == (("RBPJ", "gene"),)
     assert got["Insulin-like growth factor 1"] == (("IGF1", "gene"),)
+
+
+def test_unambiguous_alias_after_a_slash_is_its_own_gene() -> None:
+    got = found("A conformational change in Notch exposes an extracellular ADAM10/TACE cleavage site.")
+    ids = {e for ents in got.values() for e, _ in ents}
+    assert {"ADAM10", "ADAM17"} <= ids
+    # an ambiguous alias written with a firm name is still its synonym
+    assert found("TrkA also directly binds ZIP/p62, which recruits aPKC.")["ZIP/p62"] == (("SQSTM1", "gene"),)

@@ -169,3 +169,11 @@ def test_unambiguous_alias_after_a_slash_is_its_own_gene() -> None:
     assert {"ADAM10", "ADAM17"} <= ids
     # an ambiguous alias written with a firm name is still its synonym
     assert found("TrkA also directly binds ZIP/p62, which recruits aPKC.")["ZIP/p62"] == (("SQSTM1", "gene"),)
+
+
+def test_complex_i_and_viruses() -> None:
+    got = found("TNFR1 encountering TNF nucleates complex I. The complex is stable. During influenza infection, "
+                "Influenza is known to produce viral proteins.")
+    assert got["complex I"][0][0] == "ETC_complex_I"
+    assert "complex is" not in got
+    assert got["influenza"] == (("influenza virus", "group"),)

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from . import __version__
 from .atomic import write_atomic
-from .errors import RecordError
+from .errors import GraphFormatError, RecordError
 from .writers import FORMATS
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -50,28 +50,71 @@ def _markdown_escape(text: str) -> str:
 _ENV.filters["md"] = _markdown_escape
 
 
+class SvgError(GraphFormatError, ValueError):
+    """An SVG cannot be inlined: not well-formed, not an SVG, or it declares a DOCTYPE."""
+
+
+#: elements that run code or embed other documents: never inlined
+_DROPPED_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "embed", "object", "handler", "listener"})
+#: SVG animation elements: they can rewrite an href to a javascript: URL after load
+_ANIMATIONS = frozenset({"set", "animate", "animateTransform", "animateMotion", "animateColor"})
+#: URL schemes that run code or smuggle a document when followed
+_UNSAFE_URL = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.I)
+#: CSS that fetches from outside the page (anything but a url(#fragment))
+_EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.I)
+
+
+def _scheme_text(value: str) -> str:
+    """A URL as a browser reads its scheme: without whitespace and control characters."""
+    return re.sub(r"[\x00-\x20\x7f]+", "", value)
+
+
+def _sanitize(root: etree._Element) -> None:
+    """Drop what can run code or fetch from outside: scripts, handlers, unsafe links, external CSS."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element).localname
+        if element is not root and (name in _DROPPED_ELEMENTS or name in _ANIMATIONS
+                                    or etree.QName(element).namespace not in (SVG_NS, None)):
+            element.getparent().remove(element)
+            continue
+        if name == "style" and element.text and _EXTERNAL_CSS.search(element.text):
+            element.getparent().remove(element)
+            continue
+        for attr in list(element.attrib):
+            local = etree.QName(attr).localname.lower()
+            value = element.attrib[attr]
+            if local.startswith("on") or _UNSAFE_URL.match(_scheme_text(value)) \
+                    or (local == "style" and _EXTERNAL_CSS.search(value)):
+                del element.attrib[attr]
+            elif local == "href" and name != "a" and not value.startswith("#"):
+                del element.attrib[attr]  # <use>, <image>, <feImage>: only references inside the SVG
+
+
 def inline_svg(svg_text: str | bytes, prefix: str, alt: str | None = None) -> Markup:
     """Return `svg_text` as markup ready to inline into HTML.
 
     Every ``id`` gets `prefix` (and each ``url(#id)``, ``href="#id"`` and ARIA id reference
-    follows), so several diagrams on one page never share an id. Scripts and ``on*``
-    attributes are dropped. The XML declaration goes. When `alt` is given it becomes the
-    SVG's accessible name (``<title>`` and ``aria-label``); ``role="img"`` is always set.
+    follows), so several diagrams on one page never share an id. Whatever could run code or
+    fetch from elsewhere is dropped: scripts, ``foreignObject``, animation elements, ``on*``
+    attributes, ``javascript:``/``data:`` URLs, external references and CSS imports; a DOCTYPE
+    (entities, external DTDs) is refused with :class:`SvgError`. The XML declaration goes.
+    When `alt` is given it becomes the SVG's accessible name (``<title>`` and ``aria-label``);
+    ``role="img"`` is always set.
     """
     data = svg_text.encode("utf-8") if isinstance(svg_text, str) else svg_text
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False)
-    root = etree.fromstring(data, parser)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False,
+                             load_dtd=False, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise SvgError(f"not a well-formed SVG ({' '.join(str(exc).split())})") from None
+    if root.getroottree().docinfo.doctype:
+        raise SvgError("an SVG with a DOCTYPE is not inlined (entities and external DTDs are refused)")
     if etree.QName(root).localname != "svg":
-        raise ValueError("not an SVG document")
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            continue
-        if etree.QName(element).localname in ("script", "foreignObject"):
-            element.getparent().remove(element)
-            continue
-        for name in list(element.attrib):
-            if etree.QName(name).localname.lower().startswith("on"):
-                del element.attrib[name]
+        raise SvgError("not an SVG document")
+    _sanitize(root)
     ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
 
     def rename(ident: str) -> str:

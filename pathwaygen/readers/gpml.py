@@ -33,6 +33,7 @@ from lxml import etree
 
 from ..errors import GraphFormatError
 from ..graphjson import GRAPH_KEYS, new_graph
+from ..limits import MAX_GRAPH_FILE_BYTES
 from ..model import NODE_TYPES, RELATIONS
 
 GPML_NS = "http://pathvisio.org/GPML/2013a"
@@ -99,6 +100,16 @@ def _json(value: str, default: Any, where: str) -> Any:
         raise GraphFormatError(f"{where}: invalid JSON in a pathwaygen attribute") from None
 
 
+def _int(value: str | None, default: int, where: str) -> int:
+    """A whole-number attribute of our own files (`default` when absent)."""
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise GraphFormatError(f"{where}: {value!r} is not a whole number in a pathwaygen attribute") from None
+
+
 def _xrefs(element: etree._Element) -> dict[str, str]:
     xref = element.find("g:Xref", NS)
     if xref is None:
@@ -118,12 +129,22 @@ def _node_type(element: etree._Element) -> str:
     return TYPE_MAP.get((element.get("Type") or "").lower(), "gene")
 
 
+#: a DOCTYPE in the prolog (after an optional BOM, XML declaration, comments and processing instructions)
+_DOCTYPE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<!DOCTYPE", re.S)
+_NO_DOCTYPE = "DOCTYPE declarations are not allowed (GPML needs none; entities and external DTDs are refused)"
+
+
 def _parse_xml(data: bytes, source: str) -> etree._Element:
+    """Parse untrusted XML: no DTD at all, no entity resolution, no network, libxml2's size limits."""
+    if _DOCTYPE.match(data):
+        raise GraphFormatError(f"{source}: {_NO_DOCTYPE}")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise GraphFormatError(f"{source}: not well-formed XML ({exc})") from None
+        raise GraphFormatError(f"{source}: not well-formed XML ({' '.join(str(exc).split())})") from None
+    if root.getroottree().docinfo.doctype:  # a prolog the pattern missed (another encoding)
+        raise GraphFormatError(f"{source}: {_NO_DOCTYPE}")
     if root.tag != f"{{{GPML_NS}}}Pathway":
         raise GraphFormatError(f"{source}: not a GPML 2013a pathway (root is {etree.QName(root).localname!r} "
                                f"in namespace {etree.QName(root).namespace!r})")
@@ -196,6 +217,7 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
         if group_id in node_groups:
             resolve[group_graph_id] = node_groups[group_id]
     order: dict[str, list[int]] = {}
+    seen_members: dict[str, set[str]] = {}
     for element in datanodes + labels:
         is_label = etree.QName(element).localname == "Label"
         ours = _attrs(element)
@@ -208,10 +230,14 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
                 "id": _label(element) or element.get("GraphId") or "member", "label": _label(element),
                 "type": _node_type(element), "xrefs": xrefs}
             members = graph.nodes[group_node]["members"]
-            if member not in members:
+            # a set of seen members per group: `member not in members` is O(n) per member
+            key = json.dumps(member, sort_keys=True, default=str)
+            if key not in seen_members.setdefault(group_node, set()):
+                seen_members[group_node].add(key)
                 members.append(member)
                 # our files say where a member stood (Labels follow DataNodes in GPML order)
-                order.setdefault(group_node, []).append(int(ours.get("member_index", len(order.get(group_node, [])))))
+                order.setdefault(group_node, []).append(
+                    _int(ours.get("member_index"), len(order.get(group_node, [])), source))
             if not is_label:
                 result.folded_nodes += 1
             if element.get("GraphId"):
@@ -262,10 +288,11 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
         points = line.findall("g:Graphics/g:Point", NS)
         return end_node(points[-1].get("GraphRef"), depth + 1) if points else None
 
-    for element in interactions + lines:
+    for position, element in enumerate(interactions + lines):
         is_interaction = etree.QName(element).localname == "Interaction"
         ours = _attrs(element)
-        what = element.get("GraphId") or f"#{interactions.index(element) if is_interaction else 'line'}"
+        # interactions come first, so `position` is the interaction's index (no list.index: O(n) each)
+        what = element.get("GraphId") or f"#{position if is_interaction else 'line'}"
         if not is_interaction and "relation" not in ours:
             continue  # a drawn line with no biological meaning
         points = element.findall("g:Graphics/g:Point", NS)
@@ -310,7 +337,12 @@ def read_gpml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Read a GPML 2013a file into a graph; raises GraphFormatError naming the file on failure."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_GRAPH_FILE_BYTES:
+                raise GraphFormatError(f"{path}: file has {size:,} bytes, over the limit of {MAX_GRAPH_FILE_BYTES:,}")
+            data = handle.read(MAX_GRAPH_FILE_BYTES + 1)
     except OSError as exc:
         raise GraphFormatError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > MAX_GRAPH_FILE_BYTES:
+        raise GraphFormatError(f"{path}: file has more than {MAX_GRAPH_FILE_BYTES:,} bytes, over the limit")
     return loads(data, str(path))

@@ -617,12 +617,16 @@ def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
     return hits
 
 
+_GENE_SET_WORDS = ("target", "responsive", "dependent", "regulated", "inducible")
 _GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b", re.I)
 
 
 def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
     """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator."""
     norm = text.norm
+    low = norm.lower()
+    if not any(word in low for word in _GENE_SET_WORDS):
+        return []  # (the usual case: no "target/responsive/... gene" anywhere)
     out = []
     for hit in hits:
         match = _GENES_AFTER.match(norm, hit.end)
@@ -642,11 +646,9 @@ _SYMBOL_SHAPE = re.compile(
 )
 
 
-def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
-    """Symbol-shaped words the lexicon does not know become genes named as written."""
-    taken = bytearray(len(norm) + 1)
-    for h in hits:
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]:
+    """Symbol-shaped words the lexicon does not know become genes named as written
+    (`taken` marks the characters of `hits`)."""
     by_start = {h.start: h for h in hits}
     out = []
     for match in _SYMBOL_SHAPE.finditer(norm):
@@ -666,28 +668,58 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-_LOWER_WORD = re.compile(r"(?<![\w-])[A-Za-z]?[a-z]+(?![\w-])")
+_CASED_WORD = re.compile(r"[A-Za-z]?[a-z]+")
+_STEM_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
 
 
-def _stem_chemicals(norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _stem_chemicals(norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]:
     """Unknown words with a drug or natural-product stem ("palbociclib", "pikromycin") are
-    chemicals named as written (rules/entities/phrases.yaml: chemical_suffixes)."""
+    chemicals named as written (rules/entities/phrases.yaml: chemical_suffixes).
+
+    `taken` marks the characters of `hits`. The stems are found with one automaton pass;
+    a word is then read back from the stem's end."""
     rules = load_phrases()
-    low = norm.lower()
-    if not any(stem in low for stem in rules.chemical_suffixes):
-        return []  # no stem anywhere: the usual case, a few C-level substring tests
-    starts = {h.start for h in hits}
+    if not rules.chemical_suffixes:
+        return []
+    cached = _STEM_AUTOMATA.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        automaton = ahocorasick.Automaton()
+        for stem in rules.chemical_suffixes:
+            automaton.add_word(stem, len(stem))
+        automaton.make_automaton()
+        cached = _STEM_AUTOMATA[id(rules)] = (rules, automaton)
+    low = lower_keep_length(norm)
+    n = len(norm)
+    starts = None
+    out = []
+    done: set[int] = set()
+    for last, _size in cached[1].iter(low):
+        end = last + 1
+        if end < n and (norm[end].isalnum() or norm[end] in "_-"):
+            continue  # the stem does not end the word
+        start = end
+        while start > 0 and "a" <= low[start - 1] <= "z":
+            start -= 1
+        if start in done or end - start < rules.min_chemical_word or not _CASED_WORD.fullmatch(norm, start, end):
+            continue
+        if start > 0 and (norm[start - 1].isalnum() or norm[start - 1] in "_-"):
+            continue
+        done.add(start)
+        word = low[start:end]
+        if starts is None:
+            starts = {h.start for h in hits}
+        if word not in rules.not_chemicals and not taken[start] and start not in starts:
+            out.append(_Hit(start, end, (Entity(id=word, label=norm[start:end], type="chemical"),), 90, source="stem"))
+    out.sort(key=_by_start)
+    return out
+
+
+def _taken_map(norm: str, hits: list[_Hit]) -> bytearray:
+    """1 at every character of `norm` that one of `hits` covers."""
     taken = bytearray(len(norm) + 1)
     for h in hits:
         taken[h.start : h.end] = b"\x01" * (h.end - h.start)
-    out = []
-    for match in _LOWER_WORD.finditer(norm):
-        word = match.group().lower()
-        if (len(word) >= rules.min_chemical_word and word.endswith(rules.chemical_suffixes)
-                and word not in rules.not_chemicals and not taken[match.start()] and match.start() not in starts):
-            out.append(_Hit(match.start(), match.end(), (Entity(id=word, label=match.group(), type="chemical"),), 90,
-                            source="stem"))
-    return out
+    return taken
 
 
 _WORD_BEFORE_END = re.compile(r"([A-Za-z0-9][A-Za-z0-9'-]*)\s+$")
@@ -718,21 +750,20 @@ def norm_has_digit(hit: _Hit) -> bool:
     return any(c.isdigit() for c in hit.entities[0].id)
 
 
-def _process_phrases(norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None) -> list[_Hit]:
     """Noun phrases of a head word and its modifiers (rules/entities/phrases.yaml):
     processes ("male sterility", "Treg cell survival"), groups ("inflammatory cytokine
     genes", "stress stimuli") and enzymes ("isocitrate dehydrogenase", "aconitase")."""
     rules = load_phrases()
     if not rules.heads and not rules.group_heads and not rules.enzyme_suffixes:
         return []
-    taken = bytearray(len(norm) + 1)
+    if taken is None:
+        taken = _taken_map(norm, hits)
     process_at: dict[int, _Hit] = {}
-    hit_at_end: dict[int, _Hit] = {}
+    hit_at_end = {h.end: h for h in hits}
     hit_at_start = {h.start: h for h in hits}
     for h in hits:
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
-        hit_at_end[h.end] = h
-        if h.entities and h.entities[0].type == "process":
+        if h.entities[0].type == "process":
             process_at[h.end] = h
     out = []
     for head_start, end, etype in _phrase_heads(rules, norm):
@@ -828,6 +859,9 @@ def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
     """"JAK2 inhibitor(s)", "Janus kinase 2 (JAK2) inhibitors": a drug named for its target is a
     chemical (keyed in the singular, by the short form when one is given) whose member is the target."""
     norm = text.norm
+    low = norm.lower()
+    if "inhibitor" not in low and "antagonist" not in low and "blocker" not in low:
+        return []
     out = []
     for hit in hits:
         if len(hit.entities) != 1 or hit.entities[0].type not in _GENE_TYPES:
@@ -855,16 +889,20 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
     if not rules.compartments:
         return hits
     moved: set[str] = set()
+    seen = False
     for hit in hits:
         ent = hit.entities[0]
         if ent.id not in rules.compartments:
             continue
+        seen = True
         written = norm[hit.start : hit.end].lower()
         cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
         after = norm[hit.end : hit.end + 16].lower().split()
         if (cue and cue.group(1).lower() in rules.movement_cues) or any(w in written for w in ("transloc", "locali", "accumul")) \
                 or (after and after[0].strip(".,;") in rules.movement_cues):
             moved.add(ent.id)
+    if not seen:
+        return hits
     return [h for h in hits if h.entities[0].id not in rules.compartments or h.entities[0].id in moved]
 
 
@@ -930,10 +968,12 @@ def recognize(text: Text) -> list[Mention]:
     if definitions:
         hits = _select(_abbreviations(lex, norm, hits, definitions))
         hits = _join_numbered_long_forms(hits, definitions)
-    unknown = _unknown_symbols(lex, norm, hits) + _stem_chemicals(norm, hits)
+    taken = _taken_map(norm, hits)
+    unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(norm, hits, taken)
     if unknown:
         hits = _select(hits + unknown)
-    phrases = _process_phrases(norm, hits)
+        taken = None
+    phrases = _process_phrases(norm, hits, taken)
     if phrases:
         hits = _select(hits + phrases)
     expanded = _expand_numbers(lex, norm, hits)

@@ -86,6 +86,30 @@ class Text:
         return (0, len(self.original))
 
 
+def _word_start(text: str, low: int, end: int) -> int:
+    """Start of the run of ASCII letters and dots ending at `end` that begins with a letter
+    (not before `low`); `end` when there is none."""
+    j = end
+    while j > low and (("a" <= text[j - 1] <= "z") or ("A" <= text[j - 1] <= "Z") or text[j - 1] == "."):
+        j -= 1
+    while j < end and text[j] == ".":
+        j += 1
+    return j
+
+
+def _last_word(text: str, low: int, end: int) -> str:
+    """The word (letters and dots, "et al" counts as one) that ends at `end`, as _LAST_WORD
+    would find it searching text[low:end]; "" when there is none."""
+    j = _word_start(text, low, end)
+    if j == end:
+        return ""
+    if text[j:end] == "al" and j - 1 > low and text[j - 1] == " ":
+        k = _word_start(text, low, j - 1)
+        if k < j - 1:
+            return text[k:end]
+    return text[j:end]
+
+
 def _split_sentences(original: str, norm: str, offsets: list[int]) -> tuple[tuple[int, int], ...]:
     """Split at ., ! or ? followed by space and a capital or digit, except after abbreviations."""
     spans: list[tuple[int, int]] = []
@@ -93,10 +117,9 @@ def _split_sentences(original: str, norm: str, offsets: list[int]) -> tuple[tupl
     for match in _SENTENCE_END.finditer(norm):
         dot = match.start()
         if norm[dot] == ".":
-            word = _LAST_WORD.search(norm, max(start, dot - 24), dot)
-            token = word.group(1).lower() if word else ""
+            token = _last_word(norm, max(start, dot - 24), dot).lower()
             # "e.g." "Fig." "vs." "et al.", single initials ("F. oxysporum", "J. Smith")
-            if token in _NO_BREAK or token.rstrip(".") in _NO_BREAK or re.fullmatch(r"[a-z]", token):
+            if token in _NO_BREAK or token.rstrip(".") in _NO_BREAK or (len(token) == 1 and "a" <= token <= "z"):
                 continue
         end = dot + 1
         o_start, o_end = offsets[start], offsets[end]

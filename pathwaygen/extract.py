@@ -27,7 +27,7 @@ import re2
 
 from .model import UNDIRECTED, Entity, Evidence, Mention, Statement
 from .text import GREEK
-from .rules import PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
+from .rules import CHECKED_GROUPS, PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
 
 NAMED_INHIBITOR_RULE = "inh.named_inhibitor"
 #: a list of more members than this is not read as one complex whose members all bind
@@ -69,6 +69,9 @@ _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|
 #: acting on a set of genes is acting on their expression
 _GENES = re.compile(r"\bgenes?$")
 _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
+#: text right after a list that continues it rather than opening a clause with its last member as
+#: subject: "to <verb>", and relative clauses (", which disrupts" has the whole list as antecedent)
+_NOT_A_NEW_CLAUSE = (" to ", ", which", ", that", ", who", " which", " that", " who")
 _RESPECTIVELY = re.compile(r",? respectively\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas|while)\b")
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
@@ -248,9 +251,11 @@ class Extractor:
         # looked up once per sentence, and only the patterns that can match there run
         self._primary_alts = [(r, rx, r.groups(rx)) for r in self.primary for rx in r.regexes]
         self._ext_alts = [(r, rx, r.groups(rx)) for r in self.extensions for rx in r.regexes]
+        macros = load_macros(RULES_DIR)
+        # a {GAP} may not hold these words (see _macros.yaml)
+        self._gap_stop = re.compile(r"(?:^| )(?:" + macros.get("GAPSTOP", "(?!)") + r")(?= |$)")
         self._primary_set = _regex_filter([src for r in self.primary for src in r.sources])
         self._ext_set = _regex_filter([src for r in self.extensions for src in r.sources])
-        macros = load_macros(RULES_DIR)
         verbs = "|".join(f"{{{name}}}" for name in sorted(macros) if name.startswith("V_"))
         clause, _ = expand(r"(?:,)? (?:{ADV})?(?:{BE}|have|has|" + verbs + r")\b", macros)
         # after a list ends: does a new clause start ("X activates Y and Z inhibits W")?
@@ -342,7 +347,7 @@ class Extractor:
             if name == "B" and e == match.end() and items and _NOMINAL_AFTER.match(text, e):
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
-            if (e == match.end() and len(items) > 1 and not text.startswith(" to ", e)
+            if (e == match.end() and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
                     and self._clause.match(tagged.raw, e)):
                 items = items[:-1]
             values[name] = {
@@ -506,6 +511,8 @@ class Extractor:
             first_slot_end = min((match.end(g) for _, g in groups if match.start(g) >= 0),
                                  default=match.end())
             pos = max(first_slot_end, match.start() + 1)
+            if rule.checked and not self._gaps_ok(regex, match, text):
+                continue
             keep, hedged = self._judge(tagged, match.start(), match.end())
             if not keep:
                 continue
@@ -540,6 +547,16 @@ class Extractor:
                 out.extend(self._yield(ext, ext_values, tagged, rule.relation,
                                        (match.start(), follow.end()), hedged2, ext.priority))
         return out
+
+    def _gaps_ok(self, regex, match, text: str) -> bool:
+        """Whether every {GAP}/{SGAP} of a match holds only modifier words (no GAPSTOP word)."""
+        for name in CHECKED_GROUPS:
+            group = regex.groupindex.get(name)
+            if group is None or match.start(group) < 0:
+                continue
+            if self._gap_stop.search(text[match.start(group):match.end(group)]):
+                return False
+        return True
 
     @staticmethod
     def resolve(cands: list[_Candidate]) -> list[_Candidate]:

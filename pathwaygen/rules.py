@@ -38,6 +38,10 @@ SLOT_MACROS: dict[str, str] = {"A": "LIST", "B": "LIST", "C": "LIST", "LOC": "LO
                                "CHAIN": "CHAINLIST", "ALL": "LIST"}
 #: placeholder in an extension rule's yield for the relation of the statement it extends
 PRIMARY_RELATION = "REL"
+#: groups that name no entity but whose text is judged in code: a {GAP} of modifier words
+#: between a verb and its object ("inhibits the activity of X") must hold no word of the
+#: GAPSTOP macro (prepositions, clause words, sign-changing nominals)
+CHECKED_GROUPS: dict[str, str] = {"GAP": "GAP", "SGAP": "SGAP"}
 
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
 #: RE2 options: more DFA memory than the default so that big alternations never fall back
@@ -81,6 +85,7 @@ class Rule:
     by_object_type: tuple[tuple[str, str], ...]
     examples: tuple[Example, ...]
     source: str
+    checked: tuple[str, ...] = ()  # CHECKED_GROUPS its patterns use ({GAP})
 
     def groups(self, regex: Any) -> list[tuple[str, int]]:
         """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""
@@ -103,6 +108,14 @@ def expand(pattern: str, macros: dict[str, str], source: str = "<pattern>",
         name, own_macro = match.group(1), match.group(2)
         if own_macro and (name not in SLOT_MACROS or own_macro not in macros):
             raise _fail(source, f"{{{name}:{own_macro}}}: needs a slot name and a known macro")
+        if name in CHECKED_GROUPS and not own_macro and _depth == 0:
+            if CHECKED_GROUPS[name] not in macros:
+                raise _fail(source, f"{{{name}}} needs the macro {CHECKED_GROUPS[name]}")
+            if name in slots:
+                raise _fail(source, f"{{{name}}} used twice in {pattern!r}")
+            slots.append(name)
+            inner, _ = expand(macros[CHECKED_GROUPS[name]], macros, source, _depth + 1)
+            return f"(?P<{name}>{inner})"
         if name in SLOT_MACROS and _depth == 0:
             if name in slots:
                 raise _fail(source, f"slot {{{name}}} used twice in {pattern!r}")
@@ -168,6 +181,8 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
         except re2.error as exc:
             raise _fail(source, f"rule {rid}: pattern does not compile ({exc})") from None
         slots.extend(n for n in alt_slots if n not in slots)
+    checked = tuple(n for n in slots if n in CHECKED_GROUPS)
+    slots = [n for n in slots if n not in CHECKED_GROUPS]
     # which slots may appear in yields: the rule's own, plus A/B of the statement extended
     known = set(slots) | ({"A", "B"} if anchor else set())
     raw_yield = raw.get("yield")
@@ -210,7 +225,7 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
         raise _fail(source, f"rule {rid}: needs at least one positive and one negative example")
     return Rule(rid, relation, priority, tuple(p.strip() for p in patterns), tuple(regexes),
                 tuple(sources), tuple(slots), yields, anchor,
-                tuple(sorted(by_type_raw.items())), tuple(examples), source)
+                tuple(sorted(by_type_raw.items())), tuple(examples), source, checked)
 
 
 def _read_yaml(path: Path) -> Any:

@@ -714,6 +714,29 @@ def _stem_chemicals(norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]
     return out
 
 
+_MIRNA = re.compile(r"(?<![\w-])(?:[a-z]{3}-)?mi[Rr]-?(\d{1,4})([a-z]?)(?:-(\d))?(?:-[35]p)?(?![\w-])")
+
+
+def _mirnas(lex: Lexicon, norm: str, taken: bytearray) -> list[_Hit]:
+    """"miR-153-5p": a mature microRNA whose gene has several loci (MIR153-1, MIR153-2) and
+    no plain HGNC symbol names the first locus; the arm ("-5p") belongs to the mention."""
+    hits = []
+    for match in _MIRNA.finditer(norm):
+        if taken[match.start()] and taken[match.end() - 1]:
+            continue
+        number, letter, locus = match.group(1), match.group(2).upper(), match.group(3)
+        entity = None
+        # loci are numbered MIR153-1 or, after a letter, MIR199A1
+        firsts = (f"MIR{number}{letter}", f"MIR{number}{letter}1" if letter else f"MIR{number}-1")
+        for symbol in ((f"MIR{number}{letter}{locus}" if letter else f"MIR{number}-{locus}",) if locus else firsts):
+            entity = lex.by_id(symbol)
+            if entity is not None:
+                break
+        if entity is not None and entity.type == "rna":
+            hits.append(_Hit(match.start(), match.end(), (entity,), 8, source="mirna"))
+    return hits
+
+
 def _taken_map(norm: str, hits: list[_Hit]) -> bytearray:
     """1 at every character of `norm` that one of `hits` covers."""
     taken = bytearray(len(norm) + 1)
@@ -970,6 +993,8 @@ def recognize(text: Text) -> list[Mention]:
         hits = _join_numbered_long_forms(hits, definitions)
     taken = _taken_map(norm, hits)
     unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(norm, hits, taken)
+    if "miR" in norm or "mir-" in norm:
+        unknown += _mirnas(lex, norm, taken)
     if unknown:
         hits = _select(hits + unknown)
         taken = None

@@ -177,3 +177,10 @@ def test_complex_i_and_viruses() -> None:
     assert got["complex I"][0][0] == "ETC_complex_I"
     assert "complex is" not in got
     assert got["influenza"] == (("influenza virus", "group"),)
+
+
+def test_mature_micrornas_name_their_first_locus() -> None:
+    got = found("Metastasis depends on dysregulated miR-122, miR-153-5p and miR-199a-3p.")
+    assert got["miR-122"] == (("MIR122", "rna"),)
+    assert got["miR-153-5p"] == (("MIR153-1", "rna"),)
+    assert got["miR-199a-3p"] == (("MIR199A1", "rna"),)

@@ -55,3 +55,37 @@ def check_caption(caption: str, where: str = "caption") -> None:
     problem = caption_problem(caption)
     if problem is not None:
         raise PathwaygenError(f"{where}: {problem}")
+
+
+#: the deepest nesting of YAML collections accepted (PFOCR records nest 3 deep, curated graphs 4)
+MAX_YAML_DEPTH = 32
+
+
+def yaml_problem(text: str) -> str | None:
+    """Return why YAML `text` is refused before it is built, or None.
+
+    Streams libyaml's events (nothing is built): an alias (``*name``) is refused, since a few
+    lines of them make a "billion laughs" structure that any later repr or walk expands, and
+    so is nesting deeper than :data:`MAX_YAML_DEPTH` (libyaml's composer recurses in C and
+    crashes the process with SIGSEGV from about 50,000 levels). Syntax errors are left to the
+    loader, which reports them with their line.
+    """
+    import yaml
+
+    depth = 0
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark is not None else 0
+                return f"YAML aliases (*{event.anchor}) are not allowed (line {line})"
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark is not None else 0
+                    return f"YAML nested more than {MAX_YAML_DEPTH} levels deep (line {line})"
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None

@@ -7,7 +7,8 @@ Every problem raises :class:`RecordError` naming the file and the problem in one
 
 Records come from the web, so the loader is defensive: a file over
 :data:`pathwaygen.limits.MAX_RECORD_BYTES` is not read, YAML aliases (``*name``, the
-"billion laughs" of YAML) and nesting deeper than :data:`MAX_YAML_DEPTH` are refused before
+"billion laughs" of YAML) and nesting deeper than
+:data:`pathwaygen.limits.MAX_YAML_DEPTH` are refused before
 the document is built (libyaml's composer recurses in C and crashes the process on very deep
 nesting), a caption over :data:`pathwaygen.limits.MAX_CAPTION_CHARS` is refused, and the
 characters XML cannot carry (NUL, other control characters, lone surrogates) are replaced
@@ -23,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from .errors import RecordError
-from .limits import MAX_RECORD_BYTES, caption_problem, xml_safe
+from .limits import MAX_RECORD_BYTES, caption_problem, xml_safe, yaml_problem
 from .model import Figure
 
 #: a figid becomes a file name: letters, digits, dot, dash, underscore; no leading dot
@@ -31,8 +32,6 @@ _SAFE_FIGID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 #: device names Windows will not use as file names, whatever the extension
 _RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                              *(f"lpt{i}" for i in range(1, 10))})
-#: the deepest nesting of YAML collections accepted (PFOCR records nest 3 deep)
-MAX_YAML_DEPTH = 32
 #: libyaml's safe loader when present: 10x faster, and batch builds parse thousands
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -112,26 +111,14 @@ def _type_name(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def _check_events(front: str, path: str) -> None:
-    """Refuse aliases and deep nesting, streaming libyaml's events before anything is built."""
-    depth = 0
-    for event in yaml.parse(front, Loader=_LOADER):
-        if isinstance(event, yaml.AliasEvent):
-            line = event.start_mark.line + 2 if event.start_mark is not None else 0
-            raise RecordError(path, f"YAML aliases (*{event.anchor}) are not allowed in a record (line {line})")
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                line = event.start_mark.line + 2 if event.start_mark is not None else 0
-                raise RecordError(path, f"YAML nested more than {MAX_YAML_DEPTH} levels deep (line {line})")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-
-
 def _load_front(front: str, path: str) -> object:
     """Parse the front matter YAML safely; every YAML problem is a one-line RecordError."""
+    problem = yaml_problem(front)
+    if problem is not None:
+        # the line counts from the front matter; the file has the opening '---' above it
+        problem = re.sub(r"\(line (\d+)\)$", lambda m: f"(line {int(m.group(1)) + 1})", problem)
+        raise RecordError(path, problem.replace(" are not allowed", " are not allowed in a record"))
     try:
-        _check_events(front, path)
         return yaml.load(front, Loader=_LOADER)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)

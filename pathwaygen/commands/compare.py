@@ -15,8 +15,10 @@ import click
 import networkx as nx
 
 from ..atomic import write_atomic
-from ..compare import compare_files, diff_graph, diff_svg
-from ..evaluate import FigureScore
+from ..compare import diff_graph, diff_svg, read_graph
+from ..errors import GraphFormatError, PathwaygenError
+from ..evaluate import FigureScore, compare_graphs
+from ..readers.check import check_graph
 from .evaluate import format_edge, format_table
 
 
@@ -53,6 +55,23 @@ def format_comparison(curated: Path, cur_graph: nx.MultiDiGraph, generated: Path
     return text
 
 
+def _read(path: Path) -> nx.MultiDiGraph:
+    """Read one side, checked like `render` checks its input: a malformed file is one error line."""
+    try:
+        graph = read_graph(path)
+    except (AttributeError, TypeError, ValueError, KeyError) as exc:  # a shape the reader does not check
+        if isinstance(exc, PathwaygenError):
+            raise
+        raise GraphFormatError(f"{path}: not a readable graph ({type(exc).__name__}: {exc})") from None
+    return check_graph(graph, str(path))
+
+
+def _compare(curated: Path, generated: Path) -> tuple[nx.MultiDiGraph, nx.MultiDiGraph, FigureScore]:
+    """Both graphs and their score, as :func:`pathwaygen.compare.compare_files` gives them, inputs checked."""
+    cur_graph, gen_graph = _read(curated), _read(generated)
+    return cur_graph, gen_graph, compare_graphs(cur_graph, gen_graph)
+
+
 @click.command()
 @click.argument("curated", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("generated", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -66,7 +85,7 @@ def cli(curated: Path, generated: Path, fmt: str, diff_path: Path | None) -> Non
     Prints matched, missing and extra nodes and edges and precision, recall and F1 for nodes,
     lenient edges (same endpoints and direction) and strict edges (and the same relation).
     """
-    cur_graph, gen_graph, fig = compare_files(curated, generated)
+    cur_graph, gen_graph, fig = _compare(curated, generated)
     if diff_path is not None:
         write_atomic(diff_path, diff_svg(diff_graph(cur_graph, gen_graph, fig), fig))
     if fmt == "json":

@@ -18,20 +18,35 @@ from ..writers import FORMATS, format_for_path, get_writer
 
 
 def load_graph(path: Path) -> nx.MultiDiGraph:
-    """Return the graph of a record (.md), graph JSON (.json) or GPML (.gpml) file."""
+    """Return the graph of a record (.md), graph JSON (.json) or GPML (.gpml) file.
+
+    A graph file comes from elsewhere: it is read only up to the size limit and checked
+    attribute by attribute (:func:`pathwaygen.readers.check.check_graph`), so a malformed one
+    is one GraphFormatError line.
+    """
     suffix = path.suffix.lower()
     if suffix == ".json":
         from .. import graphjson
+        from ..limits import MAX_GRAPH_FILE_BYTES
+        from ..readers.check import check_graph
 
         try:
+            size = path.stat().st_size
+            if size > MAX_GRAPH_FILE_BYTES:
+                raise GraphFormatError(f"{path}: file has {size:,} bytes, over the limit of {MAX_GRAPH_FILE_BYTES:,}")
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise GraphFormatError(f"{path}: cannot read ({exc})") from None
-        return graphjson.loads(text, str(path))
+        try:
+            graph = graphjson.loads(text, str(path))
+        except (AttributeError, TypeError, ValueError, KeyError) as exc:  # a shape graphjson does not check
+            raise GraphFormatError(f"{path}: not a pathwaygen graph JSON ({type(exc).__name__}: {exc})") from None
+        return check_graph(graph, str(path))
     if suffix == ".gpml":
+        from ..readers.check import check_graph
         from ..readers.gpml import read_gpml
 
-        return read_gpml(path)
+        return check_graph(read_gpml(path), str(path))
     from ..pipeline import figure_to_graph
     from ..record import load_record
 

@@ -27,6 +27,7 @@ import yaml
 
 from ..errors import GraphFormatError
 from ..graphjson import new_graph
+from ..limits import MAX_GRAPH_FILE_BYTES, yaml_problem
 from ..model import NODE_TYPES, RELATIONS
 
 
@@ -108,11 +109,16 @@ def from_data(data: Any, source: str = "<yaml>") -> nx.MultiDiGraph:
 
 def loads(text: str, source: str = "<yaml>") -> nx.MultiDiGraph:
     """Parse curated-graph YAML `text`; raises GraphFormatError naming `source` on any problem."""
+    refused = yaml_problem(text)  # aliases and deep nesting, before anything is built
+    if refused is not None:
+        raise GraphFormatError(f"{source}: {refused}")
     try:
         data = yaml.load(text, Loader=_CuratedLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        problem = str(exc).replace("\n", " ")
+        problem = " ".join(str(exc).split())
         raise GraphFormatError(f"{source}: invalid YAML ({problem})") from None
+    except RecursionError:
+        raise GraphFormatError(f"{source}: YAML nested too deeply") from None
     return from_data(data, source)
 
 
@@ -120,6 +126,9 @@ def read_curated(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Read the curated graph file at `path`; raises GraphFormatError naming the file when bad."""
     source = os.fspath(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_GRAPH_FILE_BYTES:
+            raise GraphFormatError(f"{source}: file has {size:,} bytes, over the limit of {MAX_GRAPH_FILE_BYTES:,}")
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphFormatError(f"{source}: cannot read ({exc.__class__.__name__}: {exc})") from None

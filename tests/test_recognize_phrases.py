@@ -184,3 +184,13 @@ def test_mature_micrornas_name_their_first_locus() -> None:
     assert got["miR-122"] == (("MIR122", "rna"),)
     assert got["miR-153-5p"] == (("MIR153-1", "rna"),)
     assert got["miR-199a-3p"] == (("MIR199A1", "rna"),)
+
+
+def test_curated_signals_and_elements() -> None:
+    got = found("HHQ, the precursor to PQS synthesis, binds PqsR. TLR1-TLR2 recognizes bacterial triacylated "
+                "lipopeptide. NRF2 binds the antioxidant response element (ARE). Msc, putative mechanosensitive "
+                "channel.")
+    assert got["HHQ"] == (("hhq", "chemical"),) and got["PQS"] == (("pqs", "chemical"),)
+    assert got["triacylated lipopeptide"] == (("triacylated lipopeptide", "chemical"),)
+    assert got["antioxidant response element"] == (("antioxidant response element", "group"),)
+    assert got["mechanosensitive channel"][0][0] == "Mechanosensitive_ion_channels"

@@ -188,7 +188,7 @@ def test_mature_micrornas_name_their_first_locus() -> None:
 
 def test_curated_signals_and_elements() -> None:
     got = found("HHQ, the precursor to PQS synthesis, binds PqsR. TLR1-TLR2 recognizes bacterial triacylated "
-                "lipopeptide. NRF2 binds the antioxidant response element (ARE). Msc, putative mechanosensitive "
+                "lipopeptide. NRF2 binds the antioxidant response element (ARE). Calcium enters through a mechanosensitive "
                 "channel.")
     assert got["HHQ"] == (("hhq", "chemical"),) and got["PQS"] == (("pqs", "chemical"),)
     assert got["triacylated lipopeptide"] == (("triacylated lipopeptide", "chemical"),)

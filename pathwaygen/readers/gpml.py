@@ -34,6 +34,7 @@ from lxml import etree
 from ..errors import GraphFormatError
 from ..graphjson import GRAPH_KEYS, new_graph
 from ..limits import MAX_GRAPH_FILE_BYTES
+from .check import check_graph
 from ..model import NODE_TYPES, RELATIONS
 
 GPML_NS = "http://pathvisio.org/GPML/2013a"
@@ -325,6 +326,8 @@ def parse(data: str | bytes, source: str = "<gpml>") -> GpmlRead:
         graph.add_edge(source_node, target_node, key=relation, relation=relation, hedged=hedged, evidence=evidence)
         if is_interaction:
             result.interaction_edges += 1
+    # pathwaygen.* attributes carry JSON from the file: check their shape before any writer sees it
+    check_graph(graph, source)
     return result
 
 

@@ -37,6 +37,8 @@ MAX_SHARED_VERBS = 6
 MAX_SHARED_CLAUSE = 240
 
 _TOKEN = re.compile(r"@(\d+)@")
+#: slots read as token sequences (chains and all-bind lists) rather than entity lists
+_SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
 # an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
 _ITEM = re.compile(r"@\d+@(?: ?[/-] ?@\d+@)*")
 _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediated|induced|activated|"
@@ -72,6 +74,10 @@ _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
 #: text right after a list that continues it rather than opening a clause with its last member as
 #: subject: "to <verb>", and relative clauses (", which disrupts" has the whole list as antecedent)
 _NOT_A_NEW_CLAUSE = (" to ", ", which", ", that", ", who", " which", " that", " who")
+_RELATIVE_VERB = re.compile(r", (?:which|that) (?:(?:then|also|in turn|thus|thereby|directly|\w+ly) )*([a-z-]+)")
+#: a finite verb form that agrees with a plural antecedent only
+_PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|could$|would$|will$|should$|must$|did$|[a-z-]*ed$)"
+                          r"[a-z-]*[^s]|[a-z-]*ss")
 _RESPECTIVELY = re.compile(r",? respectively\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas|while)\b")
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
@@ -249,6 +255,7 @@ class Extractor:
         self.extensions = [r for r in self.rules if r.anchor == "after"]
         # an RE2 filter per kind (FilteredRE2): the literal atoms every pattern needs are
         # looked up once per sentence, and only the patterns that can match there run
+        self._supersedes = {r.id: frozenset(r.supersedes) for r in self.rules if r.supersedes}
         self._primary_alts = [(r, rx, r.groups(rx)) for r in self.primary for rx in r.regexes]
         self._ext_alts = [(r, rx, r.groups(rx)) for r in self.extensions for rx in r.regexes]
         macros = load_macros(RULES_DIR)
@@ -334,7 +341,7 @@ class Extractor:
                     entity = Entity(id=word, label=word, type="group")
                     values[name] = {"source": [entity], "target": [entity]}
                 continue
-            if name in ("CHAIN", "ALL"):
+            if name in _SEQUENCES:
                 values[name] = [int(t) for t in _TOKEN.findall(slot_text)]
                 continue
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
@@ -343,7 +350,11 @@ class Extractor:
             tail = text[e:e + 16] if e == match.end() else ""
             items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
             if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
-                items = items[-1:]  # "SHP and FGF19, which acts through FGFR4": the nearest noun
+                # "SHP and FGF19, which acts through FGFR4": the nearest noun; a plural verb
+                # ("X and Y, which mediate Z") has the whole list as antecedent
+                verb = _RELATIVE_VERB.match(text, e)
+                if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))):
+                    items = items[-1:]
             if name == "B" and e == match.end() and items and _NOMINAL_AFTER.match(text, e):
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
@@ -382,9 +393,9 @@ class Extractor:
                     if subj.id != obj.id:
                         out.append(_Candidate(subj, by_type.get(obj.type, rel), obj, rule.id, priority, span, hedged))
                 continue
-            if src_name in ("CHAIN", "ALL") and src_name == dst_name:
+            if src_name in _SEQUENCES and src_name == dst_name:
                 seq = values.get(src_name) or []
-                if src_name == "CHAIN":
+                if src_name != "ALL":
                     idx_pairs = list(zip(seq, seq[1:]))
                 elif len(seq) <= MAX_COMPLEX_MEMBERS:
                     idx_pairs = [(a, b) for i, a in enumerate(seq) for b in seq[i + 1:]]
@@ -558,9 +569,9 @@ class Extractor:
                 return False
         return True
 
-    @staticmethod
-    def resolve(cands: list[_Candidate]) -> list[_Candidate]:
-        """Drop a candidate when a higher-priority one covers the same pair in an overlapping span."""
+    def resolve(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Drop a candidate when a higher-priority one covers the same pair in an overlapping span,
+        or when a rule that supersedes its rule matched overlapping text."""
         kept: list[_Candidate] = []
         # pair -> priority -> spans kept at that priority
         by_pair: dict[frozenset[str], dict[int, list[tuple[int, int]]]] = {}
@@ -574,6 +585,13 @@ class Extractor:
             if not spans or spans[-1] != cand.span:
                 spans.append(cand.span)
             kept.append(cand)
+        if self._supersedes:
+            # a rule that reads more of the same words than another replaces its reading
+            # ("the phosphorylation of PIP2 to PIP3" is a conversion, not a phosphorylation)
+            winners = [(c.span, self._supersedes[c.rule]) for c in kept if c.rule in self._supersedes]
+            if winners:
+                kept = [c for c in kept if not any(c.rule in beaten and span[0] < c.span[1] and c.span[0] < span[1]
+                                                   for span, beaten in winners)]
         return kept
 
     def extract(self, text, mentions: list[Mention]) -> list[Statement]:

@@ -7,7 +7,7 @@ A rule is data: ``id``, ``relation`` (one of RELATIONS), ``priority``, ``pattern
 
 - ``{A}``, ``{B}``, ``{C}`` are entity slots: a coordination list ("X, Y and Z") of noun
   phrases around mention tokens; ``{LOC}`` is an entity or a cellular compartment word;
-  ``{CHAIN}`` is a sequence "X/Y/Z", "X-Y-Z" or "X -> Y -> Z"; ``{ALL}`` is a list whose
+  ``{CHAIN}`` (and ``{CHAIN2}``) is a sequence "X/Y/Z", "X-Y-Z" or "X -> Y -> Z"; ``{ALL}`` is a list whose
   members all bind each other;
 - any other ``{NAME}`` is a macro from ``rules/relations/_macros.yaml`` (verb groups,
   adverbs, determiners...), expanded recursively.
@@ -35,7 +35,7 @@ RULES_DIR = rules_dir("relations")
 
 #: slot name -> the macro its group wraps
 SLOT_MACROS: dict[str, str] = {"A": "LIST", "B": "LIST", "C": "LIST", "LOC": "LOCLIST",
-                               "CHAIN": "CHAINLIST", "ALL": "LIST"}
+                               "CHAIN": "CHAINLIST", "CHAIN2": "CHAINLIST", "ALL": "LIST"}
 #: placeholder in an extension rule's yield for the relation of the statement it extends
 PRIMARY_RELATION = "REL"
 #: groups that name no entity but whose text is judged in code: a {GAP} of modifier words
@@ -49,7 +49,7 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
-              "by_object_type", "description"}
+              "by_object_type", "description", "supersedes"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ class Rule:
     examples: tuple[Example, ...]
     source: str
     checked: tuple[str, ...] = ()  # CHECKED_GROUPS its patterns use ({GAP})
+    supersedes: tuple[str, ...] = ()  # rule ids whose overlapping matches this rule's match replaces
 
     def groups(self, regex: Any) -> list[tuple[str, int]]:
         """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""
@@ -188,7 +189,9 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     raw_yield = raw.get("yield")
     if raw_yield is None:
         if "CHAIN" in slots:
-            yields: tuple[tuple[str, str, str], ...] = (("CHAIN", relation, "CHAIN"),)
+            # "X/Y and Z/W pathways": a second chain ({CHAIN2}) is read the same way
+            yields: tuple[tuple[str, str, str], ...] = tuple(
+                (name, relation, name) for name in ("CHAIN", "CHAIN2") if name in slots)
         elif "ALL" in slots:
             yields = (("ALL", relation, "ALL"),)
         elif "A" in slots and ("B" in slots or "LOC" in slots):
@@ -212,6 +215,9 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     if not isinstance(by_type_raw, dict) or any(
             k not in NODE_TYPES or v not in RELATIONS for k, v in by_type_raw.items()):
         raise _fail(source, f"rule {rid}: by_object_type must map node types to relations")
+    supersedes = raw.get("supersedes") or []
+    if not isinstance(supersedes, list) or not all(isinstance(x, str) for x in supersedes):
+        raise _fail(source, f"rule {rid}: supersedes must be a list of rule ids")
     examples_raw = raw.get("examples")
     if not isinstance(examples_raw, list) or not examples_raw:
         raise _fail(source, f"rule {rid}: needs a list of examples")
@@ -225,7 +231,7 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
         raise _fail(source, f"rule {rid}: needs at least one positive and one negative example")
     return Rule(rid, relation, priority, tuple(p.strip() for p in patterns), tuple(regexes),
                 tuple(sources), tuple(slots), yields, anchor,
-                tuple(sorted(by_type_raw.items())), tuple(examples), source, checked)
+                tuple(sorted(by_type_raw.items())), tuple(examples), source, checked, tuple(supersedes))
 
 
 def _read_yaml(path: Path) -> Any:
@@ -286,6 +292,10 @@ def load_rules(directory: Path | str = RULES_DIR) -> tuple[Rule, ...]:
             rules.append(rule)
     if not rules:
         raise RuleError(f"{directory}: no rules found")
+    for rule in rules:
+        unknown_ids = [x for x in rule.supersedes if x not in seen]
+        if unknown_ids:
+            raise _fail(rule.source, f"rule {rule.id}: supersedes unknown rules {unknown_ids}")
     rules.sort(key=lambda r: (-r.priority, r.id))
     return tuple(rules)
 

@@ -866,9 +866,11 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
         while at >= 0:
             end = at + len(suffix)
             start = at
-            while start > 0 and low[start - 1].isalpha():
-                start -= 1
-            if whole_word(start, end) and low[start:end] not in rules.not_enzymes:
+            while start > 0 and (low[start - 1].isalpha() or (
+                    low[start - 1] == "-" and start > 1 and low[start - 2].isalpha())):
+                start -= 1  # (a hyphen between letters joins: "beta-lactamase")
+            if whole_word(start, end) and low[start:end] not in rules.not_enzymes \
+                    and low[start:end].rsplit("-", 1)[-1] not in rules.not_enzymes:
                 out.append((start, end, "gene"))
             at = low.find(suffix, end)
     return sorted(set(out))
@@ -937,6 +939,35 @@ _PART_WORDS = ("domain", "motif", "repeat", "-containing", "-like", "-type")
 #: "insulin-like signaling", "DAP-type PGN": a gene name that only qualifies a kind of thing
 _KIND_AFTER = re.compile(r"-(?:like|type)\b(?!-)", re.I)
 _ANTI_BEFORE = re.compile(r"(?<![\w-])anti-$", re.I)
+
+
+_TYPE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,8}-type\s+$")
+_LOCANT_BEFORE = re.compile(r"(?<![\w-])\d{1,2}(?:alpha|beta|[a-z]|')?(?:,\d{1,2}'?)*-$")
+
+
+def _subtypes_and_locants(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"DAP-type PGN", "L-type calcium channel": a typed subclass is an entity of its own
+    (named as written, the class as its member; a mention of the type word goes into it);
+    "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes."""
+    if "-type " not in norm and not any(c.isdigit() for c in norm):
+        return hits
+    out: list[_Hit] = []
+    for hit in hits:
+        kind = hit.entities[0].type
+        lo = max(0, hit.start - 20)
+        typed = _TYPE_BEFORE.search(norm, lo, hit.start) if kind in ("chemical", "family", "group", "complex") else None
+        if typed is not None and len(hit.entities) == 1:
+            while out and out[-1].end > typed.start():
+                out.pop()  # "Lys" of "Lys-type PGN"
+            label = " ".join(norm[typed.start() : hit.end].split())
+            hit.entities = (Entity(id=label.lower(), label=label, type=kind, members=hit.entities),)
+            hit.start = typed.start()
+        elif norm[hit.start].islower() and hit.start >= 2 and norm[hit.start - 1] == "-" and kind in ("gene", "chemical"):
+            locant = _LOCANT_BEFORE.search(norm, max(lo, out[-1].end if out else 0), hit.start)
+            if locant is not None:
+                hit.start = locant.start()
+        out.append(hit)
+    return out
 
 
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
@@ -1010,6 +1041,7 @@ def recognize(text: Text) -> list[Mention]:
         hits = _select(hits + derived)
     hits = _moved_compartments(norm, hits)
     hits = _drop_parts_and_negations(norm, hits)
+    hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _absorb_unknown_partners(norm, hits)
     mentions = []

@@ -194,3 +194,14 @@ def test_curated_signals_and_elements() -> None:
     assert got["triacylated lipopeptide"] == (("triacylated lipopeptide", "chemical"),)
     assert got["antioxidant response element"] == (("antioxidant response element", "group"),)
     assert got["mechanosensitive channel"][0][0] == "Mechanosensitive_ion_channels"
+
+
+def test_typed_subclasses_locants_and_hyphenated_enzymes() -> None:
+    caption = ("PGRP-SA and GNBP1 target Lys-type PGN; L-type calcium channels open. (5) 2-oxoglutarate "
+               "dehydrogenase and 3β-hydroxysteroid dehydrogenase. Regulation of β-lactamases.")
+    got = found(caption)
+    assert got["Lys-type PGN"] == (("lys-type pgn", "chemical"),) and "Lys" not in got
+    assert got["L-type calcium channels"][0][0] == "l-type calcium channels"
+    assert "2-oxoglutarate dehydrogenase" in got
+    assert "3β-hydroxysteroid dehydrogenase" in got
+    assert got["β-lactamases"][0][1] == "gene"

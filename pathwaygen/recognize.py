@@ -997,13 +997,16 @@ def _join_numbered_long_forms(hits: list[_Hit], definitions: list[Definition]) -
             joined[hit.start] = long_of[hit.start][0]
     if not joined:
         return hits
-    out = []
-    spans = sorted((long_start, short_start) for short_start, long_start in joined.items())
+    out: list[_Hit] = []
     for hit in hits:
-        if any(a <= hit.start and hit.end <= b + 1 for a, b in spans) and hit.start not in joined:
-            continue  # the long form (or a word of it) on its own
-        if hit.start in joined:
-            hit.start = joined[hit.start]
+        long_start = joined.get(hit.start)
+        if long_start is not None:
+            kept = len(out)
+            while kept and out[kept - 1].start >= long_start:
+                kept -= 1  # the long form (or a word of it) on its own
+            if not kept or out[kept - 1].end <= long_start:
+                del out[kept:]
+                hit.start = long_start
         out.append(hit)
     return out
 

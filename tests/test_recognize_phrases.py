@@ -205,3 +205,25 @@ def test_typed_subclasses_locants_and_hyphenated_enzymes() -> None:
     assert "2-oxoglutarate dehydrogenase" in got
     assert "3β-hydroxysteroid dehydrogenase" in got
     assert got["β-lactamases"][0][1] == "gene"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["suppressor of cytokine signaling (SOCS)1", "(SOCS)", "1", "mitogen-activated protein (MAP) kinase", "(MAP)",
+           " kinase", "ligand- and voltage-gated ion channels", "- and ", "Lys-type PGN", "-type ", "2-", "(-3", ", -6",
+           "2-oxoglutarate dehydrogenase", "caspase (-3, -6, -7)", "caspase-3, -6 and -7", "SH2 domain", "-containing",
+           "anti-inflammation", "insulin-like", "miR-153-5p", "palbociclib", "aconitase", "stress stimuli",
+           "ADAM10/TACE", "BA synthase CYP7A1", "tricarboxylic acid (TCA) cycle", "β-lactamase", "ERK1/2", " ", ", ",
+           "interferon regulatory factor (IRF)-3", "complex I", "type 1 interferon", "or 2", "NF", "κB", "the"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_new_constructions_keep_mentions_exact_and_disjoint(caption: str) -> None:
+    last = 0
+    for m in recognize(prepare(caption)):
+        assert caption[m.start : m.end] == m.text
+        assert last <= m.start < m.end
+        assert m.entities and all(e.id and e.type for e in m.entities)
+        last = m.end

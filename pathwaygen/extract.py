@@ -548,7 +548,7 @@ class Extractor:
             out.extend(found)
             for ext, ext_regex, ext_groups in extensions:
                 follow = _search(ext_regex, tagged.raw, match.end(), anchored=True)
-                if follow is None:
+                if follow is None or (ext.checked and not self._gaps_ok(ext_regex, follow, text)):
                     continue
                 keep2, hedged2 = self._judge(tagged, match.start(), follow.end())
                 if not keep2:

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from . import __version__
 from .atomic import write_atomic
 from .errors import GraphFormatError, RecordError
+from .limits import xml_safe
 from .writers import FORMATS
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -42,9 +43,17 @@ _ENV = jinja2.Environment(
 )
 
 
-def _markdown_escape(text: str) -> str:
-    """Backslash-escape the characters Markdown would read as formatting in running text."""
-    return re.sub(r"([\\`*_\[\]|#<>!])", r"\\\1", " ".join(str(text).split()))
+def _markdown_escape(text: str) -> Markup:
+    """Return `text` as one line of Markdown that reads back as exactly this text.
+
+    Markdown punctuation is backslash-escaped; ``&``, ``<`` and ``>`` become character
+    references, since Markdown passes raw HTML through (a title ``<script>`` would run) and
+    not every renderer honours a backslash before ``<``. Returned as Markup, so the template's
+    autoescape does not escape it twice (``\\&lt;`` shows a stray backslash).
+    """
+    line = re.sub(r"([\\`*_\[\]|#!])", r"\\\1", " ".join(str(text).split()))
+    line = re.sub(r"^([-+])|^(\d+)([.)])", lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)  # not a list
+    return Markup(line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 _ENV.filters["md"] = _markdown_escape
@@ -173,7 +182,9 @@ def gallery_entries(outdir: Path, figures: Mapping[str, Mapping[str, Any]], form
         links = [(FORMATS[name].name.upper(), f"{figid}{FORMATS[name].extension}") for name in formats]
         # the anchor GitHub and Python-Markdown's toc give the "## <figid>" heading
         anchor = re.sub(r"[^a-z0-9_\- ]", "", figid.lower()).replace(" ", "-")
-        rows.append({"figid": figid, "anchor": anchor, "title": info.get("title") or figid, "caption": info.get("caption", ""),
+        # xml_safe: a control character or lone surrogate would make the page unwritable as UTF-8
+        rows.append({"figid": figid, "anchor": anchor, "title": xml_safe(str(info.get("title") or figid)),
+                     "caption": xml_safe(str(info.get("caption", ""))),
                      "nodes": info.get("nodes", 0), "edges": info.get("edges", 0), "svg": svg, "image": image,
                      "links": links})
     return rows

@@ -274,10 +274,20 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
 def _select_run(run: list[_Hit]) -> list[_Hit]:
     """Longest-first choice among overlapping hits, returned sorted by start."""
     chosen: list[_Hit] = []
-    for hit in sorted(run, key=_longest_first):
-        start, end = hit.start, hit.end
-        if all(end <= c.start or c.end <= start for c in chosen):
-            chosen.append(hit)
+    if len(run) <= 16:
+        for hit in sorted(run, key=_longest_first):
+            start, end = hit.start, hit.end
+            if all(end <= c.start or c.end <= start for c in chosen):
+                chosen.append(hit)
+    else:
+        # a long chain of overlaps (machine-made text): mark taken characters, linear time
+        base = run[0].start
+        taken = bytearray(max(h.end for h in run) - base)
+        for hit in sorted(run, key=_longest_first):
+            start, end = hit.start - base, hit.end - base
+            if taken.find(1, start, end) == -1:
+                chosen.append(hit)
+                taken[start:end] = b"\x01" * (end - start)
     chosen.sort(key=_by_start)
     return chosen
 
@@ -650,6 +660,7 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
     """Symbol-shaped words the lexicon does not know become genes named as written
     (`taken` marks the characters of `hits`)."""
     by_start = {h.start: h for h in hits}
+    starts = [h.start for h in hits]
     out = []
     for match in _SYMBOL_SHAPE.finditer(norm):
         word = match.group(0)
@@ -660,7 +671,12 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
             if first is not None and (first.end >= match.end() or first.rank < 50):
                 continue  # the usual case: the lexicon already has this word
             # a longer symbol may replace a mere alias inside it ("APX-1" is not APX)
-            inside = [h for h in hits if h.start < match.end() and match.start() < h.end]
+            # hits are sorted and disjoint: the ones overlapping the word sit together
+            k = bisect_right(starts, match.end() - 1)
+            inside = []
+            while k > 0 and hits[k - 1].end > match.start():
+                inside.append(hits[k - 1])
+                k -= 1
             if not inside or any(h.rank < 50 or h.start < match.start() or h.end > match.end() for h in inside) \
                     or all(h.end == match.end() for h in inside):
                 continue
@@ -866,7 +882,8 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
         while at >= 0:
             end = at + len(suffix)
             start = at
-            while start > 0 and (low[start - 1].isalpha() or (
+            floor = max(0, at - 60)  # (no enzyme word is longer: keeps machine-made text linear)
+            while start > floor and (low[start - 1].isalpha() or (
                     low[start - 1] == "-" and start > 1 and low[start - 2].isalpha())):
                 start -= 1  # (a hyphen between letters joins: "beta-lactamase")
             if whole_word(start, end) and low[start:end] not in rules.not_enzymes \

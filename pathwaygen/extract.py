@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 import re2
 
 from .model import UNDIRECTED, Entity, Evidence, Mention, Statement
 from .text import GREEK
-from .rules import CHECKED_GROUPS, PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
+from .rules import _OPTIONS, CHECKED_GROUPS, PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
 
 NAMED_INHIBITOR_RULE = "inh.named_inhibitor"
 #: a list of more members than this is not read as one complex whose members all bind
@@ -91,6 +92,7 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe
 _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
 _SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that _SPACES would change
 _PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
 _LONE_TOKEN = re.compile(r"\s*@\d+@(?:(?:,|,? and|,? or) @\d+@)*\s*")
 _FUNCTION = (r"(?:the|a|an|of|by|to|in|into|and|or|with|from|for|on|at|via|through|its|their|is|are|was|"
@@ -163,6 +165,9 @@ class _Candidate:
 
 def _fold(text: str) -> str:
     """Lowercase, fold dashes and arrows, collapse whitespace, make ASCII (between mentions only)."""
+    if text.isascii():  # the common case: no dash, arrow or Greek letter to fold
+        text = text.lower()
+        return _SPACES.sub(" ", text) if _ODD_SPACE.search(text) else text
     text = _SPACES.sub(" ", text.translate(_DASHES).lower())
     if text.isascii():
         return text
@@ -253,16 +258,20 @@ class Extractor:
         self.rules = rules if rules is not None else default_rules()
         self.primary = [r for r in self.rules if not r.anchor]
         self.extensions = [r for r in self.rules if r.anchor == "after"]
-        # an RE2 filter per kind (FilteredRE2): the literal atoms every pattern needs are
-        # looked up once per sentence, and only the patterns that can match there run
         self._supersedes = {r.id: frozenset(r.supersedes) for r in self.rules if r.supersedes}
-        self._primary_alts = [(r, rx, r.groups(rx)) for r in self.primary for rx in r.regexes]
-        self._ext_alts = [(r, rx, r.groups(rx)) for r in self.extensions for rx in r.regexes]
+        # an RE2 filter per kind (FilteredRE2): the literal atoms every pattern needs are looked
+        # up once per sentence, the patterns that can match run in C++, and only those that do
+        # match come back to Python (most sentences hold words of many rules but match few);
+        # matching then reuses the filter's own compiled patterns and their warm DFAs
+        self._primary_set, primary_rx = _regex_filter([src for r in self.primary for src in r.sources])
+        self._ext_set, ext_rx = _regex_filter([src for r in self.extensions for src in r.sources])
+        primary_pairs = [(r, rx) for r in self.primary for rx in r.regexes]
+        ext_pairs = [(r, rx) for r in self.extensions for rx in r.regexes]
+        self._primary_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(primary_pairs, primary_rx)]
+        self._ext_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         macros = load_macros(RULES_DIR)
         # a {GAP} may not hold these words (see _macros.yaml)
         self._gap_stop = re.compile(r"(?:^| )(?:" + macros.get("GAPSTOP", "(?!)") + r")(?= |$)")
-        self._primary_set = _regex_filter([src for r in self.primary for src in r.sources])
-        self._ext_set = _regex_filter([src for r in self.extensions for src in r.sources])
         verbs = "|".join(f"{{{name}}}" for name in sorted(macros) if name.startswith("V_"))
         clause, _ = expand(r"(?:,)? (?:{ADV})?(?:{BE}|have|has|" + verbs + r")\b", macros)
         # after a list ends: does a new clause start ("X activates Y and Z inhibits W")?
@@ -436,9 +445,13 @@ class Extractor:
         """All candidate statements of one tagged sentence, before conflict resolution."""
         text = tagged.text
         out: list[_Candidate] = []
-        hits = sorted(self._primary_set.Match(tagged.raw, potential=True) or ())
+        hits = sorted(self._primary_set.Match(tagged.raw) or ())
+        if not hits:
+            return out
         ext_hits = sorted(self._ext_set.Match(tagged.raw, potential=True) or ()) if self._ext_alts else []
-        extensions = [self._ext_alts[i] for i in ext_hits]
+        # several rules often end their matches at the same place: each extension is tried
+        # there once per sentence
+        extensions = ([self._ext_alts[i] for i in ext_hits], {})
         for i in hits:
             rule, regex, groups = self._primary_alts[i]
             out.extend(self._run(rule, regex, groups, tagged, extensions))
@@ -510,7 +523,7 @@ class Extractor:
             pos = found.end()
 
     def _run(self, rule: Rule, regex, groups: list[tuple[str, int]], tagged: _Tagged,
-             extensions: list) -> list[_Candidate]:
+             extensions: tuple[list, dict]) -> list[_Candidate]:
         """Every match of one regex of `rule` (restarting after each match's first slot)."""
         text = tagged.text
         out: list[_Candidate] = []
@@ -546,8 +559,11 @@ class Extractor:
             if _LOSS_OF.search(text, max(0, match.start() - 40), match.start()):
                 found = _flip(found)  # "inhibition of GSK3 promotes X": GSK3 inhibits X
             out.extend(found)
-            for ext, ext_regex, ext_groups in extensions:
-                follow = _search(ext_regex, tagged.raw, match.end(), anchored=True)
+            ext_alts, tried = extensions
+            for ext, ext_regex, ext_groups in ext_alts:
+                key = (id(ext_regex), match.end())
+                follow = tried[key] if key in tried else tried.setdefault(
+                    key, _search(ext_regex, tagged.raw, match.end(), anchored=True))
                 if follow is None or (ext.checked and not self._gaps_ok(ext_regex, follow, text)):
                     continue
                 keep2, hedged2 = self._judge(tagged, match.start(), follow.end())
@@ -671,13 +687,28 @@ def _search(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | Non
     return None if spans[0][0] < 0 else _Spans(spans)
 
 
-def _regex_filter(sources: list[str]):
-    """An RE2 FilteredRE2 of `sources`: Match(text, potential=True) gives the indexes that may match."""
+class _Pattern:
+    """A compiled RE2 pattern with its named groups read once (the wrapper rebuilds that dict
+    on every access)."""
+
+    __slots__ = ("_regexp", "groupindex")
+
+    def __init__(self, regex) -> None:
+        self._regexp = regex._regexp
+        self.groupindex = dict(regex.groupindex)
+
+
+def _regex_filter(sources: list[str]) -> tuple[Any, list[Any]]:
+    """An RE2 FilteredRE2 of `sources` and its compiled pattern of each source (same order).
+
+    ``Match(text)`` gives the indexes of the patterns that match; ``Match(text, potential=True)``
+    those whose literal atoms occur (which may match).
+    """
     regex_filter = re2.Filter()
     for source in sources:
-        regex_filter.Add(source)
+        regex_filter.Add(source, _OPTIONS)
     regex_filter.Compile()
-    return regex_filter
+    return regex_filter, [regex_filter.re(i) for i in range(len(sources))]
 
 
 def _chain_link(x: Entity, y: Entity) -> bool:

@@ -987,6 +987,85 @@ def _subtypes_and_locants(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_GREEK_SUBTYPE = {"alpha": "A", "beta": "B", "gamma": "G"}
+#: a subtype written after a receptor family ("TGF-beta receptor II", "BMP receptor type IB")
+_SUBTYPE_AFTER = re.compile(r"[ -]?(?:type[ -]?)?(IV|I{1,3}|[1-4]|alpha|beta|gamma)([AB])?(?![\w-])")
+#: a receptor (and its subtype) written after its ligand ("IFN-gamma receptor 1", "IL-6 receptor alpha")
+_RECEPTOR_AFTER = re.compile(r"[ -]receptors?(?:[ -]?(?:type[ -]?)?(IV|I{1,3}|[1-4]|alpha|beta|gamma)([AB])?)?(?![\w-])")
+_TYPE_RECEPTOR_AFTER = re.compile(r"[ -]type[ -](IV|I{1,3}|[1-4])([AB])?[ -]receptors?(?![\w-])")
+#: "type I TGF-beta receptor": the subtype before the receptor
+_SUBTYPE_BEFORE = re.compile(r"(?<![\w-])type[ -](IV|I{1,3}|[1-4])([AB])?[ -]$")
+
+
+def _subtype_key(number: str, letter: str | None) -> tuple[int, str]:
+    """(number, letter) of a written subtype: "II" -> (2, ""), "1B" -> (1, "B"), "alpha" -> (1, "A")."""
+    if number in _GREEK_SUBTYPE:
+        return 0, _GREEK_SUBTYPE[number]
+    return (_ROMAN[number] if number in _ROMAN else int(number)), (letter or "")
+
+
+def _member_of_subtype(family: Entity, number: int, letter: str) -> Entity | None:
+    """The one member of a receptor family that a subtype names (TGFBR + 2 -> TGFBR2;
+    BMP_receptor + 2 -> BMP_receptor_type_II), or None."""
+    if number == 0:  # a Greek letter: IL2R + beta -> IL2RB
+        found = [m for m in family.members if m.id.endswith(f"R{letter}")]
+        return found[0] if len(found) == 1 else None
+    roman = {v: k for k, v in _ROMAN.items()}.get(number, "")
+    found = [m for m in family.members
+             if m.id.endswith(f"{number}{letter}") and not m.id[: -len(f'{number}{letter}')][-1:].isdigit()
+             or (roman and m.id.endswith(f"type_{roman}{letter}"))]
+    return found[0] if len(found) == 1 else None
+
+
+def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
+    """Receptor subtypes written with a number, a roman numeral or a Greek letter:
+    "TGF-beta receptor II" and "type II TGF-beta receptor" (TGFBR2), "IFN-gamma receptor 1"
+    (IFNGR1), "IL-6 receptor alpha" (IL6R). A ligand's receptor is found by the HGNC and FamPlex
+    naming convention (symbol + "R" + subtype); the mention grows over the written subtype."""
+    if "recept" not in norm:
+        return
+    for i, hit in enumerate(hits):
+        if len(hit.entities) != 1 or hit.entities[0].type not in _GENE_TYPES:
+            continue
+        ent = hit.entities[0]
+        next_start = hits[i + 1].start if i + 1 < len(hits) else len(norm)
+        prev_end = hits[i - 1].end if i else 0
+        written = norm[hit.start : hit.end].lower()
+        if "recept" in written and ent.members:
+            match = _SUBTYPE_AFTER.match(norm, hit.end)
+            before = _SUBTYPE_BEFORE.search(norm, max(prev_end, hit.start - 12), hit.start)
+            for found, start, end in ((match, hit.start, match and match.end()), (before, before and before.start(), hit.end)):
+                if found is None or end > next_start or start < prev_end:
+                    continue
+                member = _member_of_subtype(ent, *_subtype_key(found.group(1), found.group(2)))
+                if member is not None:
+                    hit.entities, hit.start, hit.end = (member,), start, end
+                    break
+            continue
+        if "recept" in written:
+            continue
+        match = _RECEPTOR_AFTER.match(norm, hit.end) or _TYPE_RECEPTOR_AFTER.match(norm, hit.end)
+        if match is None or match.end() > next_start:
+            continue
+        number, letter = _subtype_key(match.group(1), match.group(2)) if match.group(1) else (0, "")
+        receptor = None
+        family = lex.by_id(f"{ent.id}R") if ent.members else None
+        if family is not None and family.members:  # a ligand family: its receptor family, then the subtype
+            receptor = _member_of_subtype(family, number, letter) if number else (None if letter else family)
+        else:
+            tries = [f"{ent.id}R{number or ''}{letter}"]
+            if (number, letter) in ((0, ""), (1, ""), (0, "A")):
+                tries.append(f"{ent.id}R")  # IL6R is "IL-6 receptor alpha"
+            for symbol in tries:
+                receptor = lex.by_id(symbol)
+                if receptor is not None and receptor.type == "gene":
+                    break
+                receptor = None
+        if receptor is not None:
+            hit.entities, hit.end = (receptor,), match.end()
+
+
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
@@ -1052,6 +1131,7 @@ def recognize(text: Text) -> list[Mention]:
     phrases = _process_phrases(norm, hits, taken)
     if phrases:
         hits = _select(hits + phrases)
+    _receptor_subtypes(lex, norm, hits)
     expanded = _expand_numbers(lex, norm, hits)
     if "(-" in norm:
         expanded = _expand_paren_lists(lex, norm, hits) or expanded

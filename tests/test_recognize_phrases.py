@@ -227,3 +227,20 @@ def test_new_constructions_keep_mentions_exact_and_disjoint(caption: str) -> Non
         assert last <= m.start < m.end
         assert m.entities and all(e.id and e.type for e in m.entities)
         last = m.end
+
+
+def test_receptor_subtypes() -> None:
+    caption = ("TGF-β receptor II phosphorylates TGF-β receptor I; the type I TGF-β receptor and the TGF-β type II "
+               "receptor. IFN-γ receptor 1, IL-6 receptor α, IL-2 receptor β and IL-1 receptor type I; the leptin "
+               "receptor and TGF-β receptors.")
+    got = found(caption)
+    assert got["TGF-β receptor II"] == (("TGFBR2", "gene"),)
+    assert got["TGF-β receptor I"] == (("TGFBR1", "gene"),)
+    assert got["type I TGF-β receptor"] == (("TGFBR1", "gene"),)
+    assert got["TGF-β type II receptor"] == (("TGFBR2", "gene"),)
+    assert got["IFN-γ receptor 1"] == (("IFNGR1", "gene"),)
+    assert got["IL-6 receptor α"] == (("IL6R", "gene"),)
+    assert got["IL-2 receptor β"] == (("IL2RB", "gene"),)
+    assert got["IL-1 receptor type I"] == (("IL1R1", "gene"),)
+    assert got["leptin receptor"] == (("LEPR", "gene"),)
+    assert got["TGF-β receptors"][0][0] == "TGFBR"

@@ -271,7 +271,9 @@ class Extractor:
         self._ext_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         macros = load_macros(RULES_DIR)
         # a {GAP} may not hold these words (see _macros.yaml)
-        self._gap_stop = re.compile(r"(?:^| )(?:" + macros.get("GAPSTOP", "(?!)") + r")(?= |$)")
+        # (a checked group NAME uses the macro NAMESTOP when there is one, else GAPSTOP)
+        self._gap_stop = {name: re.compile(r"(?:^| )(?:" + macros.get(f"{name}STOP", macros.get("GAPSTOP", "(?!)"))
+                                           + r")(?= |$)") for name in CHECKED_GROUPS}
         verbs = "|".join(f"{{{name}}}" for name in sorted(macros) if name.startswith("V_"))
         clause, _ = expand(r"(?:,)? (?:{ADV})?(?:{BE}|have|has|" + verbs + r")\b", macros)
         # after a list ends: does a new clause start ("X activates Y and Z inhibits W")?
@@ -291,6 +293,13 @@ class Extractor:
                             r"(?P<P>it|they|this complex|the complex|this protein)(?:,)? (?:{ADV})?(?:"
                             r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r")\b", macros)
         self._pronoun = re2.compile(pronoun)
+        # a sentence that opens on "This (pathway) leads to / activates ..." continues the last one
+        demonstrative, _ = expand(r"^(?:(?:stimulation|activation|engagement|inhibition) of )?(?P<P>this|these|"
+                                  r"this (?:pathway|process|signaling|signalling|cascade|event|response|"
+                                  r"mechanism|effect|interaction|binding|activation|complex)|these (?:events|"
+                                  r"signals|effects|changes|interactions))(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} "
+                                  r"|have |has )?(?:{ADV})?(?:" + verbs + r"|{LEAD})\b", macros)
+        self._demonstrative = re2.compile(demonstrative)
 
     # -- reading slots ------------------------------------------------------------------
     @staticmethod
@@ -497,6 +506,29 @@ class Extractor:
             tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
             pos = s + len(token)
 
+    def resolve_demonstrative(self, tagged: _Tagged, subject: tuple[Entity, ...],
+                              last: tuple[Entity, ...]) -> None:
+        """Replace an opening "This (pathway)" by what the previous sentence was about.
+
+        That is its own subject when it opens on an entity ("Nrf2 ... . This promotes"), else
+        the last entity it named ("... a rise of calcium levels. This activates Ras").
+        """
+        referent = subject or last
+        if not referent:
+            return
+        match = _search(self._demonstrative, tagged.raw, 0, anchored=True)
+        if match is None:
+            return
+        s, e = match.span(self._demonstrative.groupindex["P"])
+        token = f"@{len(tagged.tokens)}@"
+        tagged.tokens.append(referent)
+        tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
+
+    def last_entities(self, tagged: _Tagged) -> tuple[Entity, ...]:
+        """The entities of the last mention of a tagged sentence (a named pathway: its last member)."""
+        tokens = _TOKEN.findall(tagged.text)
+        return tagged.tokens[int(tokens[-1])] if tokens else ()
+
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
         span = self._subject_span(tagged)
@@ -581,7 +613,7 @@ class Extractor:
             group = regex.groupindex.get(name)
             if group is None or match.start(group) < 0:
                 continue
-            if self._gap_stop.search(text[match.start(group):match.end(group)]):
+            if self._gap_stop[name].search(text[match.start(group):match.end(group)]):
                 return False
         return True
 
@@ -617,6 +649,8 @@ class Extractor:
         statements: dict[tuple, Statement] = {}
         sentences = text.sentences or ((0, len(original)),)
         previous: tuple[Entity, ...] = ()
+        last_subject: tuple[Entity, ...] = ()  # the previous sentence's own opening subject
+        last: tuple[Entity, ...] = ()  # the last entity it named
         mi = 0
         for span in sentences:
             while mi < len(mentions) and mentions[mi].start < span[0]:
@@ -628,11 +662,14 @@ class Extractor:
                     inside.append(mentions[j])
                 j += 1
             if not inside:
-                previous = ()
+                previous = last_subject = last = ()
                 continue
             tagged = tag_sentence(original, span, inside)
+            self.resolve_demonstrative(tagged, last_subject, last)
             self.resolve_pronouns(tagged, previous)
-            previous = self.subject_of(tagged) or previous
+            last_subject = self.subject_of(tagged)
+            previous = last_subject or previous
+            last = self.last_entities(tagged)
             sentence = original[span[0]:span[1]]
             found = [
                 _Candidate(inh, "inhibits", target, NAMED_INHIBITOR_RULE, 0, (0, 0), False)

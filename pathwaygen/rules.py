@@ -41,7 +41,7 @@ PRIMARY_RELATION = "REL"
 #: groups that name no entity but whose text is judged in code: a {GAP} of modifier words
 #: between a verb and its object ("inhibits the activity of X") must hold no word of the
 #: GAPSTOP macro (prepositions, clause words, sign-changing nominals)
-CHECKED_GROUPS: dict[str, str] = {"GAP": "GAP", "SGAP": "SGAP"}
+CHECKED_GROUPS: dict[str, str] = {"GAP": "GAP", "SGAP": "SGAP", "PGAP": "PGAP"}
 
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
 #: RE2 options: more DFA memory than the default so that big alternations never fall back

@@ -1066,6 +1066,36 @@ def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
             hit.entities, hit.end = (receptor,), match.end()
 
 
+_BARE_SUBTYPE = re.compile(r"(?<![\w-])type[ -](IV|I{1,3}|[1-4])([AB])?[ -]receptors?(?![\w-])")
+
+
+def _bare_receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"TGFbeta binding to a type II receptor ... phosphorylate a type I receptor": a bare
+    receptor subtype names a member of the one receptor family the caption's ligands have."""
+    if "type" not in norm or "recept" not in norm:
+        return []
+    families = {}
+    for hit in hits:
+        ent = hit.entities[0]
+        if not ent.members:
+            continue
+        family = ent if "recept" in norm[hit.start : hit.end].lower() else lex.by_id(f"{ent.id}R")
+        if family is not None and family.members:
+            families[family.id] = family
+    if len(families) != 1:
+        return []
+    family = next(iter(families.values()))
+    taken = _taken_map(norm, hits)
+    out = []
+    for match in _BARE_SUBTYPE.finditer(norm):
+        if taken.find(1, match.start(), match.end()) != -1:
+            continue
+        member = _member_of_subtype(family, *_subtype_key(match.group(1), match.group(2)))
+        if member is not None:
+            out.append(_Hit(match.start(), match.end(), (member,), 12, source="receptor-subtype"))
+    return out
+
+
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
@@ -1132,6 +1162,9 @@ def recognize(text: Text) -> list[Mention]:
     if phrases:
         hits = _select(hits + phrases)
     _receptor_subtypes(lex, norm, hits)
+    bare = _bare_receptor_subtypes(lex, norm, hits)
+    if bare:
+        hits = _select(hits + bare)
     expanded = _expand_numbers(lex, norm, hits)
     if "(-" in norm:
         expanded = _expand_paren_lists(lex, norm, hits) or expanded

@@ -244,3 +244,13 @@ def test_receptor_subtypes() -> None:
     assert got["IL-1 receptor type I"] == (("IL1R1", "gene"),)
     assert got["leptin receptor"] == (("LEPR", "gene"),)
     assert got["TGF-β receptors"][0][0] == "TGFBR"
+
+
+def test_bare_receptor_subtype_of_the_one_ligand_family() -> None:
+    caption = ("Step 1: TGFβ binding to a type II receptor causes the receptor to recruit and phosphorylate a "
+               "type I receptor.")
+    got = found(caption)
+    assert got["type II receptor"] == (("TGFBR2", "gene"),)
+    assert got["type I receptor"] == (("TGFBR1", "gene"),)
+    # with no ligand family (or two) a bare subtype stays unnamed
+    assert "type I receptor" not in found("Binding to a type I receptor.")

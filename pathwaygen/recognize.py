@@ -894,7 +894,7 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
 _FACTOR_AFTER = re.compile(r"\s+factors?\b")
 
 
-_INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker)(s?)\b", re.I)
+_INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker|blockade)(s?)\b", re.I)
 
 
 def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
@@ -902,23 +902,27 @@ def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
     chemical (keyed in the singular, by the short form when one is given) whose member is the target."""
     norm = text.norm
     low = norm.lower()
-    if "inhibitor" not in low and "antagonist" not in low and "blocker" not in low:
+    if "inhibitor" not in low and "antagonist" not in low and "block" not in low:
         return []
     out = []
-    for hit in hits:
+    for i, hit in enumerate(hits):
         if len(hit.entities) != 1 or hit.entities[0].type not in _GENE_TYPES:
             continue
         match = _INHIBITOR_AFTER.match(norm, hit.end)
         if match:
+            start, members = hit.start, hit.entities
+            prev = hits[i - 1] if i else None
+            if not match.group(1) and prev is not None and norm[prev.end : hit.start] == "/" \
+                    and len(prev.entities) == 1 and prev.entities[0].type in _GENE_TYPES:
+                start, members = prev.start, prev.entities + hit.entities  # "PD-1/PD-L1 blockade"
             if match.group(1):
-                start = match.start(1)
-                target = text.original[text.to_original(start) : text.to_original(match.end(1))]
+                target = text.original[text.to_original(match.start(1)) : text.to_original(match.end(1))]
             else:
-                target = text.original[text.to_original(hit.start) : text.to_original(hit.end)]
+                target = text.original[text.to_original(start) : text.to_original(hit.end)]
             word = text.original[text.to_original(match.start(2)) : text.to_original(match.end(2))]
             label = " ".join(f"{target} {word.lower()}".split())
-            entity = Entity(id=label, label=label, type="chemical", members=hit.entities)
-            out.append(_Hit(hit.start, match.end(), (entity,), 0, source="inhibitor"))
+            entity = Entity(id=label, label=label, type="chemical", members=members)
+            out.append(_Hit(start, match.end(), (entity,), 0, source="inhibitor"))
     return out
 
 

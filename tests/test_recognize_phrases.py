@@ -254,3 +254,11 @@ def test_bare_receptor_subtype_of_the_one_ligand_family() -> None:
     assert got["type I receptor"] == (("TGFBR1", "gene"),)
     # with no ligand family (or two) a bare subtype stays unnamed
     assert "type I receptor" not in found("Binding to a type I receptor.")
+
+
+def test_blockade_of_a_pair_is_one_drug() -> None:
+    got = found("PD-1/PD-L1 blockade may remove this inhibitory signal, like JAK2 inhibitors do.")
+    mention = got["PD-1/PD-L1 blockade"]
+    assert mention == (("PD-1/PD-L1 blockade", "chemical"),)
+    members = next(m for m in recognize(prepare("PD-1/PD-L1 blockade works.")) if "blockade" in m.text).entities[0].members
+    assert [m.id for m in members] == ["PDCD1", "CD274"]

@@ -974,9 +974,14 @@ def _subtypes_and_locants(norm: str, hits: list[_Hit]) -> list[_Hit]:
         return hits
     out: list[_Hit] = []
     for hit in hits:
+        s0 = hit.start
+        if s0 < 2 or norm[s0 - 1] not in " -":
+            out.append(hit)  # (the usual case: nothing glued before the name)
+            continue
         kind = hit.entities[0].type
-        lo = max(0, hit.start - 20)
-        typed = _TYPE_BEFORE.search(norm, lo, hit.start) if kind in ("chemical", "family", "group", "complex") else None
+        lo = max(0, s0 - 20)
+        typed = _TYPE_BEFORE.search(norm, lo, s0) if kind in ("chemical", "family", "group", "complex") \
+            and norm[s0 - 1] == " " and "-type" in norm[lo:s0] else None
         if typed is not None and len(hit.entities) == 1:
             while out and out[-1].end > typed.start():
                 out.pop()  # "Lys" of "Lys-type PGN"

@@ -44,6 +44,7 @@ from .model import Entity, Mention
 from .text import GREEK, Text
 
 _GENE_TYPES = frozenset({"gene", "family", "complex", "rna"})
+_NO_MODIFIERS: frozenset[str] = frozenset()
 _DIGITS_END = re.compile(r"^(.*?)(\d+)$")
 
 
@@ -1190,5 +1191,6 @@ def recognize(text: Text) -> list[Mention]:
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:
         start, end = offsets[hit.start], offsets[hit.end]
-        mentions.append(Mention(start, end, original[start:end], hit.entities, frozenset(hit.modifiers)))
+        mentions.append(Mention(start, end, original[start:end], hit.entities,
+                                frozenset(hit.modifiers) if hit.modifiers else _NO_MODIFIERS))
     return mentions

@@ -67,6 +67,7 @@ _MEMBERS_BEFORE = re.compile(r"\b(?:containing|contains|consisting of|consists o
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
+_PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
                             r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
 #: acting on a set of genes is acting on their expression
@@ -310,12 +311,14 @@ class Extractor:
         so that a modifier right after it ("X-bound") is seen.
         """
         out = []
+        # "both Ras-MAPK and CaMKIV pathways": a plural pathway word after the list names each member
+        plural = _PLURAL_PATHWAYS.search(slot_text) is not None
         for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
             if _MODIFIER_AFTER.match(slot_text, match.end()) or slot_text[:match.start()].endswith(_NOT_ITSELF):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
-            chain = bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
+            chain = plural or bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
             out.append((idx, chain and len(idx) > 1))
         return out
 

@@ -38,7 +38,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from . import __version__
 from .atomic import remove_stale_temporaries, write_atomic
 from .errors import PathwaygenError
-from .limits import DEFAULT_TIME_BUDGET
+from .limits import DEFAULT_TIME_BUDGET, special_file_problem
 from .paths import rules_root
 from .writers import FORMATS
 
@@ -520,6 +520,10 @@ def build(
 
     for path in records:
         try:
+            special = special_file_problem(path)  # reading a FIFO would block forever
+            if special is not None:
+                fail(f"{path}: {special}")
+                continue
             # never read a huge file in full: the worker would refuse it anyway
             problem = size_problem(path.stat().st_size) if path.is_file() else None
             if problem is not None:

@@ -13,7 +13,9 @@ as UTF-8 whatever text came in.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 
 from .errors import PathwaygenError
 
@@ -89,3 +91,18 @@ def yaml_problem(text: str) -> str | None:
     except yaml.YAMLError:
         return None
     return None
+
+
+def special_file_problem(path: str | os.PathLike[str]) -> str | None:
+    """Return why `path` is not read, when it exists but is no regular file (a FIFO, socket, device).
+
+    Opening a FIFO blocks until something writes to it and a device never ends: a reader of
+    untrusted paths checks this first. A missing path or a folder is left to the caller.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "not a regular file (a pipe, socket or device)"

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from .errors import RecordError
-from .limits import MAX_RECORD_BYTES, caption_problem, xml_safe, yaml_problem
+from .limits import MAX_RECORD_BYTES, caption_problem, special_file_problem, xml_safe, yaml_problem
 from .model import Figure
 
 #: a figid becomes a file name: letters, digits, dot, dash, underscore; no leading dot
@@ -178,6 +178,9 @@ def load_record(path: str | Path) -> Figure:
     """Read the figure record at `path`; raise RecordError (file + problem) when it is unusable."""
     name = str(path)
     try:
+        special = special_file_problem(path)
+        if special is not None:
+            raise RecordError(name, special)
         with open(path, "rb") as handle:
             problem = size_problem(os.fstat(handle.fileno()).st_size)
             if problem is not None:

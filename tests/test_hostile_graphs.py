@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -168,3 +169,17 @@ def test_a_mutated_graph_json_is_a_graph_or_one_clean_error(changes: list, tmp_p
     layout = layout_graph(graph)
     for name in FORMATS:
         get_writer(name)(graph, layout)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+@pytest.mark.parametrize("name", ["graph.json", "graph.gpml", "curated.yaml"])
+def test_a_fifo_given_to_render_or_compare_is_refused_not_read(name: str, tmp_path: Path) -> None:
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    other = tmp_path / "generated.json"
+    other.write_text(json.dumps(BASE), encoding="utf-8")
+    args = ("compare", str(fifo), str(other)) if name.endswith(".yaml") else ("render", str(fifo), "-o",
+                                                                             str(tmp_path / "out.svg"))
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr == f"pathwaygen: error: {fifo}: not a regular file (a pipe, socket or device)\n"

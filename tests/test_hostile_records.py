@@ -6,6 +6,7 @@ alias bomb, deep nesting, wrong types, binary, empty, unsafe figids, a duplicate
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -192,3 +193,20 @@ def test_any_yaml_front_matter_is_a_figure_or_one_record_error(data: dict) -> No
     for value in (figure.caption, figure.title, *figure.organisms, *figure.ocr_genes):
         value.encode("utf-8")  # no lone surrogate survives
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", value)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+def test_a_fifo_among_the_records_is_refused_not_read(tmp_path: Path) -> None:
+    # opening a FIFO blocks until something writes to it: a build given one must not hang
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.md"
+    shutil.copy(sorted(SEEDS.glob("*.md"))[0], good)
+    result = subprocess.run([sys.executable, "-m", "pathwaygen", "build", str(fifo), str(good), "-o",
+                             str(tmp_path / "out"), "--formats", "json"], capture_output=True, text=True, cwd=REPO,
+                            timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == f"{fifo}: not a regular file (a pipe, socket or device)\n"
+    assert "built 1, skipped 0, failed 1" in result.stdout
+    with pytest.raises(RecordError, match="not a regular file"):
+        load_record("/dev/zero")

@@ -27,9 +27,11 @@ def load_graph(path: Path) -> nx.MultiDiGraph:
     suffix = path.suffix.lower()
     if suffix == ".json":
         from .. import graphjson
-        from ..limits import MAX_GRAPH_FILE_BYTES
+        from ..limits import MAX_GRAPH_FILE_BYTES, special_file_problem
         from ..readers.check import check_graph
 
+        if special_file_problem(path) is not None:
+            raise GraphFormatError(f"{path}: {special_file_problem(path)}")
         try:
             size = path.stat().st_size
             if size > MAX_GRAPH_FILE_BYTES:

@@ -27,7 +27,7 @@ import yaml
 
 from ..errors import GraphFormatError
 from ..graphjson import new_graph
-from ..limits import MAX_GRAPH_FILE_BYTES, yaml_problem
+from ..limits import MAX_GRAPH_FILE_BYTES, special_file_problem, yaml_problem
 from ..model import NODE_TYPES, RELATIONS
 
 
@@ -125,6 +125,9 @@ def loads(text: str, source: str = "<yaml>") -> nx.MultiDiGraph:
 def read_curated(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Read the curated graph file at `path`; raises GraphFormatError naming the file when bad."""
     source = os.fspath(path)
+    special = special_file_problem(path)
+    if special is not None:
+        raise GraphFormatError(f"{source}: {special}")
     try:
         size = Path(path).stat().st_size
         if size > MAX_GRAPH_FILE_BYTES:

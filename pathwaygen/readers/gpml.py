@@ -33,7 +33,7 @@ from lxml import etree
 
 from ..errors import GraphFormatError
 from ..graphjson import GRAPH_KEYS, new_graph
-from ..limits import MAX_GRAPH_FILE_BYTES
+from ..limits import MAX_GRAPH_FILE_BYTES, special_file_problem
 from .check import check_graph
 from ..model import NODE_TYPES, RELATIONS
 
@@ -338,6 +338,9 @@ def loads(text: str | bytes, source: str = "<gpml>") -> nx.MultiDiGraph:
 
 def read_gpml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Read a GPML 2013a file into a graph; raises GraphFormatError naming the file on failure."""
+    special = special_file_problem(path)
+    if special is not None:
+        raise GraphFormatError(f"{path}: {special}")
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size

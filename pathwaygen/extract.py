@@ -9,7 +9,17 @@ subjects; "PI3K/AKT pathway" as an object -> PI3K, as a subject -> AKT).
 Judged in code on every match, because they cut across all rules:
 - negation ("not", "fails to", "unable to", "independent of") inside the match -> no edge;
 - open questions ("whether", "unclear") earlier in the sentence -> no edge;
-- hedging ("may", "is thought to", "putative") before the match end -> ``hedged=True``.
+- hedging ("may", "is thought to", "putative") before the match end -> ``hedged=True``;
+- a ``{GAP}``/``{SGAP}``/``{PGAP}`` group holding a stop word (``GAPSTOP`` / ``PGAPSTOP`` in
+  ``_macros.yaml``) -> the match is refused;
+- a rule that ``supersedes`` another drops that rule's overlapping candidates.
+
+Across sentences, "it/they" stand for the sentence's (or the previous sentence's) opening
+subject, and an opening "This (pathway) activates / leads to" for the previous sentence's
+subject, else the last entity it named.
+
+Speed: one RE2 FilteredRE2 pass per sentence runs, in C++, only the patterns whose literal
+atoms occur and returns those that match; only they are matched again from Python for groups.
 
 Two entity-forming constructions also live here, since they create nodes rather than
 match relations: "<X> inhibitor(s)" becomes a chemical node "<X> inhibitor" that inhibits

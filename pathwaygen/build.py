@@ -144,7 +144,18 @@ def load_manifest(outdir: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict) or data.get("manifest") != MANIFEST_VERSION or not isinstance(data.get("figures"), dict):
         return {}
+    # the manifest is a file in OUTDIR anyone may have edited: an entry whose figid could name a
+    # path outside OUTDIR, or whose fields are not what the gallery prints, is forgotten (rebuilt)
+    data["figures"] = {figid: entry for figid, entry in data["figures"].items() if _valid_entry(figid, entry)}
     return data
+
+
+def _valid_entry(figid: Any, entry: Any) -> bool:
+    """True when a manifest entry has a safe figid and the fields and types build writes."""
+    return (isinstance(figid, str) and check_figid(figid) is None and isinstance(entry, dict)
+            and isinstance(entry.get("record"), str) and isinstance(entry.get("title"), str)
+            and isinstance(entry.get("caption"), str)
+            and all(isinstance(entry.get(k), int) and not isinstance(entry.get(k), bool) for k in ("nodes", "edges")))
 
 
 def save_manifest(outdir: Path, settings: str, formats: Sequence[str], figures: dict[str, dict[str, Any]]) -> None:

@@ -217,3 +217,22 @@ def test_kills_at_random_points_leave_complete_files_and_the_next_build_finishes
     subprocess.run(command[:-4] + ["-o", str(reference), "--jobs", "2"], check=True, capture_output=True, env=env,
                    cwd=REPO, timeout=300)
     assert snapshot(out) == snapshot(reference)
+
+
+def test_a_poisoned_manifest_cannot_point_outside_outdir(tmp_path: Path) -> None:
+    write_records(tmp_path / "in", ["TP53 activates MDM2."])
+    out = tmp_path / "out"
+    build([tmp_path / "in"], out, formats=("svg", "json"), jobs=1)
+    manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+    secret = tmp_path / "secret.svg"
+    secret.write_text('<svg xmlns="http://www.w3.org/2000/svg"><text>TOP-SECRET</text></svg>', encoding="utf-8")
+    (tmp_path / "secret.json").write_text("{}", encoding="utf-8")
+    entry = dict(manifest["figures"]["r0"])
+    manifest["figures"]["../secret"] = {**entry, "record": "x"}
+    manifest["figures"]["r9"] = {**entry, "nodes": "many"}
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    report = build([tmp_path / "in"], out, formats=("svg", "json"), jobs=1)
+    assert report.ok and report.skipped == ["r0"]
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "TOP-SECRET" not in page and "../secret" not in page
+    assert set(json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["figures"]) == {"r0"}

@@ -305,10 +305,10 @@ class Extractor:
                             r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r")\b", macros)
         self._pronoun = re2.compile(pronoun)
         # a sentence that opens on "This (pathway) leads to / activates ..." continues the last one
+        # ("this process / event / response" names what happened, not an entity)
         demonstrative, _ = expand(r"^(?:(?:stimulation|activation|engagement|inhibition) of )?(?P<P>this|these|"
-                                  r"this (?:pathway|process|signaling|signalling|cascade|event|response|"
-                                  r"mechanism|effect|interaction|binding|activation|complex)|these (?:events|"
-                                  r"signals|effects|changes|interactions))(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} "
+                                  r"this (?:pathway|signaling|signalling|cascade|interaction|binding|activation|"
+                                  r"complex)|these (?:events|signals|interactions))(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} "
                                   r"|have |has )?(?:{ADV})?(?:" + verbs + r"|{LEAD})\b", macros)
         self._demonstrative = re2.compile(demonstrative)
 

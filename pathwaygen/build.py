@@ -15,6 +15,13 @@ under the current settings, with all its outputs present, is skipped.
 Ctrl-C stops the build gracefully: the figure being written is finished, the manifest is
 saved (so a second run resumes), nothing else is written, and :class:`KeyboardInterrupt` is
 raised to the caller.
+
+Each record has a time budget (``time_budget``, ``--time-budget``): SIGALRM stops a record
+running in Python; in the pool, a worker stuck in C code ends itself at :func:`hard_deadline`
+(faulthandler's watchdog thread) and the parent, which knows from shared start times what
+each worker was doing, reports that record and carries on with a fresh pool. A worker that
+dies for another reason (OOM killer, crash) costs only its own record (see
+:class:`_SupervisedPool`).
 """
 
 from __future__ import annotations

@@ -179,7 +179,7 @@ def write_if_changed(path: Path, text: str) -> bool:
     """
     data = text.encode("utf-8")
     try:
-        if path.read_bytes() == data:
+        if path.is_file() and path.read_bytes() == data:  # is_file: never read a FIFO planted there
             return False
     except OSError:
         pass

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import re2
 
@@ -46,6 +46,8 @@ MAX_COMPLEX_MEMBERS = 4
 #: at most this many verbs share a sentence's opening subject, each read over at most this many characters
 MAX_SHARED_VERBS = 6
 MAX_SHARED_CLAUSE = 240
+#: a pronoun opening a sentence looks back at most this many sentences for a subject
+MAX_SUBJECT_LOOKBACK = 8
 
 _TOKEN = re.compile(r"@(\d+)@")
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
@@ -496,13 +498,13 @@ class Extractor:
         items = self._items(tagged.text[s:e], tagged.tokens)
         return tuple(ent for i in self._view(items, "source") for ent in tagged.tokens[i])
 
-    def resolve_pronouns(self, tagged: _Tagged, previous: tuple[Entity, ...]) -> None:
+    def resolve_pronouns(self, tagged: _Tagged, previous: Callable[[], tuple[Entity, ...]]) -> None:
         """Replace subject pronouns ("it recruits TRIF") by the subject they stand for.
 
         A pronoun in a later clause stands for this sentence's opening subject; one that opens
-        the sentence stands for the previous sentence's subject.
+        the sentence stands for the previous sentences' subject (`previous()`, asked only when
+        a pronoun is there: finding subjects is the costly part).
         """
-        own = self.subject_of(tagged)
         group = self._pronoun.groupindex["P"]
         pos = 0
         while True:
@@ -510,7 +512,8 @@ class Extractor:
             if match is None:
                 return
             s, e = match.span(group)
-            referent = own if s > 0 and own else previous
+            own = self.subject_of(tagged) if s > 0 else ()
+            referent = own or previous()
             if not referent:
                 pos = e
                 continue
@@ -519,18 +522,19 @@ class Extractor:
             tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
             pos = s + len(token)
 
-    def resolve_demonstrative(self, tagged: _Tagged, subject: tuple[Entity, ...],
-                              last: tuple[Entity, ...]) -> None:
-        """Replace an opening "This (pathway)" by what the previous sentence was about.
+    def resolve_demonstrative(self, tagged: _Tagged, before: _Tagged | None) -> None:
+        """Replace an opening "This (pathway)" by what the sentence `before` was about.
 
         That is its own subject when it opens on an entity ("Nrf2 ... . This promotes"), else
         the last entity it named ("... a rise of calcium levels. This activates Ras").
         """
-        referent = subject or last
-        if not referent:
+        if before is None:
             return
         match = _search(self._demonstrative, tagged.raw, 0, anchored=True)
         if match is None:
+            return
+        referent = self.subject_of(before) or self.last_entities(before)
+        if not referent:
             return
         s, e = match.span(self._demonstrative.groupindex["P"])
         token = f"@{len(tagged.tokens)}@"
@@ -544,6 +548,8 @@ class Extractor:
 
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
+        if self._shared.search(tagged.raw) is None:
+            return []  # no "and <verb>": no need to find the subject
         span = self._subject_span(tagged)
         if span is None:
             return []
@@ -661,9 +667,17 @@ class Extractor:
         mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         statements: dict[tuple, Statement] = {}
         sentences = text.sentences or ((0, len(original)),)
-        previous: tuple[Entity, ...] = ()
-        last_subject: tuple[Entity, ...] = ()  # the previous sentence's own opening subject
-        last: tuple[Entity, ...] = ()  # the last entity it named
+        # the sentences since the last one without mentions, newest last: their subjects are
+        # found only when a pronoun needs one
+        history: list[_Tagged] = []
+
+        def previous() -> tuple[Entity, ...]:
+            for before in reversed(history[-MAX_SUBJECT_LOOKBACK:]):
+                subject = self.subject_of(before)
+                if subject:
+                    return subject
+            return ()
+
         mi = 0
         for span in sentences:
             while mi < len(mentions) and mentions[mi].start < span[0]:
@@ -675,14 +689,12 @@ class Extractor:
                     inside.append(mentions[j])
                 j += 1
             if not inside:
-                previous = last_subject = last = ()
+                history.clear()
                 continue
             tagged = tag_sentence(original, span, inside)
-            self.resolve_demonstrative(tagged, last_subject, last)
+            self.resolve_demonstrative(tagged, history[-1] if history else None)
             self.resolve_pronouns(tagged, previous)
-            last_subject = self.subject_of(tagged)
-            previous = last_subject or previous
-            last = self.last_entities(tagged)
+            history.append(tagged)
             sentence = original[span[0]:span[1]]
             found = [
                 _Candidate(inh, "inhibits", target, NAMED_INHIBITOR_RULE, 0, (0, 0), False)

@@ -21,8 +21,9 @@ from .errors import PathwaygenError
 
 #: the longest caption accepted (characters); the longest of the 90 development captions has 2,840
 MAX_CAPTION_CHARS = 100_000
-#: the largest record file read (bytes): room for a caption at the limit in 4-byte UTF-8
-MAX_RECORD_BYTES = 4 * MAX_CAPTION_CHARS + 200_000
+#: the largest record file read (bytes): a record with a 1 MB caption is still read, so that it
+#: gets the caption message, which says what is wrong, rather than a file size
+MAX_RECORD_BYTES = 4_000_000
 #: the largest GPML or graph JSON file read by `render` and `compare` (bytes)
 MAX_GRAPH_FILE_BYTES = 50_000_000
 #: seconds one record may take in `build` before it is reported and skipped (`--time-budget`)

@@ -115,6 +115,8 @@ def test_every_writer_gives_parseable_deterministic_output(caption: str, title: 
         graph = text_to_graph(caption, figid="fuzz", title=title + " <b>&</b>")
     except PathwaygenError:
         return
+    again = text_to_graph(caption, figid="fuzz", title=title + " <b>&</b>")
+    assert get_writer("json")(again, None) == get_writer("json")(graph, None), "same caption, different graph"
     layout = layout_graph(graph)
     for name in FORMATS:
         first = get_writer(name)(graph, layout)

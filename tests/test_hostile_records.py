@@ -112,6 +112,16 @@ def test_caption_over_the_limit_is_refused_with_its_size(tmp_path: Path) -> None
     assert str(info.value) == f"{path}: caption has {size:,} characters, over the limit of {MAX_CAPTION_CHARS:,}"
 
 
+def test_a_one_megabyte_caption_gets_the_caption_message_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "megabyte.md"
+    path.write_text(record("TP53 activates MDM2. " * 50_000), encoding="utf-8")  # 1,050,000 characters
+    start = time.monotonic()
+    with pytest.raises(RecordError) as info:
+        load_record(path)
+    assert str(info.value) == f"{path}: caption has 1,049,999 characters, over the limit of {MAX_CAPTION_CHARS:,}"
+    assert time.monotonic() - start < 30  # refused before any stage runs: a bound against a hang
+
+
 def test_caption_at_the_limit_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "edge.md"
     path.write_text(record("A" * MAX_CAPTION_CHARS), encoding="utf-8")

@@ -624,6 +624,28 @@ class Extractor:
                 ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
                 out.extend(self._yield(ext, ext_values, tagged, rule.relation,
                                        (match.start(), follow.end()), hedged2, ext.priority))
+                if "C" in ext_values and "B" in values and ("C", PRIMARY_RELATION, "B") in ext.yields:
+                    # "stimulates mTORC1 by activating RTK signaling via PI3K/AKT": the mediator's
+                    # own route (C acting on B through D), read once more after the first extension
+                    out.extend(self._chained(rule, ext_alts, tagged, match.start(), follow.end(),
+                                             {"A": ext_values["C"], "B": values["B"]}))
+        return out
+
+    def _chained(self, rule: Rule, ext_alts: list, tagged: _Tagged, start: int, pos: int,
+                 values: dict[str, object]) -> list[_Candidate]:
+        """Extensions matched right after an extension, about its mediator C and the object B."""
+        out: list[_Candidate] = []
+        for ext, ext_regex, ext_groups in ext_alts:
+            follow = _search(ext_regex, tagged.raw, pos, anchored=True)
+            if follow is None or (ext.checked and not self._gaps_ok(ext_regex, follow, tagged.text)):
+                continue
+            keep, hedged = self._judge(tagged, start, follow.end())
+            if not keep:
+                continue
+            ext_values = dict(values)
+            ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
+            out.extend(self._yield(ext, ext_values, tagged, rule.relation, (start, follow.end()),
+                                   hedged, ext.priority))
         return out
 
     def _gaps_ok(self, regex, match, text: str) -> bool:

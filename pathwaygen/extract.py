@@ -284,6 +284,7 @@ class Extractor:
         self._ext_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         macros = load_macros(RULES_DIR)
         # a {GAP} may not hold these words (see _macros.yaml)
+        self._place_word = re.compile(r"\b(?:nuclear|" + macros["COMPARTMENT"] + r")\b")
         # (a checked group NAME uses the macro NAMESTOP when there is one, else GAPSTOP)
         self._gap_stop = {name: re.compile(r"(?:^| )(?:" + macros.get(f"{name}STOP", macros.get("GAPSTOP", "(?!)"))
                                            + r")(?= |$)") for name in CHECKED_GROUPS}
@@ -722,7 +723,9 @@ class Extractor:
                 _Candidate(inh, "inhibits", target, NAMED_INHIBITOR_RULE, 0, (0, 0), False)
                 for inh, target in tagged.derived
             ]
-            found.extend(self.resolve(self.candidates(tagged)))
+            if len(tagged.tokens) > 1 or self._place_word.search(tagged.text):
+                # one entity alone can only move somewhere ("X enters the nucleus")
+                found.extend(self.resolve(self.candidates(tagged)))
             for k, virtual in enumerate(self.shared_subject_texts(tagged), start=1):
                 shifted = _Tagged(virtual, tagged.tokens)
                 found.extend(self.resolve(self.candidates(shifted)))

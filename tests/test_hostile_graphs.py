@@ -183,3 +183,17 @@ def test_a_fifo_given_to_render_or_compare_is_refused_not_read(name: str, tmp_pa
     result = run(*args)
     assert result.returncode == 2
     assert result.stderr == f"pathwaygen: error: {fifo}: not a regular file (a pipe, socket or device)\n"
+
+
+def test_compare_diff_of_hostile_curated_names_is_well_formed_svg(tmp_path: Path) -> None:
+    from lxml import etree
+
+    curated = tmp_path / "curated.yaml"
+    curated.write_text('nodes:\n  "TP53\\0<script>": {type: gene}\n  MDM2: {type: gene}\n'
+                       'edges:\n  - ["TP53\\0<script>", activates, MDM2]\n', encoding="utf-8")
+    diff = tmp_path / "diff.svg"
+    result = run("compare", str(curated), str(REPO / "seeds" / "pathwaygen__demo1.md"), "--diff", str(diff))
+    assert result.returncode == 0, result.stderr
+    root = etree.fromstring(diff.read_bytes(), etree.XMLParser(resolve_entities=False, no_network=True))
+    assert not [el for el in root.iter() if isinstance(el.tag, str) and etree.QName(el).localname == "script"]
+    assert "TP53\ufffd<script>" in "".join(root.itertext())

@@ -18,6 +18,7 @@ from ..atomic import write_atomic
 from ..compare import diff_graph, diff_svg, read_graph
 from ..errors import GraphFormatError, PathwaygenError
 from ..evaluate import FigureScore, compare_graphs
+from ..limits import xml_safe
 from ..readers.check import check_graph
 from .evaluate import format_edge, format_table
 
@@ -87,7 +88,8 @@ def cli(curated: Path, generated: Path, fmt: str, diff_path: Path | None) -> Non
     """
     cur_graph, gen_graph, fig = _compare(curated, generated)
     if diff_path is not None:
-        write_atomic(diff_path, diff_svg(diff_graph(cur_graph, gen_graph, fig), fig))
+        # xml_safe: a curated name may hold a NUL or another character XML cannot carry
+        write_atomic(diff_path, xml_safe(diff_svg(diff_graph(cur_graph, gen_graph, fig), fig)))
     if fmt == "json":
         out = {"curated": str(curated), "generated": str(generated), **fig.as_dict()}
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))

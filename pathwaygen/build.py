@@ -287,10 +287,9 @@ def figure_outputs(path: str, formats: Sequence[str], budget: float | None = Non
         message = "out of memory"
     except Exception as exc:  # a bug must not stop the other figures; it is still reported
         message = f"internal error: {type(exc).__name__}: {exc}"
-    message = " ".join(message.split())  # one line, whatever the exception said
-    if not message.startswith(f"{path}:"):
-        message = f"{path}: {message}"
-    return {"ok": False, "error": message}
+    problem = message[len(path) + 2:] if message.startswith(f"{path}: ") else message
+    # one line, whatever the exception said (the path is kept as it is: the CLI escapes it)
+    return {"ok": False, "error": f"{path}: {' '.join(problem.split())}"}
 
 
 def _render(path: str, formats: Sequence[str]) -> dict[str, Any]:

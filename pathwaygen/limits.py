@@ -107,3 +107,17 @@ def special_file_problem(path: str | os.PathLike[str]) -> str | None:
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     return "not a regular file (a pipe, socket or device)"
+
+
+#: control characters a terminal acts on (ESC sequences can retitle a window, hide or fake text)
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str, keep_newlines: bool = True) -> str:
+    """Return `text` with control characters shown as ``\\xNN``, so printing it cannot drive the terminal.
+
+    A file name or a curated node name may hold an escape sequence. Tabs stay; newlines stay
+    unless `keep_newlines` is False (a report line must stay one line).
+    """
+    pattern = _TERMINAL_CONTROLS if keep_newlines else re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

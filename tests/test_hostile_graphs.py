@@ -197,3 +197,11 @@ def test_compare_diff_of_hostile_curated_names_is_well_formed_svg(tmp_path: Path
     root = etree.fromstring(diff.read_bytes(), etree.XMLParser(resolve_entities=False, no_network=True))
     assert not [el for el in root.iter() if isinstance(el.tag, str) and etree.QName(el).localname == "script"]
     assert "TP53\ufffd<script>" in "".join(root.itertext())
+
+
+def test_compare_report_shows_control_characters_escaped(tmp_path: Path) -> None:
+    curated = tmp_path / "curated.yaml"
+    curated.write_text('nodes:\n  "RED\\e[31mX": {type: gene}\nedges: []\n', encoding="utf-8")
+    result = run("compare", str(curated), str(REPO / "seeds" / "pathwaygen__demo1.md"))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "RED\\x1b[31mX" in result.stdout

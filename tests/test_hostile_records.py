@@ -220,3 +220,15 @@ def test_a_fifo_among_the_records_is_refused_not_read(tmp_path: Path) -> None:
     assert "built 1, skipped 0, failed 1" in result.stdout
     with pytest.raises(RecordError, match="not a regular file"):
         load_record("/dev/zero")
+
+
+def test_control_characters_in_file_names_never_reach_the_terminal(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    evil = folder / "x\x1b]0;owned\x07\nfake line.md"  # retitles the terminal, then forges a second line
+    evil.write_text("not a record", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pathwaygen", "build", str(folder), "-o", str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == (f"{folder}/x\\x1b]0;owned\\x07\\x0afake line.md: "
+                             "no YAML front matter (the file must start with a '---' line)\n")

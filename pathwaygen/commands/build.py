@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..build import build
-from ..limits import DEFAULT_TIME_BUDGET
+from ..limits import DEFAULT_TIME_BUDGET, terminal_safe
 from ..writers import FORMATS
 
 
@@ -44,7 +44,7 @@ def cli(seeds: tuple[str, ...], outdir: str, formats: tuple[str, ...], jobs: int
     """
     report = build(seeds, outdir, formats=formats, jobs=jobs, force=force, gallery=not no_gallery,
                    progress=sys.stderr.isatty(), time_budget=time_budget,
-                   report_failure=lambda line: click.echo(line, err=True))
+                   report_failure=lambda line: click.echo(terminal_safe(line, keep_newlines=False), err=True))
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)

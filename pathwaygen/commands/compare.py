@@ -18,7 +18,7 @@ from ..atomic import write_atomic
 from ..compare import diff_graph, diff_svg, read_graph
 from ..errors import GraphFormatError, PathwaygenError
 from ..evaluate import FigureScore, compare_graphs
-from ..limits import xml_safe
+from ..limits import terminal_safe, xml_safe
 from ..readers.check import check_graph
 from .evaluate import format_edge, format_table
 
@@ -94,4 +94,5 @@ def cli(curated: Path, generated: Path, fmt: str, diff_path: Path | None) -> Non
         out = {"curated": str(curated), "generated": str(generated), **fig.as_dict()}
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     else:
-        click.echo(format_comparison(curated, cur_graph, generated, gen_graph, fig), nl=False)
+        # node names come from the files: an escape sequence in one must not drive the terminal
+        click.echo(terminal_safe(format_comparison(curated, cur_graph, generated, gen_graph, fig)), nl=False)

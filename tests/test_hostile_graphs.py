@@ -205,3 +205,12 @@ def test_compare_report_shows_control_characters_escaped(tmp_path: Path) -> None
     result = run("compare", str(curated), str(REPO / "seeds" / "pathwaygen__demo1.md"))
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "RED\\x1b[31mX" in result.stdout
+
+
+def test_an_unwritable_output_is_one_error_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    target = blocker / "out.svg"  # a folder that is a file: the write fails
+    result = run("render", str(REPO / "seeds" / "pathwaygen__demo1.md"), "-o", str(target))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"pathwaygen: error: {target}: cannot write (") and result.stderr.count("\n") == 1

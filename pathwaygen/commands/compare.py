@@ -89,7 +89,10 @@ def cli(curated: Path, generated: Path, fmt: str, diff_path: Path | None) -> Non
     cur_graph, gen_graph, fig = _compare(curated, generated)
     if diff_path is not None:
         # xml_safe: a curated name may hold a NUL or another character XML cannot carry
-        write_atomic(diff_path, xml_safe(diff_svg(diff_graph(cur_graph, gen_graph, fig), fig)))
+        try:
+            write_atomic(diff_path, xml_safe(diff_svg(diff_graph(cur_graph, gen_graph, fig), fig)))
+        except OSError as exc:
+            raise PathwaygenError(f"{diff_path}: cannot write ({exc.strerror or exc})") from None
     if fmt == "json":
         out = {"curated": str(curated), "generated": str(generated), **fig.as_dict()}
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))

@@ -13,7 +13,7 @@ import click
 import networkx as nx
 
 from ..atomic import write_atomic
-from ..errors import GraphFormatError
+from ..errors import GraphFormatError, PathwaygenError
 from ..writers import FORMATS, format_for_path, get_writer
 
 
@@ -71,5 +71,8 @@ def cli(source: Path, output: Path) -> None:
         from ..layout import layout_graph
 
         layout = layout_graph(graph)
-    write_atomic(output, get_writer(fmt.name)(graph, layout))
+    try:
+        write_atomic(output, get_writer(fmt.name)(graph, layout))
+    except OSError as exc:
+        raise PathwaygenError(f"{output}: cannot write ({exc.strerror or exc})") from None
     click.echo(f"{output}: {fmt.name}, {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)

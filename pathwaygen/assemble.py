@@ -33,13 +33,19 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
     graph = new_graph(figid=figure.figid, title=figure.title, caption=figure.caption,
                       organisms=list(figure.organisms), pmcid=figure.pmcid, doi=figure.doi,
                       pmid=figure.pmid, year=figure.year, paper_title=figure.paper_title)
+    # Sets beside the lists: a list-membership test per mention made one entity named
+    # thousands of times quadratic (a hostile caption took minutes).
+    seen_mentions: dict[str, set[tuple[str, int, int]]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        key = (mention.text, mention.start, mention.end)
         for entity in mention.entities:
             _add_node(graph, entity)
-            record = {"text": mention.text, "start": mention.start, "end": mention.end}
-            node_mentions = graph.nodes[entity.id]["mentions"]
-            if record not in node_mentions:
-                node_mentions.append(record)
+            seen = seen_mentions.setdefault(entity.id, set())
+            if key not in seen:
+                seen.add(key)
+                graph.nodes[entity.id]["mentions"].append(
+                    {"text": mention.text, "start": mention.start, "end": mention.end})
+    seen_evidence: dict[tuple[str, str, str], set[tuple[str, int, int, str]]] = {}
     ordered = sorted(statements, key=lambda s: (s.evidence.start, s.subject.id, s.relation,
                                                 s.object.id, s.evidence.rule))
     for st in ordered:
@@ -52,12 +58,16 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
         _add_node(graph, obj)
         evidence = {"text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end,
                     "rule": st.evidence.rule}
+        ev_key = (st.evidence.text, st.evidence.start, st.evidence.end, st.evidence.rule)
+        seen = seen_evidence.setdefault((subj.id, obj.id, st.relation), set())
         if graph.has_edge(subj.id, obj.id, key=st.relation):
             data = graph.edges[subj.id, obj.id, st.relation]
-            if evidence not in data["evidence"]:
+            if ev_key not in seen:
+                seen.add(ev_key)
                 data["evidence"].append(evidence)
             data["hedged"] = data["hedged"] and st.hedged
         else:
+            seen.add(ev_key)
             graph.add_edge(subj.id, obj.id, key=st.relation, relation=st.relation,
                            hedged=st.hedged, evidence=[evidence])
     return graph

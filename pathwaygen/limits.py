@@ -89,7 +89,13 @@ def yaml_problem(text: str) -> str | None:
                     return f"YAML nested more than {MAX_YAML_DEPTH} levels deep (line {line})"
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        # libyaml >= 0.2.6 (PyYAML 6.0.4 wheels) refuses deep flow nesting itself while its
+        # scanner looks ahead, before our count sees the 33rd level: same refusal, same words
+        if "nesting depth" in str(getattr(exc, "problem", "") or ""):
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 0
+            return f"YAML nested more than {MAX_YAML_DEPTH} levels deep (line {line})"
         return None
     return None
 

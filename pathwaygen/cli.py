@@ -67,7 +67,10 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except PathwaygenError as exc:
-        click.echo(f"pathwaygen: error: {exc}", err=True)
+        # a file name may hold control characters: shown escaped, the message stays one line
+        from .limits import terminal_safe
+
+        click.echo(f"pathwaygen: error: {terminal_safe(str(exc), keep_newlines=False)}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("pathwaygen: interrupted", err=True)

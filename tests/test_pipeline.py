@@ -65,6 +65,17 @@ def test_extract_command_writes_one_file_per_record(tmp_path):
         loads(path.read_text(encoding="utf-8"), str(path))
 
 
+def test_extract_command_reports_a_bad_record_and_extracts_the_rest(tmp_path):
+    good = sorted(SEEDS.glob("*.md"))[0]
+    bad = tmp_path / "bad.md"
+    bad.write_text("no front matter\n", encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out = CliRunner().invoke(cli, ["extract", str(bad), str(good), "-o", str(out_dir)])
+    assert out.exit_code == 1
+    assert f"pathwaygen: error: {bad}: no YAML front matter" in out.output
+    assert sorted(p.name for p in out_dir.iterdir()) == [f"{load_record(good).figid}.json"]
+
+
 def test_extract_command_needs_input():
     out = CliRunner().invoke(cli, ["extract"])
     assert out.exit_code != 0 and "give record files" in out.output

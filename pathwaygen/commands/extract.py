@@ -17,7 +17,9 @@ import networkx as nx
 import yaml
 
 from ..atomic import write_atomic
+from ..errors import PathwaygenError
 from ..graphjson import dumps, to_dict
+from ..limits import terminal_safe
 from ..model import Figure
 from ..pipeline import figure_to_graph
 from ..record import load_record
@@ -82,12 +84,22 @@ def cli(paths: tuple[Path, ...], text: str | None, out_dir: Path | None, fmt: st
     figures: list[Figure] = []
     if text is not None:
         figures.append(Figure(figid="text", title="", caption=text))
-    figures.extend(load_record(path) for path in records(paths))
+    failed = 0
+    # one bad record is reported on its own line and the others are still extracted
+    for path in records(paths):
+        try:
+            figures.append(load_record(path))
+        except PathwaygenError as exc:
+            failed += 1
+            click.echo(f"pathwaygen: error: {terminal_safe(str(exc), keep_newlines=False)}", err=True)
     graphs = [figure_to_graph(fig) for fig in figures]
     if out_dir is None:
-        click.echo(render(graphs, fmt), nl=False)
-        return
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for graph in graphs:
-        write_atomic(out_dir / f"{graph.graph['figid']}.{fmt}", render([graph], fmt))
-    click.echo(f"wrote {len(graphs)} {fmt} file(s) to {out_dir}", err=True)
+        if graphs:
+            click.echo(render(graphs, fmt), nl=False)
+    else:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for graph in graphs:
+            write_atomic(out_dir / f"{graph.graph['figid']}.{fmt}", render([graph], fmt))
+        click.echo(f"wrote {len(graphs)} {fmt} file(s) to {out_dir}", err=True)
+    if failed:
+        raise SystemExit(1)

@@ -597,7 +597,13 @@ class Extractor:
                 a_start, a_end = match.span(subject_group)
                 before = text[max(0, a_start - 24):a_start]
                 if a_start == match.start() and _PREPOSITION_BEFORE.search(before):
-                    continue  # "within the nucleus, X activates": a prepositional object is no subject
+                    # "within the nucleus, X activates": a prepositional object is no subject,
+                    # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
+                    # search again from the slot's second item
+                    first = _TOKEN.search(text, a_start, a_end)
+                    if first is not None and first.end() < a_end:
+                        pos = first.end()
+                    continue
                 if _MEMBERS_BEFORE.search(before):
                     continue  # "a complex containing X, Y and Z, which activates": the members do not act
                 if _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):

@@ -211,15 +211,16 @@ def _ground(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int,
         return None
     cand = valid[0]
     entity = lex.entity(cand.entity)
-    if cand.rank >= 50 and len(valid) > 1 and valid[1].rank == cand.rank and valid[1].entity != cand.entity:
-        # an alias several genes list equally first: the one spelled as written wins
-        # ("gp130" is IL6ST's, "GP130" LRPPRC's); otherwise it names their group ("SOCS")
+    if len(valid) > 1 and valid[1].rank == cand.rank and valid[1].entity != cand.entity:
+        # a name several entries list equally first: the one spelled as written wins
+        # ("gp130" is IL6ST's, "GP130" LRPPRC's; the grounding map's "RSK2" is RPS6KA3,
+        # its "rSK2" KCNN2); otherwise an alias names their group ("SOCS")
         written = squeeze(raw)
         same = [c for c in valid if c.rank == cand.rank and c.surface == written]
         if len({c.entity for c in same}) == 1:
             cand = same[0]
             entity = lex.entity(cand.entity)
-        else:
+        elif cand.rank >= 50:
             entity = _ambiguous_alias(lex, raw, valid)
     return entity, cand.rank, tuple(c.entity for c in valid[1:])
 

@@ -87,6 +87,13 @@ def test_mouse_and_rat_case_forms_ground_to_human_symbols() -> None:
     assert ids_of(caption, "gp130") == ("IL6ST",)
 
 
+def test_a_name_two_groundings_share_goes_to_the_one_spelled_as_written() -> None:
+    # the grounding map lists "RSK2" (RPS6KA3, a kinase) and "rSK2" (KCNN2, a channel)
+    caption = "ERK phosphorylates RSK2, which in turn phosphorylates CREB; rSK2 channels open."
+    assert ids_of(caption, "RSK2") == ("RPS6KA3",)
+    assert ids_of(caption, "rSK2") == ("KCNN2",)
+
+
 def test_phospho_forms() -> None:
     for caption, surface, gene in [
         ("IL-6 raises p-STAT3 levels.", "p-STAT3", "STAT3"),

@@ -129,6 +129,8 @@ def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     long_text = text[long_start:end].rstrip(" ,")
     if not long_text or long_text.lower() == short.lower() or len(long_text) < len(short):
         return None
+    if long_text.lower().startswith(short.lower()) and not long_text[len(short):len(short) + 1].isalpha():
+        return None  # "PI3K/Akt/mTOR (PI3K, ...)": a long form does not open on its own abbreviation
     if not _plausible_long(long_text):
         return None
     return long_start, long_start + len(long_text)
@@ -159,6 +161,19 @@ def _inline(text: str) -> list[Definition]:
             if k == 0 and _plausible_long(inner):
                 found.append(Definition((before[0], before[0] + len(short)), (inner_start, inner_start + len(inner))))
     return found
+
+
+def _unbalanced_close(text: str) -> int:
+    """Index of the first ")" in `text` that closes no "(" of `text`, or -1."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
 
 
 def _word_before(text: str, end: int, window: int = 40) -> tuple[int, str] | None:
@@ -203,7 +218,13 @@ def _legend(text: str) -> list[Definition]:
         if not match:
             continue
         short = match.group(1)
-        long = item[match.end() :].rstrip().rstrip(".").rstrip()
+        long = item[match.end() :]
+        # a legend inside parentheses ends at its closing one ("(... mTOR, mammalian target
+        # of rapamycin) signaling"): the words after it are the sentence's again
+        close = _unbalanced_close(long)
+        if close >= 0:
+            long = long[:close]
+        long = long.rstrip().rstrip(".").rstrip()
         if not long:
             continue
         if not _is_short_form(short.replace(" ", "")) or len(long) > 100 or len(long) <= len(short):

@@ -50,6 +50,7 @@ MAX_SHARED_CLAUSE = 240
 MAX_SUBJECT_LOOKBACK = 8
 
 _TOKEN = re.compile(r"@(\d+)@")
+_CHAIN_BEFORE = re.compile(r"@\d+@(?:[/-]@\d+@)+ ?$")
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
 _SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
 # an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
@@ -240,7 +241,11 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
                 return " \x01" + match.group(1).strip()  # "P450 enzymes (CYP11B1, CYP17)": the members
         before = _TOKEN.findall(text, 0, match.start())
         if before:
-            prev = {e.id for e in tokens[int(before[-1])]}
+            # the mention just before, or all of a chain just before ("PI3K/AKT/mTOR (PI3K,
+            # phosphoinositide 3-kinase; AKT, ...)": a legend of the chain's own members)
+            run = _CHAIN_BEFORE.search(text, 0, match.start())
+            names = _TOKEN.findall(run.group()) if run is not None else before[-1:]
+            prev = {e.id for t in names for e in tokens[int(t)]}
             if all({e.id for e in tokens[i]} <= prev for i in inner):
                 return ""
         return match.group(0)

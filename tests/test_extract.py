@@ -50,6 +50,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     ("STING binds TBK1 and then activates IRF3.",
      {("STING1", "binds", "TBK1"), ("STING1", "activates", "IRF3")}),
     ("Inhibition of AKT promotes TP53.", {("AKT1", "inhibits", "TP53")}),
+    # a legend of a chain's own members in parentheses is dropped, the chain is read
+    ("the RAS/RAF/MEK (RAS, a GTPase; MEK, a kinase) signaling pathway",
+     {("KRAS", "activates", "RAF1"), ("RAF1", "activates", "MAP2K1")}),
     # a fronted prepositional phrase naming an entity is no subject, the entity after it is
     ("Under EGF, STAT3 translocates to the nucleus.", {("STAT3", "translocates", "nucleus")}),
     ("In the nucleus, STAT3 induces the expression of SOCS3.", {("STAT3", "expresses", "SOCS3")}),

@@ -210,6 +210,17 @@ def test_legend_definitions_make_one_entity() -> None:
     assert ids_of(caption, "signal transducer and activator of transcription") == ("STAT",)
 
 
+def test_a_legend_in_parentheses_after_a_chain_defines_each_member() -> None:
+    caption = ("miR-122 targets the PI3K/Akt/mTOR (PI3K, phosphatidylinositol-3-kinase; "
+               "mTOR, mammalian target of rapamycin) signaling pathway.")
+    texts = [t for t, _, _ in found(caption)]
+    # the chain is three mentions (not the long form of "PI3K") and the last long form
+    # ends at the closing parenthesis
+    assert texts[1:4] == ["PI3K", "Akt", "mTOR"]
+    assert "mammalian target of rapamycin" in texts
+    assert ids_of(caption, "mammalian target of rapamycin") == ("MTOR",)
+
+
 def test_unknown_abbreviation_becomes_its_own_entity() -> None:
     caption = ("Electrons enter the electron transport chain (ETC) and the Wood-Ljungdahl pathway (WLP). "
                "The WLP feeds the ETC. AOR, aldehyde: ferredoxin oxidoreductase; BUK, butyrate kinase.")

@@ -50,6 +50,7 @@ MAX_SHARED_CLAUSE = 240
 MAX_SUBJECT_LOOKBACK = 8
 
 _TOKEN = re.compile(r"@(\d+)@")
+_NAME_THEN_CHAIN = re.compile(r"(@\d+@) \((@\d+@(?:[/-]@\d+@)+)\)")
 _CHAIN_BEFORE = re.compile(r"@\d+@(?:[/-]@\d+@)+ ?$")
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
 _SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
@@ -252,6 +253,14 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
 
     if "(" not in text and "[" not in text:
         return text
+
+    def chain_for_long_form(match: re.Match[str]) -> str:
+        first = _TOKEN.match(match.group(2))
+        same = {e.id for e in tokens[int(match.group(1)[1:-1])]} == {e.id for e in tokens[int(first.group(1))]}
+        return match.group(2) if same else match.group(0)
+
+    # "the phosphatidylinositol-3-kinase (PI3K/AKT) pathway": the chain stands for the name
+    text = _NAME_THEN_CHAIN.sub(chain_for_long_form, text)
     for _ in range(3):  # nested parentheses, innermost first
         new = _PAREN.sub(keep_or_drop, text)
         if new == text:

@@ -25,6 +25,9 @@ def mentions_of(caption: str) -> list[Mention]:
             etype = "group" if word == "nucleus" else "gene"
             out.append(Mention(match.start(), match.end(), word,
                                (Entity(GENES[word], word, etype),)))
+    for match in re.finditer(r"mitogen-activated protein kinase kinase", caption):
+        out.append(Mention(match.start(), match.end(), match.group(), (Entity("MAP2K1", "MEK", "gene"),)))
+    out.sort(key=lambda m: m.start)
     return out
 
 
@@ -53,6 +56,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a legend of a chain's own members in parentheses is dropped, the chain is read
     ("the RAS/RAF/MEK (RAS, a GTPase; MEK, a kinase) signaling pathway",
      {("KRAS", "activates", "RAF1"), ("RAF1", "activates", "MAP2K1")}),
+    # a long name followed by a chain that opens with its abbreviation: the chain stands for it
+    ("EGF activates the mitogen-activated protein kinase kinase (MEK/ERK) pathway, which activates STAT3.",
+     {("EGF", "activates", "MAP2K1"), ("MAP2K1", "activates", "MAPK1"), ("MAPK1", "activates", "STAT3")}),
     # a fronted prepositional phrase naming an entity is no subject, the entity after it is
     ("Under EGF, STAT3 translocates to the nucleus.", {("STAT3", "translocates", "nucleus")}),
     ("In the nucleus, STAT3 induces the expression of SOCS3.", {("STAT3", "expresses", "SOCS3")}),

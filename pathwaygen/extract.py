@@ -462,6 +462,8 @@ class Extractor:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing
                 relation = by_type.get(obj.type, rel)
+                if obj.type == "group" and obj.id in PLACES and relation != "translocates":
+                    continue  # a place is only somewhere to move to ("degradation of Cactus and nuclear localization")
                 if relation in _ON_GENES and _GENES.search(obj.id):
                     relation = _ON_GENES[relation]  # "induces defense genes": expression
                 out.append(_Candidate(subj, relation, obj, rule.id, priority, span, hedged))

@@ -59,6 +59,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a long name followed by a chain that opens with its abbreviation: the chain stands for it
     ("EGF activates the mitogen-activated protein kinase kinase (MEK/ERK) pathway, which activates STAT3.",
      {("EGF", "activates", "MAP2K1"), ("MAP2K1", "activates", "MAPK1"), ("MAPK1", "activates", "STAT3")}),
+    # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
+    ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
+     {("STAT3", "translocates", "nucleus")}),
     # a compartment is only somewhere to move to, never the object of another relation
     ("MDM2 ubiquitinates TP53 and the nucleus.", {("MDM2", "degrades", "TP53")}),
     # a fronted prepositional phrase naming an entity is no subject, the entity after it is

@@ -51,6 +51,11 @@ MAX_SUBJECT_LOOKBACK = 8
 
 _TOKEN = re.compile(r"@(\d+)@")
 _NAME_THEN_CHAIN = re.compile(r"(@\d+@) \((@\d+@(?:[/-]@\d+@)+)\)")
+#: "the resultant complex", "this complex": the partners a clause just bound together
+_THE_COMPLEX = re.compile(r"(?:^|(?<=[ ,;(]))(?:the (?:resultant|resulting|newly formed|formed|active|ternary|receptor|ligand-receptor) |this (?:\w+ )?|that |the |these )complex(?:es)?\b(?! of| with| formation)")
+#: a clause that binds things together (its entities form the complex)
+_BINDING_WORDS = re.compile(r"\b(?:binds?|binding|bound|dimeri[sz]\w*|heterodimer\w*|interacts?|interaction|associat\w*|recruits?|recruited|forms?|formed|assembl\w*|complex\w*)\b")
+_CLAUSE_BREAK = re.compile(r"[;:]")
 _CHAIN_BEFORE = re.compile(r"@\d+@(?:[/-]@\d+@)+ ?$")
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
 _SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
@@ -558,6 +563,37 @@ class Extractor:
         tagged.tokens.append(referent)
         tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
 
+    def resolve_complex(self, tagged: _Tagged, before: _Tagged | None) -> None:
+        """Replace "the resultant complex" / "this complex" by the partners just bound together.
+
+        They are the entities of the clause before the phrase when that clause binds
+        ("IL-6 binds to IL-6R and the resultant complex induces gp130"); a sentence that opens
+        on "This complex" looks at the last clause of the sentence `before`.
+        """
+        match = _THE_COMPLEX.search(tagged.text)
+        if match is None:
+            return
+        start = match.start()
+        if start > 0:
+            clause = tagged.text[:start]
+            tokens = tagged.tokens
+        elif before is not None:
+            clause = before.text
+            tokens = before.tokens
+        else:
+            return
+        cut = max((m.end() for m in _CLAUSE_BREAK.finditer(clause)), default=0)
+        clause = clause[cut:]
+        if not _BINDING_WORDS.search(clause):
+            return
+        partners = tuple(dict.fromkeys(e for t in _TOKEN.findall(clause) for e in tokens[int(t)]
+                                       if not (e.type == "group" and e.id in PLACES)))
+        if len(partners) < 2:
+            return
+        token = f"@{len(tagged.tokens)}@"
+        tagged.tokens.append(partners)
+        tagged.set_text(tagged.text[:start] + token + tagged.text[match.end():])
+
     def last_entities(self, tagged: _Tagged) -> tuple[Entity, ...]:
         """The entities of the last mention of a tagged sentence (a named pathway: its last member)."""
         tokens = _TOKEN.findall(tagged.text)
@@ -737,6 +773,7 @@ class Extractor:
                 history.clear()
                 continue
             tagged = tag_sentence(original, span, inside)
+            self.resolve_complex(tagged, history[-1] if history else None)
             self.resolve_demonstrative(tagged, history[-1] if history else None)
             self.resolve_pronouns(tagged, previous)
             history.append(tagged)

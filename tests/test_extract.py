@@ -59,6 +59,14 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a long name followed by a chain that opens with its abbreviation: the chain stands for it
     ("EGF activates the mitogen-activated protein kinase kinase (MEK/ERK) pathway, which activates STAT3.",
      {("EGF", "activates", "MAP2K1"), ("MAP2K1", "activates", "MAPK1"), ("MAPK1", "activates", "STAT3")}),
+    # "the resultant complex" / "This complex" stands for the partners just bound together
+    ("IL6 binds to JAK1 and the resultant complex activates STAT3.",
+     {("IL6", "binds", "JAK1"), ("IL6", "activates", "STAT3"), ("JAK1", "activates", "STAT3")}),
+    ("MDM2 binds TP53. This complex activates AKT.",
+     {("MDM2", "binds", "TP53"), ("MDM2", "activates", "AKT1"), ("TP53", "activates", "AKT1")}),
+    # ... only after binding; otherwise "This ..." is the previous subject as before
+    ("MDM2 activates TP53. This complex activates AKT.",
+     {("MDM2", "activates", "TP53"), ("MDM2", "activates", "AKT1")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

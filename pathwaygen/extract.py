@@ -81,8 +81,9 @@ _LOSS_OF = re.compile(r"(?:inhibition|inactivation|loss|deletion|knockdown|knock
                       r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|within|inside|at|from|on|into|upon|after|during|under|"
                                  r"among|onto|across|towards?) (?:the )?$")
+# (examples after "such as", "like", "including" do act: "kinases like RSK2, which phosphorylate CREB")
 _MEMBERS_BEFORE = re.compile(r"\b(?:containing|contains|consisting of|consists of|composed of|comprising|"
-                             r"comprises|including|includes|such as|like|namely) (?:the )?$")
+                             r"comprises) (?:the )?$")
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")

@@ -67,6 +67,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # ... only after binding; otherwise "This ..." is the previous subject as before
     ("MDM2 activates TP53. This complex activates AKT.",
      {("MDM2", "activates", "TP53"), ("MDM2", "activates", "AKT1")}),
+    # examples after "like" / "such as" act in the relative clause that follows them
+    ("MTOR phosphorylates kinases like AKT, which in turn activates IRF3.",
+     {("MTOR", "phosphorylates", "AKT1"), ("AKT1", "activates", "IRF3")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

@@ -56,6 +56,7 @@ _THE_COMPLEX = re.compile(r"(?:^|(?<=[ ,;(]))(?:the (?:resultant|resulting|newly
 #: a clause that binds things together (its entities form the complex)
 _BINDING_WORDS = re.compile(r"\b(?:binds?|binding|bound|dimeri[sz]\w*|heterodimer\w*|interacts?|interaction|associat\w*|recruits?|recruited|forms?|formed|assembl\w*|complex\w*)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]")
+_COMPLEX_PARTS = frozenset({"gene", "family", "complex", "chemical", "rna"})
 _CHAIN_BEFORE = re.compile(r"@\d+@(?:[/-]@\d+@)+ ?$")
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
 _SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
@@ -587,8 +588,9 @@ class Extractor:
         clause = clause[cut:]
         if not _BINDING_WORDS.search(clause):
             return
+        # molecules form complexes; a process or place named in the clause is context
         partners = tuple(dict.fromkeys(e for t in _TOKEN.findall(clause) for e in tokens[int(t)]
-                                       if not (e.type == "group" and e.id in PLACES)))
+                                       if e.type in _COMPLEX_PARTS))
         if len(partners) < 2:
             return
         token = f"@{len(tagged.tokens)}@"

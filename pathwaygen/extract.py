@@ -65,6 +65,7 @@ _ITEM = re.compile(r"@\d+@(?: ?[/-] ?@\d+@)*")
 _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediated|induced|activated|"
                              r"stimulated|treated|coupled|triggered|driven|responsive|regulated|derived|"
                              r"producing|expressing|interacting|binding|related|like|type|specific)\b")
+_ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
 _FRONTED = re.compile(r"\W*(?:in response to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
@@ -348,7 +349,11 @@ class Extractor:
         # "both Ras-MAPK and CaMKIV pathways": a plural pathway word after the list names each member
         plural = _PLURAL_PATHWAYS.search(slot_text) is not None
         for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
-            if _MODIFIER_AFTER.match(slot_text, match.end()) or slot_text[:match.start()].endswith(_NOT_ITSELF):
+            modifier = _MODIFIER_AFTER.match(slot_text, match.end())
+            if (modifier is not None and modifier.group() in ("-dependent", "-mediated")
+                    and _ITS_PATHWAY.match(slot_text, modifier.end())):
+                modifier = None  # "the MyD88-dependent pathway" is MyD88's pathway: MyD88 acts
+            if modifier is not None or slot_text[:match.start()].endswith(_NOT_ITSELF):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
@@ -402,7 +407,7 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
-            tail = text[e:e + 16] if e == match.end() else ""
+            tail = text[e:e + 32] if e == match.end() else ""
             items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
             if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
                 # "SHP and FGF19, which acts through FGFR4": the nearest noun; a plural verb

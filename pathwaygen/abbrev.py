@@ -77,7 +77,9 @@ def _plausible_long(long: str) -> bool:
     words = long.split()
     if not words:
         return False
-    head = words[-1].rstrip(" .)").lower()
+    # "Fas-associated protein with death domain": the head is the noun before "with"
+    head_at = words.index("with") - 1 if "with" in words[1:] else len(words) - 1
+    head = words[head_at].rstrip(" .)").lower()
     if len(words) == 1 and head.endswith(_ADJECTIVE_ENDINGS):
         return False
     return head.rsplit("-", 1)[-1] not in _NOT_ENTITY_HEADS

@@ -221,6 +221,12 @@ def test_a_legend_in_parentheses_after_a_chain_defines_each_member() -> None:
     assert ids_of(caption, "mammalian target of rapamycin") == ("MTOR",)
 
 
+def test_a_long_form_headed_before_with_is_a_name() -> None:
+    # the head of "Fas-associated protein with death domain" is "protein", not the domain
+    caption = "Complex II contains Fas-associated protein with death domain (FADD) and caspase-8."
+    assert ids_of(caption, "Fas-associated protein with death domain") == ("FADD",)
+
+
 def test_unknown_abbreviation_becomes_its_own_entity() -> None:
     caption = ("Electrons enter the electron transport chain (ETC) and the Wood-Ljungdahl pathway (WLP). "
                "The WLP feeds the ETC. AOR, aldehyde: ferredoxin oxidoreductase; BUK, butyrate kinase.")

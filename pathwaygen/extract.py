@@ -66,6 +66,9 @@ _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediate
                              r"stimulated|treated|coupled|triggered|driven|responsive|regulated|derived|"
                              r"producing|expressing|interacting|binding|related|like|type|specific)\b")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
+_LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
+_RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
+_RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
 _FRONTED = re.compile(r"\W*(?:in response to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
@@ -350,9 +353,12 @@ class Extractor:
         plural = _PLURAL_PATHWAYS.search(slot_text) is not None
         for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
             modifier = _MODIFIER_AFTER.match(slot_text, match.end())
-            if (modifier is not None and modifier.group() in ("-dependent", "-mediated")
-                    and _ITS_PATHWAY.match(slot_text, modifier.end())):
-                modifier = None  # "the MyD88-dependent pathway" is MyD88's pathway: MyD88 acts
+            if modifier is not None and (
+                    (modifier.group() in ("-dependent", "-mediated") and _ITS_PATHWAY.match(slot_text, modifier.end()))
+                    or (modifier.group() == "-coupled" and _RECEPTORS.match(slot_text, modifier.end()))):
+                # "the MyD88-dependent pathway" is MyD88's pathway, "Gi-coupled receptors"
+                # act through Gi: the entity acts
+                modifier = None
             if modifier is not None or slot_text[:match.start()].endswith(_NOT_ITSELF):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
@@ -656,6 +662,15 @@ class Extractor:
             if subject_group is not None and match.start(subject_group) >= 0:
                 a_start, a_end = match.span(subject_group)
                 before = text[max(0, a_start - 24):a_start]
+                if (a_start == match.start() and _LIST_JOIN.search(text, a_start, a_end)
+                        and not _RELATIVE_AFTER.match(text, a_end)
+                        and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
+                    # "Gi inhibits AC, and the bg subunits activate ERK": the list's head is the
+                    # object of the verb before it; the subject starts at a later item
+                    first = _TOKEN.search(text, a_start, a_end)
+                    if first is not None:
+                        pos = first.end()
+                    continue
                 if a_start == match.start() and _PREPOSITION_BEFORE.search(before):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):

@@ -70,6 +70,11 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # examples after "like" / "such as" act in the relative clause that follows them
     ("MTOR phosphorylates kinases like AKT, which in turn activates IRF3.",
      {("MTOR", "phosphorylates", "AKT1"), ("AKT1", "activates", "IRF3")}),
+    # a list opening on the object of the verb before it: the subject is its later item
+    ("EGF inhibits MDM2, and the JAK2 kinases activate STAT3.",
+     {("EGF", "inhibits", "MDM2"), ("JAK2", "activates", "STAT3")}),
+    # "X-coupled receptors" act through X
+    ("JAK1-coupled receptors inhibit TP53.", {("JAK1", "inhibits", "TP53")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

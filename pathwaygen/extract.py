@@ -69,6 +69,7 @@ _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|s
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
 _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
+_APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 _FRONTED = re.compile(r"\W*(?:in response to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
@@ -237,7 +238,13 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     parts.append(_fold(original[pos:end]))
     text = "".join(parts)
     text = _drop_parentheses(text, tokens)
-    return _Tagged(_SPACES.sub(" ", text).strip(), tokens, derived)
+    text = _SPACES.sub(" ", text).strip()
+    if ", @" in text:
+        # "The NF-kB protein for the Imd pathway, Relish, activates ...": a descriptive noun
+        # phrase (no entity) with the name apposed to it is that name
+        # (an "anti-X antibody, name," keeps its words: they say what the name inhibits)
+        text = _APPOSED_NAME.sub(lambda m: m.group(0) if "anti-" in m.group(0) else f"{m.group(1)}{m.group(2)} ", text)
+    return _Tagged(text, tokens, derived)
 
 
 def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:

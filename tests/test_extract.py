@@ -75,6 +75,10 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      {("EGF", "inhibits", "MDM2"), ("JAK2", "activates", "STAT3")}),
     # "X-coupled receptors" act through X
     ("JAK1-coupled receptors inhibit TP53.", {("JAK1", "inhibits", "TP53")}),
+    # a descriptive noun phrase with the name apposed to it ("The X protein ..., Relish, activates")
+    ("The kinase downstream of EGF, MTOR, activates STAT3.", {("MTOR", "activates", "STAT3")}),
+    # "RAS-GTP", "X-coupled" forms are the entity acting
+    ("RAS-GTP activates ERK.", {("KRAS", "activates", "MAPK1")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

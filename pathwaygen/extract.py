@@ -328,7 +328,7 @@ class Extractor:
         subject, _ = expand(r"^(?:(?:in addition|moreover|furthermore|then|next|finally|however|thus|"
                             r"here|subsequently|eventually|similarly|alternatively|additionally|"
                             r"conversely|in turn|in contrast|upon \w+|once \w+)(?:,)? )?(?:[^,]{0,60}, )?(?P<S>{LIST})"
-                            r"(?:,)? (?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed))\b", macros)
+                            r"(?:,)? (?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed))\b", macros)
         self._subject = re2.compile(subject)
         # a shared-subject verb: "X binds Y and (then) activates Z"
         shared, _ = expand(r" and (?:{ADV})?(?:" + verbs + r")\b", macros)

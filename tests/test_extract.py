@@ -80,7 +80,7 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # "RAS-GTP", "X-coupled" forms are the entity acting
     ("RAS-GTP activates ERK.", {("KRAS", "activates", "MAPK1")}),
     # an opening subject followed by a place phrase still shares its later verbs
-    ("STAT3 in the nucleus acts as a factor and directly binds MDM2.", {("STAT3", "binds", "MDM2")}),
+    ("STAT3 from the cytosol acts as a factor and directly binds MDM2.", {("STAT3", "binds", "MDM2")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

@@ -70,6 +70,7 @@ _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
 _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
+_NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 _FRONTED = re.compile(r"\W*(?:in response to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
@@ -696,8 +697,11 @@ class Extractor:
             span = (match.start(), match.end())
             respectively = bool(_RESPECTIVELY.match(text, match.end()))
             found = self._yield(rule, values, tagged, rule.relation, span, hedged, rule.priority, respectively)
-            if _LOSS_OF.search(text, max(0, match.start() - 40), match.start()):
-                found = _flip(found)  # "inhibition of GSK3 promotes X": GSK3 inhibits X
+            if (_LOSS_OF.search(text, max(0, match.start() - 40), match.start())
+                    and not _NOMINAL_MODIFIER.match(text, match.start())):
+                # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
+                # Gq-mediated activation of PLC" inhibits the activation, which still holds
+                found = _flip(found)
             out.extend(found)
             ext_alts, tried = extensions
             for ext, ext_regex, ext_groups in ext_alts:

@@ -81,6 +81,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     ("RAS-GTP activates ERK.", {("KRAS", "activates", "MAPK1")}),
     # an opening subject followed by a place phrase still shares its later verbs
     ("STAT3 from the cytosol acts as a factor and directly binds MDM2.", {("STAT3", "binds", "MDM2")}),
+    # inhibiting an X-mediated activation does not make X an inhibitor
+    ("EGF leads to inhibition of the JAK2-mediated activation of STAT3.",
+     {("JAK2", "activates", "STAT3")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

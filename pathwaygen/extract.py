@@ -663,6 +663,14 @@ class Extractor:
             pos = max(first_slot_end, match.start() + 1)
             if rule.checked and not self._gaps_ok(regex, match, text):
                 continue
+            lead = min(((match.start(g), match.end(g)) for _, g in groups if match.start(g) >= 0), default=None)
+            if lead is not None and lead[0] == match.start() and lead[0] > 0:
+                comma = text.find(", ", lead[0], lead[1])
+                if comma >= 0 and _FRONTED.match(text, 0, lead[0]):
+                    # "In the absence of Wnt, beta-catenin is phosphorylated by GSK3b": the
+                    # fronted phrase's object opens the list; the clause starts after its comma
+                    pos = comma + 2
+                    continue
             keep, hedged = self._judge(tagged, match.start(), match.end())
             if not keep:
                 continue

@@ -84,6 +84,8 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # inhibiting an X-mediated activation does not make X an inhibitor
     ("EGF leads to inhibition of the JAK2-mediated activation of STAT3.",
      {("JAK2", "activates", "STAT3")}),
+    # a fronted phrase's object never opens the list of a passive either
+    ("In the absence of EGF, STAT3 is phosphorylated by JAK2.", {("JAK2", "phosphorylates", "STAT3")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

@@ -227,6 +227,11 @@ def test_a_long_form_headed_before_with_is_a_name() -> None:
     assert ids_of(caption, "Fas-associated protein with death domain") == ("FADD",)
 
 
+def test_the_notch_intracellular_domain_is_notch() -> None:
+    caption = "gamma-secretase releases the Notch intracellular domain (NICD), which enters the nucleus."
+    assert ids_of(caption, "NICD") == ("Notch",)
+
+
 def test_unknown_abbreviation_becomes_its_own_entity() -> None:
     caption = ("Electrons enter the electron transport chain (ETC) and the Wood-Ljungdahl pathway (WLP). "
                "The WLP feeds the ETC. AOR, aldehyde: ferredoxin oxidoreductase; BUK, butyrate kinase.")

@@ -315,6 +315,7 @@ class Extractor:
         ext_pairs = [(r, rx) for r in self.extensions for rx in r.regexes]
         self._primary_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(primary_pairs, primary_rx)]
         self._ext_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
+        self._extension_ids = frozenset(r.id for r in self.extensions)
         macros = load_macros(RULES_DIR)
         # a {GAP} may not hold these words (see _macros.yaml)
         self._place_word = re.compile(r"\b(?:nuclear|" + macros["COMPARTMENT"] + r")\b")
@@ -687,7 +688,8 @@ class Extractor:
                     if first is not None:
                         pos = first.end()
                     continue
-                if a_start == match.start() and _PREPOSITION_BEFORE.search(before):
+                if (a_start == match.start() and _PREPOSITION_BEFORE.search(before)
+                        and not _RELATIVE_AFTER.match(text, a_end)):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
                     # search again from the slot's second item
@@ -768,7 +770,10 @@ class Extractor:
         for cand in sorted(cands, key=lambda c: (-c.priority, c.span, c.rule, c.subject.id, c.object.id)):
             pair = by_pair.setdefault(frozenset((cand.subject.id, cand.object.id)), {})
             s, e = cand.span
-            if any(other[0] < e and s < other[1]
+            # a degradation the extended match leads to adds to it ("phosphorylates IkBa,
+            # leading to its degradation": both hold), so that match (same start) does not overrule it
+            extension = cand.relation == "degrades" and cand.rule in self._extension_ids
+            if any(other[0] < e and s < other[1] and not (extension and other[0] == s)
                    for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])

@@ -86,6 +86,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      {("JAK2", "activates", "STAT3")}),
     # a fronted phrase's object never opens the list of a passive either
     ("In the absence of EGF, STAT3 is phosphorylated by JAK2.", {("JAK2", "phosphorylates", "STAT3")}),
+    # a prepositional object can be the antecedent of a relative clause
+    ("JAK2 converts TP53 into AKT, which recruits MDM2.",
+     {("AKT1", "binds", "MDM2"), ("JAK2", "produces", "AKT1"), ("TP53", "produces", "AKT1")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

@@ -234,6 +234,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
             derived.extend(zip(made, entities))
             entities = made
             pos = inhibitor.end()
+        for entity in entities:
+            if entity.type == "chemical" and entity.id.endswith(" inhibitor"):
+                # the recogniser already made "JAK2 inhibitors" a chemical whose member is JAK2
+                derived.extend((entity, target) for target in entity.members)
         parts.append(f"@{len(tokens)}@")
         tokens.append(entities)
     parts.append(_fold(original[pos:end]))

@@ -71,6 +71,9 @@ _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
 _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
+_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment) of (?:the )?@(\d+)@ (?:by|via|through) (?:the )?$")
+_RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
+_CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
@@ -653,6 +656,28 @@ class Extractor:
                     return out
             pos = found.end()
 
+    def relative_shared_texts(self, tagged: _Tagged) -> list[str]:
+        """Virtual sentences for a relative clause's second verb ("AMPK, which phosphorylates
+        ACC and inhibits lipogenesis" -> "AMPK inhibits lipogenesis")."""
+        if " and " not in tagged.text or "which " not in tagged.text and "that " not in tagged.text:
+            return []
+        out = []
+        for rel in _RELATIVE_HEAD.finditer(tagged.text):
+            antecedent = rel.group(1)
+            clause_end = _CLAUSE_END.search(tagged.text, rel.end())
+            stop = clause_end.start() if clause_end else len(tagged.text)
+            found = self._shared.search(tagged.raw, rel.end(), stop)
+            if found is None:
+                continue
+            before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
+            if self._verb_word.fullmatch(before.encode("ascii")):
+                continue  # "which phosphorylates and activates X": one verb phrase, read already
+            rest = tagged.text[found.start() + len(" and "):]
+            out.append(antecedent + " " + rest[:MAX_SHARED_CLAUSE])
+            if len(out) == MAX_SHARED_VERBS:
+                break
+        return out
+
     def _run(self, rule: Rule, regex, groups: list[tuple[str, int]], tagged: _Tagged,
              extensions: tuple[list, dict]) -> list[_Candidate]:
         """Every match of one regex of `rule` (restarting after each match's first slot)."""
@@ -708,6 +733,13 @@ class Extractor:
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
                 continue
+            if subject_group is not None and match.start(subject_group) == match.start() and "A" in values:
+                agent = _ACTIVATED_BY.search(text, 0, match.start())
+                if agent is not None:
+                    # "Activation of PKC by DAG leads to phosphorylation of MARCKS": what was
+                    # activated acts next, not its activator
+                    acted = list(tagged.tokens[int(agent.group(1))])
+                    values["A"] = {"source": acted, "target": acted}
             span = (match.start(), match.end())
             respectively = bool(_RESPECTIVELY.match(text, match.end()))
             found = self._yield(rule, values, tagged, rule.relation, span, hedged, rule.priority, respectively)
@@ -836,7 +868,8 @@ class Extractor:
             if len(tagged.tokens) > 1 or self._place_word.search(tagged.text):
                 # one entity alone can only move somewhere ("X enters the nucleus")
                 found.extend(self.resolve(self.candidates(tagged)))
-            for k, virtual in enumerate(self.shared_subject_texts(tagged), start=1):
+            for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged),
+                                        start=1):
                 shifted = _Tagged(virtual, tagged.tokens)
                 found.extend(self.resolve(self.candidates(shifted)))
             for cand in found:

@@ -89,6 +89,14 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a prepositional object can be the antecedent of a relative clause
     ("JAK2 converts TP53 into AKT, which recruits MDM2.",
      {("AKT1", "binds", "MDM2"), ("JAK2", "produces", "AKT1"), ("TP53", "produces", "AKT1")}),
+    # a relative clause's second verb shares its antecedent
+    ("EGF activates AKT, which phosphorylates MDM2 and inhibits TP53.",
+     {("EGF", "activates", "AKT1"), ("AKT1", "phosphorylates", "MDM2"), ("AKT1", "inhibits", "TP53")}),
+    # what an activation "by" someone activated acts next
+    ("Activation of JAK2 by IL6 leads to phosphorylation of STAT3.",
+     {("IL6", "activates", "JAK2"), ("JAK2", "phosphorylates", "STAT3")}),
+    # a parenthetical partner between commas does not end the subject
+    ("MDM2, in complex with TP53, inhibits AKT.", {("MDM2", "inhibits", "AKT1")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

@@ -344,6 +344,11 @@ class Extractor:
         self._shared = re2.compile(shared)
         verb_word, _ = expand(r"(?:" + verbs + r")", macros)
         self._verb_word = re2.compile(verb_word)
+        # the subject of a later clause whose verbs it shares: "..., whereas SOCS3 binds to gp130
+        # and inhibits STAT3" (the opening subject's verbs are read by shared_subject_texts)
+        later, _ = expand(r"(?:; |, (?:whereas|while|whilst|but|and|although) )(?:(?:then|in turn|also),? )?"
+                          r"(?P<S>{LIST})(?:,)? (?:{ADV})?(?:" + verbs + r")\b", macros)
+        self._later_subject = re2.compile(later)
         pronoun, _ = expand(r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when )"
                             r"(?P<P>it|they|this complex|the complex|this protein)(?:,)? (?:{ADV})?(?:"
                             r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r")\b", macros)
@@ -640,6 +645,7 @@ class Extractor:
         subject = tagged.text[s:e]
         out = []
         pos = e
+        later = _search(self._later_subject, tagged.raw, e) if ", " in tagged.text or "; " in tagged.text else None
         while True:
             found = self._shared.search(tagged.raw, pos)
             if found is None:
@@ -647,6 +653,8 @@ class Extractor:
             between = tagged.text[e:found.start()]
             if _RELATIVE.search(between):
                 return out  # the verb may belong to the relative clause's subject
+            if later is not None and later.start() < found.start():
+                return out  # "X inhibits Y, and Z binds W and activates V": V is Z's (clause_shared_texts)
             before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
             if not self._verb_word.fullmatch(before.encode("ascii")):  # "phosphorylates and activates": one VP
                 rest = tagged.text[found.start() + len(" and "):]
@@ -655,6 +663,32 @@ class Extractor:
                 if len(out) == MAX_SHARED_VERBS:
                     return out
             pos = found.end()
+
+    def clause_shared_texts(self, tagged: _Tagged) -> list[str]:
+        """Virtual sentences for verbs that share a later clause's subject ("X inhibits Y,
+        whereas Z binds W and inhibits V" -> "Z inhibits V")."""
+        text = tagged.text
+        if " and " not in text or (", " not in text and "; " not in text):
+            return []
+        out: list[str] = []
+        pos = 0
+        group = self._later_subject.groupindex["S"]
+        while len(out) < MAX_SHARED_VERBS:
+            clause = _search(self._later_subject, tagged.raw, pos)
+            if clause is None:
+                break
+            s, e = clause.span(group)
+            pos = clause.end()
+            end = _CLAUSE_END.search(text, e)
+            stop = end.start() if end else len(text)
+            found = _search(self._shared, tagged.raw, pos)
+            if found is None or found.start() >= stop or _RELATIVE.search(text, e, found.start()):
+                continue
+            before = text[:found.start()].rsplit(" ", 1)[-1]
+            if self._verb_word.fullmatch(before.encode("ascii")):
+                continue  # "binds and inhibits X": one verb phrase, read already
+            out.append(text[s:e] + " " + text[found.start() + len(" and "):][:MAX_SHARED_CLAUSE])
+        return out
 
     def relative_shared_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for a relative clause's second verb ("AMPK, which phosphorylates
@@ -868,7 +902,8 @@ class Extractor:
             if len(tagged.tokens) > 1 or self._place_word.search(tagged.text):
                 # one entity alone can only move somewhere ("X enters the nucleus")
                 found.extend(self.resolve(self.candidates(tagged)))
-            for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged),
+            for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
+                                        + self.clause_shared_texts(tagged),
                                         start=1):
                 shifted = _Tagged(virtual, tagged.tokens)
                 found.extend(self.resolve(self.candidates(shifted)))

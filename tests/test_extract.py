@@ -105,6 +105,13 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a fronted prepositional phrase naming an entity is no subject, the entity after it is
     ("Under EGF, STAT3 translocates to the nucleus.", {("STAT3", "translocates", "nucleus")}),
     ("In the nucleus, STAT3 induces the expression of SOCS3.", {("STAT3", "expresses", "SOCS3")}),
+    # a later clause's subject shares its verbs, and the opening subject does not take them
+    ("MDM2 inhibits TP53, whereas SOCS3 binds JAK2 and inhibits STAT3.",
+     {("MDM2", "inhibits", "TP53"), ("SOCS3", "binds", "JAK2"), ("SOCS3", "inhibits", "STAT3")}),
+    ("MDM2 inhibits TP53, and SOCS3 binds JAK2 and then inhibits STAT3.",
+     {("MDM2", "inhibits", "TP53"), ("SOCS3", "binds", "JAK2"), ("SOCS3", "inhibits", "STAT3")}),
+    ("MDM2 inhibits TP53, whereas SOCS3 binds JAK2, which then inhibits STAT3.",
+     {("MDM2", "inhibits", "TP53"), ("SOCS3", "binds", "JAK2"), ("JAK2", "inhibits", "STAT3")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

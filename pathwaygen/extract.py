@@ -70,6 +70,8 @@ _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
 _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
+_CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
+                                      r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 _ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment) of (?:the )?@(\d+)@ (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
@@ -252,6 +254,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # phrase (no entity) with the name apposed to it is that name
         # (an "anti-X antibody, name," keeps its words: they say what the name inhibits)
         text = _APPOSED_NAME.sub(lambda m: m.group(0) if "anti-" in m.group(0) else f"{m.group(1)}{m.group(2)} ", text)
+    if "@ " in text:
+        # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
+        # before its members stands for them
+        text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
     return _Tagged(text, tokens, derived)
 
 

@@ -112,6 +112,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      {("MDM2", "inhibits", "TP53"), ("SOCS3", "binds", "JAK2"), ("SOCS3", "inhibits", "STAT3")}),
     ("MDM2 inhibits TP53, whereas SOCS3 binds JAK2, which then inhibits STAT3.",
      {("MDM2", "inhibits", "TP53"), ("SOCS3", "binds", "JAK2"), ("JAK2", "inhibits", "STAT3")}),
+    # a category named before its members stands for them
+    ("MDM2 activates the STAT3 proteins JAK1 and TYK2.",
+     {("MDM2", "activates", "JAK1"), ("MDM2", "activates", "TYK2")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -348,6 +348,12 @@ class Extractor:
         # a shared-subject verb: "X binds Y and (then) activates Z"
         shared, _ = expand(r" and (?:{ADV})?(?:" + verbs + r")\b", macros)
         self._shared = re2.compile(shared)
+        # a verb after a comma that shares the opening subject: "ROS reduces A, disrupts B and
+        # promotes C", "Nrf2 is bound to Keap1, gets ubiquitinated through Keap1" (a finite -s
+        # verb or a passive; a bare participle ", activated by" belongs to the noun before it)
+        shared_comma, _ = expand(r", (?:{ADV})?(?P<V>(?:{BE}|gets|get) (?:{ADV})?(?:" + verbs + r")|(?:"
+                                 + verbs + r"))\b", macros)
+        self._shared_comma = re2.compile(shared_comma)
         verb_word, _ = expand(r"(?:" + verbs + r")", macros)
         self._verb_word = re2.compile(verb_word)
         # the subject of a later clause whose verbs it shares: "..., whereas SOCS3 binds to gp130
@@ -642,8 +648,8 @@ class Extractor:
 
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
-        if self._shared.search(tagged.raw) is None:
-            return []  # no "and <verb>": no need to find the subject
+        if self._shared.search(tagged.raw) is None and (", " not in tagged.text or self._shared_comma.search(tagged.raw) is None):
+            return []  # no "and <verb>" nor ", <verb>": no need to find the subject
         span = self._subject_span(tagged)
         if span is None:
             return []
@@ -653,22 +659,51 @@ class Extractor:
         pos = e
         later = _search(self._later_subject, tagged.raw, e) if ", " in tagged.text or "; " in tagged.text else None
         while True:
-            found = self._shared.search(tagged.raw, pos)
+            found = self._next_shared(tagged, pos)
             if found is None:
                 return out
-            between = tagged.text[e:found.start()]
+            start, verb, end = found
+            between = tagged.text[e:start]
             if _RELATIVE.search(between):
                 return out  # the verb may belong to the relative clause's subject
-            if later is not None and later.start() < found.start():
+            if later is not None and later.start() < start:
                 return out  # "X inhibits Y, and Z binds W and activates V": V is Z's (clause_shared_texts)
-            before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
-            if not self._verb_word.fullmatch(before.encode("ascii")):  # "phosphorylates and activates": one VP
-                rest = tagged.text[found.start() + len(" and "):]
+            before = tagged.text[:start].rsplit(" ", 1)[-1]
+            if not self._verb_word.fullmatch(before.encode("ascii")) and not self._infinitive(between, tagged.text, verb):
+                # (not "phosphorylates and activates": one VP; not "to increase A and produce B")
+                rest = tagged.text[verb:]
                 # bounded, so that a sentence of many verbs stays linear to read
                 out.append(subject + " " + rest[:MAX_SHARED_CLAUSE])
                 if len(out) == MAX_SHARED_VERBS:
                     return out
-            pos = found.end()
+            pos = end
+
+    def _next_shared(self, tagged: _Tagged, pos: int) -> tuple[int, int, int] | None:
+        """The next verb after `pos` that may share a subject: (start of its joint, start of the
+        verb phrase, end of the match), from " and <verb>" or ", <finite verb or passive>"."""
+        found = self._shared.search(tagged.raw, pos)
+        best = None if found is None else (found.start(), found.start() + len(" and "), found.end())
+        search_from = pos
+        while ", " in tagged.text[search_from:best[0] if best else len(tagged.text)]:
+            comma = _search(self._shared_comma, tagged.raw, search_from)
+            if comma is None or (best is not None and comma.start() >= best[0]):
+                break
+            s, e = comma.span(self._shared_comma.groupindex["V"])
+            first = tagged.text[s:e].split(" ", 1)[0]
+            passive = " " in tagged.text[s:e] and tagged.text[s:e].endswith("ed")
+            finite = first.endswith("s") and first not in ("is", "was", "has", "gets")
+            relative = tagged.text.startswith((", which", ", that", ", who"), comma.start())
+            if not relative and (passive or (finite and " " not in tagged.text[s:e])):
+                return comma.start(), comma.start() + 2, comma.end()
+            search_from = comma.end()
+        return best
+
+    @staticmethod
+    def _infinitive(between: str, text: str, verb: int) -> bool:
+        """Whether a shared verb in its base form continues an infinitive ("activates Gs to
+        increase cAMP and produce bronchodilation": "produce" is no verb of the subject)."""
+        word = text[verb:].split(" ", 1)[0]
+        return not word.endswith(("s", "ed")) and _TO_VERB.search(between) is not None
 
     def clause_shared_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share a later clause's subject ("X inhibits Y,

@@ -115,6 +115,17 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a category named before its members stands for them
     ("MDM2 activates the STAT3 proteins JAK1 and TYK2.",
      {("MDM2", "activates", "JAK1"), ("MDM2", "activates", "TYK2")}),
+    # verbs after a comma share the opening subject: a finite verb or a passive ...
+    ("MDM2 inhibits TP53, activates STAT3 and binds JAK2.",
+     {("MDM2", "inhibits", "TP53"), ("MDM2", "activates", "STAT3"), ("MDM2", "binds", "JAK2")}),
+    ("TP53 is bound to MDM2, gets ubiquitinated by MDM2, and is degraded.",
+     {("TP53", "binds", "MDM2"), ("MDM2", "degrades", "TP53")}),
+    # ... but not a relative clause (its antecedent is the noun before it)
+    ("MDM2 inhibits TP53, which activates STAT3.",
+     {("MDM2", "inhibits", "TP53"), ("TP53", "activates", "STAT3")}),
+    # a base-form verb after "to <verb> ... and" continues the infinitive, not the subject's verbs
+    ("EGF activates RAS to increase ERK levels and induce STAT3.",
+     {("EGF", "activates", "KRAS")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -351,7 +351,7 @@ class Extractor:
         # a verb after a comma that shares the opening subject: "ROS reduces A, disrupts B and
         # promotes C", "Nrf2 is bound to Keap1, gets ubiquitinated through Keap1" (a finite -s
         # verb or a passive; a bare participle ", activated by" belongs to the noun before it)
-        shared_comma, _ = expand(r", (?:{ADV})?(?P<V>(?:{BE}|gets|get) (?:{ADV})?(?:" + verbs + r")|(?:"
+        shared_comma, _ = expand(r", (?:or |and )?(?:{ADV})?(?P<V>(?:{BE}|gets|get) (?:{ADV})?(?:" + verbs + r")|(?:"
                                  + verbs + r"))\b", macros)
         self._shared_comma = re2.compile(shared_comma)
         verb_word, _ = expand(r"(?:" + verbs + r")", macros)
@@ -694,7 +694,11 @@ class Extractor:
             finite = first.endswith("s") and first not in ("is", "was", "has", "gets")
             relative = tagged.text.startswith((", which", ", that", ", who"), comma.start())
             if not relative and (passive or (finite and " " not in tagged.text[s:e])):
-                return comma.start(), comma.start() + 2, comma.end()
+                verb = comma.start() + 2
+                for joint in ("or ", "and "):
+                    if tagged.text.startswith(joint, verb):
+                        verb += len(joint)
+                return comma.start(), verb, comma.end()
             search_from = comma.end()
         return best
 

@@ -382,3 +382,83 @@ def test_legend_aliases_defined_by_gene_names_keep_hgnc() -> None:
     assert ids_of(caption, "MCP-1") == ("CCL2",)
     assert ids_of(caption, "BLC") == ("CXCL13",)
     assert "CA9" not in all_ids(caption)  # PMN is an alias of CA9, but here a cell type
+
+
+# --- curated vocabulary: metabolites, lipid mediators, drugs, processes, compartments -----------
+
+
+def _typed(caption: str) -> dict[str, tuple[str, str]]:
+    """mention text -> (first entity id, its type)."""
+    return {m.text: (m.entities[0].id, m.entities[0].type) for m in recognize(prepare(caption))}
+
+
+def test_bile_acids_and_lipid_mediators_are_chemicals() -> None:
+    caption = ("FXR is activated by obeticholic acid and secondary bile acids, while the accumulation of "
+               "conjugated BAs inhibits FXR–FGF15 signaling. Aspirin-acetylated COX-2 converts arachidonic "
+               "acid to 15-epi-LXA4, and PGD2 and LTC4 recruit eosinophils; 4-HNE and 25-hydroxycholesterol "
+               "accumulate.")
+    got = _typed(caption)
+    assert got["obeticholic acid"] == ("obeticholic acid", "chemical")
+    assert got["secondary bile acids"] == ("secondary bile acids", "chemical")
+    assert got["conjugated BAs"] == ("conjugated bile acids", "chemical")
+    assert got["15-epi-LXA4"][1] == "chemical"
+    # symbol-shaped mediator names are chemicals, not genes taken as written
+    for name in ("PGD2", "LTC4", "4-HNE", "25-hydroxycholesterol"):
+        assert got[name][1] == "chemical", name
+
+
+def test_second_messengers_ions_and_tool_compounds() -> None:
+    caption = ("c-di-GMP binds STING, and PI3P recruits WIPI2. Cd2+ and LiCl inhibit GSK3. Cells were treated "
+               "with Z-VAD-FMK or necrostatin-1 (Nec-1); ferroptosis triggered by erastin and RSL3 is "
+               "prevented by ferrostatin-1, and bafilomycin A1 blocks lipophagy.")
+    got = _typed(caption)
+    assert got["c-di-GMP"] == ("c-di-gmp", "chemical")
+    assert got["PI3P"] == ("pi3p", "chemical")
+    assert got["Cd2+"] == ("cadmium", "chemical")  # not the CD2 gene
+    assert got["LiCl"] == ("lithium", "chemical")
+    assert got["Nec-1"] == got["necrostatin-1"] == ("necrostatin-1", "chemical")
+    for name in ("Z-VAD-FMK", "erastin", "RSL3", "ferrostatin-1", "bafilomycin A1"):
+        assert got[name][1] == "chemical", name
+    assert got["ferroptosis"][1] == got["lipophagy"][1] == "process"
+
+
+def test_hormones_and_proteins_by_common_names() -> None:
+    caption = ("Vasopressin and oxytocin act on the hypothalamus; tau hyperphosphorylation and α-synuclein "
+               "aggregation accompany neurodegeneration, and osteopontin and hepcidin rise.")
+    assert ids_of(caption, "Vasopressin") == ("AVP",)
+    assert ids_of(caption, "oxytocin") == ("OXT",)
+    assert ids_of(caption, "α-synuclein") == ("SNCA",)
+    assert ids_of(caption, "osteopontin") == ("SPP1",)
+    assert ids_of(caption, "hepcidin") == ("HAMP",)
+
+
+def test_processes_and_phenotypes() -> None:
+    caption = ("RANKL stimulates osteoclast activity, whereas PTH enhances osteoblast differentiation. FGF/FGFR "
+               "promotes Treg cell survival and cell viability. GLP-1 receptor agonists improve insulin "
+               "sensitivity and glucose homeostasis; oncogene activation induces p53. LXR increases cholesterol "
+               "efflux and lipid metabolism. Calcium mobilization drives endothelial cell activation.")
+    got = _typed(caption)
+    assert got["osteoclast activity"] == ("osteoclast activity", "process")
+    assert got["Treg cell survival"][1] == "process"  # the cell type stays in the phrase
+    assert got["cell viability"] == ("cell survival", "process")
+    assert got["GLP-1 receptor agonists"][1] == "chemical"
+    for name in ("insulin sensitivity", "glucose homeostasis", "oncogene activation", "cholesterol efflux",
+                 "lipid metabolism", "endothelial cell activation"):
+        assert got[name][1] == "process", name
+
+
+def test_compartments_and_structures_need_movement() -> None:
+    moved = "HDAC5 is exported to the cytoplasm, and YAP is recruited to tight junctions."
+    assert {"cytoplasm", "tight junctions"} <= all_ids(moved)
+    assert "cytoplasm" in all_ids("Phosphorylation causes cytoplasmic translocation of HDAC5.")
+    still = "In the cytoplasm, Far1 inhibits Cdc28; the protein sits at tight junctions."
+    assert not {"cytoplasm", "tight junctions"} & all_ids(still)
+
+
+def test_generic_words_stay_out() -> None:
+    # class nouns that mostly set context in captions are not drawn as nodes
+    caption = ("The transcription factors STAT3 and NF-κB bind target genes; antibodies against PD-1 were used, "
+               "and transporters move HNE-modified proteins.")
+    ids = all_ids(caption)
+    assert not {"transcription factors", "target genes", "immunoglobulins", "transporters",
+                "4-hydroxynonenal"} & ids

@@ -112,6 +112,10 @@ _RELATIVE_VERB = re.compile(r", (?:which|that) (?:(?:then|also|in turn|thus|ther
 #: a finite verb form that agrees with a plural antecedent only
 _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|could$|would$|will$|should$|must$|did$|[a-z-]*ed$)"
                           r"[a-z-]*[^s]|[a-z-]*ss")
+#: extensions whose effect ("..., leading to Z") comes from the object, unless the verb removed
+#: the object ("X inhibits Y, leading to Z": the subject's action leads to Z)
+_EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease"})
+_SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 _RESPECTIVELY = re.compile(r",? respectively\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas|while)\b")
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
@@ -840,6 +844,9 @@ class Extractor:
                     continue
                 ext_values = dict(values)
                 ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
+                if ext.id in _EFFECT_OF_SUBJECT and rule.relation in _SUPPRESSING and "A" in values:
+                    # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing
+                    ext_values["B"] = values["A"]
                 out.extend(self._yield(ext, ext_values, tagged, rule.relation,
                                        (match.start(), follow.end()), hedged2, ext.priority))
                 if "C" in ext_values and "B" in values and ("C", PRIMARY_RELATION, "B") in ext.yields:

@@ -116,6 +116,8 @@ _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|coul
 #: the object ("X inhibits Y, leading to Z": the subject's action leads to Z)
 _EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease"})
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
+#: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
+_LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
 _RESPECTIVELY = re.compile(r",? respectively\b")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas|while)\b")
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
@@ -376,6 +378,15 @@ class Extractor:
                                   r"complex)|these (?:events|signals|interactions))(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} "
                                   r"|have |has )?(?:{ADV})?(?:" + verbs + r"|{LEAD})\b", macros)
         self._demonstrative = re2.compile(demonstrative)
+        # "These transcription factors bind ...", "This kinase phosphorylates ...": a class noun
+        # after this/these names what the sentence before ended on (its last list, its last entity)
+        kinds = (r"(?:proteins?|factors?|kinases?|receptors?|enzymes?|molecules?|adaptors?|adapters?|ligands?|"
+                 r"cytokines?|hormones?|regulators?|effectors?|mediators?|messengers?|phosphatases?|gtpases?|"
+                 r"subunits?|isoforms?|genes?|activators?|repressors?|sensors?)")
+        reference, _ = expand(r"^(?:[^,@]{0,40}, )?(?P<P>(?:these|those|both|the two|this|the latter) (?:[a-z-]+ ){0,2}"
+                              + kinds + r")(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} |have |has )?(?:{ADV})?(?:"
+                              + verbs + r"|{LEAD})\b", macros)
+        self._class_reference = re2.compile(reference)
 
     # -- reading slots ------------------------------------------------------------------
     @staticmethod
@@ -609,6 +620,30 @@ class Extractor:
         if not referent:
             return
         s, e = match.span(self._demonstrative.groupindex["P"])
+        token = f"@{len(tagged.tokens)}@"
+        tagged.tokens.append(referent)
+        tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
+
+    def resolve_class_reference(self, tagged: _Tagged, before: _Tagged | None) -> None:
+        """Replace an opening "These transcription factors" / "This kinase" by what the sentence
+        `before` ended on: its last list of entities (plural) or its last entity (singular)."""
+        if before is None or " " not in tagged.text:
+            return
+        match = _search(self._class_reference, tagged.raw, 0, anchored=True)
+        if match is None:
+            return
+        s, e = match.span(self._class_reference.groupindex["P"])
+        phrase = tagged.text[s:e]
+        lists = list(_LAST_LIST.finditer(before.text))
+        if not lists:
+            return
+        indexes = [int(t) for t in _TOKEN.findall(lists[-1].group())]
+        if not phrase.endswith("s") or phrase.startswith(("this ", "the latter ")):
+            indexes = indexes[-1:]  # "this kinase": one entity
+        referent = tuple(dict.fromkeys(ent for i in indexes for ent in before.tokens[i]
+                                       if not (ent.type == "group" and ent.id in PLACES)))
+        if not referent:
+            return
         token = f"@{len(tagged.tokens)}@"
         tagged.tokens.append(referent)
         tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
@@ -944,6 +979,7 @@ class Extractor:
             tagged = tag_sentence(original, span, inside)
             self.resolve_complex(tagged, history[-1] if history else None)
             self.resolve_demonstrative(tagged, history[-1] if history else None)
+            self.resolve_class_reference(tagged, history[-1] if history else None)
             self.resolve_pronouns(tagged, previous)
             history.append(tagged)
             sentence = original[span[0]:span[1]]

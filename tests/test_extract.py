@@ -126,6 +126,12 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a base-form verb after "to <verb> ... and" continues the infinitive, not the subject's verbs
     ("EGF activates RAS to increase ERK levels and induce STAT3.",
      {("EGF", "activates", "KRAS")}),
+    # "these <class noun>" names the previous sentence's last list, "this <class noun>" its last entity
+    ("MDM2 activates JAK1 and TYK2. These kinases phosphorylate STAT3.",
+     {("MDM2", "activates", "JAK1"), ("MDM2", "activates", "TYK2"),
+      ("JAK1", "phosphorylates", "STAT3"), ("TYK2", "phosphorylates", "STAT3")}),
+    ("RAS activates RAF. This kinase phosphorylates MEK.",
+     {("KRAS", "activates", "RAF1"), ("RAF1", "phosphorylates", "MAP2K1")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

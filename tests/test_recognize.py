@@ -462,3 +462,22 @@ def test_generic_words_stay_out() -> None:
     ids = all_ids(caption)
     assert not {"transcription factors", "target genes", "immunoglobulins", "transporters",
                 "4-hydroxynonenal"} & ids
+
+
+def test_enzyme_and_receptor_classes_by_common_names() -> None:
+    caption = ("In adrenals, 3β-DH generates progesterone and 11β-HSD1 regenerates cortisol; TP53 is degraded by "
+               "the proteosome. Bcl-2 family proteins and BH3-only proteins control MOMP, sirtuins deacetylate "
+               "PGC-1α, and E3 ligases ubiquitinate FcγRs.")
+    got = _typed(caption)
+    assert got["3β-DH"] == ("3beta-hydroxysteroid dehydrogenase", "family")
+    assert got["11β-HSD1"][0] == "HSD11B1"
+    assert got["proteosome"][0] == "Proteasome"
+    assert got["E3 ligases"][0] == "E3_Ub_ligase"
+    for name in ("Bcl-2 family proteins", "BH3-only proteins", "sirtuins", "FcγRs"):
+        assert got[name][1] == "family", name
+
+
+def test_plant_defence_markers() -> None:
+    caption = "JAZs inhibit PDF 1.2, and the Harpin elicitor induces salicylic acid and PDF1.2."
+    assert ids_of(caption, "PDF 1.2") == ids_of(caption, "PDF1.2") == ("PDF1.2",)
+    assert ids_of(caption, "Harpin elicitor") == ("harpin",)

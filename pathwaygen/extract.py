@@ -352,7 +352,9 @@ class Extractor:
                             r"(?:,)? (?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed))\b", macros)
         self._subject = re2.compile(subject)
         # a shared-subject verb: "X binds Y and (then) activates Z"
-        shared, _ = expand(r" and (?:{ADV})?(?:" + verbs + r")\b", macros)
+        # (also a passive: "glucose is imported and can either be converted to glycogen")
+        shared, _ = expand(r" and (?:{ADV})?(?:(?:{BE}|gets|get) (?:{ADV})?)?(?:" + verbs + r"|converted|"
+                           r"metaboli[sz]ed|oxidi[sz]ed|hydroly[sz]ed|processed|transformed)\b", macros)
         self._shared = re2.compile(shared)
         # a verb after a comma that shares the opening subject: "ROS reduces A, disrupts B and
         # promotes C", "Nrf2 is bound to Keap1, gets ubiquitinated through Keap1" (a finite -s

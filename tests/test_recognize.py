@@ -481,3 +481,13 @@ def test_plant_defence_markers() -> None:
     caption = "JAZs inhibit PDF 1.2, and the Harpin elicitor induces salicylic acid and PDF1.2."
     assert ids_of(caption, "PDF 1.2") == ids_of(caption, "PDF1.2") == ("PDF1.2",)
     assert ids_of(caption, "Harpin elicitor") == ("harpin",)
+
+
+def test_drug_stems_name_unknown_drugs() -> None:
+    caption = ("Encorafenib and carfilzomib were combined with etoricoxib, montelukast, dulaglutide, sitagliptin "
+               "and ramipril; in April the chase through the database increased.")
+    got = _typed(caption)
+    for name in ("Encorafenib", "carfilzomib", "etoricoxib", "montelukast", "dulaglutide", "sitagliptin",
+                 "ramipril"):
+        assert got[name] == (name.lower(), "chemical"), name
+    assert not {"April", "chase", "database"} & set(got)

@@ -491,3 +491,16 @@ def test_drug_stems_name_unknown_drugs() -> None:
                  "ramipril"):
         assert got[name] == (name.lower(), "chemical"), name
     assert not {"April", "chase", "database"} & set(got)
+
+
+def test_more_processes_and_phenotypes() -> None:
+    caption = ("p21 induces G1 arrest, whereas CHK1 loss causes mitotic catastrophe and replication stress. "
+               "BAX triggers MOMP and metabolic reprogramming supports EndMT. IL-4 drives Th2 differentiation, "
+               "airway hyperresponsiveness and mucus hypersecretion; the AHR ligand kynurenine promotes "
+               "microglial activation, excitotoxicity and cognitive decline.")
+    got = _typed(caption)
+    for name in ("G1 arrest", "mitotic catastrophe", "replication stress", "MOMP", "metabolic reprogramming",
+                 "EndMT", "Th2 differentiation", "airway hyperresponsiveness", "mucus hypersecretion",
+                 "microglial activation", "excitotoxicity", "cognitive decline"):
+        assert got[name][1] == "process", name
+    assert got["AHR"] == ("AHR", "gene")  # the aryl hydrocarbon receptor, not hyperresponsiveness

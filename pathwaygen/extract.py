@@ -96,6 +96,10 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|within|inside|at|from|on|into|upon|af
 # (examples after "such as", "like", "including" do act: "kinases like RSK2, which phosphorylate CREB")
 _MEMBERS_BEFORE = re.compile(r"\b(?:containing|contains|consisting of|consists of|composed of|comprising|"
                              r"comprises) (?:the )?$")
+#: the whole named before its parts ("the IKK complex composed of ", "complex I, which includes ")
+_MEMBERS_HEAD = re.compile(r"@(\d+)@(?: [a-z-]+){0,2},? (?:which |that )?(?:is |are )?(?:containing|contains|consisting of|"
+                           r"consists of|composed of|comprising|comprises|comprised of|made up of|includes|including) "
+                           r"(?:the )?$")
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
@@ -825,6 +829,7 @@ class Extractor:
             if not keep:
                 continue
             subject_group = regex.groupindex.get("A")
+            head = None
             if subject_group is not None and match.start(subject_group) >= 0:
                 a_start, a_end = match.span(subject_group)
                 before = text[max(0, a_start - 24):a_start]
@@ -846,13 +851,22 @@ class Extractor:
                     if first is not None and first.end() < a_end:
                         pos = first.end()
                     continue
+                head = None
                 if _MEMBERS_BEFORE.search(before):
-                    continue  # "a complex containing X, Y and Z, which activates": the members do not act
+                    # "a complex containing X, Y and Z, which activates": the members do not act,
+                    # but a named whole they make up does ("the IKK complex composed of IKKa, IKKb
+                    # and NEMO, which catalyze phosphorylation of IkB")
+                    head = _MEMBERS_HEAD.search(text, 0, a_start)
+                    if head is None or not _RELATIVE_AFTER.match(text, a_end):
+                        continue
                 if _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
                     continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
                 continue
+            if subject_group is not None and head is not None:
+                whole = list(tagged.tokens[int(head.group(1))])
+                values["A"] = {"source": whole, "target": whole}
             if subject_group is not None and match.start(subject_group) == match.start() and "A" in values:
                 agent = _ACTIVATED_BY.search(text, 0, match.start())
                 if agent is not None:

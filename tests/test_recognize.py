@@ -504,3 +504,15 @@ def test_more_processes_and_phenotypes() -> None:
                  "microglial activation", "excitotoxicity", "cognitive decline"):
         assert got[name][1] == "process", name
     assert got["AHR"] == ("AHR", "gene")  # the aryl hydrocarbon receptor, not hyperresponsiveness
+
+
+def test_processed_and_greek_lettered_protein_names() -> None:
+    caption = ("TGF-β increases α-SMA and collagen I through TβRI; procaspase-9 and tBid accumulate, IRE1α "
+               "splices XBP1, and LUBAC binds NEMO.")
+    assert ids_of(caption, "α-SMA") == ("ACTA2",)  # not SMN1 ("SMA")
+    assert ids_of(caption, "TβRI") == ("TGFBR1",)
+    assert ids_of(caption, "procaspase-9") == ("CASP9",)
+    assert ids_of(caption, "tBid") == ("BID",)
+    assert ids_of(caption, "IRE1α") == ("ERN1",)
+    assert ids_of(caption, "LUBAC") == ("lubac",)
+    assert ids_of(caption, "collagen I") == ("collagen i",)

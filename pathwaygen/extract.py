@@ -118,7 +118,7 @@ _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|coul
                           r"[a-z-]*[^s]|[a-z-]*ss")
 #: extensions whose effect ("..., leading to Z") comes from the object, unless the verb removed
 #: the object ("X inhibits Y, leading to Z": the subject's action leads to Z)
-_EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease"})
+_EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease", "via.participle"})
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")

@@ -100,6 +100,7 @@ _MEMBERS_BEFORE = re.compile(r"\b(?:containing|contains|consisting of|consists o
 _MEMBERS_HEAD = re.compile(r"@(\d+)@(?: [a-z-]+){0,2},? (?:which |that )?(?:is |are )?(?:containing|contains|consisting of|"
                            r"consists of|composed of|comprising|comprises|comprised of|made up of|includes|including) "
                            r"(?:the )?$")
+_AGENT_BEFORE = re.compile(r"@ (?:[a-z]+ed|made|formed|released|derived) (?:by|via|through) (?:the )?$")
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
@@ -818,6 +819,12 @@ class Extractor:
             if rule.checked and not self._gaps_ok(regex, match, text):
                 continue
             lead = min(((match.start(g), match.end(g)) for _, g in groups if match.start(g) >= 0), default=None)
+            if (lead is not None and lead[0] == match.start() and lead[0] > 0
+                    and _AGENT_BEFORE.search(text, max(0, lead[0] - 40), lead[0])
+                    and not _RELATIVE_AFTER.match(text, lead[1])):
+                # "pyruvate produced by glycolysis can be oxidized to lactate": the agent of a
+                # participle is no subject of the clause that follows it
+                continue
             if lead is not None and lead[0] == match.start() and lead[0] > 0:
                 comma = text.find(", ", lead[0], lead[1])
                 if comma >= 0 and _FRONTED.match(text, 0, lead[0]):

@@ -132,6 +132,8 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
       ("JAK1", "phosphorylates", "STAT3"), ("TYK2", "phosphorylates", "STAT3")}),
     ("RAS activates RAF. This kinase phosphorylates MEK.",
      {("KRAS", "activates", "RAF1"), ("RAF1", "phosphorylates", "MAP2K1")}),
+    # the agent of a participle after a mention is no subject of the clause that follows
+    ("TP53 phosphorylated by MDM2 activates STAT3.", {("MDM2", "phosphorylates", "TP53")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

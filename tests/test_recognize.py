@@ -516,3 +516,15 @@ def test_processed_and_greek_lettered_protein_names() -> None:
     assert ids_of(caption, "IRE1α") == ("ERN1",)
     assert ids_of(caption, "LUBAC") == ("lubac",)
     assert ids_of(caption, "collagen I") == ("collagen i",)
+
+
+def test_stimuli_and_exposures() -> None:
+    caption = ("UV radiation and ionizing radiation damage DNA; cigarette smoke and PM2.5 induce ROS, and amino "
+               "acid starvation or caloric restriction inhibit mTORC1, while viral infection activates RIG-I.")
+    got = _typed(caption)
+    assert got["UV radiation"][0] == "uv radiation"
+    assert got["ionizing radiation"][0] == "ionizing radiation"
+    assert got["cigarette smoke"] == ("cigarette smoke", "chemical")
+    assert got["PM2.5"][0] == "particulate matter"
+    assert got["amino acid starvation"][0] == "amino acid starvation"
+    assert got["caloric restriction"][1] == got["viral infection"][1] == "process"

@@ -715,7 +715,7 @@ class Extractor:
             if later is not None and later.start() < start:
                 return out  # "X inhibits Y, and Z binds W and activates V": V is Z's (clause_shared_texts)
             before = tagged.text[:start].rsplit(" ", 1)[-1]
-            if not self._verb_word.fullmatch(before.encode("ascii")) and not self._infinitive(between, tagged.text, verb):
+            if not self._one_phrase(before) and not self._infinitive(between, tagged.text, verb):
                 # (not "phosphorylates and activates": one VP; not "to increase A and produce B")
                 rest = tagged.text[verb:]
                 # bounded, so that a sentence of many verbs stays linear to read
@@ -748,6 +748,12 @@ class Extractor:
             search_from = comma.end()
         return best
 
+    def _one_phrase(self, before: str) -> bool:
+        """Whether the word before "and <verb>" is a verb the next one shares its object with
+        ("phosphorylates and activates X"); a gerund there is a noun ("by direct binding and
+        activates Y")."""
+        return not before.endswith("ing") and self._verb_word.fullmatch(before.encode("ascii")) is not None
+
     @staticmethod
     def _infinitive(between: str, text: str, verb: int) -> bool:
         """Whether a shared verb in its base form continues an infinitive ("activates Gs to
@@ -776,7 +782,7 @@ class Extractor:
             if found is None or found.start() >= stop or _RELATIVE.search(text, e, found.start()):
                 continue
             before = text[:found.start()].rsplit(" ", 1)[-1]
-            if self._verb_word.fullmatch(before.encode("ascii")):
+            if self._one_phrase(before):
                 continue  # "binds and inhibits X": one verb phrase, read already
             out.append(text[s:e] + " " + text[found.start() + len(" and "):][:MAX_SHARED_CLAUSE])
         return out
@@ -795,7 +801,7 @@ class Extractor:
             if found is None:
                 continue
             before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
-            if self._verb_word.fullmatch(before.encode("ascii")):
+            if self._one_phrase(before):
                 continue  # "which phosphorylates and activates X": one verb phrase, read already
             rest = tagged.text[found.start() + len(" and "):]
             out.append(antecedent + " " + rest[:MAX_SHARED_CLAUSE])

@@ -134,6 +134,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      {("KRAS", "activates", "RAF1"), ("RAF1", "phosphorylates", "MAP2K1")}),
     # the agent of a participle after a mention is no subject of the clause that follows
     ("TP53 phosphorylated by MDM2 activates STAT3.", {("MDM2", "phosphorylates", "TP53")}),
+    # a gerund before "and <verb>" is a noun: the verb after it is the subject's own
+    ("MDM2 inhibits TP53 by direct binding and activates STAT3.",
+     {("MDM2", "inhibits", "TP53"), ("MDM2", "binds", "TP53"), ("MDM2", "activates", "STAT3")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -124,7 +124,7 @@ _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
 _RESPECTIVELY = re.compile(r",? respectively\b")
-_RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas|while)\b")
+_RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas)\b|\bwhile\b(?! [a-z]+ing\b)")  # ("while upregulating": no clause)
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
                        r"controversial|is debated)\b")
@@ -358,8 +358,10 @@ class Extractor:
         self._subject = re2.compile(subject)
         # a shared-subject verb: "X binds Y and (then) activates Z"
         # (also a passive: "glucose is imported and can either be converted to glycogen")
-        shared, _ = expand(r" and (?:{ADV})?(?:(?:{BE}|gets|get) (?:{ADV})?)?(?:" + verbs + r"|converted|"
-                           r"metaboli[sz]ed|oxidi[sz]ed|hydroly[sz]ed|processed|transformed)\b", macros)
+        # ("as well as / while" too: "HO-1 inhibits X ... as well as catalyzing the breakdown of heme")
+        shared, _ = expand(r" (?:and|as well as|while|whilst) (?P<V>(?:{ADV})?(?:(?:{BE}|gets|get) (?:{ADV})?)?(?:"
+                           + verbs + r"|converted|metaboli[sz]ed|oxidi[sz]ed|hydroly[sz]ed|processed|transformed|"
+                           r"catalyz(?:es|ing)|catalys(?:es|ing)))\b", macros)
         self._shared = re2.compile(shared)
         # a verb after a comma that shares the opening subject: "ROS reduces A, disrupts B and
         # promotes C", "Nrf2 is bound to Keap1, gets ubiquitinated through Keap1" (a finite -s
@@ -728,7 +730,7 @@ class Extractor:
         """The next verb after `pos` that may share a subject: (start of its joint, start of the
         verb phrase, end of the match), from " and <verb>" or ", <finite verb or passive>"."""
         found = self._shared.search(tagged.raw, pos)
-        best = None if found is None else (found.start(), found.start() + len(" and "), found.end())
+        best = None if found is None else (found.start(), found.start(self._shared.groupindex["V"]), found.end())
         search_from = pos
         while ", " in tagged.text[search_from:best[0] if best else len(tagged.text)]:
             comma = _search(self._shared_comma, tagged.raw, search_from)
@@ -784,7 +786,7 @@ class Extractor:
             before = text[:found.start()].rsplit(" ", 1)[-1]
             if self._one_phrase(before):
                 continue  # "binds and inhibits X": one verb phrase, read already
-            out.append(text[s:e] + " " + text[found.start() + len(" and "):][:MAX_SHARED_CLAUSE])
+            out.append(text[s:e] + " " + text[found.start(self._shared.groupindex["V"]):][:MAX_SHARED_CLAUSE])
         return out
 
     def relative_shared_texts(self, tagged: _Tagged) -> list[str]:
@@ -803,7 +805,7 @@ class Extractor:
             before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
             if self._one_phrase(before):
                 continue  # "which phosphorylates and activates X": one verb phrase, read already
-            rest = tagged.text[found.start() + len(" and "):]
+            rest = tagged.text[found.start(self._shared.groupindex["V"]):]
             out.append(antecedent + " " + rest[:MAX_SHARED_CLAUSE])
             if len(out) == MAX_SHARED_VERBS:
                 break

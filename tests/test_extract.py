@@ -137,6 +137,8 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a gerund before "and <verb>" is a noun: the verb after it is the subject's own
     ("MDM2 inhibits TP53 by direct binding and activates STAT3.",
      {("MDM2", "inhibits", "TP53"), ("MDM2", "binds", "TP53"), ("MDM2", "activates", "STAT3")}),
+    # "as well as / while" join verbs of the subject too
+    ("MDM2 inhibits TP53 as well as binds JAK2.", {("MDM2", "inhibits", "TP53"), ("MDM2", "binds", "JAK2")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -528,3 +528,8 @@ def test_stimuli_and_exposures() -> None:
     assert got["PM2.5"][0] == "particulate matter"
     assert got["amino acid starvation"][0] == "amino acid starvation"
     assert got["caloric restriction"][1] == got["viral infection"][1] == "process"
+
+
+def test_process_names_do_not_take_gene_symbols() -> None:
+    # "itch" (pruritus) is also the E3 ligase ITCH; the gene wins
+    assert ids_of("The E3 ligase ITCH ubiquitinates JUNB.", "ITCH") == ("ITCH",)

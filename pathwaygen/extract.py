@@ -120,6 +120,7 @@ _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|coul
 #: extensions whose effect ("..., leading to Z") comes from the object, unless the verb removed
 #: the object ("X inhibits Y, leading to Z": the subject's action leads to Z)
 _EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease", "via.participle"})
+_EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
@@ -476,6 +477,8 @@ class Extractor:
                 # "SHP and FGF19, which acts through FGFR4": the nearest noun; a plural verb
                 # ("X and Y, which mediate Z") has the whole list as antecedent
                 verb = _RELATIVE_VERB.match(text, e)
+                if verb and verb.group(1) in ("leads", "results", "contributes"):
+                    return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
                 if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))):
                     items = items[-1:]
             if name == "B" and e == match.end() and items and _NOMINAL_AFTER.match(text, e):
@@ -910,8 +913,12 @@ class Extractor:
                     continue
                 ext_values = dict(values)
                 ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
-                if ext.id in _EFFECT_OF_SUBJECT and rule.relation in _SUPPRESSING and "A" in values:
-                    # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing
+                if ext.id in _EFFECT_OF_SUBJECT and "A" in values and (
+                        rule.relation in _SUPPRESSING
+                        or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
+                            and len(values["B"]["target"]) > 1)):
+                    # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing; so is
+                    # the event after a list ("activates A and B, which leads to Z")
                     ext_values["B"] = values["A"]
                 out.extend(self._yield(ext, ext_values, tagged, rule.relation,
                                        (match.start(), follow.end()), hedged2, ext.priority))

@@ -104,6 +104,9 @@ _AGENT_BEFORE = re.compile(r"@ (?:[a-z]+ed|made|formed|released|derived) (?:by|v
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
+#: "to <base verb>" (not "binds to another protein", "to cells")
+_INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|all|some|this|these|that|those|"
+                         r"one|two|several|many|cells?|membranes?)\b)[a-z]+(?<!s)(?<!ion)(?<!ing)\b")
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
                             r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
@@ -764,7 +767,7 @@ class Extractor:
         """Whether a shared verb in its base form continues an infinitive ("activates Gs to
         increase cAMP and produce bronchodilation": "produce" is no verb of the subject)."""
         word = text[verb:].split(" ", 1)[0]
-        return not word.endswith(("s", "ed")) and _TO_VERB.search(between) is not None
+        return not word.endswith(("s", "ed")) and _INFINITIVE.search(between) is not None
 
     def clause_shared_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share a later clause's subject ("X inhibits Y,

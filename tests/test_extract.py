@@ -139,6 +139,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      {("MDM2", "inhibits", "TP53"), ("MDM2", "binds", "TP53"), ("MDM2", "activates", "STAT3")}),
     # "as well as / while" join verbs of the subject too
     ("MDM2 inhibits TP53 as well as binds JAK2.", {("MDM2", "inhibits", "TP53"), ("MDM2", "binds", "JAK2")}),
+    # "binds to another protein and translocates": "to" there is a preposition, not an infinitive
+    ("STAT3 binds to another STAT3 protein and translocate into the nucleus.",
+     {("STAT3", "translocates", "nucleus")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -76,7 +76,7 @@ _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|ind
 _ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment) of (?:the )?@(\d+)@ (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
-_FRONTED = re.compile(r"\W*(?:in response to|upon|after|following|during|under|in|when|while|although|if|"
+_FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
 _NOT_ITSELF = ("anti-", "non-", "pseudo-", "dominant-negative-")

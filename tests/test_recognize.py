@@ -533,3 +533,17 @@ def test_stimuli_and_exposures() -> None:
 def test_process_names_do_not_take_gene_symbols() -> None:
     # "itch" (pruritus) is also the E3 ligase ITCH; the gene wins
     assert ids_of("The E3 ligase ITCH ubiquitinates JUNB.", "ITCH") == ("ITCH",)
+
+
+def test_receptors_named_after_their_ligand() -> None:
+    # the receptor, not its ligand: "glucocorticoid receptor" is NR3C1, not the chemical
+    caption = ("Cortisol binds the glucocorticoid receptor and aldosterone the mineralocorticoid receptor, which "
+               "induces ENaC; PGE2 acts on the EP4 receptor, LPA on LPA receptors, and ACh on muscarinic M1 "
+               "receptors.")
+    assert ids_of(caption, "glucocorticoid receptor") == ("NR3C1",)
+    assert ids_of(caption, "mineralocorticoid receptor") == ("NR3C2",)
+    assert ids_of(caption, "EP4 receptor") == ("PTGER4",)
+    assert ids_of(caption, "LPA receptors") == ("LPAR",)
+    assert ids_of(caption, "muscarinic M1 receptors") == ("CHRM1",)
+    assert ids_of(caption, "ENaC") == ("ENaC",)
+    assert ids_of(caption, "LPA") == ("lysophosphatidic acid",)

@@ -515,7 +515,7 @@ def test_processed_and_greek_lettered_protein_names() -> None:
     assert ids_of(caption, "tBid") == ("BID",)
     assert ids_of(caption, "IRE1α") == ("ERN1",)
     assert ids_of(caption, "LUBAC") == ("lubac",)
-    assert ids_of(caption, "collagen I") == ("collagen i",)
+    assert ids_of(caption, "collagen I") == ("COL1",)
 
 
 def test_stimuli_and_exposures() -> None:

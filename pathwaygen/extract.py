@@ -153,6 +153,10 @@ _HEAD_BEFORE_LIST = re.compile(r"@\d+@ ?\x01")
 _INHIBITOR_AFTER = re.compile(r"[\s-]*(?:(?:specific|selective|small[- ]molecule|pharmacological|potent)\s+)?"
                               r"(inhibitors?|antagonists?|blockers?)\b", re.IGNORECASE)
 
+#: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site")
+_RESIDUE = re.compile(r" (?:on|at) (?:the )?(?:(?:tyr|ser|thr|lys|tyrosine|serine|threonine|lysine|[ystk])[- ]?\d+"
+                      r"(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)*)(?: residues?| sites?)?(?=[ ,;.)]|$)")
+
 #: canonical ids of compartment words (group nodes)
 COMPARTMENTS: dict[str, str] = {
     "nuclei": "nucleus", "mitochondrion": "mitochondria", "endosomes": "endosome",
@@ -262,6 +266,9 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         tokens.append(entities)
     parts.append(_fold(original[pos:end]))
     text = "".join(parts)
+    if " at " in text or " on " in text:
+        # "phosphorylates STAT3 on Tyr705, which dimerizes": a residue names where, not what
+        text = _RESIDUE.sub("", text)
     text = _drop_parentheses(text, tokens)
     text = _SPACES.sub(" ", text).strip()
     if ", @" in text:
@@ -400,6 +407,12 @@ class Extractor:
                               + kinds + r")(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} |have |has )?(?:{ADV})?(?:"
                               + verbs + r"|{LEAD})\b", macros)
         self._class_reference = re2.compile(reference)
+        # "AKT phosphorylates GSK3b and inactivates it": an object pronoun of a coordinated verb is
+        # the object of the verb before (not after "sequesters / targets it", which rules read)
+        acting = "|".join(f"{{{name}}}" for name in ("V_ACT", "V_INH", "V_PHOS", "V_DEPHOS", "V_DEG", "V_REPR"))
+        object_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") (?P<P>it|them)\b",
+                                   macros)
+        self._object_pronoun = re2.compile(object_pronoun)
 
     # -- reading slots ------------------------------------------------------------------
     @staticmethod
@@ -638,6 +651,17 @@ class Extractor:
         token = f"@{len(tagged.tokens)}@"
         tagged.tokens.append(referent)
         tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
+
+    def resolve_object_pronoun(self, tagged: _Tagged) -> None:
+        """Replace "it/them" after a coordinated verb by the object of the verb before it."""
+        if " it" not in tagged.text and " them" not in tagged.text:
+            return
+        match = _search(self._object_pronoun, tagged.raw, 0)
+        if match is None:
+            return
+        s, e = match.span(self._object_pronoun.groupindex["P"])
+        o_s, o_e = match.span(self._object_pronoun.groupindex["O"])
+        tagged.set_text(tagged.text[:s] + tagged.text[o_s:o_e] + tagged.text[e:])
 
     def resolve_class_reference(self, tagged: _Tagged, before: _Tagged | None) -> None:
         """Replace an opening "These transcription factors" / "This kinase" by what the sentence
@@ -1022,6 +1046,7 @@ class Extractor:
             self.resolve_demonstrative(tagged, history[-1] if history else None)
             self.resolve_class_reference(tagged, history[-1] if history else None)
             self.resolve_pronouns(tagged, previous)
+            self.resolve_object_pronoun(tagged)
             history.append(tagged)
             sentence = original[span[0]:span[1]]
             found = [

@@ -142,6 +142,11 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # "binds to another protein and translocates": "to" there is a preposition, not an infinitive
     ("STAT3 binds to another STAT3 protein and translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),
+    # a residue after the object names where; an object pronoun of a coordinated verb is that object
+    ("MDM2 phosphorylates TP53 at Ser15 and inactivates it.",
+     {("MDM2", "phosphorylates", "TP53"), ("MDM2", "inhibits", "TP53")}),
+    ("JAK2 phosphorylates STAT3 on Tyr705, which then translocates to the nucleus.",
+     {("JAK2", "phosphorylates", "STAT3"), ("STAT3", "translocates", "nucleus")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -547,3 +547,11 @@ def test_receptors_named_after_their_ligand() -> None:
     assert ids_of(caption, "muscarinic M1 receptors") == ("CHRM1",)
     assert ids_of(caption, "ENaC") == ("ENaC",)
     assert ids_of(caption, "LPA") == ("lysophosphatidic acid",)
+
+
+def test_names_ending_in_a_capital_letter_take_no_plural_word() -> None:
+    # the automatic plural "s" must not turn "lipid A" into "lipid as" or "vitamin A" into "vitamin as"
+    caption = "Cells use lipid as fuel and vitamin as a cofactor; Vitamin A and lipid A activate TLR4."
+    texts = {m.text for m in recognize(prepare(caption))}
+    assert "lipid as" not in texts and "vitamin as" not in texts
+    assert {"Vitamin A", "lipid A", "TLR4"} <= texts

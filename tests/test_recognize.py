@@ -507,7 +507,7 @@ def test_more_processes_and_phenotypes() -> None:
 
 
 def test_processed_and_greek_lettered_protein_names() -> None:
-    caption = ("TGF-β increases α-SMA and collagen I through TβRI; procaspase-9 and tBid accumulate, IRE1α "
+    caption = ("TGF-β increases α-SMA and type I collagen through TβRI; procaspase-9 and tBid accumulate, IRE1α "
                "splices XBP1, and LUBAC binds NEMO.")
     assert ids_of(caption, "α-SMA") == ("ACTA2",)  # not SMN1 ("SMA")
     assert ids_of(caption, "TβRI") == ("TGFBR1",)
@@ -515,7 +515,7 @@ def test_processed_and_greek_lettered_protein_names() -> None:
     assert ids_of(caption, "tBid") == ("BID",)
     assert ids_of(caption, "IRE1α") == ("ERN1",)
     assert ids_of(caption, "LUBAC") == ("lubac",)
-    assert ids_of(caption, "collagen I") == ("COL1",)
+    assert ids_of(caption, "type I collagen") == ("COL1",)
 
 
 def test_stimuli_and_exposures() -> None:

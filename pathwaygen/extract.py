@@ -827,6 +827,12 @@ class Extractor:
         out = []
         for rel in _RELATIVE_HEAD.finditer(tagged.text):
             antecedent = rel.group(1)
+            verb = _RELATIVE_VERB.match(tagged.text, rel.end(1) if tagged.text.startswith(",", rel.end(1)) else rel.end(1))
+            if verb and _PLURAL_VERB.fullmatch(verb.group(1)):
+                # "SMAD2 and SMAD3, which then form a complex with SMAD4 and translocate": the list
+                whole = [m for m in _LAST_LIST.finditer(tagged.text, 0, rel.end(1)) if m.end() == rel.end(1)]
+                if whole:
+                    antecedent = whole[-1].group()
             clause_end = _CLAUSE_END.search(tagged.text, rel.end())
             stop = clause_end.start() if clause_end else len(tagged.text)
             found = self._shared.search(tagged.raw, rel.end(), stop)

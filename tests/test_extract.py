@@ -147,6 +147,10 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      {("MDM2", "phosphorylates", "TP53"), ("MDM2", "inhibits", "TP53")}),
     ("JAK2 phosphorylates STAT3 on Tyr705, which then translocates to the nucleus.",
      {("JAK2", "phosphorylates", "STAT3"), ("STAT3", "translocates", "nucleus")}),
+    # a plural relative verb after a list has the whole list as antecedent in its later verbs too
+    ("MDM2 phosphorylates JAK1 and TYK2, which then bind STAT3 and translocate to the nucleus.",
+     {("MDM2", "phosphorylates", "JAK1"), ("MDM2", "phosphorylates", "TYK2"), ("JAK1", "binds", "STAT3"),
+      ("TYK2", "binds", "STAT3"), ("JAK1", "translocates", "nucleus"), ("TYK2", "translocates", "nucleus")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

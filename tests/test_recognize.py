@@ -555,3 +555,14 @@ def test_names_ending_in_a_capital_letter_take_no_plural_word() -> None:
     texts = {m.text for m in recognize(prepare(caption))}
     assert "lipid as" not in texts and "vitamin as" not in texts
     assert {"Vitamin A", "lipid A", "TLR4"} <= texts
+
+
+def test_diseases_as_outcomes() -> None:
+    caption = ("Loss of VHL drives RCC, BCR-ABL drives CML, and KRAS mutations promote NSCLC and PDAC; "
+               "COPD and ALS are also discussed.")
+    got = _typed(caption)
+    assert got["RCC"] == ("renal cell carcinoma", "process")  # not XRCC1
+    assert got["CML"] == ("leukemia", "process")
+    assert got["COPD"] == ("copd", "process")  # not ARCN1
+    assert got["ALS"] == ("amyotrophic lateral sclerosis", "process")
+    assert got["NSCLC"][1] == got["PDAC"][1] == "process"

@@ -562,7 +562,7 @@ def test_diseases_as_outcomes() -> None:
                "COPD and ALS are also discussed.")
     got = _typed(caption)
     assert got["RCC"] == ("renal cell carcinoma", "process")  # not XRCC1
-    assert got["CML"] == ("leukemia", "process")
+    assert got["CML"] == ("chronic myeloid leukemia", "process")
     assert got["COPD"] == ("copd", "process")  # not ARCN1
     assert got["ALS"] == ("amyotrophic lateral sclerosis", "process")
     assert got["NSCLC"][1] == got["PDAC"][1] == "process"

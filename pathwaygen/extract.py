@@ -371,7 +371,7 @@ class Extractor:
         # (also a passive: "glucose is imported and can either be converted to glycogen")
         # ("as well as / while" too: "HO-1 inhibits X ... as well as catalyzing the breakdown of heme")
         shared, _ = expand(r" (?:and|as well as|while|whilst) (?P<V>(?:{ADV})?(?:(?:{BE}|gets|get) (?:{ADV})?)?(?:"
-                           + verbs + r"|converted|metaboli[sz]ed|oxidi[sz]ed|hydroly[sz]ed|processed|transformed|"
+                           + verbs + r"|converted|metaboli[sz]ed|oxidi[sz]ed|hydroly[sz]ed|processed|transformed|cleaved|"
                            r"catalyz(?:es|ing)|catalys(?:es|ing)))\b", macros)
         self._shared = re2.compile(shared)
         # a verb after a comma that shares the opening subject: "ROS reduces A, disrupts B and

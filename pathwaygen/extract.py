@@ -132,6 +132,7 @@ _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas)\b|\bwhile\b(?! [a-z]
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
                        r"controversial|is debated)\b")
+_QUESTION_END = re.compile(r"; |, (?:but|however|whereas|although|yet) ")
 _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
     r"potential(?:ly)?|thought to|believed to|proposed|propose[sd]?|suggest\w*|hypothe\w*|"
@@ -567,8 +568,10 @@ class Extractor:
     def _judge(self, tagged: _Tagged, start: int, end: int) -> tuple[bool, bool]:
         """(keep, hedged) for a match at tagged.text[start:end]."""
         text = tagged.text
-        if _NEGATION.search(text, start, end) or tagged.question < start:
+        if _NEGATION.search(text, start, end):
             return False, False
+        if tagged.question < start and not _QUESTION_END.search(text, tagged.question, start):
+            return False, False  # (an open question ends at "; " or ", but": what follows is stated)
         # a negated governing verb just before a nominal match ("does not trigger activation of")
         window = text[max(0, start - 30):start]
         window = window[max(window.rfind(","), window.rfind(";"), window.rfind(":")) + 1:]

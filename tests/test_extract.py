@@ -151,6 +151,8 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     ("MDM2 phosphorylates JAK1 and TYK2, which then bind STAT3 and translocate to the nucleus.",
      {("MDM2", "phosphorylates", "JAK1"), ("MDM2", "phosphorylates", "TYK2"), ("JAK1", "binds", "STAT3"),
       ("TYK2", "binds", "STAT3"), ("JAK1", "translocates", "nucleus"), ("TYK2", "translocates", "nucleus")}),
+    # an open question ends at its clause: what follows "; " or ", but" is stated
+    ("It is unclear whether MDM2 binds JAK2, but STAT3 activates SOCS3.", {("STAT3", "activates", "SOCS3")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -91,6 +91,9 @@ _NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|fails? to|failed to|unable to|
 _LOSS_OF = re.compile(r"(?:inhibition|inactivation|loss|deletion|knockdown|knock-down|depletion|blockade|"
                       r"blocking|absence|lack|suppression|down-?regulation|silencing|ablation|"
                       r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$")
+#: a slot that ends on its loss ("PTEN loss", "cholesterol depletion", "KEAP1 knockdown")
+_LOST = re.compile(r"@ (?:depletion|deficiency|loss|knockdown|knock-down|knockout|deletion|silencing|ablation|"
+                   r"inhibition|blockade|inactivation|downregulation|down-regulation)$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|within|inside|at|from|on|into|upon|after|during|under|"
                                  r"among|onto|across|towards?) (?:the )?$")
 # (examples after "such as", "like", "including" do act: "kinases like RSK2, which phosphorylate CREB")
@@ -935,6 +938,12 @@ class Extractor:
                     and not _NOMINAL_MODIFIER.match(text, match.start())):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
                 # Gq-mediated activation of PLC" inhibits the activation, which still holds
+                found = _flip(found)
+            lost = sum(1 for name in ("A", "B") if regex.groupindex.get(name) is not None
+                       and match.start(regex.groupindex[name]) >= 0
+                       and _LOST.search(text, 0, match.end(regex.groupindex[name])))
+            if lost % 2:
+                # "PTEN loss activates AKT", "leads to GSK3 inhibition": a slot named as lost
                 found = _flip(found)
             out.extend(found)
             ext_alts, tried = extensions

@@ -153,6 +153,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
       ("TYK2", "binds", "STAT3"), ("JAK1", "translocates", "nucleus"), ("TYK2", "translocates", "nucleus")}),
     # an open question ends at its clause: what follows "; " or ", but" is stated
     ("It is unclear whether MDM2 binds JAK2, but STAT3 activates SOCS3.", {("STAT3", "activates", "SOCS3")}),
+    # a slot named as lost flips the sign ("PTEN loss activates AKT": PTEN inhibits AKT)
+    ("MDM2 knockdown increases TP53 levels.", {("MDM2", "inhibits", "TP53")}),
+    ("EGF leads to STAT3 inhibition.", {("EGF", "inhibits", "STAT3")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -65,6 +65,7 @@ _ITEM = re.compile(r"@\d+@(?: ?[/-] ?@\d+@)*")
 _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediated|induced|activated|"
                              r"stimulated|treated|coupled|triggered|driven|responsive|regulated|derived|"
                              r"producing|expressing|interacting|binding|related|like|type|specific)\b")
+_PART_OF = re.compile(r" (?:subunits?|domains?|components?|portion|moiety|chains?|regions?) of\b")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
@@ -439,6 +440,8 @@ class Extractor:
                 modifier = None
             if modifier is not None or slot_text[:match.start()].endswith(_NOT_ITSELF):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
+            if _PART_OF.match(slot_text, match.end()):
+                continue  # "the Raptor subunit of mTORC1": the whole is named next
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
             chain = plural or bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
@@ -486,7 +489,9 @@ class Extractor:
                     values[name] = {"source": [entity], "target": [entity]}
                 continue
             if name in _SEQUENCES:
-                values[name] = [int(t) for t in _TOKEN.findall(slot_text)]
+                # (a part named "of" its whole is no member of the list: "the p85 subunit of PI3K")
+                values[name] = [int(t.group(1)) for t in _TOKEN.finditer(slot_text)
+                                if not _PART_OF.match(slot_text, t.end())]
                 continue
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase

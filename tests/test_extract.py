@@ -156,6 +156,8 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a slot named as lost flips the sign ("PTEN loss activates AKT": PTEN inhibits AKT)
     ("MDM2 knockdown increases TP53 levels.", {("MDM2", "inhibits", "TP53")}),
     ("EGF leads to STAT3 inhibition.", {("EGF", "inhibits", "STAT3")}),
+    # a part named "of" its whole is the whole
+    ("STAT3 binds the SOCS3 domain of JAK2.", {("STAT3", "binds", "JAK2")}),
 ])
 def test_constructions(caption, expected):
     assert triples(caption) == expected

@@ -52,7 +52,7 @@ MAX_SUBJECT_LOOKBACK = 8
 _TOKEN = re.compile(r"@(\d+)@")
 _NAME_THEN_CHAIN = re.compile(r"(@\d+@) \((@\d+@(?:[/-]@\d+@)+)\)")
 #: "the resultant complex", "this complex": the partners a clause just bound together
-_THE_COMPLEX = re.compile(r"(?:^|(?<=[ ,;(]))(?:the (?:resultant|resulting|newly formed|formed|active|ternary|receptor|ligand-receptor) |this (?:\w+ )?|that |the |these )complex(?:es)?\b(?! of| with| formation)")
+_THE_COMPLEX = re.compile(r"(?:^|(?<=[ ,;(]))(?:the (?:resultant|resulting|newly formed|formed|active|ternary|receptor|ligand-receptor) |this (?:\w+ )?|that |the |these )complex(?:es)?\b(?! of| with| formation)|(?<=form |orms |rmed )a (?:\w+ )?complex(?= that | which |, which )")
 #: a clause that binds things together (its entities form the complex)
 _BINDING_WORDS = re.compile(r"\b(?:binds?|binding|bound|dimeri[sz]\w*|heterodimer\w*|interacts?|interaction|associat\w*|recruits?|recruited|forms?|formed|assembl\w*|complex\w*)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]")
@@ -728,6 +728,11 @@ class Extractor:
             return
         token = f"@{len(tagged.tokens)}@"
         tagged.tokens.append(partners)
+        if match.group().startswith("a "):
+            # "X and Y form a complex that phosphorylates Z": the complex is named after the phrase,
+            # which still says the partners bind
+            tagged.set_text(tagged.text[:match.end()] + ", " + token + tagged.text[match.end():].lstrip(","))
+            return
         tagged.set_text(tagged.text[:start] + token + tagged.text[match.end():])
 
     def last_entities(self, tagged: _Tagged) -> tuple[Entity, ...]:

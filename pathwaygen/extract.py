@@ -39,6 +39,7 @@ import re2
 from .model import UNDIRECTED, Entity, Evidence, Mention, Statement
 from .text import GREEK
 from .rules import _OPTIONS, CHECKED_GROUPS, PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
+from .rules import screening_source
 
 NAMED_INHIBITOR_RULE = "inh.named_inhibitor"
 #: a list of more members than this is not read as one complex whose members all bind
@@ -141,6 +142,10 @@ _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
     r"potential(?:ly)?|thought to|believed to|proposed|propose[sd]?|suggest\w*|hypothe\w*|"
     r"appears? to|seems? to|speculative|probably|predicted|postulated|would)\b")
+# (the same cues as RE2 patterns over the ASCII tagged bytes, where \b means the same: one DFA
+# scan instead of trying every alternative at every offset)
+_QUESTION_RE2 = re2.compile(_QUESTION.pattern)._regexp
+_HEDGE_RE2 = re2.compile(_HEDGE.pattern)._regexp
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"), "-")
 _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
@@ -157,6 +162,7 @@ _LONG_FORM = re.compile(r"(?: (?!" + _FUNCTION + r"\b|" + _VERBISH + r"\b)[a-z][
 _HEAD_BEFORE_LIST = re.compile(r"@\d+@ ?\x01")
 _INHIBITOR_AFTER = re.compile(r"[\s-]*(?:(?:specific|selective|small[- ]molecule|pharmacological|potent)\s+)?"
                               r"(inhibitors?|antagonists?|blockers?)\b", re.IGNORECASE)
+_INHIBITOR_WORD = re.compile(r"inhibitor|antagonist|blocker", re.IGNORECASE)  # what _INHIBITOR_AFTER needs
 
 #: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site")
 _RESIDUE = re.compile(r" (?:on|at) (?:the )?(?:(?:tyr|ser|thr|lys|tyrosine|serine|threonine|lysine|[ystk])[- ]?\d+"
@@ -189,8 +195,6 @@ class _Tagged:
     tokens: list[tuple[Entity, ...]]
     derived: list[tuple[Entity, Entity]] = field(default_factory=list)  # (inhibitor, target)
     raw: bytes = b""
-    question: int = 0
-    hedge: int = 0
     subject: tuple[int, int] | None = None  # span of the opening subject (cached)
     subject_for: str | None = None  # the text `subject` was found in
 
@@ -201,10 +205,29 @@ class _Tagged:
         """Replace the text and refresh what is derived from it."""
         self.text = text
         self.raw = text.encode("ascii")
-        cue = _QUESTION.search(text)
-        self.question = cue.start() if cue else len(text) + 1
-        cue = _HEDGE.search(text)
-        self.hedge = cue.start() if cue else len(text) + 1
+        # the cues are found when a match is first judged (most sentences match no rule)
+        self._question: int | None = None
+        self._hedge: int | None = None
+
+    @property
+    def question(self) -> int:
+        """Offset of the first open-question cue (len(text) + 1 when there is none)."""
+        if self._question is None:
+            self._question = _first_cue(_QUESTION_RE2, self.raw)
+        return self._question
+
+    @property
+    def hedge(self) -> int:
+        """Offset of the first hedging cue (len(text) + 1 when there is none)."""
+        if self._hedge is None:
+            self._hedge = _first_cue(_HEDGE_RE2, self.raw)
+        return self._hedge
+
+
+def _first_cue(regexp, raw: bytes) -> int:
+    """Start of the first match of an RE2 pattern in `raw`, or len(raw) + 1."""
+    start = regexp.Match(re2._Anchor.UNANCHORED, raw, 0, len(raw))[0][0]
+    return start if start >= 0 else len(raw) + 1
 
 
 @dataclass(frozen=True)
@@ -251,13 +274,19 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     tokens: list[tuple[Entity, ...]] = []
     derived: list[tuple[Entity, Entity]] = []
     pos = start
+    # an ASCII sentence (the common case) is lowercased once as a whole below: per gap, _fold
+    # would only lowercase it and collapse whitespace runs, which never cross a token
+    plain = original[start:end].isascii()
+    fold = str if plain else _fold
+    # "<X> inhibitor" needs one of these words: most sentences have none
+    inhibitors = _INHIBITOR_WORD.search(original, start, end) is not None
     for mention in mentions:
         if mention.start < pos or mention.end > end or not mention.entities:
             continue
-        parts.append(_fold(original[pos:mention.start]))
+        parts.append(fold(original[pos:mention.start]))
         pos = mention.end
         entities = mention.entities
-        inhibitor = _INHIBITOR_AFTER.match(original, mention.end, end)
+        inhibitor = _INHIBITOR_AFTER.match(original, mention.end, end) if inhibitors else None
         if inhibitor and all(e.type != "chemical" for e in entities):
             made = tuple(_inhibitor_entity(e, mention.text) for e in entities)
             derived.extend(zip(made, entities))
@@ -269,8 +298,12 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
                 derived.extend((entity, target) for target in entity.members)
         parts.append(f"@{len(tokens)}@")
         tokens.append(entities)
-    parts.append(_fold(original[pos:end]))
+    parts.append(fold(original[pos:end]))
     text = "".join(parts)
+    if plain:
+        text = text.lower()
+        if _ODD_SPACE.search(text):
+            text = _SPACES.sub(" ", text)
     if " at " in text or " on " in text:
         # "phosphorylates STAT3 on Tyr705, which dimerizes": a residue names where, not what
         text = _RESIDUE.sub("", text)
@@ -349,11 +382,13 @@ class Extractor:
         # up once per sentence, the patterns that can match run in C++, and only those that do
         # match come back to Python (most sentences hold words of many rules but match few);
         # matching then reuses the filter's own compiled patterns and their warm DFAs
-        self._primary_set, primary_rx = _regex_filter([src for r in self.primary for src in r.sources])
+        # The primary filter holds each pattern's screening form (rules.screening_source): its
+        # entity lists loosened to character runs, so the automata that reject most sentences
+        # are small; what it passes is matched by the pattern itself in _run (no match: nothing)
+        self._primary_set, _ = _regex_filter([screening_source(src) for r in self.primary for src in r.sources])
         self._ext_set, ext_rx = _regex_filter([src for r in self.extensions for src in r.sources])
-        primary_pairs = [(r, rx) for r in self.primary for rx in r.regexes]
         ext_pairs = [(r, rx) for r in self.extensions for rx in r.regexes]
-        self._primary_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(primary_pairs, primary_rx)]
+        self._primary_alts = [(r, _Pattern(rx), r.groups(rx)) for r in self.primary for rx in r.regexes]
         self._ext_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         self._extension_ids = frozenset(r.id for r in self.extensions)
         macros = load_macros(RULES_DIR)

@@ -300,6 +300,145 @@ def load_rules(directory: Path | str = RULES_DIR) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+#: a named group at least this long is loosened by screening_source (the entity lists are
+#: thousands of characters: their automata make most of the cost of a failing match)
+SCREEN_GROUP_MIN = 400
+_GROUP_OPEN = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+#: RE2 syntax that Python's parser reads differently: a group using it is not analysed
+_FOREIGN_SYNTAX = re.compile(r"\\[pPCQEz]|\[\[:")
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index just past the group that opens at source[start] ("(")."""
+    depth = 0
+    i = start
+    in_class = False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1 + (source[i + 1:i + 2] == "^")
+            i += source[i:i + 1] == "]"  # a "]" first in a class is a literal
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced group at {start}")
+
+
+def _alphabet(tree: Any, chars: set[str]) -> bool:
+    """Add to `chars` every character a parsed pattern can match; False when unknown (flags,
+    negated classes, "." and the like)."""
+    from re import _constants as c
+
+    categories = {c.CATEGORY_DIGIT: "0123456789", c.CATEGORY_SPACE: "\t\n\x0b\x0c\r ",
+                  c.CATEGORY_WORD: "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"}
+    for op, av in tree:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.IN:
+            for item_op, item in av:
+                if item_op is c.LITERAL:
+                    chars.add(chr(item))
+                elif item_op is c.RANGE:
+                    chars.update(map(chr, range(item[0], item[1] + 1)))
+                elif item_op is c.CATEGORY and item in categories:
+                    chars.update(categories[item])
+                else:
+                    return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            if not _alphabet(av[2], chars):
+                return False
+        elif op is c.SUBPATTERN:
+            if av[1] or av[2] or not _alphabet(av[3], chars):
+                return False  # scoped flags ("(?i:...)")
+        elif op is c.BRANCH:
+            if not all(_alphabet(branch, chars) for branch in av[1]):
+                return False
+        elif op is not c.AT:  # anchors and \b match no character
+            return False
+    return True
+
+
+def _always_has(tree: Any, char: str) -> bool:
+    """Whether every text a parsed pattern matches holds `char`."""
+    from re import _constants as c
+
+    for op, av in tree:
+        if op is c.LITERAL and av == ord(char):
+            return True
+        if op is c.IN and av and all(item_op is c.LITERAL and item == ord(char) for item_op, item in av):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and _always_has(av[2], char):
+            return True
+        if op is c.SUBPATTERN and _always_has(av[3], char):
+            return True
+        if op is c.BRANCH and all(_always_has(branch, char) for branch in av[1]):
+            return True
+    return False
+
+
+def _loose_group(inner: str) -> str:
+    """A small pattern matching every text `inner` matches (and more): a run of the characters
+    it can match, holding a token "@" when every text it matches holds one."""
+    from re import _parser
+
+    chars: set[str] = set()
+    try:
+        tree = None if _FOREIGN_SYNTAX.search(inner) else _parser.parse(inner)
+    except (re.error, RecursionError, OverflowError):
+        tree = None
+    if tree is None or not _alphabet(tree.data, chars) or not chars or not all(ch.isascii() for ch in chars):
+        return "(?s:.*)"
+    codes = sorted(map(ord, chars))
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    run = "[" + "".join(f"\\x{a:02x}" if a == b else f"\\x{a:02x}-\\x{b:02x}" for a, b in ranges) + "]*"
+    return f"(?:{run}@{run})" if "@" in chars and _always_has(tree.data, "@") else f"(?:{run})"
+
+
+def screening_source(source: str) -> str:
+    """A looser and much smaller pattern than `source`, to screen texts cheaply.
+
+    Every text that `source` matches (anywhere), the screening pattern matches too: each long
+    named group (an entity list) becomes a run of the characters it can match, holding "@"
+    when every text it matches holds one, so "X activates Y" keeps its words but loses the
+    thousands of alternatives of its noun phrases. A text it does not match cannot match
+    `source`; one it matches still has to be matched by `source` itself.
+    """
+    out = []
+    pos = 0
+    while True:
+        found = _GROUP_OPEN.search(source, pos)
+        while found is not None and source[found.start() - 1:found.start()] == "\\":
+            found = _GROUP_OPEN.search(source, found.start() + 1)  # (an escaped "(" opens nothing)
+        if found is None:
+            out.append(source[pos:])
+            return "".join(out)
+        end = _group_end(source, found.start())
+        inner = source[found.end():end - 1]
+        if len(inner) < SCREEN_GROUP_MIN:
+            out.append(source[pos:found.end()])
+            pos = found.end()
+            continue
+        out.append(source[pos:found.start()])
+        out.append(_loose_group(inner))
+        pos = end
+
+
 @lru_cache(maxsize=4)
 def default_rules(directory: str = str(RULES_DIR)) -> tuple[Rule, ...]:
     """The rules of `directory`, compiled once per process."""

@@ -20,12 +20,10 @@ def _member(entity: Entity) -> dict:
     return {"id": entity.id, "label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs)}
 
 
-def _add_node(graph: nx.MultiDiGraph, entity: Entity) -> None:
-    """Add `entity` as a node unless present (the first grounding seen wins)."""
-    if entity.id in graph:
-        return
-    graph.add_node(entity.id, label=entity.label, type=entity.type, xrefs=dict(entity.xrefs),
-                   members=[_member(m) for m in entity.members], mentions=[])
+def _node_data(entity: Entity) -> dict:
+    """The attributes of `entity`'s node."""
+    return {"label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs),
+            "members": [_member(m) for m in entity.members], "mentions": []}
 
 
 def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement]) -> nx.MultiDiGraph:
@@ -33,18 +31,24 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
     graph = new_graph(figid=figure.figid, title=figure.title, caption=figure.caption,
                       organisms=list(figure.organisms), pmcid=figure.pmcid, doi=figure.doi,
                       pmid=figure.pmid, year=figure.year, paper_title=figure.paper_title)
+    # Nodes and edges are gathered in plain dicts (in the order they are first met, the first
+    # grounding seen winning) and added to the graph at the end: networkx's views cost more
+    # than the work itself when asked once per mention and statement.
+    nodes: dict[str, dict] = {}
     # Sets beside the lists: a list-membership test per mention made one entity named
     # thousands of times quadratic (a hostile caption took minutes).
     seen_mentions: dict[str, set[tuple[str, int, int]]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         key = (mention.text, mention.start, mention.end)
         for entity in mention.entities:
-            _add_node(graph, entity)
+            data = nodes.get(entity.id)
+            if data is None:
+                data = nodes[entity.id] = _node_data(entity)
             seen = seen_mentions.setdefault(entity.id, set())
             if key not in seen:
                 seen.add(key)
-                graph.nodes[entity.id]["mentions"].append(
-                    {"text": mention.text, "start": mention.start, "end": mention.end})
+                data["mentions"].append({"text": mention.text, "start": mention.start, "end": mention.end})
+    edges: dict[tuple[str, str, str], dict] = {}
     seen_evidence: dict[tuple[str, str, str], set[tuple[str, int, int, str]]] = {}
     ordered = sorted(statements, key=lambda s: (s.evidence.start, s.subject.id, s.relation,
                                                 s.object.id, s.evidence.rule))
@@ -54,20 +58,24 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
             continue
         if st.relation in UNDIRECTED and subj.id > obj.id:
             subj, obj = obj, subj
-        _add_node(graph, subj)
-        _add_node(graph, obj)
+        if subj.id not in nodes:
+            nodes[subj.id] = _node_data(subj)
+        if obj.id not in nodes:
+            nodes[obj.id] = _node_data(obj)
         evidence = {"text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end,
                     "rule": st.evidence.rule}
         ev_key = (st.evidence.text, st.evidence.start, st.evidence.end, st.evidence.rule)
-        seen = seen_evidence.setdefault((subj.id, obj.id, st.relation), set())
-        if graph.has_edge(subj.id, obj.id, key=st.relation):
-            data = graph.edges[subj.id, obj.id, st.relation]
+        edge_key = (subj.id, obj.id, st.relation)
+        seen = seen_evidence.setdefault(edge_key, set())
+        data = edges.get(edge_key)
+        if data is not None:
             if ev_key not in seen:
                 seen.add(ev_key)
                 data["evidence"].append(evidence)
             data["hedged"] = data["hedged"] and st.hedged
         else:
             seen.add(ev_key)
-            graph.add_edge(subj.id, obj.id, key=st.relation, relation=st.relation,
-                           hedged=st.hedged, evidence=[evidence])
+            edges[edge_key] = {"relation": st.relation, "hedged": st.hedged, "evidence": [evidence]}
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from((source, target, relation, data) for (source, target, relation), data in edges.items())
     return graph

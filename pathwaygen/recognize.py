@@ -968,11 +968,22 @@ _TYPE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,8}-type\s+$")
 _LOCANT_BEFORE = re.compile(r"(?<![\w-])\d{1,2}(?:alpha|beta|[a-z]|')?(?:,\d{1,2}'?)*-$")
 
 
+_DECIMAL = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether any character of `text` is a digit (str.isdigit), without a Python-level loop."""
+    if _DECIMAL.search(text):  # (a decimal digit is a digit)
+        return True
+    # only non-ASCII digits that are not decimal ("²", "①") remain possible
+    return not text.isascii() and any(c.isdigit() for c in text)
+
+
 def _subtypes_and_locants(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """"DAP-type PGN", "L-type calcium channel": a typed subclass is an entity of its own
     (named as written, the class as its member; a mention of the type word goes into it);
     "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes."""
-    if "-type " not in norm and not any(c.isdigit() for c in norm):
+    if "-type " not in norm and not _has_digit(norm):
         return hits
     out: list[_Hit] = []
     for hit in hits:

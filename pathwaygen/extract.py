@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import re2
 
@@ -230,9 +230,9 @@ def _first_cue(regexp, raw: bytes) -> int:
     return start if start >= 0 else len(raw) + 1
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A statement before conflicts between rules are resolved."""
+class _Candidate(NamedTuple):
+    """A statement before conflicts between rules are resolved (a named tuple: thousands are
+    made per caption, and a frozen dataclass is slow to build)."""
 
     subject: Entity
     relation: str
@@ -453,6 +453,10 @@ class Extractor:
         object_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") (?P<P>it|them)\b",
                                    macros)
         self._object_pronoun = re2.compile(object_pronoun)
+        # every helper pattern above: group numbers read once, matched without the wrapper's generator
+        for name, value in list(vars(self).items()):
+            if type(value) is re2._Regexp:
+                setattr(self, name, _Helper.of(value))
 
     # -- reading slots ------------------------------------------------------------------
     @staticmethod
@@ -1178,6 +1182,44 @@ class _Pattern:
     def __init__(self, regex) -> None:
         self._regexp = regex._regexp
         self.groupindex = dict(regex.groupindex)
+
+
+class _Helper(re2._Regexp):
+    """A compiled RE2 pattern whose `groupindex` is read once and whose search / match /
+    fullmatch of bytes call the matcher directly: the wrapper rebuilds the group dict on every
+    access and finds a first match through a generator. Results are the wrapper's match objects."""
+
+    __slots__ = ("_groups",)
+
+    @classmethod
+    def of(cls, regex: re2._Regexp) -> "_Helper":
+        helper = object.__new__(cls)
+        helper._pattern, helper._regexp, helper._groups = regex._pattern, regex._regexp, regex.groupindex
+        return helper
+
+    @property
+    def groupindex(self) -> dict[str, int]:
+        return self._groups
+
+    def _first(self, anchor, text, pos, endpos):
+        if type(text) is not bytes:
+            return next(self._match(anchor, text, pos, endpos), None)
+        size = len(text)
+        pos = 0 if pos is None else max(0, min(pos, size))
+        endpos = size if endpos is None else max(0, min(endpos, size))
+        if pos > endpos:
+            return None
+        spans = self._regexp.Match(anchor, text, pos, endpos)
+        return None if spans[0][0] < 0 else re2._Match(self, text, pos, endpos, spans)
+
+    def search(self, text, pos=None, endpos=None):
+        return self._first(_UNANCHORED, text, pos, endpos)
+
+    def match(self, text, pos=None, endpos=None):
+        return self._first(_ANCHOR_START, text, pos, endpos)
+
+    def fullmatch(self, text, pos=None, endpos=None):
+        return self._first(re2._Anchor.ANCHOR_BOTH, text, pos, endpos)
 
 
 def _regex_filter(sources: list[str]) -> tuple[Any, list[Any]]:

@@ -276,10 +276,16 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     pos = start
     # an ASCII sentence (the common case) is lowercased once as a whole below: per gap, _fold
     # would only lowercase it and collapse whitespace runs, which never cross a token
-    plain = original[start:end].isascii()
+    sentence = original[start:end]
+    plain = sentence.isascii()
     fold = str if plain else _fold
-    # "<X> inhibitor" needs one of these words: most sentences have none
-    inhibitors = _INHIBITOR_WORD.search(original, start, end) is not None
+    # "<X> inhibitor" needs one of these words: most sentences have none (in ASCII text,
+    # ignoring case is lowercasing)
+    if plain:
+        low = sentence.lower()
+        inhibitors = "inhibitor" in low or "antagonist" in low or "blocker" in low
+    else:
+        inhibitors = _INHIBITOR_WORD.search(original, start, end) is not None
     for mention in mentions:
         if mention.start < pos or mention.end > end or not mention.entities:
             continue
@@ -308,7 +314,9 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "phosphorylates STAT3 on Tyr705, which dimerizes": a residue names where, not what
         text = _RESIDUE.sub("", text)
     text = _drop_parentheses(text, tokens)
-    text = _SPACES.sub(" ", text).strip()
+    if _ODD_SPACE.search(text):  # (else collapsing whitespace changes nothing)
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     if ", @" in text:
         # "The NF-kB protein for the Imd pathway, Relish, activates ...": a descriptive noun
         # phrase (no entity) with the name apposed to it is that name

@@ -18,8 +18,10 @@ Across sentences, "it/they" stand for the sentence's (or the previous sentence's
 subject, and an opening "This (pathway) activates / leads to" for the previous sentence's
 subject, else the last entity it named.
 
-Speed: one RE2 FilteredRE2 pass per sentence runs, in C++, only the patterns whose literal
-atoms occur and returns those that match; only they are matched again from Python for groups.
+Speed: one RE2 FilteredRE2 pass per sentence runs, in C++, the screening form of each pattern
+whose literal atoms occur (rules.screening_source: its entity lists loosened to character runs,
+so the automata are small) and returns those that match; only their rules are matched from
+Python, with the full patterns, for groups.
 
 Two entity-forming constructions also live here, since they create nodes rather than
 match relations: "<X> inhibitor(s)" becomes a chemical node "<X> inhibitor" that inhibits

@@ -1199,17 +1199,22 @@ class _Helper(re2._Regexp):
     fullmatch of bytes call the matcher directly: the wrapper rebuilds the group dict on every
     access and finds a first match through a generator. Results are the wrapper's match objects."""
 
-    __slots__ = ("_groups",)
+    __slots__ = ("_groups", "_count")
 
     @classmethod
     def of(cls, regex: re2._Regexp) -> "_Helper":
         helper = object.__new__(cls)
         helper._pattern, helper._regexp, helper._groups = regex._pattern, regex._regexp, regex.groupindex
+        helper._count = regex.groups
         return helper
 
     @property
     def groupindex(self) -> dict[str, int]:
         return self._groups
+
+    @property
+    def groups(self) -> int:
+        return self._count  # (asked by every match object's start(group) / span(group))
 
     def _first(self, anchor, text, pos, endpos):
         if type(text) is not bytes:

@@ -368,6 +368,8 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         if new == text:
             break
         text = new
+        if "(" not in text and "[" not in text:
+            break  # (another pass would find nothing)
     if "\x00" in text:
         # the unknown long form before a known abbreviation goes: "a stimulatory g protein @1@" -> "a @1@"
         # after a mention the dropped words were a head noun ("AMP genes (bomanin, ...)"): keep a list

@@ -20,10 +20,14 @@ def _member(entity: Entity) -> dict:
     return {"id": entity.id, "label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs)}
 
 
-def _node_data(entity: Entity) -> dict:
-    """The attributes of `entity`'s node."""
-    return {"label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs),
-            "members": [_member(m) for m in entity.members], "mentions": []}
+def _node_data(nodes: dict[str, dict], entity: Entity) -> dict:
+    """The attributes of `entity`'s node in `nodes`, added when absent (the first grounding
+    seen wins)."""
+    data = nodes.get(entity.id)
+    if data is None:
+        data = nodes[entity.id] = {"label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs),
+                                   "members": [_member(m) for m in entity.members], "mentions": []}
+    return data
 
 
 def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement]) -> nx.MultiDiGraph:
@@ -41,9 +45,7 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         key = (mention.text, mention.start, mention.end)
         for entity in mention.entities:
-            data = nodes.get(entity.id)
-            if data is None:
-                data = nodes[entity.id] = _node_data(entity)
+            data = _node_data(nodes, entity)
             seen = seen_mentions.setdefault(entity.id, set())
             if key not in seen:
                 seen.add(key)
@@ -58,10 +60,8 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
             continue
         if st.relation in UNDIRECTED and subj.id > obj.id:
             subj, obj = obj, subj
-        if subj.id not in nodes:
-            nodes[subj.id] = _node_data(subj)
-        if obj.id not in nodes:
-            nodes[obj.id] = _node_data(obj)
+        _node_data(nodes, subj)
+        _node_data(nodes, obj)
         evidence = {"text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end,
                     "rule": st.evidence.rule}
         ev_key = (st.evidence.text, st.evidence.start, st.evidence.end, st.evidence.rule)

@@ -300,6 +300,12 @@ def load_rules(directory: Path | str = RULES_DIR) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+try:  # Python 3.11+: the regex parser moved into the re package
+    from re import _constants as _sre_constants, _parser as _sre_parser
+except ImportError:  # Python 3.10 (the package supports it)
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
 #: a named group at least this long is loosened by screening_source (the entity lists are
 #: thousands of characters: their automata make most of the cost of a failing match)
 SCREEN_GROUP_MIN = 400
@@ -338,8 +344,7 @@ def _group_end(source: str, start: int) -> int:
 def _alphabet(tree: Any, chars: set[str]) -> bool:
     """Add to `chars` every character a parsed pattern can match; False when unknown (flags,
     negated classes, "." and the like)."""
-    from re import _constants as c
-
+    c = _sre_constants
     categories = {c.CATEGORY_DIGIT: "0123456789", c.CATEGORY_SPACE: "\t\n\x0b\x0c\r ",
                   c.CATEGORY_WORD: "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"}
     for op, av in tree:
@@ -371,8 +376,7 @@ def _alphabet(tree: Any, chars: set[str]) -> bool:
 
 def _always_has(tree: Any, char: str) -> bool:
     """Whether every text a parsed pattern matches holds `char`."""
-    from re import _constants as c
-
+    c = _sre_constants
     for op, av in tree:
         if op is c.LITERAL and av == ord(char):
             return True
@@ -390,11 +394,9 @@ def _always_has(tree: Any, char: str) -> bool:
 def _loose_group(inner: str) -> str:
     """A small pattern matching every text `inner` matches (and more): a run of the characters
     it can match, holding a token "@" when every text it matches holds one."""
-    from re import _parser
-
     chars: set[str] = set()
     try:
-        tree = None if _FOREIGN_SYNTAX.search(inner) else _parser.parse(inner)
+        tree = None if _FOREIGN_SYNTAX.search(inner) else _sre_parser.parse(inner)
     except (re.error, RecursionError, OverflowError):
         tree = None
     if tree is None or not _alphabet(tree.data, chars) or not chars or not all(ch.isascii() for ch in chars):

@@ -102,6 +102,10 @@ def _letters_match(short: str, long: str) -> int:
         return -1
     return long.rfind(" ", 0, l_i) + 1
 
+#: an upper-case symbol and a slash opening a long form ("JAK/signal transducer ...")
+_SYMBOL_SLASH = re.compile(r"[A-Z][A-Z0-9]{1,9}/(?=[a-z])")
+
+
 def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The long form that ends at `end` (just before "(SHORT)"), or None."""
     # Schwartz-Hearst window: at most min(|short| + 5, 2 |short|) words
@@ -128,6 +132,11 @@ def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     if k < 0:
         return None
     long_start = span_start + k
+    # "JAK/signal transducer and activator of transcription (STAT)": an upper-case symbol
+    # joined by a slash to the first word is a partner of the long form, not part of it
+    slash = _SYMBOL_SLASH.match(text, long_start, end)
+    if slash and _letters_match(short, text[slash.end():end]) == 0:
+        long_start = slash.end()
     long_text = text[long_start:end].rstrip(" ,")
     if not long_text or long_text.lower() == short.lower() or len(long_text) < len(short):
         return None
@@ -263,6 +272,13 @@ def _split_pairs(text: str, definitions: list[Definition]) -> list[Definition]:
         if _NUMBERED_SLASH.fullmatch(short):
             continue
         parts_s, parts_l = short.split("/"), long.split("/")
+        if len(parts_s) == 1 and len(parts_l) > 1:
+            # "JAK-STAT (Janus kinase/signal transducers and activators of transcription)":
+            # a hyphenated pair of short forms, each spelled out by one slash part
+            hyphen_parts = short.split("-")
+            if len(hyphen_parts) == len(parts_l) and all(
+                    len(ps) > 1 and _letters_match(ps, pl.strip()) == 0 for ps, pl in zip(hyphen_parts, parts_l)):
+                parts_s = hyphen_parts
         if len(parts_s) > 1 and len(parts_s) == len(parts_l) and all(parts_s) and all(p.strip() for p in parts_l):
             s0, l0 = d.short[0], d.long[0]
             for ps, pl in zip(parts_s, parts_l):

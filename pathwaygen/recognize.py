@@ -946,7 +946,7 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
         written = norm[hit.start : hit.end].lower()
         cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
         after = norm[hit.end : hit.end + 16].lower().split()
-        if (cue and cue.group(1).lower() in rules.movement_cues) or any(w in written for w in ("transloc", "locali", "accumul")) \
+        if (cue and cue.group(1).lower() in rules.movement_cues) or any(w in written for w in ("transloc", "locali", "accumul", "export", "recruit")) \
                 or (after and after[0].strip(".,;") in rules.movement_cues):
             moved.add(ent.id)
     if not seen:

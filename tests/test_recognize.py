@@ -566,3 +566,34 @@ def test_diseases_as_outcomes() -> None:
     assert got["COPD"] == ("copd", "process")  # not ARCN1
     assert got["ALS"] == ("amyotrophic lateral sclerosis", "process")
     assert got["NSCLC"][1] == got["PDAC"][1] == "process"
+
+
+def test_named_movements_are_compartments() -> None:
+    # "nuclear export" ends in the cytoplasm, "lysosomal localization" at the lysosome
+    caption = ("ET-1 induces HDAC5 nuclear export via InsP3. Rag GTPases promote mTORC1 lysosomal "
+               "localization, and BAX mitochondrial translocation follows.")
+    got = _typed(caption)
+    assert got["nuclear export"] == ("cytoplasm", "group")
+    assert got["lysosomal localization"] == ("lysosome", "group")
+    assert got["mitochondrial translocation"] == ("mitochondria", "group")
+    # a compartment where something only happens is still no node
+    assert "cytoplasm" not in all_ids("HDAC5 is phosphorylated in the cytoplasm by CaMKII.")
+
+
+def test_hyphenated_pair_of_short_forms_spelled_out_by_slash_parts() -> None:
+    # "JAK-STAT (Janus kinase/signal transducers ...)": two definitions, not one pathway entity
+    caption = ("JAK-STAT (Janus kinase/signal transducers and activators of transcription) pathway. "
+               "The JAK-STAT system consists of a receptor, JAK and STAT.")
+    assert ids_of(caption, "Janus kinase") == ("JAK",)
+    assert ids_of(caption, "signal transducers and activators of transcription") == ("STAT",)
+    assert all_ids(caption) == {"JAK", "STAT"}
+
+
+def test_a_symbol_slashed_before_a_long_form_is_its_own_entity() -> None:
+    # "JAK/signal transduction and activator-of-transcription (STAT)": JAK stays JAK
+    caption = "PolyI:C triggers JAK/signal transduction and activator-of-transcription (STAT) signaling."
+    assert ids_of(caption, "JAK") == ("JAK",)
+    assert ids_of(caption, "signal transduction and activator-of-transcription") == ("STAT",)
+    # a chemical before the slash belongs to the name: "Ca2+/calmodulin-dependent protein kinase"
+    caption = "Ca2+/calmodulin-dependent protein kinase (CaMK) phosphorylates CREB."
+    assert ids_of(caption, "Ca2+/calmodulin-dependent protein kinase") == ("CAMK",)

@@ -123,6 +123,8 @@ _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
 #: text right after a list that continues it rather than opening a clause with its last member as
 #: subject: "to <verb>", and relative clauses (", which disrupts" has the whole list as antecedent)
 _NOT_A_NEW_CLAUSE = (" to ", ", which", ", that", ", who", " which", " that", " who")
+#: a finite or past verb after a comma in a series of verbs (", affected", ", promoted")
+_VERB_SERIES = re.compile(r", (?:and )?([a-z]+(?:ed|es|s))\b(?! by\b)")
 _RELATIVE_VERB = re.compile(r", (?:which|that) (?:(?:then|also|in turn|thus|thereby|directly|\w+ly) )*([a-z-]+)")
 #: a finite verb form that agrees with a plural antecedent only
 _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|could$|would$|will$|should$|must$|did$|[a-z-]*ed$)"
@@ -416,7 +418,13 @@ class Extractor:
         # the subject that opens a sentence, for pronouns and for verbs that share it
         subject, _ = expand(r"^(?:(?:in addition|moreover|furthermore|then|next|finally|however|thus|"
                             r"here|subsequently|eventually|similarly|alternatively|additionally|"
-                            r"conversely|in turn|in contrast|upon \w+|once \w+)(?:,)? )?(?:[^,]{0,60}, )?(?P<S>{LIST})"
+                            r"conversely|in turn|in contrast|upon \w+|once \w+)(?:,)? )?"
+                            # a fronted phrase holds a word ("In @0@ cells, "), unlike the first
+                            # member of the subject list ("@0@, @1@ and @2@ activate"); a second
+                            # one opens on a preposition ("In anthers, during HT stress, ROS ...")
+                            r"(?:[^,]{0,60}[a-z][a-z][^,]{0,60}, (?:(?:in|during|under|upon|after|following|when|while|"
+                            r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
+                            r" [^,]{1,60}, )?)?(?P<S>{LIST})"
                             r"(?:,)? (?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed))\b", macros)
         self._subject = re2.compile(subject)
         # a shared-subject verb: "X binds Y and (then) activates Z"
@@ -889,9 +897,9 @@ class Extractor:
     def relative_shared_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for a relative clause's second verb ("AMPK, which phosphorylates
         ACC and inhibits lipogenesis" -> "AMPK inhibits lipogenesis")."""
-        if " and " not in tagged.text or "which " not in tagged.text and "that " not in tagged.text:
+        if (" and " not in tagged.text and ", " not in tagged.text) or "which " not in tagged.text and "that " not in tagged.text:
             return []
-        out = []
+        out: list[str] = []
         for rel in _RELATIVE_HEAD.finditer(tagged.text):
             antecedent = rel.group(1)
             verb = _RELATIVE_VERB.match(tagged.text, rel.end(1) if tagged.text.startswith(",", rel.end(1)) else rel.end(1))
@@ -900,18 +908,27 @@ class Extractor:
                 whole = [m for m in _LAST_LIST.finditer(tagged.text, 0, rel.end(1)) if m.end() == rel.end(1)]
                 if whole:
                     antecedent = whole[-1].group()
-            clause_end = _CLAUSE_END.search(tagged.text, rel.end())
-            stop = clause_end.start() if clause_end else len(tagged.text)
-            found = self._shared.search(tagged.raw, rel.end(), stop)
-            if found is None:
-                continue
-            before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
-            if self._one_phrase(before):
-                continue  # "which phosphorylates and activates X": one verb phrase, read already
-            rest = tagged.text[found.start(self._shared.groupindex["V"]):]
-            out.append(antecedent + " " + rest[:MAX_SHARED_CLAUSE])
-            if len(out) == MAX_SHARED_VERBS:
-                break
+            pos = rel.end()
+            # a series continues in the relative verb's tense
+            tense = ("ed" if verb.group(1).endswith("ed") else "s") if verb else None
+            while len(out) < MAX_SHARED_VERBS:
+                clause_end = _CLAUSE_END.search(tagged.text, pos)
+                stop = clause_end.start() if clause_end else len(tagged.text)
+                found = self._shared.search(tagged.raw, pos, stop)
+                if found is not None:
+                    before = tagged.text[:found.start()].rsplit(" ", 1)[-1]
+                    if not self._one_phrase(before):  # ("which phosphorylates and activates X": one phrase)
+                        rest = tagged.text[found.start(self._shared.groupindex["V"]):]
+                        out.append(antecedent + " " + rest[:MAX_SHARED_CLAUSE])
+                    break
+                # a verb after a comma continues the relative clause: "ROS, which increased PCD,
+                # affected the spikes, promoted pollen abortion and caused male sterility"
+                series = _VERB_SERIES.match(tagged.text, stop) if clause_end and tagged.text[stop] == "," else None
+                if series is None or (tense is not None and not series.group(1).endswith(tense)):
+                    break  # ("which affects X, suppressed Y": the sentence's subject did that)
+                pos = series.end()
+                if self._verb_word.fullmatch(series.group(1).encode("ascii")) is not None:
+                    out.append(antecedent + " " + tagged.text[series.start(1):][:MAX_SHARED_CLAUSE])
         return out
 
     def _run(self, rule: Rule, regex, groups: list[tuple[str, int]], tagged: _Tagged,

@@ -230,3 +230,23 @@ def test_respectively_pairs_in_order():
 def test_subject_pronoun_and_shared_subject():
     assert triples("TBK1 binds STING. It then phosphorylates IRF3 and activates TP53.") >= {
         ("TBK1", "binds", "STING1"), ("TBK1", "phosphorylates", "IRF3"), ("TBK1", "activates", "TP53")}
+
+
+# ---- relations-A: coordination and verb series -------------------------------------------------
+
+def test_every_member_of_an_opening_list_shares_the_later_verbs():
+    assert triples("JAK1, JAK2 and TYK2 activate STAT3 and inhibit TP53.") >= {
+        ("JAK1", "inhibits", "TP53"), ("JAK2", "inhibits", "TP53"), ("TYK2", "inhibits", "TP53")}
+
+
+def test_two_fronted_phrases_before_the_subject():
+    found = triples("In the liver, during fasting, STAT3 reduces SOCS3, inhibits TP53 and activates MDM2.")
+    assert {("STAT3", "inhibits", "TP53"), ("STAT3", "activates", "MDM2")} <= found
+
+
+def test_a_series_of_verbs_in_a_relative_clause_shares_its_antecedent():
+    found = triples("EGF activates STAT3, which induced SOCS3, stimulated MDM2 and inhibited TP53.")
+    assert {("STAT3", "activates", "MDM2"), ("STAT3", "inhibits", "TP53")} <= found
+    # a verb in another tense belongs to the sentence's subject, not the relative clause
+    found = triples("EGF activates STAT3, which induces SOCS3, inhibited TP53.")
+    assert ("STAT3", "inhibits", "TP53") not in found

@@ -1043,18 +1043,23 @@ class Extractor:
                     # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing; so is
                     # the event after a list ("activates A and B, which leads to Z")
                     ext_values["B"] = values["A"]
-                out.extend(self._yield(ext, ext_values, tagged, rule.relation,
+                # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
+                # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
+                mediated = _FLIPPED.get(rule.relation, rule.relation) if ext.relation in _SUPPRESSING else rule.relation
+                out.extend(self._yield(ext, ext_values, tagged, mediated,
                                        (match.start(), follow.end()), hedged2, ext.priority))
                 if "C" in ext_values and "B" in values and ("C", PRIMARY_RELATION, "B") in ext.yields:
                     # "stimulates mTORC1 by activating RTK signaling via PI3K/AKT": the mediator's
                     # own route (C acting on B through D), read once more after the first extension
-                    out.extend(self._chained(rule, ext_alts, tagged, match.start(), follow.end(),
-                                             {"A": ext_values["C"], "B": values["B"]}))
+                    out.extend(self._chained(mediated, ext_alts, tagged, match.start(), follow.end(),
+                                             {"A": ext_values["C"], "B": values["B"]}, values.get("A")))
         return out
 
-    def _chained(self, rule: Rule, ext_alts: list, tagged: _Tagged, start: int, pos: int,
-                 values: dict[str, object]) -> list[_Candidate]:
-        """Extensions matched right after an extension, about its mediator C and the object B."""
+    def _chained(self, relation: str, ext_alts: list, tagged: _Tagged, start: int, pos: int,
+                 values: dict[str, object], subject: object = None) -> list[_Candidate]:
+        """Extensions matched right after an extension, about its mediator C and the object B
+        (`relation`: how C acts on B); an effect after the manner phrase ("X impedes Y by
+        stimulating Z, leading to W") is the doing of the statement's `subject` X."""
         out: list[_Candidate] = []
         for ext, ext_regex, ext_groups in ext_alts:
             follow = _search(ext_regex, tagged.raw, pos, anchored=True)
@@ -1065,7 +1070,9 @@ class Extractor:
                 continue
             ext_values = dict(values)
             ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
-            out.extend(self._yield(ext, ext_values, tagged, rule.relation, (start, follow.end()),
+            if ext.id in _EFFECT_OF_SUBJECT and subject is not None:
+                ext_values["B"] = subject
+            out.extend(self._yield(ext, ext_values, tagged, relation, (start, follow.end()),
                                    hedged, ext.priority))
         return out
 

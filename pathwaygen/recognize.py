@@ -152,8 +152,8 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
                 continue
         core_start = ps + 1 if phospho else ps
         core_end = pe - 1 if plural else pe
-        if plural and core_end - core_start < 3:
-            continue  # "COS" is not the plural of CO
+        if plural and (core_end - core_start < 3 or norm[core_end - 2] == " "):
+            continue  # "COS" is not the plural of CO, nor "IFN-g is" of "G i" or "β1 is" of "beta1i"
         raw = norm[core_start:core_end]
         if len(raw) == 3 and raw in _RESIDUES and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
@@ -294,8 +294,10 @@ def _select_run(run: list[_Hit]) -> list[_Hit]:
     return chosen
 
 
-def _longest_first(hit: _Hit) -> tuple[int, int, int]:
-    return (hit.start - hit.end, hit.rank, hit.start)
+def _longest_first(hit: _Hit) -> tuple[int, bool, int, int]:
+    # among equally long hits a name as written beats the plural of a shorter one
+    # ("Gαs" is G_s_alpha, not the plural of "Gα")
+    return (hit.start - hit.end, "plural" in hit.modifiers, hit.rank, hit.start)
 
 
 _by_start = attrgetter("start")

@@ -597,3 +597,37 @@ def test_a_symbol_slashed_before_a_long_form_is_its_own_entity() -> None:
     # a chemical before the slash belongs to the name: "Ca2+/calmodulin-dependent protein kinase"
     caption = "Ca2+/calmodulin-dependent protein kinase (CaMK) phosphorylates CREB."
     assert ids_of(caption, "Ca2+/calmodulin-dependent protein kinase") == ("CAMK",)
+
+
+@pytest.mark.parametrize(("surface", "gene"), [
+    ("IkBa", "NFKBIA"), ("IκBα", "NFKBIA"), ("IkB", "IKB"), ("IKKb", "IKBKB"), ("TNFa", "TNF"),
+    ("TNF-a", "TNF"), ("IFN-g", "IFNG"), ("TGFb", "TGFB"), ("PKCd", "PRKCD"), ("C/EBPβ", "CEBPB"),
+    ("RORγt", "RORC"), ("PLCγ2", "PLCG2"), ("Gα13", "GNA13"), ("cyt c", "CYCS"), ("γH2AX", "H2AX"),
+    ("IL-1RI", "IL1R1"), ("TNFRII", "TNFRSF1B"), ("integrin β1", "ITGB1"), ("β1-integrin", "ITGB1"),
+    ("αv integrin", "ITGAV"), ("14-3-3ζ", "YWHAZ"),
+])
+def test_greek_letters_written_as_latin_letters_and_subunit_names(surface: str, gene: str) -> None:
+    assert ids_of(f"In these cells {surface} is activated by stress.", surface) == (gene,)
+
+
+def test_a_plural_never_ends_on_a_one_letter_word() -> None:
+    # "IFN-g is": not the plural of the FamPlex name "G i"; "β1 is": not the alias "beta1i"
+    assert all_ids("IFN-g is secreted and integrin β1 is clustered.") == {"IFNG", "ITGB1"}
+    assert "PSMB9" not in all_ids("The β1 is a subunit label here.")
+
+
+def test_a_name_as_written_beats_the_plural_of_a_shorter_name() -> None:
+    # "Gαs" is the stimulatory G alpha subunit, not the plural of "Gα"
+    assert ids_of("Gαs activates adenylyl cyclase.", "Gαs") == ("G_s_alpha",)
+    assert ids_of("Gα and Gβγ dissociate.", "Gα") == ("G_alpha",)
+    assert ids_of("STATs and MAPKs are phosphorylated.", "STATs") == ("STAT",)
+
+
+def test_plant_development_families() -> None:
+    caption = ("Auxin promotes the expression of PINs, WOX5 and PLT; cytokinin acts via KNOXI, "
+               "and SAURs inhibit PP2C.D to activate the PM H+-ATPase. Pin1 isomerises p53.")
+    assert ids_of(caption, "PINs") == ("PIN",)
+    assert ids_of(caption, "PLT") == ("PLT",)
+    assert ids_of(caption, "KNOXI") == ("KNOXI",)
+    assert ids_of(caption, "PM H+-ATPase") == ("PM H+-ATPase",)
+    assert ids_of(caption, "Pin1") == ("PIN1",)  # the human prolyl isomerase keeps its name

@@ -20,10 +20,16 @@ from functools import lru_cache
 
 @dataclass(frozen=True)
 class Definition:
-    """A short form and its long form, as (start, end) spans of the normalised text."""
+    """A short form and its long form, as (start, end) spans of the normalised text.
+
+    `entity` is False when the long form names something curators do not draw (a cell type,
+    a zone, a domain: "distal stem cells (DSC)"): the short form then names no entity either,
+    even when it is also a gene symbol.
+    """
 
     short: tuple[int, int]
     long: tuple[int, int]
+    entity: bool = True
 
 
 #: a short form: one token with a capital letter or digit, 2..15 characters
@@ -60,29 +66,61 @@ _NOT_ENTITY_HEADS = frozenset({
     "number", "numbers", "band", "bands", "site", "sites", "repeat", "repeats", "cell", "cells",
     "macrophage", "macrophages", "neutrophil", "neutrophils", "lymphocyte", "lymphocytes",
     "patient", "patients", "mice", "model", "score", "ratio", "index",
+    # anatomy: brain nuclei and areas, tissues, plant organs
+    "nucleus", "nuclei", "cortex", "area", "areas", "gyrus", "tissue", "tissues", "organ", "organs",
+    "layer", "layers", "root", "roots", "primordia", "primordium", "meristem", "meristems",
 })
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive")
+#: a lone lowercase verb is no long form: "MDM2 ubiquitinates (Ub) TP53"
+_VERB_WORD = re.compile(r"[a-z]+(?:ylates|inates|izes|ises)")
 
 
 _DOMAIN_AFTER = re.compile(r"[\s-]*(?:domains?|motifs?|regions?|repeats?|-?containing|binding sites?)\b", re.I)
 
 
 @lru_cache(maxsize=16384)
-def _plausible_long(long: str) -> bool:
-    """A long form names an entity: no clause ("..., which"), no legend glued on ("A=B"),
-    not a lone adjective ("ribosomal"), and a head word that is not a domain, zone, cell type
-    or number."""
+def _plausible_shape(long: str) -> bool:
+    """A long form is a name: no clause ("..., which"), no legend glued on ("A=B"), not a lone
+    adjective ("ribosomal") or verb ("ubiquitinates")."""
     if "=" in long or ", which" in long or ", and " in long or long.count(",") > 1:
         return False
     words = long.split()
     if not words:
         return False
-    # "Fas-associated protein with death domain": the head is the noun before "with"
-    head_at = words.index("with") - 1 if "with" in words[1:] else len(words) - 1
-    head = words[head_at].rstrip(" .)").lower()
-    if len(words) == 1 and head.endswith(_ADJECTIVE_ENDINGS):
+    if len(words) == 1 and (words[0].endswith(_ADJECTIVE_ENDINGS) or _VERB_WORD.fullmatch(words[0])):
         return False
-    return head.rsplit("-", 1)[-1] not in _NOT_ENTITY_HEADS
+    return True
+
+
+#: heads of protein parts: "Notch intracellular domain (NICD)" is still read as Notch by the
+#: lexicon, so such a definition neither defines nor blocks its short form
+_PART_HEADS = frozenset({"domain", "domains", "motif", "motifs", "homology", "repeat", "repeats"})
+
+
+@lru_cache(maxsize=16384)
+def _head(long: str) -> str:
+    """The head word of a long form, lowercase ("" when there is none)."""
+    words = long.split()
+    if not words:
+        return ""
+    # "Fas-associated protein with death domain": the head is the noun before "with";
+    # "diagonal band of Broca": the noun before "of"
+    head_at = len(words) - 1
+    for word in ("with", "of"):
+        if word in words[1:]:
+            head_at = min(head_at, words.index(word, 1) - 1)
+    return words[head_at].rstrip(" .)").lower().rsplit("-", 1)[-1]
+
+
+def _non_entity_head(long: str) -> bool:
+    """True when the head word of a long form is a zone, cell type or number (not a protein part)."""
+    head = _head(long)
+    return head in _NOT_ENTITY_HEADS and head not in _PART_HEADS
+
+
+def _plausible_long(long: str) -> bool:
+    """A long form names an entity: a plausible name whose head is no domain, zone or cell."""
+    return _plausible_shape(long) and _head(long) not in _NOT_ENTITY_HEADS
 
 @lru_cache(maxsize=16384)
 def _letters_match(short: str, long: str) -> int:
@@ -142,7 +180,7 @@ def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
         return None
     if long_text.lower().startswith(short.lower()) and not long_text[len(short):len(short) + 1].isalpha():
         return None  # "PI3K/Akt/mTOR (PI3K, ...)": a long form does not open on its own abbreviation
-    if not _plausible_long(long_text):
+    if not _plausible_shape(long_text):
         return None
     return long_start, long_start + len(long_text)
 
@@ -159,8 +197,9 @@ def _inline(text: str) -> list[Definition]:
             continue  # "tyrosine kinase (TK) domains", "Src homology 2 (SH2)-containing": a part
         if _is_short_form(first) and " " not in first:
             long = _long_before(text, match.start(), first)
-            if long is not None:
-                found.append(Definition((inner_start, inner_start + len(first)), long))
+            if long is not None and _head(text[long[0] : long[1]]) not in _PART_HEADS:
+                entity = not _non_entity_head(text[long[0] : long[1]])
+                found.append(Definition((inner_start, inner_start + len(first)), long, entity))
                 continue
         # reverse: "PI3K (phosphoinositide 3-kinase)"
         if " " not in inner:
@@ -169,8 +208,9 @@ def _inline(text: str) -> list[Definition]:
         if before is not None and _is_short_form(before[1].rstrip(",")):
             short = before[1].rstrip(",")
             k = _letters_match(short, inner)
-            if k == 0 and _plausible_long(inner):
-                found.append(Definition((before[0], before[0] + len(short)), (inner_start, inner_start + len(inner))))
+            if k == 0 and _plausible_shape(inner) and _head(inner) not in _PART_HEADS:
+                found.append(Definition((before[0], before[0] + len(short)), (inner_start, inner_start + len(inner)),
+                                        not _non_entity_head(inner)))
     return found
 
 
@@ -198,7 +238,7 @@ def _word_before(text: str, end: int, window: int = 40) -> tuple[int, str] | Non
     while start > low and not text[start - 1].isspace() and text[start - 1] not in "()":
         start -= 1
     return (start, text[start:stop]) if start < stop else None
-_LEGEND_SPLIT = re.compile(r"(;|\.\s|\n)")
+_LEGEND_SPLIT = re.compile(r"(;|\.\s|\.(?=\([A-Za-z]\))|\n)")  # ".(D)": a panel letter ends an item
 _HEADING = re.compile(r"\s*(?:abbreviations?|notes?|key)\s*[:.]\s*", re.I)
 _HEADINGS = ("abbreviation", "note", "key")
 #: the head of a legend item: "ACC," "OM:" "PI3K =" (the long form is the rest of the item)
@@ -245,14 +285,14 @@ def _legend(text: str) -> list[Definition]:
         # a long form is made of words, not of more symbols ("Smad2/3-Smad4, LATS1/2")
         if not re.search(r"[a-z]{3}", long) and not (long.isalpha() and len(long) > len(short)):
             continue
-        if not _plausible_long(long):
+        if not _plausible_shape(long) or _head(long) in _PART_HEADS:
             continue
         strict = _letters_match(short, long) >= 0
         if not strict and long[:1].lower() != short[:1].lower():
             continue
         s0 = start + offset + match.start(1)
         l0 = start + offset + match.end()
-        found.append((strict, Definition((s0, s0 + len(short)), (l0, l0 + len(long)))))
+        found.append((strict, Definition((s0, s0 + len(short)), (l0, l0 + len(long)), not _non_entity_head(long))))
     # a loose item (only the first letter agrees) counts inside a legend of several items
     if sum(1 for _, d in found) < 2:
         return [d for strict, d in found if strict]
@@ -282,7 +322,7 @@ def _split_pairs(text: str, definitions: list[Definition]) -> list[Definition]:
         if len(parts_s) > 1 and len(parts_s) == len(parts_l) and all(parts_s) and all(p.strip() for p in parts_l):
             s0, l0 = d.short[0], d.long[0]
             for ps, pl in zip(parts_s, parts_l):
-                out.append(Definition((s0, s0 + len(ps)), (l0, l0 + len(pl))))
+                out.append(Definition((s0, s0 + len(ps)), (l0, l0 + len(pl)), not _non_entity_head(pl)))
                 s0 += len(ps) + 1
                 l0 += len(pl) + 1
             continue

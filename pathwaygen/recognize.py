@@ -518,6 +518,12 @@ def _guess_type(long: str) -> str:
     return "chemical"
 
 
+def _is_blocked(norm: str, hit: _Hit, blocked: set[str]) -> bool:
+    """True when `hit` is exactly a blocked short form as written (or its plural)."""
+    written = norm[hit.start : hit.end]
+    return written in blocked or (written.endswith("s") and written[:-1] in blocked)
+
+
 def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[Definition]) -> list[_Hit]:
     """Make each defined short form and its long form name one entity everywhere in the text."""
     if not definitions:
@@ -525,9 +531,16 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
     by_span = {(h.start, h.end): h for h in hits}
     extra: list[_Hit] = []
     short_map: dict[str, tuple[Entity, ...]] = {}
+    # short forms of cell types, zones, domains ("distal stem cells (DSC)"): no entity, even
+    # where the lexicon knows the letters as a gene symbol (DSC3)
+    blocked = {norm[d.short[0] : d.short[1]] for d in definitions if not d.entity}
+    if blocked:
+        hits = [h for h in hits if not _is_blocked(norm, h, blocked)]
     for d in definitions:
         short = norm[d.short[0] : d.short[1]]
         long = norm[d.long[0] : d.long[1]]
+        if not d.entity or short in blocked:
+            continue
         long_hit = by_span.get(d.long)
         short_hit = by_span.get(d.short)
         if long_hit is not None:
@@ -1140,7 +1153,7 @@ def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
 def _join_numbered_long_forms(hits: list[_Hit], definitions: list[Definition]) -> list[_Hit]:
     """"suppressor of cytokine signaling (SOCS)1", "interferon regulatory factor (IRF)-3": the long
     form before a numbered short form belongs to the numbered gene, not to a node of its own."""
-    long_of = {d.short[0]: d.long for d in definitions if d.long[1] <= d.short[0]}
+    long_of = {d.short[0]: d.long for d in definitions if d.long[1] <= d.short[0] and d.entity}
     joined = {}
     for hit in hits:
         if hit.source == "paren-number" and hit.start in long_of:

@@ -631,3 +631,22 @@ def test_plant_development_families() -> None:
     assert ids_of(caption, "KNOXI") == ("KNOXI",)
     assert ids_of(caption, "PM H+-ATPase") == ("PM H+-ATPase",)
     assert ids_of(caption, "Pin1") == ("PIN1",)  # the human prolyl isomerase keeps its name
+
+
+def test_short_forms_of_cells_zones_and_anatomy_name_no_gene() -> None:
+    # "DSC" is a DSC3 alias and "PM" the plasma membrane elsewhere, but here they are defined
+    # as a cell type and a zone; "DB" (a brain band) is no new entity either
+    caption = ("WOX5 maintains the root DSC; PM, proximal meristem; DSC, distal stem cell.(D) The PM "
+               "grows. Neurons of the diagonal band of Broca (DB) make ACh.")
+    ids = all_ids(caption)
+    assert "DSC3" not in ids and "plasma membrane" not in ids
+    assert not any("broca" in i.lower() for i in ids)
+    assert "WOX5" in ids and "acetylcholine" in ids
+    # a protein part still names its protein: the Notch intracellular domain (NICD) is Notch
+    assert ids_of("It releases the Notch intracellular domain (NICD). NICD binds CSL.", "NICD") == ("Notch",)
+
+
+def test_a_lone_verb_is_no_long_form() -> None:
+    # "ubiquitinates (Ub)": the verb names no chemical
+    assert all_ids("The E3 ligase MDM2 ubiquitinates (Ub) TP53 and targets it for degradation.") == {
+        "E3_Ub_ligase", "MDM2", "TP53"}

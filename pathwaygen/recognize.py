@@ -310,7 +310,15 @@ def _lookup(lex: Lexicon, surface: str) -> Entity | None:
     memo = lex.memo.setdefault("lookup", {})
     if surface in memo:
         return memo[surface]
-    cand = _pick(lex, lex.lookup(surface), normalise(surface))
+    raw = normalise(surface)
+    valid = _valid(lex.lookup(surface), raw)
+    cand = valid[0] if valid else None
+    if len(valid) > 1 and valid[1].rank == cand.rank and valid[1].entity != cand.entity:
+        # as in _ground: among equally ranked names the one spelled as written wins
+        # ("RSK2" of "RSK1/2" is RPS6KA3, "rSK2" KCNN2)
+        same = [c for c in valid if c.rank == cand.rank and c.surface == squeeze(raw)]
+        if len({c.entity for c in same}) == 1:
+            cand = same[0]
     entity = None if cand is None else lex.entity(cand.entity)
     if len(memo) > 50_000:
         memo.clear()

@@ -63,9 +63,11 @@ def test_range_and_list_forms() -> None:
     assert ids_of("Type I interferons (IFNA1-21) bind IFNAR.", "IFNA1-21")[:3] == ("IFNA1", "IFNA2", "IFNA4")
     assert "IFNA21" in ids_of("Type I interferons (IFNA1-21) bind IFNAR.", "IFNA1-21")
     assert ids_of("cytokines activate JAK1, 2 and 3.", "JAK1, 2 and 3") == ("JAK1", "JAK2", "JAK3")
-    # only a form the grounding maps list ("ERK 1/2") is the family; a list is its genes
+    # a form the grounding maps or curated names list ("ERK 1/2", "ERK 1 and 2") is the family;
+    # another list is its genes
     assert ids_of("activation of ERK 1/2 follows", "ERK 1/2") == ("ERK",)
-    assert ids_of("activation of ERK 1 and 2 follows", "ERK 1 and 2") == ("MAPK3", "MAPK1")
+    assert ids_of("activation of ERK 1 and 2 follows", "ERK 1 and 2") == ("ERK",)
+    assert ids_of("activation of MEKK 1 and 2 follows", "MEKK 1 and 2") == ("MAP3K1", "MAP3K2")
     # a conjugate is not a range of genes
     assert "ATG7" not in all_ids("LC3 is lipidated by the ATG5-12 conjugate.")
 
@@ -650,3 +652,13 @@ def test_a_lone_verb_is_no_long_form() -> None:
     # "ubiquitinates (Ub)": the verb names no chemical
     assert all_ids("The E3 ligase MDM2 ubiquitinates (Ub) TP53 and targets it for degradation.") == {
         "E3_Ub_ligase", "MDM2", "TP53"}
+
+
+def test_two_members_written_as_one_name() -> None:
+    # "TSC1/2" is the TSC complex (as "ERK1/2" is ERK); "ERK 1 and 2" is ERK too
+    assert ids_of("TSC1/2 suppresses mTORC1 signaling.", "TSC1/2") == ("TSC",)
+    assert ids_of("The TSC1-TSC2 complex inhibits Rheb.", "TSC1-TSC2 complex") == ("TSC",)
+    assert ids_of("MEK phosphorylates and activates ERK 1 and 2.", "ERK 1 and 2") == ("ERK",)
+    # numbered siblings ground as the written symbol would alone
+    assert ids_of("RSK1/2 phosphorylate CREB.", "RSK1/2") == ("RPS6KA1", "RPS6KA3")
+    assert ids_of("MST1/2 phosphorylate LATS1/2.", "MST1/2") == ("STK4", "STK3")

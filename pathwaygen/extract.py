@@ -447,7 +447,10 @@ class Extractor:
         later, _ = expand(r"(?:; |, (?:whereas|while|whilst|but|and|although) )(?:(?:then|in turn|also),? )?"
                           r"(?P<S>{LIST})(?:,)? (?:{ADV})?(?:" + verbs + r")\b", macros)
         self._later_subject = re2.compile(later)
-        pronoun, _ = expand(r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when )"
+        # (also after "or / as / because / since / once / until": "..., or it can be translocated
+        # into the mitochondria", "as it promotes the dephosphorylation of PIP3")
+        pronoun, _ = expand(r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when |"
+                            r" (?:or|as|because|since|once|until) )"
                             r"(?P<P>it|they|this complex|the complex|this protein)(?:,)? (?:{ADV})?(?:"
                             r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r")\b", macros)
         self._pronoun = re2.compile(pronoun)
@@ -700,7 +703,12 @@ class Extractor:
                 continue
             token = f"@{len(tagged.tokens)}@"
             tagged.tokens.append(referent)
-            tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
+            head = tagged.text[:s]
+            if head.endswith(", or "):
+                # "oxidized to lactate, or it can be translocated": a new clause, not a list
+                # "lactate, or pyruvate" (same length, so offsets keep)
+                head = head[:-5] + "; or "
+            tagged.set_text(head + token + tagged.text[e:])
             pos = s + len(token)
 
     def resolve_demonstrative(self, tagged: _Tagged, before: _Tagged | None) -> None:

@@ -250,3 +250,16 @@ def test_a_series_of_verbs_in_a_relative_clause_shares_its_antecedent():
     # a verb in another tense belongs to the sentence's subject, not the relative clause
     found = triples("EGF activates STAT3, which induces SOCS3, inhibited TP53.")
     assert ("STAT3", "inhibits", "TP53") not in found
+
+
+# ---- relations-B: pronouns after a clause connective ------------------------------------------
+
+def test_it_after_or_is_the_subject_not_a_list_member():
+    found = triples("STAT3 is phosphorylated by JAK2 and activates MDM2, or it can be translocated into the nucleus.")
+    assert ("STAT3", "translocates", "nucleus") in found
+    assert ("MDM2", "translocates", "nucleus") not in found
+
+
+def test_it_after_as_is_the_subject():
+    found = triples("SOCS3 acts as a brake on signaling as it inhibits JAK2.")
+    assert ("SOCS3", "inhibits", "JAK2") in found

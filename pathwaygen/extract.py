@@ -113,7 +113,9 @@ _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
 #: "to <base verb>" (not "binds to another protein", "to cells")
 _INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|all|some|this|these|that|those|"
-                         r"one|two|several|many|cells?|membranes?)\b)[a-z]+(?<!s)(?<!ion)(?<!ing)\b")
+                         r"one|two|several|many|cells?|membranes?)\b)[a-z]+(?<!s)(?<!ion)(?<!ing)(?<!ed)\b")
+#: adverbs between a joint and its verb ("and then / thus / in turn activates")
+_ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "in", "turn", "thereby", "subsequently"))
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
                             r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
@@ -873,7 +875,9 @@ class Extractor:
     def _infinitive(between: str, text: str, verb: int) -> bool:
         """Whether a shared verb in its base form continues an infinitive ("activates Gs to
         increase cAMP and produce bronchodilation": "produce" is no verb of the subject)."""
-        word = text[verb:].split(" ", 1)[0]
+        words = text[verb:].split(" ", 4)
+        # (past the adverbs: "and consequently inhibits")
+        word = next((w for w in words if not w.endswith("ly") and w not in _ADVERBS), words[0])
         return not word.endswith(("s", "ed")) and _INFINITIVE.search(between) is not None
 
     def clause_shared_texts(self, tagged: _Tagged) -> list[str]:

@@ -263,3 +263,12 @@ def test_it_after_or_is_the_subject_not_a_list_member():
 def test_it_after_as_is_the_subject():
     found = triples("SOCS3 acts as a brake on signaling as it inhibits JAK2.")
     assert ("SOCS3", "inhibits", "JAK2") in found
+
+
+def test_a_shared_verb_after_an_adverb_is_no_infinitive():
+    # "leads to decreased levels": no infinitive, so "and consequently inhibits" is the subject's
+    found = triples("EGF leads to decreased levels of SOCS3 in the liver and consequently inhibits TP53.")
+    assert ("EGF", "inhibits", "TP53") in found
+    # "to increase A and produce B" continues the infinitive
+    found = triples("EGF activates STAT3 to increase SOCS3 and produce MDM2.")
+    assert ("EGF", "activates", "MDM2") not in found

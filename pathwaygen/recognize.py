@@ -1141,6 +1141,67 @@ def _bare_receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_
     return out
 
 
+#: the parts of a complex listed after it: "the IKK complex composed of IKKα, IKKβ and NEMO",
+#: "LUBAC) composed of", "mTORC1, which consists of"
+_COMPOSED_AFTER = re.compile(r"\)?(?:\s+complex(?:es)?)?,?\s*(?:\(\s*)?(?:(?:which|that)\s+(?:is|are)\s+|which\s+|that\s+)?"
+                             r"(?:composed of|consisting of|consists of|comprising|comprised of|made up of)\s+(?:the\s+)?")
+#: between two listed parts: ", ", " and ", ", and ", or a parenthesised synonym's brackets
+_PART_GAP = re.compile(r"\s*(?:[)\]]\s*)?(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|\s*[(\[]\s*)?(?:the\s+)?$")
+#: what ends a listed part: a separator, a bracket or the end of the sentence
+_PART_END = re.compile(r"\s*(?:[,;)\]\[(.]|and\b|or\b|$)")
+#: a part named before its whole: "the Raptor subunit of mTORC1", "PRAS40 and Raptor are
+#: specific components of mTORC1"
+_PART_OF_WHOLE = re.compile(r"\s+(?:(?:is|are)\s+(?:\w+\s+)?(?:a\s+|the\s+)?)?(?:subunits?|components?|"
+                            r"constituents?)\s+of\s+(?:the\s+)?$")
+
+
+def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
+    """Parts named with their complex ground to the complex, as curators draw them: every mention
+    of a protein the caption lists as a part ("the IKK complex composed of IKKα, IKKβ and
+    NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place."""
+    low = norm.lower()
+    if " of " not in low or not any(w in low for w in ("compos", "consist", "compris", "made up", "subunit",
+                                                        "component", "constituent")):
+        return
+    whole_of: dict[str, Entity] = {}
+    for i, hit in enumerate(hits):
+        whole = hit.entities[0]
+        if len(hit.entities) != 1 or whole.type != "complex" or not whole.members:
+            continue
+        # only its listed members: curators draw the parts of an assembly the caption builds
+        # ("the apoptosome, composed of APAF1 and caspase-9") and a part of a family-level
+        # whole ("the p85 subunit of PI3K") as nodes of their own
+        members = {m.id for m in whole.members}
+        # the parts after the whole
+        cue = _COMPOSED_AFTER.match(norm, hit.end)
+        if cue is not None:
+            pos = cue.end()
+            for part in hits[i + 1 :]:
+                if part.start != pos and not _PART_GAP.match(norm[pos : part.start]):
+                    break
+                if not _PART_END.match(norm, part.end):
+                    break  # "NF-κB essential modulator": a word of a longer name, not a part
+                if len(part.entities) == 1 and part.entities[0].id in members:
+                    whole_of.setdefault(part.entities[0].id, whole)
+                pos = part.end
+        # the parts before the whole: walk back over "X and Y are components of"
+        j = i - 1
+        if j >= 0 and _PART_OF_WHOLE.match(norm, hits[j].end, hit.start):
+            while j >= 0:
+                part = hits[j]
+                if len(part.entities) == 1 and part.entities[0].id in members:
+                    whole_of.setdefault(part.entities[0].id, whole)
+                gap = norm[hits[j - 1].end : part.start] if j else ""
+                if not gap.strip() or not _PART_GAP.match(gap):
+                    break  # the list of parts starts here
+                j -= 1
+    if not whole_of:
+        return
+    for hit in hits:
+        if len(hit.entities) == 1 and hit.entities[0].id in whole_of:
+            hit.entities = (whole_of[hit.entities[0].id],)
+
+
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
@@ -1219,6 +1280,7 @@ def recognize(text: Text) -> list[Mention]:
         hits = _select(hits + derived)
     hits = _moved_compartments(norm, hits)
     hits = _drop_parts_and_negations(norm, hits)
+    _parts_as_their_whole(norm, hits)
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _absorb_unknown_partners(norm, hits)

@@ -662,3 +662,22 @@ def test_two_members_written_as_one_name() -> None:
     # numbered siblings ground as the written symbol would alone
     assert ids_of("RSK1/2 phosphorylate CREB.", "RSK1/2") == ("RPS6KA1", "RPS6KA3")
     assert ids_of("MST1/2 phosphorylate LATS1/2.", "MST1/2") == ("STK4", "STK3")
+
+
+def test_members_listed_with_their_complex_are_the_complex() -> None:
+    # curated graphs draw "the IKK complex composed of IKKα, IKKβ and NEMO" as one node
+    caption = ("The TAK1 complex activates the IKK complex composed of IKKα, IKKβ and NEMO (IKKγ), which "
+               "catalyze phosphorylation of IκB proteins. IKKβ phosphorylates IκBα.")
+    assert {ids_of(caption, s) for s in ("IKKα", "IKKβ", "NEMO", "IKKγ")} == {("IKK_complex",)}
+    caption = ("RIPK1 recruits the IκB kinase (IKK) complex (composed of the NF-κB essential modulator "
+               "[NEMO], IKKα, and IKKβ) and the TAK1 complex.")
+    assert all_ids(caption) == {"RIPK1", "IKK_complex", "MAP3K7"}
+    assert ids_of("Rags bind the Raptor subunit of mTORC1 at the lysosome.", "Raptor") == ("mTORC1",)
+    assert ids_of("PRAS40 and Raptor are specific components of mTORC1.", "Raptor") == ("mTORC1",)
+    # parts that are no listed members stay themselves: an assembly the caption builds,
+    # a family-level part of a family-level whole
+    caption = "The apoptosome, composed of APAF1, cytochrome c and caspase-9, activates caspase-3."
+    assert {"APAF1", "CYCS", "CASP9", "CASP3"} <= all_ids(caption)
+    assert ids_of("The p85 subunit of PI3K binds IRS1.", "p85") == ("PI3K_p85",)
+    # a member named on its own stays the gene
+    assert ids_of("IKKβ and NEMO activate NF-κB.", "IKKβ") == ("IKBKB",)

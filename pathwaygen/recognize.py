@@ -1202,6 +1202,29 @@ def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
             hit.entities = (whole_of[hit.entities[0].id],)
 
 
+#: a class noun used as a description, not as a participant: "acts as a pattern recognition
+#: receptor", "is a transcription factor"
+_AS_A_BEFORE = re.compile(r"(?:\b(?:acts?|acting|serves?|serving|functions?|functioning|known|identified|recognized|"
+                          r"classified)\s+as\s+|\b(?:is|are)\s+|(?<!well )(?<!such )\bas\s+an?\s+)"
+                          r"(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
+
+
+def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop class nouns (groups) that only describe named members or an entity: apposition
+    ("pathogen recognition receptors PGRP-LC and PGRP-LE") and predicates ("Toll9 acts as a
+    pattern recognition receptor"); curators draw the members, not the class."""
+    out = []
+    for i, hit in enumerate(hits):
+        if hit.entities[0].type == "group" and len(hit.entities) == 1:
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            if nxt is not None and nxt.entities[0].type in _GENE_TYPES and norm[hit.end : nxt.start] == " ":
+                continue
+            if _AS_A_BEFORE.search(norm, max(0, hit.start - 24), hit.start):
+                continue
+        out.append(hit)
+    return out
+
+
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
@@ -1281,6 +1304,7 @@ def recognize(text: Text) -> list[Mention]:
     hits = _moved_compartments(norm, hits)
     hits = _drop_parts_and_negations(norm, hits)
     _parts_as_their_whole(norm, hits)
+    hits = _drop_descriptive_groups(norm, hits)
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _absorb_unknown_partners(norm, hits)

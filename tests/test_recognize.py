@@ -681,3 +681,16 @@ def test_members_listed_with_their_complex_are_the_complex() -> None:
     assert ids_of("The p85 subunit of PI3K binds IRS1.", "p85") == ("PI3K_p85",)
     # a member named on its own stays the gene
     assert ids_of("IKKβ and NEMO activate NF-κB.", "IKKβ") == ("IKBKB",)
+
+
+def test_class_nouns_that_only_describe_are_no_nodes() -> None:
+    # apposition before the named members, and predicates, describe; the members act
+    caption = ("In the IMD pathway, pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN. "
+               "Toll9 acts as a pattern recognition receptor and binds LPS.")
+    ids = all_ids(caption)
+    assert "pattern recognition receptors" not in ids and not any("recognition" in i for i in ids)
+    assert {"PGRP-LC", "PGRP-LE", "Toll9"} <= ids
+    # a class that takes part stays, after "such as" and "as well as" too
+    assert "growth factors" in all_ids("Stimuli such as growth factors activate RAS.")
+    assert "growth factors" in all_ids("IL-6 as well as growth factors activate STAT3.")
+    assert "pattern recognition receptors" in all_ids("PRRs recognize PAMPs and activate NF-κB.")

@@ -111,6 +111,9 @@ _AGENT_BEFORE = re.compile(r"@ (?:[a-z]+ed|made|formed|released|derived) (?:by|v
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
+#: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named
+_LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enabling|allowing|permitting|causing|forcing|"
+                               r"freeing) (it|them) to ")
 #: "to <base verb>" (not "binds to another protein", "to cells")
 _INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|all|some|this|these|that|those|"
                          r"one|two|several|many|cells?|membranes?)\b)[a-z]+(?<!s)(?<!ion)(?<!ing)(?<!ed)\b")
@@ -737,11 +740,16 @@ class Extractor:
         if " it" not in tagged.text and " them" not in tagged.text:
             return
         match = _search(self._object_pronoun, tagged.raw, 0)
-        if match is None:
-            return
-        s, e = match.span(self._object_pronoun.groupindex["P"])
-        o_s, o_e = match.span(self._object_pronoun.groupindex["O"])
-        tagged.set_text(tagged.text[:s] + tagged.text[o_s:o_e] + tagged.text[e:])
+        if match is not None:
+            s, e = match.span(self._object_pronoun.groupindex["P"])
+            o_s, o_e = match.span(self._object_pronoun.groupindex["O"])
+            tagged.set_text(tagged.text[:s] + tagged.text[o_s:o_e] + tagged.text[e:])
+        # "reduce phosphorylation of FOXO, enabling it to enter the nucleus": the last entity named
+        licensed = _LICENSED_PRONOUN.search(tagged.text)
+        if licensed is not None and not any(ent.type == "group" and ent.id in PLACES
+                                            for ent in tagged.tokens[int(licensed.group(1)[1:-1])]):
+            s, e = licensed.span(2)
+            tagged.set_text(tagged.text[:s] + licensed.group(1) + tagged.text[e:])
 
     def resolve_class_reference(self, tagged: _Tagged, before: _Tagged | None) -> None:
         """Replace an opening "These transcription factors" / "This kinase" by what the sentence

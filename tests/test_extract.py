@@ -265,6 +265,14 @@ def test_it_after_as_is_the_subject():
     assert ("SOCS3", "inhibits", "JAK2") in found
 
 
+def test_it_after_allowing_is_the_entity_just_named():
+    assert ("STAT3", "translocates", "nucleus") in triples(
+        "Mutations reduce phosphorylation of STAT3, enabling it to enter the nucleus.")
+    found = triples("JAK2 phosphorylates STAT3, allowing it to translocate into the nucleus.")
+    assert ("STAT3", "translocates", "nucleus") in found
+    assert ("JAK2", "translocates", "nucleus") not in found
+
+
 def test_a_shared_verb_after_an_adverb_is_no_infinitive():
     # "leads to decreased levels": no infinitive, so "and consequently inhibits" is the subject's
     found = triples("EGF leads to decreased levels of SOCS3 in the liver and consequently inhibits TP53.")

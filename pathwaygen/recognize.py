@@ -1102,15 +1102,29 @@ def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
             tries = [f"{ent.id}R{number or ''}{letter}"]
             if (number, letter) in ((0, ""), (1, ""), (0, "A")):
                 tries.append(f"{ent.id}R")  # IL6R is "IL-6 receptor alpha"
+            if (number, letter) in ((0, ""), (1, "")):
+                # the first, signalling chain: IL-1 receptor IL1R1, IL-10 receptor IL10RA,
+                # IL-13 receptor IL13RA1, IL-17 receptor IL17RA (IL17A's "A" is the ligand's)
+                base = ent.id[:-1] if re.search(r"\d[A-F]$", ent.id) else ent.id
+                tries += [f"{ent.id}R1", f"{base}RA", f"{base}RA1"]
             for symbol in tries:
                 receptor = lex.by_id(symbol)
                 if receptor is not None and receptor.type == "gene":
                     break
                 receptor = None
+            if receptor is None and _LIGAND_ID.fullmatch(ent.id):
+                # a ligand's receptor the naming convention does not find is a node of its own,
+                # never the ligand ("IL-33 receptor")
+                label = " ".join(norm[hit.start : match.end()].split())
+                receptor = Entity(id=label.lower(), label=label, type="complex")
         if receptor is not None:
             hit.entities, hit.end = (receptor,), match.end()
 
 
+#: gene and family ids of secreted ligands (their receptors are named after them)
+_LIGAND_ID = re.compile(r"IL\d+[A-F]?|IFN[A-Z]?\d*|Interferon|CCL\d+|CXCL\d+|CX3CL1|XCL\d|TNF(?:SF\d+[A-Z]?)?|"
+                        r"FGF\d*|BMP\d*|GDF\d+|VEGF[A-D]?|PDGF[A-D]?|EGF|HGF|NGF|CSF\d|LIF|OSM|TSLP|EPO|TGFB\d?|"
+                        r"WNT\d*[AB]?|EDN\d|AGT|KITLG|ANGPT\d")
 _BARE_SUBTYPE = re.compile(r"(?<![\w-])type[ -](IV|I{1,3}|[1-4])([AB])?[ -]receptors?(?![\w-])")
 
 

@@ -694,3 +694,21 @@ def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     assert "growth factors" in all_ids("Stimuli such as growth factors activate RAS.")
     assert "growth factors" in all_ids("IL-6 as well as growth factors activate STAT3.")
     assert "pattern recognition receptors" in all_ids("PRRs recognize PAMPs and activate NF-κB.")
+
+
+@pytest.mark.parametrize(("surface", "receptor"), [
+    ("IL-1 receptor", "IL1R1"), ("IL-10 receptor", "IL10RA"), ("IL-13 receptor", "IL13RA1"),
+    ("IL-17 receptor", "IL17RA"), ("IL-6 receptor", "IL6R"), ("TNF receptor", "TNFRSF1A"),
+    ("type I IFN receptor", "IFNAR"), ("VEGF receptor 2", "KDR"), ("FGF receptor 1", "FGFR1"),
+    ("LDL receptor", "LDLR"), ("IP3 receptor", "ITPR"), ("ryanodine receptor", "RYR"), ("HGF receptor", "MET"),
+])
+def test_receptors_named_after_their_ligand_are_receptors(surface: str, receptor: str) -> None:
+    assert ids_of(f"The ligand binds the {surface} on T cells.", surface) == (receptor,)
+
+
+def test_a_ligand_receptor_the_tables_lack_is_its_own_node_not_the_ligand() -> None:
+    assert ids_of("IL-33 binds the IL-33 receptor.", "IL-33 receptor") == ("il-33 receptor",)
+    assert ids_of("IL-33 binds the IL-33 receptor.", "IL-33") == ("IL33",)
+    # a receptor named with "receptor" after it stays itself ("gp130 receptor chain", "Notch receptor")
+    assert ids_of("IL-6R associates with the gp130 receptor chain.", "gp130") == ("IL6ST",)
+    assert ids_of("DSL ligands activate the Notch receptor.", "Notch") == ("Notch",)

@@ -712,3 +712,27 @@ def test_a_ligand_receptor_the_tables_lack_is_its_own_node_not_the_ligand() -> N
     # a receptor named with "receptor" after it stays itself ("gp130 receptor chain", "Notch receptor")
     assert ids_of("IL-6R associates with the gp130 receptor chain.", "gp130") == ("IL6ST",)
     assert ids_of("DSL ligands activate the Notch receptor.", "Notch") == ("Notch",)
+
+
+def test_curated_entity_files_hold_words_not_yaml_booleans() -> None:
+    # YAML 1.1 reads a bare NO, on, no, Y as booleans: quote them ("NO" is nitric oxide)
+    from pathlib import Path
+
+    import yaml
+
+    def scalars(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield key
+                yield from scalars(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from scalars(value)
+        else:
+            yield node
+
+    rules = Path(__file__).resolve().parent.parent / "rules" / "entities"
+    for path in sorted(rules.glob("*.yaml")):
+        bad = [v for v in scalars(yaml.safe_load(path.read_text(encoding="utf-8"))) if isinstance(v, bool)]
+        assert not bad, f"{path.name}: unquoted YAML boolean(s) {bad}"
+    assert ids_of("Endothelial NOS makes NO from arginine.", "NO") == ("nitric oxide",)

@@ -401,6 +401,60 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     return grew
 
 
+_GREEK_RUN = "alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu"
+#: "/b", "/beta", "/5a", "/2alpha", "/alpha2", "/11" after a symbol: its siblings' suffixes
+_SUFFIX_TAIL = re.compile(rf"(?:/(?:\d{{1,2}}(?:{_GREEK_RUN}|[A-Za-z])?|(?:{_GREEK_RUN})\d?|[A-Za-z]))+(?![\w/-])")
+#: the suffix a sibling replaces at the end of the written symbol, by the sibling's shape:
+#: "5a/b" a letter, "3alpha/beta" a Greek letter, "1alpha/2alpha" a number (and what follows)
+_LAST_SUFFIX = {
+    "letter": re.compile(r"(?<=[0-9-])[A-Za-z]$|(?<=\d)[A-Za-z]$"),
+    "greek": re.compile(rf"(?:{_GREEK_RUN})\d?$"),
+    "number": re.compile(rf"\d{{1,2}}(?:{_GREEK_RUN}|[A-Za-z])?$"),
+}
+_ANY_SUFFIX = re.compile(rf"(?:{_GREEK_RUN}|[A-Za-z])$")  # "Galphaq/11": G alpha 11
+_GREEK_START = re.compile(rf"(?:{_GREEK_RUN})")
+_PHOSPHO_START = re.compile(r"phospho(?:rylated)?-|p-|p(?=[A-Z])")
+
+
+def _expand_slash_suffixes(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
+    """"IKKα/β", "STAT5a/b", "HIF-1α/2α", "Wnt3a/5a", "Gαq/11", "IL-17A/F": the siblings a slash
+    names by their suffix join the mention (every one must be a gene or family). Returns True
+    when a mention grew."""
+    if "/" not in norm:
+        return False
+    starts = {h.start for h in hits}
+    grew = False
+    for hit in hits:
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family") or "plural" in hit.modifiers:
+            continue
+        tail = _SUFFIX_TAIL.match(norm, hit.end)
+        if tail is None or hit.end + 1 in starts:
+            continue
+        surface = norm[hit.start : hit.end]
+        if "phospho" in hit.modifiers:
+            prefix = _PHOSPHO_START.match(surface)
+            surface = surface[prefix.end() :] if prefix else surface
+        siblings = []
+        for suffix in tail.group().split("/")[1:]:
+            shape = "number" if suffix[0].isdigit() else "greek" if _GREEK_START.match(suffix) else "letter"
+            sibling = None
+            for pattern in (_LAST_SUFFIX[shape], _ANY_SUFFIX):
+                last = pattern.search(surface)
+                if last is not None and last.start() > 0:
+                    sibling = _lookup(lex, surface[: last.start()] + suffix)
+                    if sibling is not None:
+                        break
+            if sibling is None or sibling.type not in ("gene", "family") or sibling in hit.entities:
+                siblings = []
+                break
+            siblings.append(sibling)
+        if siblings:
+            hit.entities = tuple(dict.fromkeys(hit.entities + tuple(siblings)))
+            hit.end = tail.end()
+            grew = True
+    return grew
+
+
 #: "caspase (-3, -6, -7)", "caspase-3, -6, and -7" written after a family name
 _PAREN_LIST = re.compile(r"[ ]?\(\s*-(\d{1,2})((?:\s*,\s*-\d{1,2})*(?:\s*,?\s*(?:and|or)\s*-\d{1,2})?)\s*\)")
 
@@ -1309,6 +1363,7 @@ def recognize(text: Text) -> list[Mention]:
     if bare:
         hits = _select(hits + bare)
     expanded = _expand_numbers(lex, norm, hits)
+    expanded = _expand_slash_suffixes(lex, norm, hits) or expanded
     if "(-" in norm:
         expanded = _expand_paren_lists(lex, norm, hits) or expanded
     _expand_slash_families(norm, hits)

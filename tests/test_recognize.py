@@ -736,3 +736,19 @@ def test_curated_entity_files_hold_words_not_yaml_booleans() -> None:
         bad = [v for v in scalars(yaml.safe_load(path.read_text(encoding="utf-8"))) if isinstance(v, bool)]
         assert not bad, f"{path.name}: unquoted YAML boolean(s) {bad}"
     assert ids_of("Endothelial NOS makes NO from arginine.", "NO") == ("nitric oxide",)
+
+
+@pytest.mark.parametrize(("surface", "genes"), [
+    ("IKKα/β", ("CHUK", "IKBKB")), ("STAT5a/b", ("STAT5A", "STAT5B")), ("GSK-3α/β", ("GSK3A", "GSK3B")),
+    ("HIF-1α/2α", ("HIF1A", "EPAS1")), ("Wnt3a/5a", ("WNT3A", "WNT5A")), ("TGF-β1/2", ("TGFB1", "TGFB2")),
+    ("AMPKα1/α2", ("PRKAA1", "PRKAA2")), ("IL-17A/F", ("IL17A", "IL17F")), ("p-STAT5a/b", ("STAT5A", "STAT5B")),
+    ("Gαq/11", ("G_q_alpha", "GNA11")), ("PPARα/γ", ("PPARA", "PPARG")),
+])
+def test_siblings_named_by_their_suffix_after_a_slash(surface: str, genes: tuple[str, ...]) -> None:
+    assert ids_of(f"Here {surface} is activated.", surface) == genes
+
+
+def test_a_slash_between_two_names_is_still_two_mentions() -> None:
+    assert [t for t, _, _ in found("PI3K/Akt and Bcl-2/Bax")] == ["PI3K", "Akt", "Bcl-2", "Bax"]
+    assert ids_of("IFN-λ and IFN-I act on epithelia.", "IFN-λ") == ("type iii interferon",)
+    assert ids_of("IFN-λ and IFN-I act on epithelia.", "IFN-I") == ("type i interferon",)

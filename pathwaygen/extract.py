@@ -481,6 +481,11 @@ class Extractor:
         object_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") (?P<P>it|them)\b",
                                    macros)
         self._object_pronoun = re2.compile(object_pronoun)
+        # "Ed promotes Hippo activity while Jub and Zyx inhibit it": "it" after a contrasting
+        # clause is the object of the clause before
+        contrast_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z-]+){0,2},? (?:while|whereas|but|and conversely) "
+                                     r"[^,;.]{1,80}? (?:{ADV})?(?:" + acting + r") (?P<P>it|them)\b", macros)
+        self._contrast_pronoun = re2.compile(contrast_pronoun)
         # every helper pattern above: group numbers read once, matched without the wrapper's generator
         for name, value in list(vars(self).items()):
             if type(value) is re2._Regexp:
@@ -739,10 +744,14 @@ class Extractor:
         """Replace "it/them" after a coordinated verb by the object of the verb before it."""
         if " it" not in tagged.text and " them" not in tagged.text:
             return
-        match = _search(self._object_pronoun, tagged.raw, 0)
+        pattern = self._object_pronoun
+        match = _search(pattern, tagged.raw, 0)
+        if match is None:
+            pattern = self._contrast_pronoun
+            match = _search(pattern, tagged.raw, 0)
         if match is not None:
-            s, e = match.span(self._object_pronoun.groupindex["P"])
-            o_s, o_e = match.span(self._object_pronoun.groupindex["O"])
+            s, e = match.span(pattern.groupindex["P"])
+            o_s, o_e = match.span(pattern.groupindex["O"])
             tagged.set_text(tagged.text[:s] + tagged.text[o_s:o_e] + tagged.text[e:])
         # "reduce phosphorylation of FOXO, enabling it to enter the nucleus": the last entity named
         licensed = _LICENSED_PRONOUN.search(tagged.text)

@@ -280,3 +280,8 @@ def test_a_shared_verb_after_an_adverb_is_no_infinitive():
     # "to increase A and produce B" continues the infinitive
     found = triples("EGF activates STAT3 to increase SOCS3 and produce MDM2.")
     assert ("EGF", "activates", "MDM2") not in found
+
+
+def test_it_after_a_contrasting_clause_is_the_object_before():
+    found = triples("STAT3 induces MDM2 while SOCS3 inhibits it.")
+    assert ("SOCS3", "inhibits", "MDM2") in found

@@ -1227,9 +1227,9 @@ def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
     """Parts named with their complex ground to the complex, as curators draw them: every mention
     of a protein the caption lists as a part ("the IKK complex composed of IKKα, IKKβ and
     NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place."""
-    low = norm.lower()
-    if " of " not in low or not any(w in low for w in ("compos", "consist", "compris", "made up", "subunit",
-                                                        "component", "constituent")):
+    # (the cue words are lowercase inside a sentence: no lowercased copy of the caption)
+    if " of " not in norm or not any(w in norm for w in ("ompos", "onsist", "ompris", "made up", "subunit",
+                                                          "omponent", "onstituent")):
         return
     whole_of: dict[str, Entity] = {}
     for i, hit in enumerate(hits):
@@ -1281,16 +1281,19 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop class nouns (groups) that only describe named members or an entity: apposition
     ("pathogen recognition receptors PGRP-LC and PGRP-LE") and predicates ("Toll9 acts as a
     pattern recognition receptor"); curators draw the members, not the class."""
-    out = []
+    dropped = set()
+    last = len(hits) - 1
     for i, hit in enumerate(hits):
-        if hit.entities[0].type == "group" and len(hit.entities) == 1:
-            nxt = hits[i + 1] if i + 1 < len(hits) else None
-            if nxt is not None and nxt.entities[0].type in _GENE_TYPES and norm[hit.end : nxt.start] == " ":
-                continue
-            if _AS_A_BEFORE.search(norm, max(0, hit.start - 24), hit.start):
-                continue
-        out.append(hit)
-    return out
+        if hit.entities[0].type != "group" or len(hit.entities) != 1:
+            continue
+        if i < last and hits[i + 1].start == hit.end + 1 and hits[i + 1].entities[0].type in _GENE_TYPES \
+                and norm[hit.end] == " ":
+            dropped.add(i)
+        else:
+            window = norm[max(0, hit.start - 25) : hit.start]
+            if ("as " in window or "is " in window or "are " in window) and _AS_A_BEFORE.search(window):
+                dropped.add(i)
+    return [h for i, h in enumerate(hits) if i not in dropped] if dropped else hits
 
 
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:

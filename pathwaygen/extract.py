@@ -1193,6 +1193,7 @@ class Extractor:
                                         start=1):
                 shifted = _Tagged(virtual, tagged.tokens)
                 found.extend(self.resolve(self.candidates(shifted)))
+            found = _receptor_acts(found, tagged)
             for cand in found:
                 subj, obj = cand.subject, cand.object
                 key = (subj.id, cand.relation, obj.id, cand.rule, span)
@@ -1311,6 +1312,40 @@ def _chain_link(x: Entity, y: Entity) -> bool:
         return False
     stem = re.compile(r"[0-9]+[a-z]?$")
     return stem.sub("", x.label.lower()) != stem.sub("", y.label.lower()) or len(x.label) < 3
+
+
+#: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
+_RECEPTOR_AROUND = re.compile(r"(?:receptors?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
+#: what a receptor does once its ligand binds it
+_RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
+
+
+def _receptor_acts(found: list[_Candidate], tagged: _Tagged) -> list[_Candidate]:
+    """A ligand that binds its receptor acts through it: the receptor is the source of the effects
+    the sentence gives the ligand ("R837 mimics ssRNA as a ligand for TLR-7, and initiates
+    signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention)."""
+    if "receptor" not in tagged.text and "ligand" not in tagged.text:
+        return found
+    receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
+                 for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
+    if not receptors:
+        return found
+    ligand_of: dict[str, list[Entity]] = {}
+    for c in found:
+        if c.relation == "binds":
+            for lig, rec in ((c.subject, c.object), (c.object, c.subject)):
+                if rec.id in receptors and lig.id not in receptors:
+                    ligand_of.setdefault(lig.id, []).append(rec)
+    if not ligand_of:
+        return found
+    out: list[_Candidate] = []
+    for c in found:
+        recs = ligand_of.get(c.subject.id)
+        if recs and c.relation in _RECEPTOR_EFFECTS and c.object.id not in receptors:
+            out.extend(c._replace(subject=r) for r in dict.fromkeys(recs) if r.id != c.object.id)
+        else:
+            out.append(c)
+    return out
 
 
 def _flip(cands: list[_Candidate]) -> list[_Candidate]:

@@ -273,6 +273,15 @@ def test_it_after_allowing_is_the_entity_just_named():
     assert ("JAK2", "translocates", "nucleus") not in found
 
 
+def test_a_ligand_acts_through_the_receptor_it_binds(monkeypatch):
+    monkeypatch.setitem(GENES, "IL6R", "IL6R")
+    found = triples("IL6 binds to its receptor IL6R to activate STAT3.")
+    assert ("IL6R", "activates", "STAT3") in found
+    assert ("IL6", "activates", "STAT3") not in found
+    # no receptor named: the binder keeps its own effects
+    assert ("MDM2", "activates", "TP53") in triples("MDM2 binds JAK2 and activates TP53.")
+
+
 def test_a_shared_verb_after_an_adverb_is_no_infinitive():
     # "leads to decreased levels": no infinitive, so "and consequently inhibits" is the subject's
     found = triples("EGF leads to decreased levels of SOCS3 in the liver and consequently inhibits TP53.")

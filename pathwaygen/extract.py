@@ -69,6 +69,8 @@ _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediate
                              r"stimulated|treated|coupled|triggered|driven|responsive|regulated|derived|"
                              r"producing|expressing|interacting|binding|related|like|type|specific)\b")
 _PART_OF = re.compile(r" (?:subunits?|domains?|components?|portion|moiety|chains?|regions?) of\b")
+#: a class named before its member ("the PI3K isoform p110a"): the member is the entity
+_CLASS_OF_NEXT = re.compile(r" isoforms? (?=@)")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
@@ -483,8 +485,11 @@ class Extractor:
         self._object_pronoun = re2.compile(object_pronoun)
         # "Ed promotes Hippo activity while Jub and Zyx inhibit it": "it" after a contrasting
         # clause is the object of the clause before
-        contrast_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z-]+){0,2},? (?:while|whereas|but|and conversely) "
-                                     r"[^,;.]{1,80}? (?:{ADV})?(?:" + acting + r") (?P<P>it|them)\b", macros)
+        # ("... represses the expression of A and B while cytokinin promotes their expression")
+        contrast_pronoun, _ = expand(r"(?P<O>@\d+@(?:(?:, |,? and |,? or )@\d+@)*)(?: [a-z-]+){0,2},? (?:while|whereas|but|"
+                                     r"and conversely) [^,;.]{1,80}? (?:{ADV})?(?:" + acting + r") "
+                                     r"(?P<P>it|them|(?:their|its) (?:expression|transcription|activity|activation|function))\b",
+                                     macros)
         self._contrast_pronoun = re2.compile(contrast_pronoun)
         # every helper pattern above: group numbers read once, matched without the wrapper's generator
         for name, value in list(vars(self).items()):
@@ -514,6 +519,8 @@ class Extractor:
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
             if _PART_OF.match(slot_text, match.end()):
                 continue  # "the Raptor subunit of mTORC1": the whole is named next
+            if _CLASS_OF_NEXT.match(slot_text, match.end()):
+                continue  # "the PI3K isoform p110a": the isoform is named next
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
             chain = plural or bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
@@ -742,7 +749,7 @@ class Extractor:
 
     def resolve_object_pronoun(self, tagged: _Tagged) -> None:
         """Replace "it/them" after a coordinated verb by the object of the verb before it."""
-        if " it" not in tagged.text and " them" not in tagged.text:
+        if " it" not in tagged.text and " them" not in tagged.text and " their " not in tagged.text:
             return
         pattern = self._object_pronoun
         match = _search(pattern, tagged.raw, 0)
@@ -752,7 +759,13 @@ class Extractor:
         if match is not None:
             s, e = match.span(pattern.groupindex["P"])
             o_s, o_e = match.span(pattern.groupindex["O"])
-            tagged.set_text(tagged.text[:s] + tagged.text[o_s:o_e] + tagged.text[e:])
+            referent = tagged.text[o_s:o_e]
+            if tagged.text.startswith(("their ", "its "), s):
+                # "promotes their expression": the list's expression
+                referent += tagged.text[tagged.text.index(" ", s, e):e]
+            elif tagged.text.startswith("it", s):
+                referent = _TOKEN.findall(referent)[-1].join("@@")  # "it": the last one named
+            tagged.set_text(tagged.text[:s] + referent + tagged.text[e:])
         # "reduce phosphorylation of FOXO, enabling it to enter the nucleus": the last entity named
         licensed = _LICENSED_PRONOUN.search(tagged.text)
         if licensed is not None and not any(ent.type == "group" and ent.id in PLACES

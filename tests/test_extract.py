@@ -294,3 +294,11 @@ def test_a_shared_verb_after_an_adverb_is_no_infinitive():
 def test_it_after_a_contrasting_clause_is_the_object_before():
     found = triples("STAT3 induces MDM2 while SOCS3 inhibits it.")
     assert ("SOCS3", "inhibits", "MDM2") in found
+
+
+def test_their_expression_after_a_contrasting_clause_is_the_list_before():
+    found = triples("STAT3 represses the expression of MDM2 and TP53 while EGF promotes their expression.")
+    assert {("EGF", "expresses", "MDM2"), ("EGF", "expresses", "TP53")} <= found
+    # "it" is the last one named
+    found = triples("STAT3 induces MDM2 and TP53 while SOCS3 inhibits it.")
+    assert ("SOCS3", "inhibits", "TP53") in found and ("SOCS3", "inhibits", "MDM2") not in found

@@ -1296,6 +1296,53 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for i, h in enumerate(hits) if i not in dropped] if dropped else hits
 
 
+#: between the two members of a pair named as a dimer: "p65/p50", "c-Jun–c-Fos", "p50 and RelA"
+_PAIR_GAP = re.compile(r"\s*(?:/|-|–|:)\s*|\s+and\s+")
+#: a list goes on before or after the pair: ", " or " and " / " or "
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _two_member_complexes(lex: Lexicon) -> dict[str, list[tuple[Entity, int]]]:
+    """gene id -> [(complex, slot)] for every FamPlex/curated complex of exactly two members
+    (a member family fills its slot with any of its genes: NF-κB = NFkappaB_1 + NFkappaB_2)."""
+    index = lex.memo.get("pairs")
+    if index is None:
+        index = {}
+        for row_index, row in enumerate(lex.rows):
+            if '"complex"' not in row:
+                continue  # (cheap test before decoding: most rows are genes)
+            ent = lex.entity(row_index)
+            if ent.type != "complex" or len(ent.members) != 2:
+                continue
+            for slot, member in enumerate(ent.members):
+                genes = [m.id for m in member.members] if member.members else [member.id]
+                for gene in genes:
+                    index.setdefault(gene, []).append((ent, slot))
+        lex.memo["pairs"] = index
+    return index
+
+
+def _pairs_as_their_complex(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
+    """Two genes named together that are exactly the two parts of a known complex name it, as
+    curators draw it ("translocation of p50 and RelA" is NF-κB, "c-Fos/c-Jun" AP-1). In place."""
+    index = None
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        if len(a.entities) != 1 or len(b.entities) != 1 or a.entities[0].type != "gene" \
+                or b.entities[0].type != "gene" or not _PAIR_GAP.fullmatch(norm, a.end, b.start):
+            continue
+        if (i and _LIST_GAP.fullmatch(norm, hits[i - 1].end, a.start)) or (
+                i + 2 < len(hits) and _LIST_GAP.fullmatch(norm, b.end, hits[i + 2].start)):
+            continue  # one pair of a longer list
+        if index is None:
+            index = _two_member_complexes(lex)
+        slots_a = {(c.id, slot): c for c, slot in index.get(a.entities[0].id, ())}
+        found = {slots_a[(c.id, 1 - slot)] for c, slot in index.get(b.entities[0].id, ()) if (c.id, 1 - slot) in slots_a}
+        if len(found) == 1:
+            whole = found.pop()
+            a.entities = b.entities = (whole,)
+
+
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
@@ -1376,6 +1423,7 @@ def recognize(text: Text) -> list[Mention]:
     hits = _moved_compartments(norm, hits)
     hits = _drop_parts_and_negations(norm, hits)
     _parts_as_their_whole(norm, hits)
+    _pairs_as_their_complex(lex, norm, hits)
     hits = _drop_descriptive_groups(norm, hits)
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)

@@ -752,3 +752,19 @@ def test_a_slash_between_two_names_is_still_two_mentions() -> None:
     assert [t for t, _, _ in found("PI3K/Akt and Bcl-2/Bax")] == ["PI3K", "Akt", "Bcl-2", "Bax"]
     assert ids_of("IFN-λ and IFN-I act on epithelia.", "IFN-λ") == ("type iii interferon",)
     assert ids_of("IFN-λ and IFN-I act on epithelia.", "IFN-I") == ("type i interferon",)
+
+
+def test_two_genes_that_make_a_known_complex_name_it() -> None:
+    # "p50 and RelA" are NF-κB (NFkappaB_1 + NFkappaB_2), "c-Fos/c-Jun" AP-1
+    caption = "Degradation of IκB mediates translocation of p50 and RelA to the nucleus."
+    assert ids_of(caption, "p50") == ids_of(caption, "RelA") == ("NFkappaB",)
+    assert set(ids_of("The p65/p50 heterodimer binds DNA.", "p65/p50")) == {"NFkappaB"}
+    # a longer list, or two genes of one slot, stay genes
+    assert ids_of("p50, p52, RelA and RelB bind κB sites.", "RelA") == ("RELA",)
+    assert ids_of("RelA and c-Rel bind κB sites.", "RelA") == ("RELA",)
+    assert ids_of("Bcl-2 and Bax heterodimerize.", "Bcl-2") == ("BCL2",)
+
+
+def test_mixed_case_protein_names() -> None:
+    assert ids_of("RelB and Sin1 are phosphorylated.", "RelB") == ("RELB",)
+    assert ids_of("RelB and Sin1 are phosphorylated.", "Sin1") == ("MAPKAP1",)

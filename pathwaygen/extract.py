@@ -69,6 +69,9 @@ _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediate
                              r"stimulated|treated|coupled|triggered|driven|responsive|regulated|derived|"
                              r"producing|expressing|interacting|binding|related|like|type|specific)\b")
 _PART_OF = re.compile(r" (?:subunits?|domains?|components?|portion|moiety|chains?|regions?) of\b")
+#: a sentence opening on "These <category entity>" ("These recognition receptors recruit ...")
+_THESE_NAMED = re.compile(r"(?:these|those|both|the two) @(\d+)@ ")
+_CATEGORY_LIST = re.compile(r"@(\d+)@,? (@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*)")
 #: a class named before its member ("the PI3K isoform p110a"): the member is the entity
 _CLASS_OF_NEXT = re.compile(r" isoforms? (?=@)")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
@@ -778,6 +781,23 @@ class Extractor:
         `before` ended on: its last list of entities (plural) or its last entity (singular)."""
         if before is None or " " not in tagged.text:
             return
+        named = _THESE_NAMED.match(tagged.text)
+        if named is not None:
+            # "... pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN. These recognition
+            # receptors recruit IMD": a category entity the sentence before put in front of a list
+            category = tagged.tokens[int(named.group(1))][0]
+            listed = re.search(r"(?:^|[ ,;(])" + re.escape(category.label.lower()) + r",? (" + _LAST_LIST.pattern + ")",
+                               before.text)
+            if listed is None:  # (the category may be a mention there too)
+                listed = next((m for m in _CATEGORY_LIST.finditer(before.text)
+                               if before.tokens[int(m.group(1))][0].id == category.id), None)
+            if listed is not None:
+                referent = tuple(dict.fromkeys(ent for t in _TOKEN.findall(listed.group(listed.lastindex))
+                                               for ent in before.tokens[int(t)]))
+                token = f"@{len(tagged.tokens)}@"
+                tagged.tokens.append(referent)
+                tagged.set_text(tagged.text[:named.start(1) - 1] + token + tagged.text[named.end(1) + 1:])
+                return
         match = _search(self._class_reference, tagged.raw, 0, anchored=True)
         if match is None:
             return

@@ -302,3 +302,16 @@ def test_their_expression_after_a_contrasting_clause_is_the_list_before():
     # "it" is the last one named
     found = triples("STAT3 induces MDM2 and TP53 while SOCS3 inhibits it.")
     assert ("SOCS3", "inhibits", "TP53") in found and ("SOCS3", "inhibits", "MDM2") not in found
+
+
+def test_these_category_names_the_list_the_category_opened_before():
+    caption = ("In this pathway, the recognition kinases JAK1 and TYK2 bind IL6. "
+               "These recognition kinases recruit STAT3.")
+    mentions = mentions_of(caption)
+    for match in re.finditer(r"recognition kinases", caption):
+        mentions.append(Mention(match.start(), match.end(), match.group(),
+                                (Entity("recognition kinases", "recognition kinases", "group"),)))
+    mentions.sort(key=lambda m: m.start)
+    found = {(s.subject.id, s.relation, s.object.id) for s in extract(prepare(caption), mentions)}
+    assert {("JAK1", "binds", "STAT3"), ("TYK2", "binds", "STAT3")} <= found
+    assert ("recognition kinases", "binds", "STAT3") not in found

@@ -511,6 +511,9 @@ def _absorb_unknown_partners(norm: str, hits: list[_Hit]) -> None:
             hit.end = match.end()
 
 
+_SLASH_PARTNER_AFTER = re.compile(r"/\w")  # "A/B/C" is a chain or list, not a name and its ortholog
+
+
 def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     """"FRS2/SNT", "ZIP/p62": two names of the same entity joined by a slash are one mention.
 
@@ -536,6 +539,12 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                     # is its synonym (an alias of one gene names that gene: "ADAM10/TACE")
                     if prev.rank >= 50:
                         prev.entities = hit.entities
+                    same = True
+                elif prev.entities[0].type == "gene" and not prev.entities[0].xrefs \
+                        and hit.entities[0].type in ("gene", "family") and not (
+                        hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)):
+                    # "LIN-12/Notch", "DAF-16/FOXO": a gene of another species written with its
+                    # human ortholog is one node, keyed as written
                     same = True
             if same:
                 prev.end = hit.end

@@ -768,3 +768,12 @@ def test_two_genes_that_make_a_known_complex_name_it() -> None:
 def test_mixed_case_protein_names() -> None:
     assert ids_of("RelB and Sin1 are phosphorylated.", "RelB") == ("RELB",)
     assert ids_of("RelB and Sin1 are phosphorylated.", "Sin1") == ("MAPKAP1",)
+
+
+def test_a_gene_of_another_species_slashed_with_its_human_ortholog_is_one_node() -> None:
+    # "LIN-12/Notch", "DAF-16/FOXO", "Hog1/p38": keyed as the written organism gene
+    assert ids_of("The receptor LIN-12/Notch is cleaved.", "LIN-12/Notch") == ("LIN-12",)
+    assert ids_of("DAF-16/FOXO enters the nucleus.", "DAF-16/FOXO") == ("DAF-16",)
+    assert ids_of("Osmotic stress activates Hog1/p38.", "Hog1/p38") == ("Hog1",)
+    # two human names stay two mentions, and a slash chain stays a chain
+    assert [t for t, _, _ in found("PI3K/Akt and Ste5/MAPK/ERK")] == ["PI3K", "Akt", "Ste5", "MAPK", "ERK"]

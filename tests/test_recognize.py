@@ -777,3 +777,9 @@ def test_a_gene_of_another_species_slashed_with_its_human_ortholog_is_one_node()
     assert ids_of("Osmotic stress activates Hog1/p38.", "Hog1/p38") == ("Hog1",)
     # two human names stay two mentions, and a slash chain stays a chain
     assert [t for t, _, _ in found("PI3K/Akt and Ste5/MAPK/ERK")] == ["PI3K", "Akt", "Ste5", "MAPK", "ERK"]
+
+
+def test_mouse_fgf15_is_human_fgf19() -> None:
+    caption = "Bile acids activate FXR–FGF15 signaling; FGF15/19 acts on FGFR4."
+    assert ids_of(caption, "FGF15") == ("FGF19",)
+    assert ids_of(caption, "FGF15/19") == ("FGF19",)

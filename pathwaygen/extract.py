@@ -133,6 +133,8 @@ _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
 #: text right after a list that continues it rather than opening a clause with its last member as
 #: subject: "to <verb>", and relative clauses (", which disrupts" has the whole list as antecedent)
 _NOT_A_NEW_CLAUSE = (" to ", ", which", ", that", ", who", " which", " that", " who")
+#: verbs of consequence ("..., which shares a kinase with Imd, contributes to AMP production")
+_LEAD_WORDS = frozenset(("leads", "led", "results", "resulted", "contributes", "contributed", "causes", "caused"))
 #: a finite or past verb after a comma in a series of verbs (", affected", ", promoted")
 _VERB_SERIES = re.compile(r", (?:and )?([a-z]+(?:ed|es|s))\b(?! by\b)")
 _RELATIVE_VERB = re.compile(r", (?:which|that) (?:(?:then|also|in turn|thus|thereby|directly|\w+ly) )*([a-z-]+)")
@@ -989,7 +991,8 @@ class Extractor:
                 if series is None or (tense is not None and not series.group(1).endswith(tense)):
                     break  # ("which affects X, suppressed Y": the sentence's subject did that)
                 pos = series.end()
-                if self._verb_word.fullmatch(series.group(1).encode("ascii")) is not None:
+                if (self._verb_word.fullmatch(series.group(1).encode("ascii")) is not None
+                        or series.group(1) in _LEAD_WORDS):
                     out.append(antecedent + " " + tagged.text[series.start(1):][:MAX_SHARED_CLAUSE])
         return out
 

@@ -315,3 +315,8 @@ def test_these_category_names_the_list_the_category_opened_before():
     found = {(s.subject.id, s.relation, s.object.id) for s in extract(prepare(caption), mentions)}
     assert {("JAK1", "binds", "STAT3"), ("TYK2", "binds", "STAT3")} <= found
     assert ("recognition kinases", "binds", "STAT3") not in found
+
+
+def test_a_verb_of_consequence_after_a_relative_clause_is_its_antecedents():
+    found = triples("Activation of ERK, which shares a kinase with the RAF pathway, contributes to MDM2 production.")
+    assert ("MAPK1", "activates", "MDM2") in found or ("MAPK1", "expresses", "MDM2") in found

@@ -122,10 +122,20 @@ def _plausible_long(long: str) -> bool:
     """A long form names an entity: a plausible name whose head is no domain, zone or cell."""
     return _plausible_shape(long) and _head(long) not in _NOT_ENTITY_HEADS
 
+#: Greek letters as the normalised text spells them out; in a short form each is one letter
+#: ("αLA", normalised "alphaLA", abbreviates "alpha-linolenic acid" with three letters)
+_GREEK_WORD = re.compile(r"alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega", re.I)
+
+
+def _one_letter_greek(short: str) -> str:
+    """`short` with every spelled-out Greek letter cut to its first letter."""
+    return _GREEK_WORD.sub(lambda m: m.group()[0], short) if len(short) > 4 else short
+
+
 @lru_cache(maxsize=16384)
 def _letters_match(short: str, long: str) -> int:
     """Schwartz-Hearst: start index in `long` of the best long form for `short`, or -1."""
-    short_low, long_low = short.lower(), long.lower()
+    short_low, long_low = _one_letter_greek(short.lower()), long.lower()
     l_i = len(long_low)  # search below this index
     chars = [c for c in short_low if c.isalnum()]
     for s_i in range(len(chars) - 1, -1, -1):
@@ -147,7 +157,8 @@ _SYMBOL_SLASH = re.compile(r"[A-Z][A-Z0-9]{1,9}/(?=[a-z])")
 def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The long form that ends at `end` (just before "(SHORT)"), or None."""
     # Schwartz-Hearst window: at most min(|short| + 5, 2 |short|) words
-    limit = min(len(short) + 5, 2 * len(short))
+    size = len(_one_letter_greek(short))
+    limit = min(size + 5, 2 * size)
     # words of the 200 characters before: a short window first, the full one only when the
     # short window holds fewer than limit whole words (its first word may be cut)
     words = list(_WORD.finditer(text, max(0, end - 16 * limit), end))
@@ -238,6 +249,8 @@ def _word_before(text: str, end: int, window: int = 40) -> tuple[int, str] | Non
     while start > low and not text[start - 1].isspace() and text[start - 1] not in "()":
         start -= 1
     return (start, text[start:stop]) if start < stop else None
+#: a participle opening a clause inside a legend item ("... species triggering ...")
+_CLAUSE_WORD = re.compile(r"(?<=\w)\s+(?:[a-z]{3,}ing|which|that|by|to)\b")
 _LEGEND_SPLIT = re.compile(r"(;|\.\s|\.(?=\([A-Za-z]\))|\n)")  # ".(D)": a panel letter ends an item
 _HEADING = re.compile(r"\s*(?:abbreviations?|notes?|key)\s*[:.]\s*", re.I)
 _HEADINGS = ("abbreviation", "note", "key")
@@ -282,6 +295,13 @@ def _legend(text: str) -> list[Definition]:
             continue
         if long.count(",") > 2 or len(long.split()) > 10 or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long):
             continue
+        if any(_is_short_form(inner.strip()) for inner in _PAREN.findall(long)):
+            # "13-LOX, 13-lipoxygenase species triggering jasmonate synthesis by converting
+            # α-linoleic acid (αLA)": a description that defines more; the name ends before it
+            clause = _CLAUSE_WORD.search(long)
+            if clause is None:
+                continue
+            long = long[: clause.start()].rstrip(" ,")
         # a long form is made of words, not of more symbols ("Smad2/3-Smad4, LATS1/2")
         if not re.search(r"[a-z]{3}", long) and not (long.isalpha() and len(long) > len(short)):
             continue

@@ -783,3 +783,11 @@ def test_mouse_fgf15_is_human_fgf19() -> None:
     caption = "Bile acids activate FXR–FGF15 signaling; FGF15/19 acts on FGFR4."
     assert ids_of(caption, "FGF15") == ("FGF19",)
     assert ids_of(caption, "FGF15/19") == ("FGF19",)
+
+
+def test_greek_letters_count_once_in_a_short_form_and_legend_descriptions_end_at_their_clause() -> None:
+    caption = ("13-LOX, 13-lipoxygenase species triggering jasmonate synthesis by converting α-linoleic acid "
+               "(αLA); JA, jasmonate-dependent signaling.")
+    assert ids_of(caption, "αLA") == ids_of(caption, "α-linoleic acid") == ("alpha-linolenic acid",)
+    assert ids_of(caption, "13-LOX") == ("13-lipoxygenase species",)
+    assert ids_of("Tumor necrosis factor-α (TNF-α) binds TNFR1.", "TNF-α") == ("TNF",)

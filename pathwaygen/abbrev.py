@@ -249,6 +249,8 @@ def _word_before(text: str, end: int, window: int = 40) -> tuple[int, str] | Non
     while start > low and not text[start - 1].isspace() and text[start - 1] not in "()":
         start -= 1
     return (start, text[start:stop]) if start < stop else None
+#: a second short form opening a legend item's long form ("PD-L1, SOCS1, suppressor ...")
+_NEXT_SHORT = re.compile(r"([^\s,:;=()]{2,15}),\s+")
 #: a participle opening a clause inside a legend item ("... species triggering ...")
 _CLAUSE_WORD = re.compile(r"(?<=\w)\s+(?:[a-z]{3,}ing|which|that|by|to)\b")
 _LEGEND_SPLIT = re.compile(r"(;|\.\s|\.(?=\([A-Za-z]\))|\n)")  # ".(D)": a panel letter ends an item
@@ -291,6 +293,13 @@ def _legend(text: str) -> list[Definition]:
         long = long.rstrip().rstrip(".").rstrip()
         if not long:
             continue
+        s_rel, l_rel = match.start(1), match.end()
+        nxt = _NEXT_SHORT.match(long)
+        if nxt and _is_short_form(nxt.group(1)) and _letters_match(short, long[nxt.end() :]) < 0:
+            # "PD-L1, SOCS1, suppressor of cytokine signaling 1": an item that lost its long
+            # form before the next one; the long form belongs to the second short form
+            short, long = nxt.group(1), long[nxt.end() :]
+            s_rel, l_rel = l_rel, l_rel + nxt.end()
         if not _is_short_form(short.replace(" ", "")) or len(long) > 100 or len(long) <= len(short):
             continue
         if long.count(",") > 2 or len(long.split()) > 10 or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long):
@@ -310,8 +319,8 @@ def _legend(text: str) -> list[Definition]:
         strict = _letters_match(short, long) >= 0
         if not strict and long[:1].lower() != short[:1].lower():
             continue
-        s0 = start + offset + match.start(1)
-        l0 = start + offset + match.end()
+        s0 = start + offset + s_rel
+        l0 = start + offset + l_rel
         found.append((strict, Definition((s0, s0 + len(short)), (l0, l0 + len(long)), not _non_entity_head(long))))
     # a loose item (only the first letter agrees) counts inside a legend of several items
     if sum(1 for _, d in found) < 2:

@@ -791,3 +791,14 @@ def test_greek_letters_count_once_in_a_short_form_and_legend_descriptions_end_at
     assert ids_of(caption, "αLA") == ids_of(caption, "α-linoleic acid") == ("alpha-linolenic acid",)
     assert ids_of(caption, "13-LOX") == ("13-lipoxygenase species",)
     assert ids_of("Tumor necrosis factor-α (TNF-α) binds TNFR1.", "TNF-α") == ("TNF",)
+
+
+def test_a_legend_item_without_its_long_form_passes_the_next_one_on() -> None:
+    # "PD-L1, SOCS1, suppressor of cytokine signaling 1": the long form is SOCS1's, not PD-L1's
+    # (a misspelt short form, as captions have them, takes the long form's grounding)
+    caption = ("FGFR inhibits CXCL10 via SCOS1. GZMB, granzyme B; PD-L1, SCOS1, suppressor of cytokine "
+               "signaling 1; GSK3β, glycogen synthase kinase 3 beta.")
+    assert ids_of(caption, "SCOS1") == ("SOCS1",)
+    assert ids_of(caption, "PD-L1") == ("CD274",)
+    assert ids_of(caption, "suppressor of cytokine signaling 1") == ("SOCS1",)
+    assert ids_of(caption, "GZMB") == ("GZMB",)

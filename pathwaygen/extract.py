@@ -104,7 +104,9 @@ _LOSS_OF = re.compile(r"(?:inhibition|inactivation|loss|deletion|knockdown|knock
 _LOST = re.compile(r"@ (?:depletion|deficiency|loss|knockdown|knock-down|knockout|deletion|silencing|ablation|"
                    r"inhibition|blockade|inactivation|downregulation|down-regulation)$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|within|inside|at|from|on|into|upon|after|during|under|"
-                                 r"among|onto|across|towards?) (?:the )?$")
+                                 r"among|onto|across|towards?|through|via|with) (?:the )?$")
+#: a participle right after a slot: "through a Gq coupled to PLC" (the object of "through" is its subject)
+_PARTICIPLE_AFTER = re.compile(r"(?: [a-z]+)? [a-z]+ed (?:to|by|with)\b")
 # (examples after "such as", "like", "including" do act: "kinases like RSK2, which phosphorylate CREB")
 _MEMBERS_BEFORE = re.compile(r"\b(?:containing|contains|consisting of|consists of|composed of|comprising|"
                              r"comprises) (?:the )?$")
@@ -1043,7 +1045,7 @@ class Extractor:
                         pos = first.end()
                     continue
                 if (a_start == match.start() and _PREPOSITION_BEFORE.search(before)
-                        and not _RELATIVE_AFTER.match(text, a_end)):
+                        and not _RELATIVE_AFTER.match(text, a_end) and not _PARTICIPLE_AFTER.match(text, a_end)):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
                     # search again from the slot's second item

@@ -320,3 +320,10 @@ def test_these_category_names_the_list_the_category_opened_before():
 def test_a_verb_of_consequence_after_a_relative_clause_is_its_antecedents():
     found = triples("Activation of ERK, which shares a kinase with the RAF pathway, contributes to MDM2 production.")
     assert ("MAPK1", "activates", "MDM2") in found or ("MAPK1", "expresses", "MDM2") in found
+
+
+def test_an_object_of_through_or_with_is_no_subject_unless_a_participle_follows():
+    found = triples("The cycling of RAS through SOS and through EGF promotes MTOR activation.")
+    assert ("EGF", "activates", "MTOR") not in found
+    found = triples("STAT3 forms a complex with SOCS3 that may initiate MDM2 transcription.")
+    assert ("SOCS3", "activates", "MDM2") not in found

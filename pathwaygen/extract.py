@@ -80,7 +80,9 @@ _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
 _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
-                                      r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)")
+                                      r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
+                                      # (one: "activates the MAPK kinase kinase RAF")
+                                      r"|(?<=the )@\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 _ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?@(\d+)@ (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")

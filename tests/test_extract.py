@@ -327,3 +327,8 @@ def test_an_object_of_through_or_with_is_no_subject_unless_a_participle_follows(
     assert ("EGF", "activates", "MTOR") not in found
     found = triples("STAT3 forms a complex with SOCS3 that may initiate MDM2 transcription.")
     assert ("SOCS3", "activates", "MDM2") not in found
+
+
+def test_a_kinase_kinase_named_before_its_name_stands_for_it():
+    found = triples("EGF binds and activates the RAF kinase kinase MEK.")
+    assert ("EGF", "activates", "MAP2K1") in found and ("EGF", "activates", "RAF1") not in found

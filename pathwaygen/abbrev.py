@@ -69,6 +69,8 @@ _NOT_ENTITY_HEADS = frozenset({
     # anatomy: brain nuclei and areas, tissues, plant organs
     "nucleus", "nuclei", "cortex", "area", "areas", "gyrus", "tissue", "tissues", "organ", "organs",
     "layer", "layers", "root", "roots", "primordia", "primordium", "meristem", "meristems",
+    # modes of inheritance ("AR=autosomal recessive")
+    "recessive", "dominant", "inheritance",
 })
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive")
 #: a lone lowercase verb is no long form: "MDM2 ubiquitinates (Ub) TP53"
@@ -260,14 +262,34 @@ _HEADINGS = ("abbreviation", "note", "key")
 _LEGEND_HEAD = re.compile(r"\s*(?:and\s+)?([^\s,:;=]{1,20}(?:\s[^\s,:;=]{1,8})?)\s*(?:,|:|=|\s-\s)\s*")
 
 
-def _legend(text: str) -> list[Definition]:
-    """Definitions in legends: "ACC, acetyl-CoA carboxylase; CoA, coenzyme A; ..."."""
-    found: list[tuple[bool, Definition]] = []
-    # a legend is a run of ";"-separated items; a lone "X, long form" sentence counts too
+#: "AR=autosomal recessive, AD=autosomal dominant": "=" items may be separated by commas
+_EQ_ITEM = re.compile(r",\s+(?=[^\s,;=]{1,20}\s?=\s?[^\s=])")
+
+
+def _legend_pieces(text: str) -> list[tuple[int, str]]:
+    """(start, text) of every candidate legend item: pieces between ";", ". " and newlines,
+    and "X=..., Y=..." pieces cut at their commas."""
+    out = []
     pos = 0
     for piece in _LEGEND_SPLIT.split(text):
         start = pos
         pos += len(piece)
+        if "=" in piece and "," in piece:
+            sub = 0
+            for cut in _EQ_ITEM.finditer(piece):
+                out.append((start + sub, piece[sub : cut.start()]))
+                sub = cut.end()
+            out.append((start + sub, piece[sub:]))
+        else:
+            out.append((start, piece))
+    return out
+
+
+def _legend(text: str) -> list[Definition]:
+    """Definitions in legends: "ACC, acetyl-CoA carboxylase; CoA, coenzyme A; ..."."""
+    found: list[tuple[bool, Definition]] = []
+    # a legend is a run of ";"-separated items; a lone "X, long form" sentence counts too
+    for start, piece in _legend_pieces(text):
         match = _LEGEND_HEAD.match(piece)
         offset = 0
         if match is None or match.group(1).lower().startswith(_HEADINGS):

@@ -802,3 +802,10 @@ def test_a_legend_item_without_its_long_form_passes_the_next_one_on() -> None:
     assert ids_of(caption, "PD-L1") == ("CD274",)
     assert ids_of(caption, "suppressor of cytokine signaling 1") == ("SOCS1",)
     assert ids_of(caption, "GZMB") == ("GZMB",)
+
+
+def test_comma_separated_equals_legends_and_modes_of_inheritance() -> None:
+    # "AR=autosomal recessive, AD=autosomal dominant": neither the androgen receptor nor a disease
+    ids = all_ids("Defects cause porphyrias. AR=autosomal recessive, AD=autosomal dominant")
+    assert "AR" not in ids and "alzheimer's disease" not in ids
+    assert ids_of("AR binds DHT in the prostate.", "AR") == ("AR",)

@@ -809,3 +809,11 @@ def test_comma_separated_equals_legends_and_modes_of_inheritance() -> None:
     ids = all_ids("Defects cause porphyrias. AR=autosomal recessive, AD=autosomal dominant")
     assert "AR" not in ids and "alzheimer's disease" not in ids
     assert ids_of("AR binds DHT in the prostate.", "AR") == ("AR",)
+
+
+@pytest.mark.parametrize(("surface", "gene"), [
+    ("EP2R", "PTGER2"), ("AT2R", "AGTR2"), ("ETBR", "EDNRB"), ("H1R", "HRH1"), ("CB1R", "CNR1"),
+    ("β1-AR", "ADRB1"), ("P2Y12R", "P2RY12"), ("BLT1", "LTB4R"), ("S1P1", "S1PR1"), ("Y1R", "NPY1R"),
+])
+def test_receptors_abbreviated_as_ligand_subtype_and_r(surface: str, gene: str) -> None:
+    assert ids_of(f"The agonist binds {surface} on platelets.", surface) == (gene,)

@@ -817,3 +817,12 @@ def test_comma_separated_equals_legends_and_modes_of_inheritance() -> None:
 ])
 def test_receptors_abbreviated_as_ligand_subtype_and_r(surface: str, gene: str) -> None:
     assert ids_of(f"The agonist binds {surface} on platelets.", surface) == (gene,)
+
+
+@pytest.mark.parametrize(("surface", "gene"), [
+    ("eIF2α", "EIF2S1"), ("p-eIF2α", "EIF2S1"), ("p38α", "MAPK14"), ("PI3Kα", "PIK3CA"), ("ACCα", "ACACA"),
+    ("PKCζ", "PRKCZ"), ("CK1ε", "CSNK1E"), ("LTβR", "LTBR"), ("CaMKIIδ", "CAMK2D"), ("eIF4F", "EIF4"),
+])
+def test_isoforms_the_greek_suffix_rule_misreads(surface: str, gene: str) -> None:
+    # "eIF2α" is EIF2S1, not the approved symbol EIF2A (another protein); "ACCα" is not GPR3
+    assert ids_of(f"Stress leads to {surface} activation.", surface) == (gene,)

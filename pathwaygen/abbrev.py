@@ -96,7 +96,8 @@ def _plausible_shape(long: str) -> bool:
 
 #: heads of protein parts: "Notch intracellular domain (NICD)" is still read as Notch by the
 #: lexicon, so such a definition neither defines nor blocks its short form
-_PART_HEADS = frozenset({"domain", "domains", "motif", "motifs", "homology", "repeat", "repeats"})
+_PART_HEADS = frozenset({"domain", "domains", "motif", "motifs", "homology", "repeat", "repeats",
+                         "signal", "signals", "sequence", "sequences"})  # "nuclear localization signal (NLS)"
 
 
 @lru_cache(maxsize=16384)

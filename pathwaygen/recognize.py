@@ -1023,6 +1023,7 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
     if not rules.compartments:
         return hits
     moved: set[str] = set()
+    motifs: set[int] = set()
     seen = False
     for hit in hits:
         ent = hit.entities[0]
@@ -1032,12 +1033,16 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
         written = norm[hit.start : hit.end].lower()
         cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
         after = norm[hit.end : hit.end + 16].lower().split()
+        if after and after[0].startswith(("signal", "sequence")):
+            motifs.add(hit.start)  # "nuclear localization signal", "nuclear export sequence": a motif
+            continue
         if (cue and cue.group(1).lower() in rules.movement_cues) or any(w in written for w in ("transloc", "locali", "accumul", "export", "recruit")) \
                 or (after and after[0].strip(".,;") in rules.movement_cues):
             moved.add(ent.id)
     if not seen:
         return hits
-    return [h for h in hits if h.entities[0].id not in rules.compartments or h.entities[0].id in moved]
+    return [h for h in hits if h.entities[0].id not in rules.compartments
+            or (h.entities[0].id in moved and h.start not in motifs)]
 
 
 #: what follows a name that is only part of a protein's anatomy: "Src homology 2 (SH2)-containing",

@@ -826,3 +826,15 @@ def test_receptors_abbreviated_as_ligand_subtype_and_r(surface: str, gene: str) 
 def test_isoforms_the_greek_suffix_rule_misreads(surface: str, gene: str) -> None:
     # "eIF2α" is EIF2S1, not the approved symbol EIF2A (another protein); "ACCα" is not GPR3
     assert ids_of(f"Stress leads to {surface} activation.", surface) == (gene,)
+
+
+def test_localization_signals_are_motifs_not_compartments_or_entities() -> None:
+    caption = "A nuclear localization signal (NLS) in STAT3 is exposed; STAT3 then translocates to the nucleus."
+    assert all_ids(caption) == {"STAT3", "nucleus"}
+    assert "cytoplasm" not in all_ids("The nuclear export signal of HDAC5 is masked by CaMKII.")
+    assert "cytoplasm" in all_ids("CaMKII induces HDAC5 nuclear export.")
+
+
+def test_vertebrate_hedgehogs_are_not_the_fly_gene() -> None:
+    assert ids_of("Sonic hedgehog binds Patched.", "Sonic hedgehog") == ("SHH",)
+    assert ids_of("Raf kinase inhibitor protein blocks RAF.", "Raf kinase inhibitor protein") == ("PEBP1",)

@@ -78,8 +78,8 @@ def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
             continue
         if cand.spaces != spaces and not (cand.spaces and _within(spaces, cand.spaces) and _within(cand.spaces, breaks)):
             continue
-        if " " in raw and not cand.spaces and raw.islower() and _WORD_SPACE_NUMBER.search(raw):
-            continue  # "or 2", "at 2": lowercase words before a number are not a symbol
+        if " " in raw and not cand.spaces and raw.islower() and len(cand.surface) <= 6 and _WORD_SPACE_NUMBER.search(raw):
+            continue  # "or 2", "at 2": lowercase words before a number are not a symbol (but "interleukin 6" is)
         # a short all-capital alias written in mixed case is another word ("miR" is not MIR)
         if cand.rank >= 50 and len(surface) <= 3 and cand.surface.isupper() and not surface.isupper():
             continue

@@ -838,3 +838,18 @@ def test_localization_signals_are_motifs_not_compartments_or_entities() -> None:
 def test_vertebrate_hedgehogs_are_not_the_fly_gene() -> None:
     assert ids_of("Sonic hedgehog binds Patched.", "Sonic hedgehog") == ("SHH",)
     assert ids_of("Raf kinase inhibitor protein blocks RAF.", "Raf kinase inhibitor protein") == ("PEBP1",)
+
+
+@pytest.mark.parametrize(("surface", "entity"), [
+    ("interleukin 6", "IL6"), ("sirtuin 1", "SIRT1"), ("protein kinase B", "AKT"),
+    ("hypoxia-inducible factor 1α", "HIF1A"), ("heat shock protein 90", "HSP90"), ("B-cell lymphoma 2", "BCL2"),
+    ("cAMP response element-binding protein", "CREB"), ("stimulator of interferon genes", "STING1"),
+    ("apoptosis-associated speck-like protein", "PYCARD"), ("focal adhesion kinase", "PTK2"),
+])
+def test_full_names_are_the_protein_not_a_word_inside_them(surface: str, entity: str) -> None:
+    # not "hypoxia", "heat stress", "lymphoma", "cAMP", "interferon" or "apoptosis"
+    assert [ids for text, ids, _ in found(f"We show that {surface} is activated.")] == [(entity,)]
+
+
+def test_a_lowercase_word_and_a_number_are_still_no_symbol() -> None:
+    assert all_ids("Cells were treated at 2 h or 2 days; see 4.") == set()

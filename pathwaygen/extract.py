@@ -576,6 +576,9 @@ class Extractor:
                     entity = Entity(id=word, label=word, type="group")
                     values[name] = {"source": [entity], "target": [entity]}
                 continue
+            if name == "ALL" and " or " in slot_text:
+                values[name] = []  # "binding of IGF-1 or insulin": alternatives, not partners
+                continue
             if name in _SEQUENCES:
                 # (a part named "of" its whole is no member of the list: "the p85 subunit of PI3K")
                 values[name] = [int(t.group(1)) for t in _TOKEN.finditer(slot_text)

@@ -1357,17 +1357,26 @@ def _pairs_as_their_complex(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
             a.entities = b.entities = (whole,)
 
 
+#: the rest of a protein's name after a process or chemical word: "-inducible factor",
+#: "-associated speck-like protein" (a name the lexicon knows is a longer hit already)
+_NAMED_PROTEIN_AFTER = re.compile(r"-(?:inducible|associated|related|activated|regulated|responsive|binding|"
+                                  r"interacting|sensing)\s+(?:[\w-]+\s+){0,3}?(?:proteins?|factors?|kinases?|"
+                                  r"oncogenes?|receptors?|phosphatases?|ligases?|regulators?)\b")
+
+
 def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
     low = norm.lower()
-    if "anti-" not in low and not any(word in low for word in _PART_WORDS):
+    if "anti-" not in low and not any(word in low for word in _PART_WORDS) and not _NAMED_PROTEIN_AFTER.search(low):
         return hits
     out = []
     for hit in hits:
         kind = hit.entities[0].type
         if kind in _GENE_TYPES and (_PART_AFTER.match(norm, hit.end) or _KIND_AFTER.match(norm, hit.end)):
             continue
+        if kind in ("process", "chemical") and _NAMED_PROTEIN_AFTER.match(low, hit.end):
+            continue  # "glioma-associated oncogene", "hypoxia-inducible factor 3": a protein's name
         if kind == "process" and hit.start >= 5 and _ANTI_BEFORE.search(norm, hit.start - 5, hit.start):
             continue
         out.append(hit)

@@ -853,3 +853,13 @@ def test_full_names_are_the_protein_not_a_word_inside_them(surface: str, entity:
 
 def test_a_lowercase_word_and_a_number_are_still_no_symbol() -> None:
     assert all_ids("Cells were treated at 2 h or 2 days; see 4.") == set()
+
+
+def test_protein_names_built_on_a_process_or_chemical_word() -> None:
+    # "glioma-associated oncogene", "hypoxia-inducible factor 3": no glioma or hypoxia node
+    assert all_ids("Glioma-associated oncogene homolog 3 and hypoxia-inducible factor 3 bind DNA.") == set()
+    assert all_ids("ROS-induced apoptosis follows hypoxia.") == {"ros", "apoptosis", "hypoxia"}
+    caption = "Insulin binds the insulin-like growth factor receptor 1 (IGF-1R) and IGFs bind it too."
+    assert ids_of(caption, "insulin-like growth factor receptor 1") == ("IGF1R",)
+    assert ids_of(caption, "IGFs") == ("IGF",)
+    assert ids_of("SAPK/JNK phosphorylates c-Jun.", "SAPK/JNK") == ("JNK",)

@@ -69,8 +69,8 @@ _NOT_ENTITY_HEADS = frozenset({
     # anatomy: brain nuclei and areas, tissues, plant organs
     "nucleus", "nuclei", "cortex", "area", "areas", "gyrus", "tissue", "tissues", "organ", "organs",
     "layer", "layers", "root", "roots", "primordia", "primordium", "meristem", "meristems",
-    # modes of inheritance ("AR=autosomal recessive")
-    "recessive", "dominant", "inheritance",
+    # modes of inheritance ("AR=autosomal recessive"); cell structures ("cytoskeleton (Csk)")
+    "recessive", "dominant", "inheritance", "cytoskeleton",
 })
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive")
 #: a lone lowercase verb is no long form: "MDM2 ubiquitinates (Ub) TP53"

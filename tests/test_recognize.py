@@ -863,3 +863,8 @@ def test_protein_names_built_on_a_process_or_chemical_word() -> None:
     assert ids_of(caption, "insulin-like growth factor receptor 1") == ("IGF1R",)
     assert ids_of(caption, "IGFs") == ("IGF",)
     assert ids_of("SAPK/JNK phosphorylates c-Jun.", "SAPK/JNK") == ("JNK",)
+
+
+def test_a_cell_structure_abbreviation_is_not_the_kinase_its_letters_spell() -> None:
+    assert "CSK" not in all_ids("Salt stress remodels the cytoskeleton (Csk); Csk then signals.")
+    assert ids_of("C-terminal Src kinase (Csk) phosphorylates Src.", "Csk") == ("CSK",)

@@ -672,10 +672,10 @@ class Extractor:
         hits = sorted(self._primary_set.Match(tagged.raw) or ())
         if not hits:
             return out
-        ext_hits = sorted(self._ext_set.Match(tagged.raw, potential=True) or ()) if self._ext_alts else []
         # several rules often end their matches at the same place: each extension is tried
-        # there once per sentence
-        extensions = ([self._ext_alts[i] for i in ext_hits], {})
+        # there once per sentence; which extensions may match is asked when a first match is
+        # kept (most screened rules match nothing)
+        extensions = [None, {}]
         for i in hits:
             rule, regex, groups = self._primary_alts[i]
             out.extend(self._run(rule, regex, groups, tagged, extensions))
@@ -783,7 +783,7 @@ class Extractor:
         ("IL-6 binds to IL-6R and the resultant complex induces gp130"); a sentence that opens
         on "This complex" looks at the last clause of the sentence `before`.
         """
-        match = _THE_COMPLEX.search(tagged.text)
+        match = _THE_COMPLEX.search(tagged.text) if "complex" in tagged.text else None  # (every form says it)
         if match is None:
             return
         start = match.start()
@@ -942,7 +942,7 @@ class Extractor:
         return out
 
     def _run(self, rule: Rule, regex, groups: list[tuple[str, int]], tagged: _Tagged,
-             extensions: tuple[list, dict]) -> list[_Candidate]:
+             extensions: list) -> list[_Candidate]:
         """Every match of one regex of `rule` (restarting after each match's first slot)."""
         text = tagged.text
         out: list[_Candidate] = []
@@ -951,12 +951,13 @@ class Extractor:
             match = _search(regex, tagged.raw, pos)
             if match is None:
                 break
-            first_slot_end = min((match.end(g) for _, g in groups if match.start(g) >= 0),
-                                 default=match.end())
+            # the slots that took part, read once: the first one's end and the leading slot
+            slots = [span for span in [match.span(g) for _, g in groups] if span[0] >= 0]
+            first_slot_end = min([e for _, e in slots]) if slots else match.end()
             pos = max(first_slot_end, match.start() + 1)
             if rule.checked and not self._gaps_ok(regex, match, text):
                 continue
-            lead = min(((match.start(g), match.end(g)) for _, g in groups if match.start(g) >= 0), default=None)
+            lead = tuple(min(slots)) if slots else None
             if (lead is not None and lead[0] == match.start() and lead[0] > 0
                     and _AGENT_BEFORE.search(text, max(0, lead[0] - 40), lead[0])
                     and not _RELATIVE_AFTER.match(text, lead[1])):
@@ -1035,6 +1036,9 @@ class Extractor:
                 found = _flip(found)
             out.extend(found)
             ext_alts, tried = extensions
+            if ext_alts is None:
+                ext_alts = extensions[0] = [self._ext_alts[i] for i in sorted(
+                    self._ext_set.Match(tagged.raw, potential=True) or ())] if self._ext_alts else []
             for ext, ext_regex, ext_groups in ext_alts:
                 key = (id(ext_regex), match.end())
                 follow = tried[key] if key in tried else tried.setdefault(

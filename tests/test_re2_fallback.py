@@ -51,11 +51,12 @@ def _captions() -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def test_installed_re2_takes_a_defined_path():
-    # the probe answers for the installed release (True with the pinned 1.1.x), and a module
-    # without the private names is told apart
-    assert extract_module.FAST_RE2 == extract_module._private_re2()
-    assert hasattr(re2, "_Regexp") or not extract_module.FAST_RE2
+def test_probe_accepts_a_release_that_has_the_private_names():
+    # (the probe must not turn the fast paths off for a release that has what they call)
+    if not all(hasattr(re2, name) for name in ("_Regexp", "_Anchor", "_Match")):
+        pytest.skip(f"google-re2 {getattr(re2, '__version__', '?')} lacks the private names")
+    assert extract_module._private_re2() is True
+    assert extract_module.FAST_RE2 is True
 
 
 def test_public_api_fallback_gives_identical_graphs():

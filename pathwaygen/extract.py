@@ -43,6 +43,30 @@ from .text import GREEK
 from .rules import _OPTIONS, CHECKED_GROUPS, PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
 from .rules import screening_source
 
+
+def _private_re2() -> bool:
+    """Whether google-re2's private names that the fast paths call are there and behave as in
+    the 1.1.x releases this was written against (pyproject pins google-re2 below 1.2).
+
+    They are: ``re2._Regexp`` (the compiled class, whose ``_regexp`` is the C++ RE2 object with
+    ``Match(anchor, bytes, pos, endpos)`` -> group spans), ``re2._Anchor`` and ``re2._Match``.
+    Without them extraction uses the public ``search`` / ``match`` API instead: the same
+    matches, only slower.
+    """
+    try:
+        probe = re2.compile("b(a)?")
+        spans = [tuple(span) for span in probe._regexp.Match(re2._Anchor.UNANCHORED, b"xba", 0, 3)]
+        match = re2._Match(probe, b"xba", 0, 3, spans)
+        return (isinstance(probe, re2._Regexp) and spans == [(1, 3), (2, 3)] and match.span(1) == (2, 3)
+                and probe._regexp.Match(re2._Anchor.ANCHOR_START, b"xba", 0, 3)[0][0] == -1
+                and re2._Anchor.ANCHOR_BOTH is not None)
+    except Exception:  # (any change of those private names or signatures)
+        return False
+
+
+#: google-re2's private fast paths are usable (else the public API is used; see _private_re2)
+FAST_RE2 = _private_re2()
+
 NAMED_INHIBITOR_RULE = "inh.named_inhibitor"
 #: a list of more members than this is not read as one complex whose members all bind
 MAX_COMPLEX_MEMBERS = 4
@@ -164,8 +188,8 @@ _HEDGE = re.compile(
     r"appears? to|seems? to|speculative|probably|predicted|postulated|would)\b")
 # (the same cues as RE2 patterns over the ASCII tagged bytes, where \b means the same: one DFA
 # scan instead of trying every alternative at every offset)
-_QUESTION_RE2 = re2.compile(_QUESTION.pattern)._regexp
-_HEDGE_RE2 = re2.compile(_HEDGE.pattern)._regexp
+_QUESTION_RE2 = re2.compile(_QUESTION.pattern)._regexp if FAST_RE2 else re2.compile(_QUESTION.pattern)
+_HEDGE_RE2 = re2.compile(_HEDGE.pattern)._regexp if FAST_RE2 else re2.compile(_HEDGE.pattern)
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"), "-")
 _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
@@ -246,7 +270,10 @@ class _Tagged:
 
 def _first_cue(regexp, raw: bytes) -> int:
     """Start of the first match of an RE2 pattern in `raw`, or len(raw) + 1."""
-    start = regexp.Match(re2._Anchor.UNANCHORED, raw, 0, len(raw))[0][0]
+    if not FAST_RE2:
+        match = regexp.search(raw)
+        return match.start() if match is not None else len(raw) + 1
+    start = regexp.Match(_UNANCHORED, raw, 0, len(raw))[0][0]
     return start if start >= 0 else len(raw) + 1
 
 
@@ -502,7 +529,7 @@ class Extractor:
         self._contrast_pronoun = re2.compile(contrast_pronoun)
         # every helper pattern above: group numbers read once, matched without the wrapper's generator
         for name, value in list(vars(self).items()):
-            if type(value) is re2._Regexp:
+            if FAST_RE2 and type(value) is re2._Regexp:
                 setattr(self, name, _Helper.of(value))
 
     # -- reading slots ------------------------------------------------------------------
@@ -685,10 +712,10 @@ class Extractor:
         hits = sorted(self._primary_set.Match(tagged.raw) or ())
         if not hits:
             return out
-        ext_hits = sorted(self._ext_set.Match(tagged.raw, potential=True) or ()) if self._ext_alts else []
         # several rules often end their matches at the same place: each extension is tried
-        # there once per sentence
-        extensions = ([self._ext_alts[i] for i in ext_hits], {})
+        # there once per sentence; which extensions may match is asked when a first match is
+        # kept (most screened rules match nothing)
+        extensions = [None, {}]
         for i in hits:
             rule, regex, groups = self._primary_alts[i]
             out.extend(self._run(rule, regex, groups, tagged, extensions))
@@ -833,7 +860,7 @@ class Extractor:
         ("IL-6 binds to IL-6R and the resultant complex induces gp130"); a sentence that opens
         on "This complex" looks at the last clause of the sentence `before`.
         """
-        match = _THE_COMPLEX.search(tagged.text)
+        match = _THE_COMPLEX.search(tagged.text) if "complex" in tagged.text else None  # (every form says it)
         if match is None:
             return
         start = match.start()
@@ -1004,7 +1031,7 @@ class Extractor:
         return out
 
     def _run(self, rule: Rule, regex, groups: list[tuple[str, int]], tagged: _Tagged,
-             extensions: tuple[list, dict]) -> list[_Candidate]:
+             extensions: list) -> list[_Candidate]:
         """Every match of one regex of `rule` (restarting after each match's first slot)."""
         text = tagged.text
         out: list[_Candidate] = []
@@ -1013,12 +1040,13 @@ class Extractor:
             match = _search(regex, tagged.raw, pos)
             if match is None:
                 break
-            first_slot_end = min((match.end(g) for _, g in groups if match.start(g) >= 0),
-                                 default=match.end())
+            # the slots that took part, read once: the first one's end and the leading slot
+            slots = [span for span in [match.span(g) for _, g in groups] if span[0] >= 0]
+            first_slot_end = min([e for _, e in slots]) if slots else match.end()
             pos = max(first_slot_end, match.start() + 1)
             if rule.checked and not self._gaps_ok(regex, match, text):
                 continue
-            lead = min(((match.start(g), match.end(g)) for _, g in groups if match.start(g) >= 0), default=None)
+            lead = tuple(min(slots)) if slots else None
             if (lead is not None and lead[0] == match.start() and lead[0] > 0
                     and _AGENT_BEFORE.search(text, max(0, lead[0] - 40), lead[0])
                     and not _RELATIVE_AFTER.match(text, lead[1])):
@@ -1097,6 +1125,9 @@ class Extractor:
                 found = _flip(found)
             out.extend(found)
             ext_alts, tried = extensions
+            if ext_alts is None:
+                ext_alts = extensions[0] = [self._ext_alts[i] for i in sorted(
+                    self._ext_set.Match(tagged.raw, potential=True) or ())] if self._ext_alts else []
             for ext, ext_regex, ext_groups in ext_alts:
                 key = (id(ext_regex), match.end())
                 follow = tried[key] if key in tried else tried.setdefault(
@@ -1269,7 +1300,7 @@ class _Spans:
         return self.spans[group]
 
 
-_UNANCHORED, _ANCHOR_START = re2._Anchor.UNANCHORED, re2._Anchor.ANCHOR_START
+_UNANCHORED, _ANCHOR_START = (re2._Anchor.UNANCHORED, re2._Anchor.ANCHOR_START) if FAST_RE2 else (None, None)
 
 
 def _search(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | None:
@@ -1289,11 +1320,24 @@ class _Pattern:
     __slots__ = ("_regexp", "groupindex")
 
     def __init__(self, regex) -> None:
-        self._regexp = regex._regexp
+        # (without the private API, the public compiled pattern: see _search_public)
+        self._regexp = regex._regexp if FAST_RE2 else regex
         self.groupindex = dict(regex.groupindex)
 
 
-class _Helper(re2._Regexp):
+def _search_public(regex, raw: bytes, pos: int, anchored: bool = False):
+    """_search through google-re2's public API (when its private names are missing):
+    the wrapper's match object, or None."""
+    if type(regex) is _Pattern:
+        regex = regex._regexp
+    return regex.match(raw, pos) if anchored else regex.search(raw, pos)
+
+
+if not FAST_RE2:
+    _search = _search_public  # noqa: F811 (the same results, through the public API)
+
+
+class _Helper(re2._Regexp if FAST_RE2 else object):
     """A compiled RE2 pattern whose `groupindex` is read once and whose search / match /
     fullmatch of bytes call the matcher directly: the wrapper rebuilds the group dict on every
     access and finds a first match through a generator. Results are the wrapper's match objects."""

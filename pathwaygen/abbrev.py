@@ -121,10 +121,6 @@ def _non_entity_head(long: str) -> bool:
     return head in _NOT_ENTITY_HEADS and head not in _PART_HEADS
 
 
-def _plausible_long(long: str) -> bool:
-    """A long form names an entity: a plausible name whose head is no domain, zone or cell."""
-    return _plausible_shape(long) and _head(long) not in _NOT_ENTITY_HEADS
-
 #: Greek letters as the normalised text spells them out; in a short form each is one letter
 #: ("αLA", normalised "alphaLA", abbreviates "alpha-linolenic acid" with three letters)
 _GREEK_WORD = re.compile(r"alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega", re.I)

@@ -253,6 +253,15 @@ class _Tagged:
         self._question: int | None = None
         self._hedge: int | None = None
 
+    def new_token(self, entities: tuple[Entity, ...]) -> str:
+        """Add a token that stands for `entities` and return its text (``@<n>@``)."""
+        self.tokens.append(entities)
+        return f"@{len(self.tokens) - 1}@"
+
+    def replace(self, start: int, end: int, entities: tuple[Entity, ...]) -> None:
+        """Put a new token for `entities` in place of ``text[start:end]`` (a resolved reference)."""
+        self.set_text(self.text[:start] + self.new_token(entities) + self.text[end:])
+
     @property
     def question(self) -> int:
         """Offset of the first open-question cue (len(text) + 1 when there is none)."""
@@ -707,7 +716,6 @@ class Extractor:
 
     def candidates(self, tagged: _Tagged) -> list[_Candidate]:
         """All candidate statements of one tagged sentence, before conflict resolution."""
-        text = tagged.text
         out: list[_Candidate] = []
         hits = sorted(self._primary_set.Match(tagged.raw) or ())
         if not hits:
@@ -757,8 +765,7 @@ class Extractor:
             if not referent:
                 pos = e
                 continue
-            token = f"@{len(tagged.tokens)}@"
-            tagged.tokens.append(referent)
+            token = tagged.new_token(referent)
             head = tagged.text[:s]
             if head.endswith(", or "):
                 # "oxidized to lactate, or it can be translocated": a new clause, not a list
@@ -782,9 +789,7 @@ class Extractor:
         if not referent:
             return
         s, e = match.span(self._demonstrative.groupindex["P"])
-        token = f"@{len(tagged.tokens)}@"
-        tagged.tokens.append(referent)
-        tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
+        tagged.replace(s, e, referent)
 
     def resolve_object_pronoun(self, tagged: _Tagged) -> None:
         """Replace "it/them" after a coordinated verb by the object of the verb before it."""
@@ -830,9 +835,7 @@ class Extractor:
             if listed is not None:
                 referent = tuple(dict.fromkeys(ent for t in _TOKEN.findall(listed.group(listed.lastindex))
                                                for ent in before.tokens[int(t)]))
-                token = f"@{len(tagged.tokens)}@"
-                tagged.tokens.append(referent)
-                tagged.set_text(tagged.text[:named.start(1) - 1] + token + tagged.text[named.end(1) + 1:])
+                tagged.replace(named.start(1) - 1, named.end(1) + 1, referent)
                 return
         match = _search(self._class_reference, tagged.raw, 0, anchored=True)
         if match is None:
@@ -849,9 +852,7 @@ class Extractor:
                                        if not (ent.type == "group" and ent.id in PLACES)))
         if not referent:
             return
-        token = f"@{len(tagged.tokens)}@"
-        tagged.tokens.append(referent)
-        tagged.set_text(tagged.text[:s] + token + tagged.text[e:])
+        tagged.replace(s, e, referent)
 
     def resolve_complex(self, tagged: _Tagged, before: _Tagged | None) -> None:
         """Replace "the resultant complex" / "this complex" by the partners just bound together.
@@ -881,8 +882,7 @@ class Extractor:
                                        if e.type in _COMPLEX_PARTS))
         if len(partners) < 2:
             return
-        token = f"@{len(tagged.tokens)}@"
-        tagged.tokens.append(partners)
+        token = tagged.new_token(partners)
         if match.group().startswith("a "):
             # "X and Y form a complex that phosphorylates Z": the complex is named after the phrase,
             # which still says the partners bind

@@ -92,10 +92,17 @@ def _within(part: str, whole: str) -> bool:
     return not part or set(part.split(",")) <= set(whole.split(","))
 
 
-def _pick(lex: Lexicon, cands: tuple[Candidate, ...], raw: str) -> Candidate | None:
-    """The best candidate for the written `raw` surface, or None."""
-    valid = _valid(cands, raw)
-    return valid[0] if valid else None
+def _as_written(valid: list[Candidate], raw: str) -> Candidate | None:
+    """Among the candidates that tie for first place for different entities, the single one
+    whose name is spelled as `raw` is written ("gp130" is IL6ST's, "GP130" LRPPRC's; the
+    grounding map's "RSK2" is RPS6KA3, its "rSK2" KCNN2); None when there is no tie or no
+    single such candidate."""
+    first = valid[0]
+    if len(valid) < 2 or valid[1].rank != first.rank or valid[1].entity == first.entity:
+        return None
+    written = squeeze(raw)
+    same = [c for c in valid if c.rank == first.rank and c.surface == written]
+    return same[0] if len({c.entity for c in same}) == 1 else None
 
 
 _SEPARATOR_SPLIT = re.compile(r"([- ]+)")
@@ -212,13 +219,11 @@ def _ground(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int,
     cand = valid[0]
     entity = lex.entity(cand.entity)
     if len(valid) > 1 and valid[1].rank == cand.rank and valid[1].entity != cand.entity:
-        # a name several entries list equally first: the one spelled as written wins
-        # ("gp130" is IL6ST's, "GP130" LRPPRC's; the grounding map's "RSK2" is RPS6KA3,
-        # its "rSK2" KCNN2); otherwise an alias names their group ("SOCS")
-        written = squeeze(raw)
-        same = [c for c in valid if c.rank == cand.rank and c.surface == written]
-        if len({c.entity for c in same}) == 1:
-            cand = same[0]
+        # a name several entries list equally first: the one spelled as written wins;
+        # otherwise an alias names their group ("SOCS")
+        written = _as_written(valid, raw)
+        if written is not None:
+            cand = written
             entity = lex.entity(cand.entity)
         elif cand.rank >= 50:
             entity = _ambiguous_alias(lex, raw, valid)
@@ -312,13 +317,8 @@ def _lookup(lex: Lexicon, surface: str) -> Entity | None:
         return memo[surface]
     raw = normalise(surface)
     valid = _valid(lex.lookup(surface), raw)
-    cand = valid[0] if valid else None
-    if len(valid) > 1 and valid[1].rank == cand.rank and valid[1].entity != cand.entity:
-        # as in _ground: among equally ranked names the one spelled as written wins
-        # ("RSK2" of "RSK1/2" is RPS6KA3, "rSK2" KCNN2)
-        same = [c for c in valid if c.rank == cand.rank and c.surface == squeeze(raw)]
-        if len({c.entity for c in same}) == 1:
-            cand = same[0]
+    # ("RSK2" of "RSK1/2" is RPS6KA3, "rSK2" KCNN2)
+    cand = (_as_written(valid, raw) or valid[0]) if valid else None
     entity = None if cand is None else lex.entity(cand.entity)
     if len(memo) > 50_000:
         memo.clear()

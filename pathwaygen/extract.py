@@ -1405,6 +1405,25 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 _RECEPTOR_AROUND = re.compile(r"(?:receptors?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
+#: secreted ligand families by HGNC symbol / FamPlex id (cytokines, growth factors, hormones,
+#: morphogens): only a ligand acts through the receptor it binds, not a kinase or adaptor bound to one
+_LIGAND_ID = re.compile(
+    r"(?:IL\d+[A-Z]?|IL\d*_?family|TNF|TNFSF\d+|LT[AB]|FASLG|EGF|TGFA|HBEGF|AREG|EREG|BTC|NRG\d|FGF\d*|"
+    r"VEGF[A-D]?|VEGF|PGF|PDGF[A-D]?|TGFB\d?|GDF\d+|BMP\d*|INHB?[A-E]?|NODAL|WNT\d*[AB]?|IFN[A-Z]*\d*|"
+    r"Interferon.*|INS|IGF[12]?|NGF|BDNF|NTF\d|GDNF|CCL\d+|CXCL\d+|CX3CL1|XCL\d|LIF|OSM|CNTF|EPO|THPO|"
+    r"CSF\d|KITLG|HGF|DLL\d|JAG\d|SHH|IHH|DHH|PTHLH|PTH|LEP|ADIPOQ|EFN[AB]\d|ANGPT\d|APLN|EDN\d|AGT|"
+    r"GH1|PRL|TSLP|RSPO\d|GAS6|HMGB1|spz|Upd\d?|Growth_factor|Cytokine|Chemokine)", re.IGNORECASE)
+#: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
+_CALLED_LIGAND = re.compile(r"@(\d+)@[^@;]{0,40}?\b(?:as an? |is an? |, an? )(?:[a-z-]+ )?(?:ligand|agonist|hormone)s?\b"
+                            r"|\b(?:ligands?|agonists?|hormones?) @(\d+)@")
+
+
+def _ligand_like(entity: Entity, tagged: _Tagged) -> bool:
+    """Whether `entity` can be a ligand acting through its receptor: a chemical, a secreted ligand
+    family, or a mention the sentence calls a ligand (not "NIK1 is bound to the receptor FLS2")."""
+    if entity.type in ("chemical", "group") or _LIGAND_ID.fullmatch(entity.id):
+        return True
+    return any(entity in tagged.tokens[int(m.group(1) or m.group(2))] for m in _CALLED_LIGAND.finditer(tagged.text))
 
 
 def _receptor_acts(found: list[_Candidate], tagged: _Tagged) -> list[_Candidate]:
@@ -1421,7 +1440,7 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged) -> list[_Candidate]
     for c in found:
         if c.relation == "binds":
             for lig, rec in ((c.subject, c.object), (c.object, c.subject)):
-                if rec.id in receptors and lig.id not in receptors:
+                if rec.id in receptors and lig.id not in receptors and _ligand_like(lig, tagged):
                     ligand_of.setdefault(lig.id, []).append(rec)
     if not ligand_of:
         return found

@@ -155,6 +155,8 @@ _ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
                             r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
+#: a mention right after an object ("HDAC5 nuclear export": a place read from its movement)
+_PLACE_TOKEN = re.compile(r" @(\d+)@")
 #: acting on a set of genes is acting on their expression
 _GENES = re.compile(r"\bgenes?$")
 _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
@@ -633,7 +635,8 @@ class Extractor:
                     return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
                 if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))):
                     items = items[-1:]
-            if name == "B" and e == match.end() and items and _NOMINAL_AFTER.match(text, e):
+            if name == "B" and e == match.end() and items and (_NOMINAL_AFTER.match(text, e)
+                                                                or self._place_after(tagged, e)):
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match.end() and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
@@ -644,6 +647,15 @@ class Extractor:
                 for role in ("source", "target")
             }
         return values
+
+    @staticmethod
+    def _place_after(tagged: _Tagged, end: int) -> bool:
+        """Whether a place mention follows `end` right away: "induces HDAC5 nuclear export"
+        (the movement recognised as its place) acts on the movement, which
+        trans.prenominal_place reads, not on HDAC5."""
+        token = _PLACE_TOKEN.match(tagged.text, end)
+        return token is not None and all(ent.type == "group" and ent.id in PLACES
+                                         for ent in tagged.tokens[int(token.group(1))])
 
     @staticmethod
     def _constant(name: str) -> dict[str, list[Entity]] | None:

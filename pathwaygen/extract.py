@@ -155,6 +155,8 @@ _ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
                             r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
+#: a complex named after its dash-joined members ("the TLR4-MD-2-LPS complex")
+_COMPLEX_AFTER = re.compile(r" (?:[a-z-]+ )?(?:complex|complexes|heterodimers?|heterotrimers?|dimers?|trimers?|oligomers?)\b")
 #: a mention right after an object ("HDAC5 nuclear export": a place read from its movement)
 _PLACE_TOKEN = re.compile(r" @(\d+)@")
 #: acting on a set of genes is acting on their expression
@@ -570,7 +572,9 @@ class Extractor:
                 continue  # "the PI3K isoform p110a": the isoform is named next
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
-            chain = plural or bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
+            # (three or more joined by dashes are a cascade unless a complex is named: "PKC-Raf-MEK-MAPK")
+            chain = (plural or bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
+                     or (len(idx) > 2 and not _COMPLEX_AFTER.match(slot_text, match.end())))
             out.append((idx, chain and len(idx) > 1))
         return out
 
@@ -1244,7 +1248,9 @@ class Extractor:
                 subject = self.subject_of(before)
                 if subject:
                     return subject
-            return ()
+            # no sentence opened on an entity: "The pY1175 motif is the binding site for PLC-g.
+            # It stimulates PKC": the last entity the sentence before named
+            return self.last_entities(history[-1]) if history else ()
 
         mi = 0
         for span in sentences:

@@ -176,6 +176,9 @@ _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|coul
 #: extensions whose effect ("..., leading to Z") comes from the object, unless the verb removed
 #: the object ("X inhibits Y, leading to Z": the subject's action leads to Z)
 _EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease", "via.participle"})
+#: unnamed sets of molecules: what follows acting on them is the subject's doing
+_GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(?:target|substrate|effector)s?"
+                             r"(?: proteins?| molecules?| genes?)?)")
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
@@ -1093,6 +1096,11 @@ class Extractor:
                     if first is not None:
                         pos = first.end()
                     continue
+                if (a_start == match.start() and not _RELATIVE_AFTER.match(text, a_end)
+                        and all(e.type == "group" and _GENERIC_OBJECT.fullmatch(e.id)
+                                for m in _TOKEN.finditer(text, a_start, a_end) for e in tagged.tokens[int(m.group(1))])
+                        and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
+                    continue  # "activate several target proteins leading to Z": the set acted on is no subject
                 if (a_start == match.start() and _PREPOSITION_BEFORE.search(before)
                         and not _RELATIVE_AFTER.match(text, a_end) and not _PARTICIPLE_AFTER.match(text, a_end)):
                     # "within the nucleus, X activates": a prepositional object is no subject,
@@ -1158,9 +1166,12 @@ class Extractor:
                 if ext.id in _EFFECT_OF_SUBJECT and "A" in values and (
                         rule.relation in _SUPPRESSING
                         or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
-                            and len(values["B"]["target"]) > 1)):
+                            and len(values["B"]["target"]) > 1)
+                        or ("B" in values and values["B"]["target"] and all(e.type == "group" and _GENERIC_OBJECT.fullmatch(e.id)
+                                                  for e in values["B"]["target"]))):
                     # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing; so is
-                    # the event after a list ("activates A and B, which leads to Z")
+                    # the event after a list ("activates A and B, which leads to Z") and after
+                    # an unnamed set ("activate several downstream target proteins, leading to Z")
                     ext_values["B"] = values["A"]
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)

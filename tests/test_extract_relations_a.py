@@ -31,3 +31,12 @@ def test_receptor_acts_only_for_ligands(caption, present, absent):
         assert present in found, found
     if absent:
         assert absent not in found, found
+
+
+def test_effect_after_unnamed_targets_is_the_subjects():
+    """'activate several downstream target proteins, leading to Z': Z is the subject's doing, and
+    the unnamed set the verb acts on is no subject of 'leading to'."""
+    found = triples("ZAP-70 phosphorylates and activates several downstream target proteins "
+                    "eventually leading to Ras activation.")
+    assert ("ZAP70", "activates", "RAS") in found, found
+    assert not any(s == "target protein" and o == "RAS" for s, _, o in found), found

@@ -362,8 +362,9 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
             entities = made
             pos = inhibitor.end()
         for entity in entities:
-            if entity.type == "chemical" and entity.id.endswith(" inhibitor"):
-                # the recogniser already made "JAK2 inhibitors" a chemical whose member is JAK2
+            if entity.type == "chemical" and entity.members and entity.members[0].type in ("gene", "family", "complex"):
+                # the recogniser already made "JAK2 inhibitors" (and "the JAK2 inhibitor
+                # ruxolitinib", "PD-1/PD-L1 blockade") a chemical whose member is JAK2
                 derived.extend((entity, target) for target in entity.members)
         parts.append(f"@{len(tokens)}@")
         tokens.append(entities)

@@ -308,6 +308,27 @@ def _longest_first(hit: _Hit) -> tuple[int, bool, int, int]:
 _by_start = attrgetter("start")
 
 
+def _as_written_first(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Two scan hits of one span that tie in rank for different entities (one from each
+    automaton: "TRIF" is TICAM1's alias as written and TRIM69's "Trif"): the entity whose name
+    is spelled as written goes first, so _select keeps it (the tie rule of _ground)."""
+    seen: dict[tuple[int, int], _Hit] = {}
+    ties = []
+    for hit in hits:
+        key = (hit.start, hit.end)
+        other = seen.setdefault(key, hit)
+        if other is not hit and other.rank == hit.rank and other.entities != hit.entities and not hit.modifiers:
+            ties.append((other, hit))
+    if not ties:
+        return hits
+    for first, second in ties:
+        raw = norm[first.start : first.end]
+        written = _as_written(_valid(lex.lookup(raw), normalise(raw)), raw)
+        if written is not None and lex.entity(written.entity) == second.entities[0] != first.entities[0]:
+            hits.remove(first)  # (the other one stays; _select keeps the first of equals)
+    return hits
+
+
 
 
 def _lookup(lex: Lexicon, surface: str) -> Entity | None:
@@ -1014,6 +1035,51 @@ def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+#: text between a class-named inhibitor and the drug that it names, in either order: "an IL-6
+#: inhibitor, the humanized anti-IL-6 receptor antibody tocilizumab"; "ruxolitinib, a JAK1/2
+#: inhibitor"; "tofacitinib (a JAK inhibitor)"; "the JAK2 inhibitor ruxolitinib" (no clause
+#: break, at most a few words)
+_INHIBITOR_THEN_DRUG = re.compile(r"(?:,\s+(?:the|an?)\s+[^,;:.()\[\]]{0,80}?|\s+)$", re.I)
+_DRUG_THEN_INHIBITOR = re.compile(r"(?:,\s+|\s+\(\s*)(?:the|an?)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_MAX_APPOSED_WORDS = 8
+
+
+def _drugs_named_with_their_class(norm: str, hits: list[_Hit]) -> None:
+    """A drug apposed to its class ("an IL-6 inhibitor, ... tocilizumab") is one node: the
+    inhibitor's (keyed and targeted as the class, so "X inhibits JAK2" still follows) labelled
+    and cross-referenced as the drug; every mention of the drug in the caption joins it."""
+    merged: dict[str, Entity] = {}
+    for i, hit in enumerate(hits):
+        if hit.source != "inhibitor" or len(hit.entities) != 1:
+            continue
+        for step in (1, -1):
+            # the nearest chemical on that side (genes may sit between: "anti-IL-6 receptor antibody")
+            j = i + step
+            while 0 <= j < len(hits) and hits[j].entities[0].type != "chemical" and abs(hits[j].start - hit.start) < 120:
+                j += step
+            if not 0 <= j < len(hits):
+                continue
+            drug, before = hits[j], step < 0
+            if len(drug.entities) != 1 or drug.entities[0].type != "chemical" or drug.source == "inhibitor" \
+                    or drug.entities[0].id in merged:
+                continue
+            if before:
+                gap, pattern = norm[drug.end : hit.start], _DRUG_THEN_INHIBITOR
+            else:
+                gap, pattern = norm[hit.end : drug.start], _INHIBITOR_THEN_DRUG
+            if len(gap.split()) > _MAX_APPOSED_WORDS or not pattern.fullmatch(gap):
+                continue
+            inhibitor, named = hit.entities[0], drug.entities[0]
+            merged[named.id] = Entity(id=named.id, label=named.label, type="chemical",
+                                      xrefs=named.xrefs, members=inhibitor.members)
+            hit.entities = (merged[named.id],)
+            break
+    if merged:
+        for hit in hits:
+            if len(hit.entities) == 1 and hit.entities[0].id in merged:
+                hit.entities = (merged[hit.entities[0].id],)
+
+
 _CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
 
 
@@ -1411,7 +1477,7 @@ def recognize(text: Text) -> list[Mention]:
     """Entity mentions of a prepared caption: sorted, non-overlapping, original offsets."""
     lex = get_lexicon()
     norm = text.norm
-    hits = _scan(lex, norm) + _parenthesised_numbers(lex, norm)
+    hits = _as_written_first(lex, norm, _scan(lex, norm)) + _parenthesised_numbers(lex, norm)
     if ") " in norm:
         hits += _names_around_parentheses(lex, norm)
     if "- " in norm:
@@ -1443,6 +1509,8 @@ def recognize(text: Text) -> list[Mention]:
     derived = _gene_sets(text, hits) + _inhibitors(text, hits)
     if derived or expanded:
         hits = _select(hits + derived)
+        if derived:
+            _drugs_named_with_their_class(norm, hits)
     hits = _moved_compartments(norm, hits)
     hits = _drop_parts_and_negations(norm, hits)
     _parts_as_their_whole(norm, hits)

@@ -42,3 +42,53 @@ def test_single_stranded_dna_is_a_chemical() -> None:
     assert ids_of(caption, "ssDNA") == ("ssdna",)
     assert ids_of(caption, "single-stranded DNA") == ("ssdna",)
     assert ids_of(caption, "dsDNA") == ("dsdna",)
+
+
+@pytest.mark.parametrize("caption", [
+    "Shown are IL-6 signaling and an IL-6 inhibitor, the humanized anti-IL-6 receptor antibody tocilizumab.",
+    "Tocilizumab, an IL-6 inhibitor, blocks IL-6 binding to IL-6R.",
+    "Tocilizumab (an IL-6 inhibitor) blocks IL-6 binding to IL-6R.",
+    "The IL-6 inhibitor tocilizumab blocks IL-6 binding to IL-6R.",
+])
+def test_a_drug_apposed_to_its_class_is_one_node(caption: str) -> None:
+    mentions = recognize(prepare(caption))
+    drug = next(m for m in mentions if m.text.lower() == "tocilizumab")
+    named = next(m for m in mentions if m.text == "IL-6 inhibitor")
+    assert drug.entities == named.entities
+    entity = drug.entities[0]
+    assert entity.label == "tocilizumab" and entity.type == "chemical"
+    assert [m.id for m in entity.members] == ["IL6"]  # still an inhibitor of IL-6
+
+
+def test_a_drug_after_a_clause_break_or_far_away_stays_its_own_node() -> None:
+    caption = "A JAK2 inhibitor blocks STAT3; rapamycin blocks mTOR."
+    assert ids_of(caption, "rapamycin") == ("rapamycin",)
+    caption = "A JAK2 inhibitor, which blocks STAT3 in most tumour cells of the lung, and rapamycin act together."
+    assert ids_of(caption, "rapamycin") == ("rapamycin",)
+    assert ids_of(caption, "JAK2 inhibitor") == ("JAK2 inhibitor",)
+
+
+def test_a_tie_between_the_two_automata_goes_to_the_name_as_written() -> None:
+    # HGNC: TICAM1 lists the alias "TRIF", TRIM69 the alias "Trif"
+    caption = "TLR4 signals through MyD88 and TRIF; TRAM bridges TLR4 to TRIF."
+    assert ids_of(caption, "TRIF") == ("TICAM1",)
+    assert ids_of("gp130 binds IL-6R.", "gp130") == ("IL6ST",)
+
+
+@pytest.mark.parametrize("caption", [
+    "STAT1, in complex with STAT2, activates ISG15.",
+    "MDM2, which binds p53, ubiquitinates it.",
+    "STAT1, together with STAT2 and IRF9, forms ISGF3.",
+])
+def test_an_apposed_clause_is_no_abbreviation_legend(caption: str) -> None:
+    mentions = found(caption)
+    assert all(len(text) < 8 for text, _ in mentions)  # no "in complex with STAT2, ..." mention
+    first = caption.split(",")[0]
+    assert mentions[0] == (first, (first,))
+    assert len({ids for _, ids in mentions[:2]}) == 2  # the next name is its own entity
+
+
+def test_legend_items_still_define_their_short_forms() -> None:
+    caption = "ACC, acetyl-CoA carboxylase; OM, outer membrane; PI3K = phosphoinositide 3-kinase."
+    assert ids_of(caption, "OM") == ids_of(caption, "outer membrane") != ()
+    assert ids_of(caption, "ACC") == ids_of(caption, "acetyl-CoA carboxylase") != ()

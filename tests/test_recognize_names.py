@@ -92,3 +92,19 @@ def test_legend_items_still_define_their_short_forms() -> None:
     caption = "ACC, acetyl-CoA carboxylase; OM, outer membrane; PI3K = phosphoinositide 3-kinase."
     assert ids_of(caption, "OM") == ids_of(caption, "outer membrane") != ()
     assert ids_of(caption, "ACC") == ids_of(caption, "acetyl-CoA carboxylase") != ()
+
+
+@pytest.mark.parametrize(("caption", "surface", "entity"), [
+    ("In the rodent liver, most CDCA is converted to MCA.", "MCA", "muricholic acid"),
+    ("In the pig liver, CDCA is primarily converted to HCA.", "HCA", "hyocholic acid"),
+    ("Gut bacteria turn cholic acid into DCA.", "DCA", "deoxycholic acid"),
+    ("The three main AI signals bind to their cognate receptors.", "AI signals", "autoinducer signals"),
+])
+def test_bile_acid_and_autoinducer_short_names(caption: str, surface: str, entity: str) -> None:
+    assert ids_of(caption, surface) == (entity,)
+
+
+def test_cholic_acid_alone_keeps_no_two_letter_abbreviation() -> None:
+    # "CA" is carbonic anhydrase, cornu ammonis, calcium ...: only the spelled-out name counts
+    assert ids_of("CYP8B1 yields CA and cholic acid.", "CA") == ()
+    assert ids_of("CYP8B1 yields CA and cholic acid.", "cholic acid") == ("cholic acid",)

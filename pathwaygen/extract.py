@@ -1432,7 +1432,7 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 
 
 #: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
-_RECEPTOR_AROUND = re.compile(r"(?:receptors?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
+_RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
 #: secreted ligand families by HGNC symbol / FamPlex id (cytokines, growth factors, hormones,

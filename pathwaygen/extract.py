@@ -525,7 +525,7 @@ class Extractor:
         # after this/these names what the sentence before ended on (its last list, its last entity)
         kinds = (r"(?:proteins?|factors?|kinases?|receptors?|enzymes?|molecules?|adaptors?|adapters?|ligands?|"
                  r"cytokines?|hormones?|regulators?|effectors?|mediators?|messengers?|phosphatases?|gtpases?|"
-                 r"subunits?|isoforms?|genes?|activators?|repressors?|sensors?)")
+                 r"subunits?|isoforms?|genes?|activators?|repressors?|sensors?|signals?)")
         reference, _ = expand(r"^(?:[^,@]{0,40}, )?(?P<P>(?:these|those|both|the two|this|the latter) (?:[a-z-]+ ){0,2}"
                               + kinds + r")(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} |have |has )?(?:{ADV})?(?:"
                               + verbs + r"|{LEAD})\b", macros)

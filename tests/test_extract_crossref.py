@@ -21,6 +21,9 @@ def edges(caption: str) -> set[tuple[str, str, str]]:
      ("PLCG", "activates", "PKC"), None),
     # ... but a sentence that opened on an entity still gives its subject
     ("TLR3 recognizes dsRNA in the endosome. It recruits TRAF3.", ("TLR3", "binds", "TRAF3"), ("dsRNA", "binds", "TRAF3")),
+    # an opening "This (priming) signal" names the last entity the sentence before ended on
+    ("Signal 1, such as TLR activation, activates NF-κB. This priming signal induces the transcription of NLRP3.",
+     ("NFkappaB", "expresses", "NLRP3"), None),
     # three or more dash-joined names are a cascade entered through its first member ...
     ("PLC-γ stimulates the PKC-Raf-MEK-MAPK and calcium mobilization pathways.",
      ("PLCG", "activates", "PKC"), ("PLCG", "activates", "MEK")),

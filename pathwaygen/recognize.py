@@ -542,6 +542,7 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
     is SQSTM1, which p62 names too).
     """
     out: list[_Hit] = []
+    orthologs: dict[str, tuple[Entity, ...]] = {}
     for hit in hits:
         prev = out[-1] if out else None
         if prev is not None and norm[prev.end : hit.start] == "/" and len(prev.entities) == len(hit.entities) == 1:
@@ -562,16 +563,24 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                         prev.entities = hit.entities
                     same = True
                 elif prev.entities[0].type == "gene" and not prev.entities[0].xrefs \
-                        and hit.entities[0].type in ("gene", "family") and not (
-                        hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)):
+                        and hit.entities[0].type in ("gene", "family") and hit.entities[0].xrefs and not (
+                        hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)
+                        or (prev.start and norm[prev.start - 1] == "/")):
+                    # (the ortholog is a human gene or family: "Dorsal/Dif/Relish" is a list)
                     # "LIN-12/Notch", "DAF-16/FOXO": a gene of another species written with its
-                    # human ortholog is one node, keyed as written
+                    # human ortholog is one node, keyed as written; the caption's later "Notch"
+                    # ("the Notch intracellular domain (NICD)") is that gene too
                     same = True
+                    orthologs.setdefault(hit.entities[0].id, prev.entities)
             if same:
                 prev.end = hit.end
                 prev.modifiers |= hit.modifiers
                 continue
         out.append(hit)
+    if orthologs:
+        for hit in out:
+            if len(hit.entities) == 1 and hit.entities[0].id in orthologs:
+                hit.entities = orthologs[hit.entities[0].id]
     return out
 
 

@@ -108,3 +108,18 @@ def test_cholic_acid_alone_keeps_no_two_letter_abbreviation() -> None:
     # "CA" is carbonic anhydrase, cornu ammonis, calcium ...: only the spelled-out name counts
     assert ids_of("CYP8B1 yields CA and cholic acid.", "CA") == ()
     assert ids_of("CYP8B1 yields CA and cholic acid.", "cholic acid") == ("cholic acid",)
+
+
+def test_a_human_name_slashed_to_another_species_gene_stays_that_gene_in_the_caption() -> None:
+    caption = ("The binding of APX-1/DSL to the receptor LIN-12/Notch triggers cleavage. SEL-12 releases "
+               "the Notch intracellular domain (NICD), which enters the nucleus.")
+    assert ids_of(caption, "LIN-12/Notch") == ("LIN-12",)
+    assert ids_of(caption, "Notch intracellular domain") == ("LIN-12",)
+    assert ids_of(caption, "NICD") == ("LIN-12",)
+    assert ids_of("Notch is cleaved; NICD enters the nucleus.", "NICD") == ("Notch",)
+
+
+def test_a_slash_list_of_fly_genes_is_no_ortholog_pair() -> None:
+    caption = "The signaling events resulting in Dorsal/Dif/Relish activation; Relish activates diptericin."
+    assert [text for text, _ in found(caption)][:3] == ["Dorsal", "Dif", "Relish"]
+    assert {ids for text, ids in found(caption) if text == "Relish"} == {("Relish",)}

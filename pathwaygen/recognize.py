@@ -802,6 +802,20 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
     return out
 
 
+def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
+    """"Ascl1 (Mash1)": a symbol the lexicon does not know, in parentheses right after a gene,
+    is another name of that gene, here and wherever the caption writes it again."""
+    synonyms: dict[str, tuple[Entity, ...]] = {}
+    for prev, hit in zip(hits, hits[1:]):
+        if hit.source == "symbol-shape" and len(prev.entities) == 1 and prev.entities[0].type == "gene" \
+                and prev.entities[0].xrefs and norm[prev.end : hit.start] == " (" and norm.startswith(")", hit.end):
+            synonyms.setdefault(norm[hit.start : hit.end], prev.entities)
+    if synonyms:
+        for hit in hits:
+            if hit.source == "symbol-shape" and norm[hit.start : hit.end] in synonyms:
+                hit.entities = synonyms[norm[hit.start : hit.end]]
+
+
 _CASED_WORD = re.compile(r"[A-Za-z]?[a-z]+")
 _STEM_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
 
@@ -1503,6 +1517,7 @@ def recognize(text: Text) -> list[Mention]:
     if unknown:
         hits = _select(hits + unknown)
         taken = None
+        _parenthesised_synonyms(norm, hits)
     phrases = _process_phrases(norm, hits, taken)
     if phrases:
         hits = _select(hits + phrases)

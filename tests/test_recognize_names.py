@@ -123,3 +123,10 @@ def test_a_slash_list_of_fly_genes_is_no_ortholog_pair() -> None:
     caption = "The signaling events resulting in Dorsal/Dif/Relish activation; Relish activates diptericin."
     assert [text for text, _ in found(caption)][:3] == ["Dorsal", "Dif", "Relish"]
     assert {ids for text, ids in found(caption) if text == "Relish"} == {("Relish",)}
+
+
+def test_an_unknown_symbol_in_parentheses_after_a_gene_is_its_synonym() -> None:
+    caption = "Hes inhibits the expression of Ascl1 (Mash1). In other cells, Mash1 is expressed."
+    assert [ids for text, ids in found(caption) if text == "Mash1"] == [("ASCL1",), ("ASCL1",)]
+    # a gene of another species next to another one stays itself
+    assert ids_of("Far1 (Cdc24) binds Ste5.", "Cdc24") == ("Cdc24",)

@@ -804,12 +804,18 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
 
 def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
     """"Ascl1 (Mash1)": a symbol the lexicon does not know, in parentheses right after a gene,
-    is another name of that gene, here and wherever the caption writes it again."""
+    is another name of that gene, here and wherever the caption writes it again; "ATG8 (LC3)":
+    a name grounded only by a mere alias, with a firm name in parentheses after it, is that one."""
     synonyms: dict[str, tuple[Entity, ...]] = {}
     for prev, hit in zip(hits, hits[1:]):
-        if hit.source == "symbol-shape" and len(prev.entities) == 1 and prev.entities[0].type == "gene" \
-                and prev.entities[0].xrefs and norm[prev.end : hit.start] == " (" and norm.startswith(")", hit.end):
+        if len(prev.entities) != 1 or norm[prev.end : hit.start] != " (" or not norm.startswith(")", hit.end):
+            continue
+        if hit.source == "symbol-shape" and prev.entities[0].type == "gene" and prev.entities[0].xrefs:
             synonyms.setdefault(norm[hit.start : hit.end], prev.entities)
+        elif prev.source == "lexicon" and prev.rank >= 50 and hit.rank < 40 and not prev.modifiers \
+                and len(hit.entities) == 1 and hit.entities[0].type in ("gene", "family") \
+                and prev.entities[0].type == "gene":
+            prev.entities = hit.entities
     if synonyms:
         for hit in hits:
             if hit.source == "symbol-shape" and norm[hit.start : hit.end] in synonyms:
@@ -1517,6 +1523,7 @@ def recognize(text: Text) -> list[Mention]:
     if unknown:
         hits = _select(hits + unknown)
         taken = None
+    if " (" in norm:
         _parenthesised_synonyms(norm, hits)
     phrases = _process_phrases(norm, hits, taken)
     if phrases:

@@ -130,3 +130,12 @@ def test_an_unknown_symbol_in_parentheses_after_a_gene_is_its_synonym() -> None:
     assert [ids for text, ids in found(caption) if text == "Mash1"] == [("ASCL1",), ("ASCL1",)]
     # a gene of another species next to another one stays itself
     assert ids_of("Far1 (Cdc24) binds Ste5.", "Cdc24") == ("Cdc24",)
+
+
+def test_a_mere_alias_with_a_firm_name_in_parentheses_is_that_name() -> None:
+    # "ATG8" is only a previous symbol of GABARAPL2; "(LC3)" says which protein is meant
+    caption = "Elongation requires the ATG5-12 system and the ATG8 (LC3) conjugation system."
+    assert ids_of(caption, "ATG8") == ids_of(caption, "LC3") == ("MAP1LC3",)
+    assert ids_of("ATG8 is lipidated.", "ATG8") == ("GABARAPL2",)
+    # two firm names stay apart
+    assert ids_of("MEK1 (MAP2K2) is shown.", "MEK1") == ("MAP2K1",)

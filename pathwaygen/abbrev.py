@@ -343,7 +343,10 @@ def _legend(text: str) -> list[Definition]:
         if not _plausible_shape(long) or _head(long) in _PART_HEADS:
             continue
         strict = _letters_match(short, long) >= 0
-        if not strict and long[:1].lower() != short[:1].lower():
+        if not strict and long[:1].lower() != short[:1].lower() and not (
+                short[:2].isdigit() and short[:2] in long.split(None, 1)[0]):
+            # (a short form opening with a number names it inside the long form's first
+            # word: "53BP1: p53-binding protein 1", "4E-BP1: eIF4E-binding protein 1")
             continue
         s0 = start + offset + s_rel
         l0 = start + offset + l_rel

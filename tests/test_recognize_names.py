@@ -139,3 +139,13 @@ def test_a_mere_alias_with_a_firm_name_in_parentheses_is_that_name() -> None:
     assert ids_of("ATG8 is lipidated.", "ATG8") == ("GABARAPL2",)
     # two firm names stay apart
     assert ids_of("MEK1 (MAP2K2) is shown.", "MEK1") == ("MAP2K1",)
+
+
+def test_a_legend_short_form_opening_with_a_number() -> None:
+    caption = ("Repair pathway choice. 53BP1: p53-binding protein 1; BRCA1: breast cancer type 1 "
+               "susceptibility protein; HR: homologous recombination.")
+    assert ids_of(caption, "p53-binding protein 1") == ("TP53BP1",)
+    assert "TP53" not in {i for _, ids in found(caption) for i in ids}
+    # a number that is not the short form's opening stays out
+    assert ids_of("Repair. 53BP1: a p21-binding protein; HR: homologous recombination.", "53BP1") == ("TP53BP1",)
+    assert ("CDKN1A",) in {ids for _, ids in found("Repair. 53BP1: a p21-binding protein; HR: homologous recombination.")}

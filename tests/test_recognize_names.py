@@ -149,3 +149,13 @@ def test_a_legend_short_form_opening_with_a_number() -> None:
     # a number that is not the short form's opening stays out
     assert ids_of("Repair. 53BP1: a p21-binding protein; HR: homologous recombination.", "53BP1") == ("TP53BP1",)
     assert ("CDKN1A",) in {ids for _, ids in found("Repair. 53BP1: a p21-binding protein; HR: homologous recombination.")}
+
+
+def test_a_lowercase_l_for_the_capital_i_of_ikb_and_ikk() -> None:
+    caption = "2, NFkB/lkB pathway; lκBα is phosphorylated by lKK; milk Bottles and lkb1 are not."
+    assert ids_of(caption, "lkB") == ("IKB",)
+    assert ids_of(caption, "lκBα") == ("NFKBIA",)
+    assert ids_of(caption, "lKK") == ("IKK_complex",)
+    text = prepare(caption)
+    assert len(text.norm) == len(text.offsets) - 1  # offsets still map every character
+    assert "milk" in text.norm and "lkb1" in text.norm

@@ -969,7 +969,9 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
                 break
             if (low in rules.stop_words or not any(c.isalpha() for c in word)
                     or (not word[0].isalpha() and etype != "gene")
-                    or (low.endswith(("ed", "ing", "ly")) and not (etype == "group" and "-" in low and not word.islower()))):
+                    or (low.endswith(("ed", "ing", "ly", "-driven")) and not (
+                        etype == "group" and "-" in low and not word.islower()))):
+                # ("mutation-driven β-lactamase": a participle describes, it names nothing)
                 break
             start = before.start(1)
             words += 1
@@ -983,7 +985,10 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
             if nxt is not None and nxt.entities[0].type in _GENE_TYPES:
                 continue  # "hepatic BA synthase CYP7A1": the enzyme phrase only describes the gene
         label = " ".join(norm[start:end].split())
-        out.append(_Hit(start, end, (Entity(id=label.lower(), label=label, type=etype),), 95, source="phrase"))
+        eid = label.lower()
+        if etype == "gene" and eid.endswith("ases"):
+            eid = eid[:-1]  # "β-lactamases" and "β-lactamase" are one enzyme node
+        out.append(_Hit(start, end, (Entity(id=eid, label=label, type=etype),), 95, source="phrase"))
     return out
 
 

@@ -159,3 +159,11 @@ def test_a_lowercase_l_for_the_capital_i_of_ikb_and_ikk() -> None:
     text = prepare(caption)
     assert len(text.norm) == len(text.offsets) - 1  # offsets still map every character
     assert "milk" in text.norm and "lkb1" in text.norm
+
+
+def test_an_enzyme_word_after_a_participle_and_its_plural_are_one_node() -> None:
+    caption = ("β-lactamases are induced; induction and mutation-driven β-lactamase hyperproduction "
+               "scenarios are shown.")
+    assert ids_of(caption, "β-lactamase") == ("beta-lactamase",)
+    assert ids_of(caption, "β-lactamases") == ("beta-lactamase",)
+    assert ids_of("Isocitrate dehydrogenases act.", "Isocitrate dehydrogenases") == ("isocitrate dehydrogenase",)

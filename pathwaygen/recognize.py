@@ -1054,7 +1054,10 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
                 out.append((start, end, "gene"))
             at = low.find(suffix, end)
     return sorted(set(out))
-_FACTOR_AFTER = re.compile(r"\s+factors?\b")
+
+
+# ("growth factor", "the ER stress sensors IRE1 and PERK": the head word describes the noun after it)
+_FACTOR_AFTER = re.compile(r"\s+(?:factors?|sensors?|sensing)\b")
 
 
 _INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker|blockade)(s?)\b", re.I)

@@ -174,3 +174,17 @@ def test_an_alias_several_genes_share_takes_the_one_its_neighbours_are_kin_to() 
     caption = "TLR4 is endocytosed, and TRAM–TRIF recruits TRAF3 for activation of TBK1."
     assert ids_of(caption, "TRAM") == ("TICAM2",)
     assert ids_of("TRAM binds the ribosome.", "TRAM") == ("TRAM",)
+
+
+@pytest.mark.parametrize("caption", [
+    "Unfolded proteins signal via the trans-membrane stress sensor proteins IRE1, ATF6, and PERK.",
+    "Hypoxic stress sensing by the membrane proteins IRE1 and PERK.",
+])
+def test_a_process_head_that_describes_the_next_noun_is_no_process(caption: str) -> None:
+    texts = [text for text, _ in found(caption)]
+    assert not any(text.endswith(("stress", "Hypoxic stress")) for text in texts)
+    assert ids_of(caption, "IRE1") == ("ERN1",)
+
+
+def test_a_process_phrase_before_a_verb_is_still_a_process() -> None:
+    assert ids_of("Chronic starvation stress induces autophagy.", "starvation stress") == ("starvation stress",)

@@ -466,7 +466,7 @@ class Extractor:
         verbs = "|".join(f"{{{name}}}" for name in sorted(macros) if name.startswith("V_"))
         clause, _ = expand(r"(?:,)? (?:{ADV})?(?:{BE}|have|has|" + verbs + r")\b", macros)
         # after a list ends: does a new clause start ("X activates Y and Z inhibits W")?
-        self._clause = re2.compile(clause)
+        self._clause = re2.compile(clause, _OPTIONS)
         # the subject that opens a sentence, for pronouns and for verbs that share it
         subject, _ = expand(r"^(?:(?:in addition|moreover|furthermore|then|next|finally|however|thus|"
                             r"here|subsequently|eventually|similarly|alternatively|additionally|"
@@ -478,41 +478,41 @@ class Extractor:
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
                             r"(?:,)? (?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed))\b", macros)
-        self._subject = re2.compile(subject)
+        self._subject = re2.compile(subject, _OPTIONS)
         # a shared-subject verb: "X binds Y and (then) activates Z"
         # (also a passive: "glucose is imported and can either be converted to glycogen")
         # ("as well as / while" too: "HO-1 inhibits X ... as well as catalyzing the breakdown of heme")
         shared, _ = expand(r" (?:and|as well as|while|whilst) (?P<V>(?:{ADV})?(?:(?:{BE}|gets|get) (?:{ADV})?)?(?:"
                            + verbs + r"|converted|metaboli[sz]ed|oxidi[sz]ed|hydroly[sz]ed|processed|transformed|cleaved|"
                            r"catalyz(?:es|ing)|catalys(?:es|ing)))\b", macros)
-        self._shared = re2.compile(shared)
+        self._shared = re2.compile(shared, _OPTIONS)
         # a verb after a comma that shares the opening subject: "ROS reduces A, disrupts B and
         # promotes C", "Nrf2 is bound to Keap1, gets ubiquitinated through Keap1" (a finite -s
         # verb or a passive; a bare participle ", activated by" belongs to the noun before it)
         shared_comma, _ = expand(r", (?:or |and )?(?:{ADV})?(?P<V>(?:{BE}|gets|get) (?:{ADV})?(?:" + verbs + r")|(?:"
                                  + verbs + r"))\b", macros)
-        self._shared_comma = re2.compile(shared_comma)
+        self._shared_comma = re2.compile(shared_comma, _OPTIONS)
         verb_word, _ = expand(r"(?:" + verbs + r")", macros)
-        self._verb_word = re2.compile(verb_word)
+        self._verb_word = re2.compile(verb_word, _OPTIONS)
         # the subject of a later clause whose verbs it shares: "..., whereas SOCS3 binds to gp130
         # and inhibits STAT3" (the opening subject's verbs are read by shared_subject_texts)
         later, _ = expand(r"(?:; |, (?:whereas|while|whilst|but|and|although) )(?:(?:then|in turn|also),? )?"
                           r"(?P<S>{LIST})(?:,)? (?:{ADV})?(?:" + verbs + r")\b", macros)
-        self._later_subject = re2.compile(later)
+        self._later_subject = re2.compile(later, _OPTIONS)
         # (also after "or / as / because / since / once / until": "..., or it can be translocated
         # into the mitochondria", "as it promotes the dephosphorylation of PIP3")
         pronoun, _ = expand(r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when |"
                             r" (?:or|as|because|since|once|until) )"
                             r"(?P<P>it|they|this complex|the complex|this protein)(?:,)? (?:{ADV})?(?:"
                             r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r")\b", macros)
-        self._pronoun = re2.compile(pronoun)
+        self._pronoun = re2.compile(pronoun, _OPTIONS)
         # a sentence that opens on "This (pathway) leads to / activates ..." continues the last one
         # ("this process / event / response" names what happened, not an entity)
         demonstrative, _ = expand(r"^(?:(?:stimulation|activation|engagement|inhibition) of )?(?P<P>this|these|"
                                   r"this (?:pathway|signaling|signalling|cascade|interaction|binding|activation|"
                                   r"complex)|these (?:events|signals|interactions))(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} "
                                   r"|have |has )?(?:{ADV})?(?:" + verbs + r"|{LEAD})\b", macros)
-        self._demonstrative = re2.compile(demonstrative)
+        self._demonstrative = re2.compile(demonstrative, _OPTIONS)
         # "These transcription factors bind ...", "This kinase phosphorylates ...": a class noun
         # after this/these names what the sentence before ended on (its last list, its last entity)
         kinds = (r"(?:proteins?|factors?|kinases?|receptors?|enzymes?|molecules?|adaptors?|adapters?|ligands?|"
@@ -521,13 +521,13 @@ class Extractor:
         reference, _ = expand(r"^(?:[^,@]{0,40}, )?(?P<P>(?:these|those|both|the two|this|the latter) (?:[a-z-]+ ){0,2}"
                               + kinds + r")(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} |have |has )?(?:{ADV})?(?:"
                               + verbs + r"|{LEAD})\b", macros)
-        self._class_reference = re2.compile(reference)
+        self._class_reference = re2.compile(reference, _OPTIONS)
         # "AKT phosphorylates GSK3b and inactivates it": an object pronoun of a coordinated verb is
         # the object of the verb before (not after "sequesters / targets it", which rules read)
         acting = "|".join(f"{{{name}}}" for name in ("V_ACT", "V_INH", "V_PHOS", "V_DEPHOS", "V_DEG", "V_REPR"))
         object_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") (?P<P>it|them)\b",
                                    macros)
-        self._object_pronoun = re2.compile(object_pronoun)
+        self._object_pronoun = re2.compile(object_pronoun, _OPTIONS)
         # "Ed promotes Hippo activity while Jub and Zyx inhibit it": "it" after a contrasting
         # clause is the object of the clause before
         # ("... represses the expression of A and B while cytokinin promotes their expression")
@@ -535,7 +535,7 @@ class Extractor:
                                      r"and conversely) [^,;.]{1,80}? (?:{ADV})?(?:" + acting + r") "
                                      r"(?P<P>it|them|(?:their|its) (?:expression|transcription|activity|activation|function))\b",
                                      macros)
-        self._contrast_pronoun = re2.compile(contrast_pronoun)
+        self._contrast_pronoun = re2.compile(contrast_pronoun, _OPTIONS)
         # every helper pattern above: group numbers read once, matched without the wrapper's generator
         for name, value in list(vars(self).items()):
             if FAST_RE2 and type(value) is re2._Regexp:

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import attrgetter
 
 import ahocorasick
@@ -105,7 +105,6 @@ def _as_written(valid: list[Candidate], raw: str) -> Candidate | None:
     return same[0] if len({c.entity for c in same}) == 1 else None
 
 
-_SEPARATOR_SPLIT = re.compile(r"([- ]+)")
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
@@ -114,13 +113,13 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     low = lower_keep_length(norm)
     squeezed = low.replace("-", "").replace(" ", "")
     n = len(low)
-    # squeezed offset -> normalised offset: runs of removed separators, in squeezed offsets
-    # split keeps the separator runs at odd indexes: [text, run, text, run, ...]
-    pieces = _SEPARATOR_SPLIT.split(low)
-    removed = [0, *accumulate(map(len, pieces[1::2]))]  # separators removed before run k
-    run_at = list(accumulate(map(len, pieces[0::2])))[: len(removed) - 1]  # squeezed offset after each run
+    # squeezed offset -> normalised offset: cut_at[k] is the squeezed offset where the k-th
+    # separator character was removed, so squeezed j is normalised j + bisect_right(cut_at, j)
+    # (str.split, not a regex split: this runs once per caption over all of it)
+    cut_at = list(accumulate(map(len, low.replace("-", " ").split(" "))))
+    cut_at.pop()  # (the last piece ends the text, no separator after it)
     # a removed separator is a word break too
-    breaks = set(run_at)
+    breaks = set(cut_at)
     has_residue_word = "resid" in low
 
     # (automaton value, written surface) -> grounding, kept on the lexicon: names recur
@@ -129,19 +128,22 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     append = hits.append
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
     m = len(squeezed)
-    for last, value in chain(lex.automaton.iter(squeezed), lex.automaton_cs.iter(written)):
-        j = last - (value & 0xFF) + 1
+    (scanner, values), (scanner_cs, values_cs) = lex.scanners()
+    # (index into values, start, end): all overlapping matches, by end, longest first
+    matches = chain(zip(repeat(values), scanner.find_matches_as_indexes(squeezed, overlapping=True)),
+                    zip(repeat(values_cs), scanner_cs.find_matches_as_indexes(written, overlapping=True)))
+    for table, (index, j, nxt) in matches:
         # cheap rejection of matches inside words (most of them) before any other work
         # (a key that starts or ends with punctuation, "Ca2+" or "[Ca2+]i", has its own edge)
         inner_start = j > 0 and j not in breaks and squeezed[j].isalnum() and squeezed[j - 1].isalnum()
         if inner_start and not (squeezed[j - 1] == "p" and (j == 1 or j - 1 in breaks or not squeezed[j - 2].isalnum())):
             continue
-        nxt = last + 1
+        last = nxt - 1
         inner_end = nxt < m and nxt not in breaks and squeezed[last].isalnum() and squeezed[nxt].isalnum()
         if inner_end and not (squeezed[nxt] == "s" and (nxt + 1 == m or nxt + 1 in breaks or not squeezed[nxt + 1].isalnum())):
             continue
-        ps = j + removed[bisect_right(run_at, j)]
-        pe = last + 1 + removed[bisect_right(run_at, last)]
+        ps = j + bisect_right(cut_at, j)
+        pe = last + 1 + bisect_right(cut_at, last)
         phospho = plural = False
         if inner_start:
             # pSTAT3: a lowercase "p" glued to a capitalised symbol
@@ -166,6 +168,7 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
         if has_residue_word and "resid" in low[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
+        value = table[index]
         memo_key = (value, raw)
         grounded = memo.get(memo_key, _MISSING)
         if grounded is _MISSING:

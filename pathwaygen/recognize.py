@@ -24,10 +24,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate
 from operator import attrgetter
 
-import ahocorasick
+import ahocorasick_rs
 
 from .abbrev import Definition, find_definitions
 from .lexicon import (
@@ -112,7 +112,6 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     """All lexicon matches that sit on word boundaries, each with its best grounding."""
     low = lower_keep_length(norm)
     squeezed = low.replace("-", "").replace(" ", "")
-    n = len(low)
     # squeezed offset -> normalised offset: cut_at[k] is the squeezed offset where the k-th
     # separator character was removed, so squeezed j is normalised j + bisect_right(cut_at, j)
     # (str.split, not a regex split: this runs once per caption over all of it)
@@ -120,19 +119,26 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     cut_at.pop()  # (the last piece ends the text, no separator after it)
     # a removed separator is a word break too
     breaks = set(cut_at)
-    has_residue_word = "resid" in low
-
     # (automaton value, written surface) -> grounding, kept on the lexicon: names recur
     memo = lex.memo.setdefault("ground", {})
     hits: list[_Hit] = []
-    append = hits.append
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
-    m = len(squeezed)
     (scanner, values), (scanner_cs, values_cs) = lex.scanners()
     # (index into values, start, end): all overlapping matches, by end, longest first
-    matches = chain(zip(repeat(values), scanner.find_matches_as_indexes(squeezed, overlapping=True)),
-                    zip(repeat(values_cs), scanner_cs.find_matches_as_indexes(written, overlapping=True)))
-    for table, (index, j, nxt) in matches:
+    for table, matches in ((values, scanner.find_matches_as_indexes(squeezed, overlapping=True)),
+                           (values_cs, scanner_cs.find_matches_as_indexes(written, overlapping=True))):
+        _scan_matches(lex, norm, low, squeezed, table, matches, breaks, cut_at, memo, hits.append)
+    return hits
+
+
+def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[int], matches: list[tuple[int, int, int]],
+                  breaks: set[int], cut_at: list[int], memo: dict, append) -> None:
+    """_scan's work on one automaton's `matches`: (index into `table`, start, end) in `squeezed`
+    offsets; each hit on word boundaries that grounds is passed to `append`."""
+    has_residue_word = "resid" in low
+    n = len(low)
+    m = len(squeezed)
+    for index, j, nxt in matches:
         # cheap rejection of matches inside words (most of them) before any other work
         # (a key that starts or ends with punctuation, "Ca2+" or "[Ca2+]i", has its own edge)
         inner_start = j > 0 and j not in breaks and squeezed[j].isalnum() and squeezed[j - 1].isalnum()
@@ -196,7 +202,6 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         else:
             modifiers = {"plural"} if plural else set()
         append(_Hit(ps, pe, (entity,), rank, modifiers, "lexicon", alternatives))
-    return hits
 
 
 def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...], bool, bool] | None:
@@ -283,6 +288,11 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
 
 def _select_run(run: list[_Hit]) -> list[_Hit]:
     """Longest-first choice among overlapping hits, returned sorted by start."""
+    if len(run) == 2:
+        # (the usual run: two hits that overlap each other, the better one stays)
+        a, b = run
+        if a.start < b.end and b.start < a.end:
+            return [a if _longest_first(a) <= _longest_first(b) else b]
     chosen: list[_Hit] = []
     if len(run) <= 16:
         for hit in sorted(run, key=_longest_first):
@@ -776,7 +786,7 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
 
 
 _CASED_WORD = re.compile(r"[A-Za-z]?[a-z]+")
-_STEM_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
+_STEM_AUTOMATA: dict[int, tuple[object, ahocorasick_rs.AhoCorasick]] = {}
 
 
 def _stem_chemicals(norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]:
@@ -790,18 +800,15 @@ def _stem_chemicals(norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]
         return []
     cached = _STEM_AUTOMATA.get(id(rules))
     if cached is None or cached[0] is not rules:
-        automaton = ahocorasick.Automaton()
-        for stem in rules.chemical_suffixes:
-            automaton.add_word(stem, len(stem))
-        automaton.make_automaton()
+        # (ahocorasick_rs: every overlapping match, by end, in one call)
+        automaton = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(s for s in rules.chemical_suffixes if s)))
         cached = _STEM_AUTOMATA[id(rules)] = (rules, automaton)
     low = lower_keep_length(norm)
     n = len(norm)
     starts = None
     out = []
     done: set[int] = set()
-    for last, _size in cached[1].iter(low):
-        end = last + 1
+    for _stem, _start, end in cached[1].find_matches_as_indexes(low, overlapping=True):
         if end < n and (norm[end].isalnum() or norm[end] in "_-"):
             continue  # the stem does not end the word
         start = end
@@ -940,21 +947,19 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
     return out
 
 
-_HEAD_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
+_HEAD_AUTOMATA: dict[int, tuple[object, ahocorasick_rs.AhoCorasick | None, list[str]]] = {}
 
 
 def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of every head word: process heads, group heads and "-ase" enzyme words."""
     cached = _HEAD_AUTOMATA.get(id(rules))
     if cached is None or cached[0] is not rules:
-        automaton = ahocorasick.Automaton()
-        for head in rules.heads:
-            automaton.add_word(head, (head, "process"))
-        for head in rules.group_heads:
-            automaton.add_word(head, (head, "group"))
-        automaton.make_automaton()
-        cached = _HEAD_AUTOMATA[id(rules)] = (rules, automaton)
-    automaton = cached[1]
+        kinds = {head: "process" for head in rules.heads if head}
+        kinds.update((head, "group") for head in rules.group_heads if head)  # (a group head wins)
+        # (ahocorasick_rs: every overlapping match with its start in one call)
+        automaton = ahocorasick_rs.AhoCorasick(list(kinds)) if kinds else None
+        cached = _HEAD_AUTOMATA[id(rules)] = (rules, automaton, list(kinds.values()))
+    automaton, kinds = cached[1], cached[2]
     low = lower_keep_length(norm)
     n = len(low)
     out = []
@@ -963,11 +968,10 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
         return (start == 0 or not (low[start - 1].isalnum() or low[start - 1] == "-")) and (
             end == n or not (low[end].isalnum() or low[end] == "-"))
 
-    if len(automaton):
-        for last, (head, etype) in automaton.iter(low):
-            start = last - len(head) + 1
-            if whole_word(start, last + 1):
-                out.append((start, last + 1, etype))
+    if automaton is not None:
+        for index, start, end in automaton.find_matches_as_indexes(low, overlapping=True):
+            if whole_word(start, end):
+                out.append((start, end, kinds[index]))
     for suffix in rules.enzyme_suffixes:
         at = low.find(suffix)
         while at >= 0:

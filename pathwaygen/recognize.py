@@ -859,7 +859,24 @@ def _taken_map(norm: str, hits: list[_Hit]) -> bytearray:
     return taken
 
 
-_WORD_BEFORE_END = re.compile(r"([A-Za-z0-9][A-Za-z0-9'-]*)\s+$")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'-"
+_WORD_FIRST = re.compile(r"[A-Za-z0-9]")
+
+
+def _word_before_end(norm: str, low: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the word ([A-Za-z0-9][A-Za-z0-9'-]*) that spaces separate from `end`,
+    not starting before `low`; None when there is none.
+
+    The same span as searching r"([A-Za-z0-9][A-Za-z0-9'-]*)\\s+$" in norm[low:end] (the
+    leftmost start that fits), in three C-level string operations instead of a regex search
+    that tries every start of the window (it runs for every modifier of every phrase head).
+    """
+    stop = low + len(norm[low:end].rstrip())
+    if stop == end:
+        return None  # no space before `end`
+    run = low + len(norm[low:stop].rstrip(_WORD_CHARS))
+    first = _WORD_FIRST.search(norm, run, stop)
+    return None if first is None else (first.start(), stop)
 _GENE_OR_CHEMICAL = frozenset({"gene", "family", "complex", "rna", "chemical"})
 
 
@@ -912,13 +929,13 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
         start = head_start
         words = 0
         while words < rules.max_modifiers:
-            before = _WORD_BEFORE_END.search(norm, max(0, start - 40), start)
+            before = _word_before_end(norm, max(0, start - 40), start)
             if before is None:
                 break
-            word = before.group(1)
+            word = norm[before[0] : before[1]]
             low = word.lower()
-            if taken[before.start(1)] and (inside is None or before.start(1) < inside.start):
-                prior = hit_at_end.get(before.end(1))
+            if taken[before[0]] and (inside is None or before[0] < inside.start):
+                prior = hit_at_end.get(before[1])
                 if prior is not None and _absorbs(etype, prior) and not (
                         etype == "process" and norm[head_start:end].lower() in rules.product_heads):
                     start = prior.start
@@ -931,7 +948,7 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
                     or (not word[0].isalpha() and etype != "gene")
                     or (low.endswith(("ed", "ing", "ly")) and not (etype == "group" and "-" in low and not word.islower()))):
                 break
-            start = before.start(1)
+            start = before[0]
             words += 1
         if inside is not None and start >= inside.start:
             continue

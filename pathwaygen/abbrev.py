@@ -261,6 +261,13 @@ _HEADINGS = ("abbreviation", "note", "key")
 _LEGEND_HEAD = re.compile(r"\s*(?:and\s+)?([^\s,:;=]{1,20}(?:\s[^\s,:;=]{1,8})?)\s*(?:,|:|=|\s-\s)\s*")
 
 
+#: words that open a clause or a prepositional phrase, never a name: "STAT1, in complex with
+#: STAT2, activates ISG15" and "MDM2, which binds p53, ..." are sentences, not legend items
+_CLAUSE_OPENER = re.compile(r"(?:in|on|at|with|without|which|that|who|whose|is|are|was|were|has|have|and|or|but|"
+                            r"then|thus|also|as|by|for|from|to|via|through|upon|while|whereas|when|where|"
+                            r"respectively|together|along|leading|resulting|acting)\b")
+
+
 #: "AR=autosomal recessive, AD=autosomal dominant": "=" items may be separated by commas
 _EQ_ITEM = re.compile(r",\s+(?=[^\s,;=]{1,20}\s?=\s?[^\s=])")
 
@@ -320,7 +327,7 @@ def _legend(text: str) -> list[Definition]:
         if close >= 0:
             long = long[:close]
         long = long.rstrip().rstrip(".").rstrip()
-        if not long:
+        if not long or _CLAUSE_OPENER.match(long):
             continue
         s_rel, l_rel = match.start(1), match.end()
         nxt = _NEXT_SHORT.match(long)
@@ -346,7 +353,10 @@ def _legend(text: str) -> list[Definition]:
         if not _plausible_shape(long) or _head(long) in _PART_HEADS:
             continue
         strict = _letters_match(short, long) >= 0
-        if not strict and long[:1].lower() != short[:1].lower():
+        if not strict and long[:1].lower() != short[:1].lower() and not (
+                short[:2].isdigit() and short[:2] in long.split(None, 1)[0]):
+            # (a short form opening with a number names it inside the long form's first
+            # word: "53BP1: p53-binding protein 1", "4E-BP1: eIF4E-binding protein 1")
             continue
         s0 = start + offset + s_rel
         l0 = start + offset + l_rel

@@ -155,6 +155,10 @@ _ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
                             r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
+#: a complex named after its dash-joined members ("the TLR4-MD-2-LPS complex")
+_COMPLEX_AFTER = re.compile(r" (?:[a-z-]+ )?(?:complex|complexes|heterodimers?|heterotrimers?|dimers?|trimers?|oligomers?)\b")
+#: a mention right after an object ("HDAC5 nuclear export": a place read from its movement)
+_PLACE_TOKEN = re.compile(r" @(\d+)@")
 #: acting on a set of genes is acting on their expression
 _GENES = re.compile(r"\bgenes?$")
 _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
@@ -172,6 +176,9 @@ _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|coul
 #: extensions whose effect ("..., leading to Z") comes from the object, unless the verb removed
 #: the object ("X inhibits Y, leading to Z": the subject's action leads to Z)
 _EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease", "via.participle"})
+#: unnamed sets of molecules: what follows acting on them is the subject's doing
+_GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(?:target|substrate|effector)s?"
+                             r"(?: proteins?| molecules?| genes?)?)")
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
@@ -355,8 +362,9 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
             entities = made
             pos = inhibitor.end()
         for entity in entities:
-            if entity.type == "chemical" and entity.id.endswith(" inhibitor"):
-                # the recogniser already made "JAK2 inhibitors" a chemical whose member is JAK2
+            if entity.type == "chemical" and entity.members and entity.members[0].type in ("gene", "family", "complex"):
+                # the recogniser already made "JAK2 inhibitors" (and "the JAK2 inhibitor
+                # ruxolitinib", "PD-1/PD-L1 blockade") a chemical whose member is JAK2
                 derived.extend((entity, target) for target in entity.members)
         parts.append(f"@{len(tokens)}@")
         tokens.append(entities)
@@ -517,7 +525,7 @@ class Extractor:
         # after this/these names what the sentence before ended on (its last list, its last entity)
         kinds = (r"(?:proteins?|factors?|kinases?|receptors?|enzymes?|molecules?|adaptors?|adapters?|ligands?|"
                  r"cytokines?|hormones?|regulators?|effectors?|mediators?|messengers?|phosphatases?|gtpases?|"
-                 r"subunits?|isoforms?|genes?|activators?|repressors?|sensors?)")
+                 r"subunits?|isoforms?|genes?|activators?|repressors?|sensors?|signals?)")
         reference, _ = expand(r"^(?:[^,@]{0,40}, )?(?P<P>(?:these|those|both|the two|this|the latter) (?:[a-z-]+ ){0,2}"
                               + kinds + r")(?:,)? (?:in turn )?(?:{ADV})?(?:{BE} |have |has )?(?:{ADV})?(?:"
                               + verbs + r"|{LEAD})\b", macros)
@@ -568,7 +576,9 @@ class Extractor:
                 continue  # "the PI3K isoform p110a": the isoform is named next
             idx = [int(t) for t in _TOKEN.findall(match.group(0))]
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
-            chain = plural or bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
+            # (three or more joined by dashes are a cascade unless a complex is named: "PKC-Raf-MEK-MAPK")
+            chain = (plural or bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
+                     or (len(idx) > 2 and not _COMPLEX_AFTER.match(slot_text, match.end())))
             out.append((idx, chain and len(idx) > 1))
         return out
 
@@ -633,7 +643,8 @@ class Extractor:
                     return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
                 if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))):
                     items = items[-1:]
-            if name == "B" and e == match.end() and items and _NOMINAL_AFTER.match(text, e):
+            if name == "B" and e == match.end() and items and (_NOMINAL_AFTER.match(text, e)
+                                                                or self._place_after(tagged, e)):
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match.end() and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
@@ -644,6 +655,15 @@ class Extractor:
                 for role in ("source", "target")
             }
         return values
+
+    @staticmethod
+    def _place_after(tagged: _Tagged, end: int) -> bool:
+        """Whether a place mention follows `end` right away: "induces HDAC5 nuclear export"
+        (the movement recognised as its place) acts on the movement, which
+        trans.prenominal_place reads, not on HDAC5."""
+        token = _PLACE_TOKEN.match(tagged.text, end)
+        return token is not None and all(ent.type == "group" and ent.id in PLACES
+                                         for ent in tagged.tokens[int(token.group(1))])
 
     @staticmethod
     def _constant(name: str) -> dict[str, list[Entity]] | None:
@@ -1077,6 +1097,11 @@ class Extractor:
                     if first is not None:
                         pos = first.end()
                     continue
+                if (a_start == match.start() and not _RELATIVE_AFTER.match(text, a_end)
+                        and all(e.type == "group" and _GENERIC_OBJECT.fullmatch(e.id)
+                                for m in _TOKEN.finditer(text, a_start, a_end) for e in tagged.tokens[int(m.group(1))])
+                        and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
+                    continue  # "activate several target proteins leading to Z": the set acted on is no subject
                 if (a_start == match.start() and _PREPOSITION_BEFORE.search(before)
                         and not _RELATIVE_AFTER.match(text, a_end) and not _PARTICIPLE_AFTER.match(text, a_end)):
                     # "within the nucleus, X activates": a prepositional object is no subject,
@@ -1142,9 +1167,12 @@ class Extractor:
                 if ext.id in _EFFECT_OF_SUBJECT and "A" in values and (
                         rule.relation in _SUPPRESSING
                         or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
-                            and len(values["B"]["target"]) > 1)):
+                            and len(values["B"]["target"]) > 1)
+                        or ("B" in values and values["B"]["target"] and all(e.type == "group" and _GENERIC_OBJECT.fullmatch(e.id)
+                                                  for e in values["B"]["target"]))):
                     # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing; so is
-                    # the event after a list ("activates A and B, which leads to Z")
+                    # the event after a list ("activates A and B, which leads to Z") and after
+                    # an unnamed set ("activate several downstream target proteins, leading to Z")
                     ext_values["B"] = values["A"]
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
@@ -1232,7 +1260,9 @@ class Extractor:
                 subject = self.subject_of(before)
                 if subject:
                     return subject
-            return ()
+            # no sentence opened on an entity: "The pY1175 motif is the binding site for PLC-g.
+            # It stimulates PKC": the last entity the sentence before named
+            return self.last_entities(history[-1]) if history else ()
 
         mi = 0
         for span in sentences:
@@ -1402,9 +1432,28 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 
 
 #: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
-_RECEPTOR_AROUND = re.compile(r"(?:receptors?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
+_RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
+#: secreted ligand families by HGNC symbol / FamPlex id (cytokines, growth factors, hormones,
+#: morphogens): only a ligand acts through the receptor it binds, not a kinase or adaptor bound to one
+_LIGAND_ID = re.compile(
+    r"(?:IL\d+[A-Z]?|IL\d*_?family|TNF|TNFSF\d+|LT[AB]|FASLG|EGF|TGFA|HBEGF|AREG|EREG|BTC|NRG\d|FGF\d*|"
+    r"VEGF[A-D]?|VEGF|PGF|PDGF[A-D]?|TGFB\d?|GDF\d+|BMP\d*|INHB?[A-E]?|NODAL|WNT\d*[AB]?|IFN[A-Z]*\d*|"
+    r"Interferon.*|INS|IGF[12]?|NGF|BDNF|NTF\d|GDNF|CCL\d+|CXCL\d+|CX3CL1|XCL\d|LIF|OSM|CNTF|EPO|THPO|"
+    r"CSF\d|KITLG|HGF|DLL\d|JAG\d|SHH|IHH|DHH|PTHLH|PTH|LEP|ADIPOQ|EFN[AB]\d|ANGPT\d|APLN|EDN\d|AGT|"
+    r"GH1|PRL|TSLP|RSPO\d|GAS6|HMGB1|spz|Upd\d?|Growth_factor|Cytokine|Chemokine)", re.IGNORECASE)
+#: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
+_CALLED_LIGAND = re.compile(r"@(\d+)@[^@;]{0,40}?\b(?:as an? |is an? |, an? )(?:[a-z-]+ )?(?:ligand|agonist|hormone)s?\b"
+                            r"|\b(?:ligands?|agonists?|hormones?) @(\d+)@")
+
+
+def _ligand_like(entity: Entity, tagged: _Tagged) -> bool:
+    """Whether `entity` can be a ligand acting through its receptor: a chemical, a secreted ligand
+    family, or a mention the sentence calls a ligand (not "NIK1 is bound to the receptor FLS2")."""
+    if entity.type in ("chemical", "group") or _LIGAND_ID.fullmatch(entity.id):
+        return True
+    return any(entity in tagged.tokens[int(m.group(1) or m.group(2))] for m in _CALLED_LIGAND.finditer(tagged.text))
 
 
 def _receptor_acts(found: list[_Candidate], tagged: _Tagged) -> list[_Candidate]:
@@ -1421,7 +1470,7 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged) -> list[_Candidate]
     for c in found:
         if c.relation == "binds":
             for lig, rec in ((c.subject, c.object), (c.object, c.subject)):
-                if rec.id in receptors and lig.id not in receptors:
+                if rec.id in receptors and lig.id not in receptors and _ligand_like(lig, tagged):
                     ligand_of.setdefault(lig.id, []).append(rec)
     if not ligand_of:
         return found

@@ -321,6 +321,27 @@ def _longest_first(hit: _Hit) -> tuple[int, bool, int, int]:
 _by_start = attrgetter("start")
 
 
+def _as_written_first(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Two scan hits of one span that tie in rank for different entities (one from each
+    automaton: "TRIF" is TICAM1's alias as written and TRIM69's "Trif"): the entity whose name
+    is spelled as written goes first, so _select keeps it (the tie rule of _ground)."""
+    seen: dict[tuple[int, int], _Hit] = {}
+    ties = []
+    for hit in hits:
+        key = (hit.start, hit.end)
+        other = seen.setdefault(key, hit)
+        if other is not hit and other.rank == hit.rank and other.entities != hit.entities and not hit.modifiers:
+            ties.append((other, hit))
+    if not ties:
+        return hits
+    for first, second in ties:
+        raw = norm[first.start : first.end]
+        written = _as_written(_valid(lex.lookup(raw), normalise(raw)), raw)
+        if written is not None and lex.entity(written.entity) == second.entities[0] != first.entities[0]:
+            hits.remove(first)  # (the other one stays; _select keeps the first of equals)
+    return hits
+
+
 
 
 def _lookup(lex: Lexicon, surface: str) -> Entity | None:
@@ -534,6 +555,7 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
     is SQSTM1, which p62 names too).
     """
     out: list[_Hit] = []
+    orthologs: dict[str, tuple[Entity, ...]] = {}
     for hit in hits:
         prev = out[-1] if out else None
         if prev is not None and norm[prev.end : hit.start] == "/" and len(prev.entities) == len(hit.entities) == 1:
@@ -554,16 +576,24 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                         prev.entities = hit.entities
                     same = True
                 elif prev.entities[0].type == "gene" and not prev.entities[0].xrefs \
-                        and hit.entities[0].type in ("gene", "family") and not (
-                        hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)):
+                        and hit.entities[0].type in ("gene", "family") and hit.entities[0].xrefs and not (
+                        hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)
+                        or (prev.start and norm[prev.start - 1] == "/")):
+                    # (the ortholog is a human gene or family: "Dorsal/Dif/Relish" is a list)
                     # "LIN-12/Notch", "DAF-16/FOXO": a gene of another species written with its
-                    # human ortholog is one node, keyed as written
+                    # human ortholog is one node, keyed as written; the caption's later "Notch"
+                    # ("the Notch intracellular domain (NICD)") is that gene too
                     same = True
+                    orthologs.setdefault(hit.entities[0].id, prev.entities)
             if same:
                 prev.end = hit.end
                 prev.modifiers |= hit.modifiers
                 continue
         out.append(hit)
+    if orthologs:
+        for hit in out:
+            if len(hit.entities) == 1 and hit.entities[0].id in orthologs:
+                hit.entities = orthologs[hit.entities[0].id]
     return out
 
 
@@ -785,6 +815,26 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
     return out
 
 
+def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
+    """"Ascl1 (Mash1)": a symbol the lexicon does not know, in parentheses right after a gene,
+    is another name of that gene, here and wherever the caption writes it again; "ATG8 (LC3)":
+    a name grounded only by a mere alias, with a firm name in parentheses after it, is that one."""
+    synonyms: dict[str, tuple[Entity, ...]] = {}
+    for prev, hit in zip(hits, hits[1:]):
+        if len(prev.entities) != 1 or norm[prev.end : hit.start] != " (" or not norm.startswith(")", hit.end):
+            continue
+        if hit.source == "symbol-shape" and prev.entities[0].type == "gene" and prev.entities[0].xrefs:
+            synonyms.setdefault(norm[hit.start : hit.end], prev.entities)
+        elif prev.source == "lexicon" and prev.rank >= 50 and hit.rank < 40 and not prev.modifiers \
+                and len(hit.entities) == 1 and hit.entities[0].type in ("gene", "family") \
+                and prev.entities[0].type == "gene":
+            prev.entities = hit.entities
+    if synonyms:
+        for hit in hits:
+            if hit.source == "symbol-shape" and norm[hit.start : hit.end] in synonyms:
+                hit.entities = synonyms[norm[hit.start : hit.end]]
+
+
 _CASED_WORD = re.compile(r"[A-Za-z]?[a-z]+")
 _STEM_AUTOMATA: dict[int, tuple[object, ahocorasick_rs.AhoCorasick]] = {}
 
@@ -946,7 +996,9 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
                 break
             if (low in rules.stop_words or not any(c.isalpha() for c in word)
                     or (not word[0].isalpha() and etype != "gene")
-                    or (low.endswith(("ed", "ing", "ly")) and not (etype == "group" and "-" in low and not word.islower()))):
+                    or (low.endswith(("ed", "ing", "ly", "-driven")) and not (
+                        etype == "group" and "-" in low and not word.islower()))):
+                # ("mutation-driven β-lactamase": a participle describes, it names nothing)
                 break
             start = before[0]
             words += 1
@@ -960,7 +1012,10 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
             if nxt is not None and nxt.entities[0].type in _GENE_TYPES:
                 continue  # "hepatic BA synthase CYP7A1": the enzyme phrase only describes the gene
         label = " ".join(norm[start:end].split())
-        out.append(_Hit(start, end, (Entity(id=label.lower(), label=label, type=etype),), 95, source="phrase"))
+        eid = label.lower()
+        if etype == "gene" and eid.endswith("ases"):
+            eid = eid[:-1]  # "β-lactamases" and "β-lactamase" are one enzyme node
+        out.append(_Hit(start, end, (Entity(id=eid, label=label, type=etype),), 95, source="phrase"))
     return out
 
 
@@ -1036,6 +1091,51 @@ def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
             entity = Entity(id=label, label=label, type="chemical", members=members)
             out.append(_Hit(start, match.end(), (entity,), 0, source="inhibitor"))
     return out
+
+
+#: text between a class-named inhibitor and the drug that it names, in either order: "an IL-6
+#: inhibitor, the humanized anti-IL-6 receptor antibody tocilizumab"; "ruxolitinib, a JAK1/2
+#: inhibitor"; "tofacitinib (a JAK inhibitor)"; "the JAK2 inhibitor ruxolitinib" (no clause
+#: break, at most a few words)
+_INHIBITOR_THEN_DRUG = re.compile(r"(?:,\s+(?:the|an?)\s+[^,;:.()\[\]]{0,80}?|\s+)$", re.I)
+_DRUG_THEN_INHIBITOR = re.compile(r"(?:,\s+|\s+\(\s*)(?:the|an?)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_MAX_APPOSED_WORDS = 8
+
+
+def _drugs_named_with_their_class(norm: str, hits: list[_Hit]) -> None:
+    """A drug apposed to its class ("an IL-6 inhibitor, ... tocilizumab") is one node: the
+    inhibitor's (keyed and targeted as the class, so "X inhibits JAK2" still follows) labelled
+    and cross-referenced as the drug; every mention of the drug in the caption joins it."""
+    merged: dict[str, Entity] = {}
+    for i, hit in enumerate(hits):
+        if hit.source != "inhibitor" or len(hit.entities) != 1:
+            continue
+        for step in (1, -1):
+            # the nearest chemical on that side (genes may sit between: "anti-IL-6 receptor antibody")
+            j = i + step
+            while 0 <= j < len(hits) and hits[j].entities[0].type != "chemical" and abs(hits[j].start - hit.start) < 120:
+                j += step
+            if not 0 <= j < len(hits):
+                continue
+            drug, before = hits[j], step < 0
+            if len(drug.entities) != 1 or drug.entities[0].type != "chemical" or drug.source == "inhibitor" \
+                    or drug.entities[0].id in merged:
+                continue
+            if before:
+                gap, pattern = norm[drug.end : hit.start], _DRUG_THEN_INHIBITOR
+            else:
+                gap, pattern = norm[hit.end : drug.start], _INHIBITOR_THEN_DRUG
+            if len(gap.split()) > _MAX_APPOSED_WORDS or not pattern.fullmatch(gap):
+                continue
+            inhibitor, named = hit.entities[0], drug.entities[0]
+            merged[named.id] = Entity(id=named.id, label=named.label, type="chemical",
+                                      xrefs=named.xrefs, members=inhibitor.members)
+            hit.entities = (merged[named.id],)
+            break
+    if merged:
+        for hit in hits:
+            if len(hit.entities) == 1 and hit.entities[0].id in merged:
+                hit.entities = (merged[hit.entities[0].id],)
 
 
 _CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
@@ -1435,7 +1535,7 @@ def recognize(text: Text) -> list[Mention]:
     """Entity mentions of a prepared caption: sorted, non-overlapping, original offsets."""
     lex = get_lexicon()
     norm = text.norm
-    hits = _scan(lex, norm) + _parenthesised_numbers(lex, norm)
+    hits = _as_written_first(lex, norm, _scan(lex, norm)) + _parenthesised_numbers(lex, norm)
     if ") " in norm:
         hits += _names_around_parentheses(lex, norm)
     if "- " in norm:
@@ -1452,6 +1552,8 @@ def recognize(text: Text) -> list[Mention]:
     if unknown:
         hits = _select(hits + unknown)
         taken = None
+    if " (" in norm:
+        _parenthesised_synonyms(norm, hits)
     phrases = _process_phrases(norm, hits, taken)
     if phrases:
         hits = _select(hits + phrases)
@@ -1467,6 +1569,8 @@ def recognize(text: Text) -> list[Mention]:
     derived = _gene_sets(text, hits) + _inhibitors(text, hits)
     if derived or expanded:
         hits = _select(hits + derived)
+        if derived:
+            _drugs_named_with_their_class(norm, hits)
     hits = _moved_compartments(norm, hits)
     hits = _drop_parts_and_negations(norm, hits)
     _parts_as_their_whole(norm, hits)

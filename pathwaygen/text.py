@@ -42,6 +42,7 @@ _NO_BREAK = frozenset({
 
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*(?: al)?)$")
 _SPECIAL = re.compile(r"[^\x20-\x7e]")
+_L_FOR_I = re.compile(r"(?<![A-Za-z])l(?=(?:kappa|k|K)(?:B|K))")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
 
 
@@ -159,4 +160,8 @@ def prepare(caption: str) -> Text:
         offsets.extend(range(done, len(caption)))
     offsets.append(len(caption))
     norm = "".join(parts)
+    if "lk" in norm or "lK" in norm:
+        # "lκB", "lkBα", "lKK": a lowercase l for the capital I of IκB and IKK (a common
+        # PDF/OCR confusion); same length, so offsets are unchanged
+        norm = _L_FOR_I.sub("I", norm)
     return Text(caption, norm, tuple(offsets), _split_sentences(caption, norm, offsets))

@@ -299,9 +299,13 @@ def test_compartments_count_when_something_moves_there() -> None:
 def test_inhibitor_named_for_its_target_is_a_chemical() -> None:
     mentions = recognize(prepare("Ruxolitinib, a JAK2 inhibitor, blocks STAT5."))
     drug = next(m for m in mentions if m.text == "JAK2 inhibitor").entities[0]
-    assert drug.type == "chemical" and drug.id == "JAK2 inhibitor"
-    assert [e.id for e in drug.members] == ["JAK2"]
-    assert ids_of("Ruxolitinib, a JAK2 inhibitor, blocks STAT5.", "Ruxolitinib") == ("ruxolitinib",)
+    assert drug.type == "chemical" and [e.id for e in drug.members] == ["JAK2"]
+    # the drug apposed to its class is the same node, keyed and labelled as the drug
+    named = next(m for m in mentions if m.text == "Ruxolitinib").entities[0]
+    assert named == drug and drug.id == "ruxolitinib"
+    alone = next(m for m in recognize(prepare("A JAK2 inhibitor blocks STAT5.")) if m.text == "JAK2 inhibitor")
+    assert alone.entities[0].id == "JAK2 inhibitor"
+    assert ids_of("Ruxolitinib blocks JAK2; a JAK2 inhibitor blocks STAT5.", "Ruxolitinib") == ("ruxolitinib",)
 
 
 def test_symbols_of_other_species_are_kept_as_written() -> None:

@@ -1,0 +1,42 @@
+"""Activation / inhibition / expression constructions judged in code (helper relations-A):
+a ligand acts through its receptor, a protein bound to a receptor does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathwaygen.extract import extract
+from pathwaygen.recognize import recognize
+from pathwaygen.text import prepare
+
+
+def triples(caption: str) -> set[tuple[str, str, str]]:
+    text = prepare(caption)
+    return {(s.subject.id, s.relation, s.object.id) for s in extract(text, recognize(text))}
+
+
+@pytest.mark.parametrize("caption,present,absent", [
+    # a chemical the sentence calls a ligand acts through its receptor (the curated convention)
+    ("R837 mimics ssRNA as a ligand for TLR-7, and initiates signaling through the MyD88 pathway.",
+     ("TLR7", "activates", "MYD88"), ("imiquimod", "activates", "MYD88")),
+    # a secreted ligand family binding its receptor acts through it
+    ("IL-6 binds to its receptor IL-6R and activates STAT3.", ("IL6R", "activates", "STAT3"), None),
+    # a kinase bound to a receptor is no ligand: its own effects stay its own
+    ("NIK1 is bound to the flagellin receptor FLS2 and activates RPL10.",
+     ("NIK1", "activates", "RPL10"), ("FLS2", "activates", "RPL10")),
+])
+def test_receptor_acts_only_for_ligands(caption, present, absent):
+    found = triples(caption)
+    if present:
+        assert present in found, found
+    if absent:
+        assert absent not in found, found
+
+
+def test_effect_after_unnamed_targets_is_the_subjects():
+    """'activate several downstream target proteins, leading to Z': Z is the subject's doing, and
+    the unnamed set the verb acts on is no subject of 'leading to'."""
+    found = triples("ZAP-70 phosphorylates and activates several downstream target proteins "
+                    "eventually leading to Ras activation.")
+    assert ("ZAP70", "activates", "RAS") in found, found
+    assert not any(s == "target protein" and o == "RAS" for s, _, o in found), found

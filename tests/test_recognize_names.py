@@ -1,0 +1,169 @@
+"""Entity names added for edge endpoints: short junction-protein names, enzyme names written
+without their O-/N- locant, single-stranded DNA (sentences modelled on real captions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathwaygen.recognize import recognize
+from pathwaygen.text import prepare
+
+
+def found(caption: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(mention text, entity ids) for every mention of `caption`."""
+    return [(m.text, tuple(e.id for e in m.entities)) for m in recognize(prepare(caption))]
+
+
+def ids_of(caption: str, surface: str) -> tuple[str, ...]:
+    """Entity ids of the first mention whose text is `surface` (() when none)."""
+    return next((ids for text, ids in found(caption) if text == surface), ())
+
+
+@pytest.mark.parametrize(("surface", "entity"), [
+    ("α-cat", "CTNNA"), ("β-cat", "CTNNB1"), ("E-cad", "CDH1"), ("VE-cadherin", "CDH5"),
+    ("plakoglobin", "JUP"), ("p120-catenin", "CTNND1"),
+])
+def test_junction_proteins_by_their_short_names(surface: str, entity: str) -> None:
+    assert ids_of(f"Also, {surface} and PTPN14 inhibit YAP by direct binding.", surface) == (entity,)
+
+
+def test_an_enzyme_named_without_its_locant_is_the_enzyme_not_its_abbreviation() -> None:
+    # HGNC: "choline O-acetyltransferase" (CHAT); CAT alone is catalase
+    caption = "βA could decrease choline acetyltransferase (CAT, the acetylcholine synthesis enzyme) activity."
+    assert ids_of(caption, "choline acetyltransferase") == ("CHAT",)
+    assert ids_of(caption, "CAT") == ("CHAT",)
+    assert ids_of("Loss of ChAT lowers ACh.", "ChAT") == ("CHAT",)
+    assert ids_of("Histamine methyltransferase inactivates histamine.", "Histamine methyltransferase") == ("HNMT",)
+    assert ids_of("Catalase (CAT) removes H2O2.", "CAT") == ("CAT",)
+
+
+def test_single_stranded_dna_is_a_chemical() -> None:
+    caption = "The CP-viral ssDNA complex enters the nucleus, where single-stranded DNA is converted into dsDNA."
+    assert ids_of(caption, "ssDNA") == ("ssdna",)
+    assert ids_of(caption, "single-stranded DNA") == ("ssdna",)
+    assert ids_of(caption, "dsDNA") == ("dsdna",)
+
+
+@pytest.mark.parametrize("caption", [
+    "Shown are IL-6 signaling and an IL-6 inhibitor, the humanized anti-IL-6 receptor antibody tocilizumab.",
+    "Tocilizumab, an IL-6 inhibitor, blocks IL-6 binding to IL-6R.",
+    "Tocilizumab (an IL-6 inhibitor) blocks IL-6 binding to IL-6R.",
+    "The IL-6 inhibitor tocilizumab blocks IL-6 binding to IL-6R.",
+])
+def test_a_drug_apposed_to_its_class_is_one_node(caption: str) -> None:
+    mentions = recognize(prepare(caption))
+    drug = next(m for m in mentions if m.text.lower() == "tocilizumab")
+    named = next(m for m in mentions if m.text == "IL-6 inhibitor")
+    assert drug.entities == named.entities
+    entity = drug.entities[0]
+    assert entity.label == "tocilizumab" and entity.type == "chemical"
+    assert [m.id for m in entity.members] == ["IL6"]  # still an inhibitor of IL-6
+
+
+def test_a_drug_after_a_clause_break_or_far_away_stays_its_own_node() -> None:
+    caption = "A JAK2 inhibitor blocks STAT3; rapamycin blocks mTOR."
+    assert ids_of(caption, "rapamycin") == ("rapamycin",)
+    caption = "A JAK2 inhibitor, which blocks STAT3 in most tumour cells of the lung, and rapamycin act together."
+    assert ids_of(caption, "rapamycin") == ("rapamycin",)
+    assert ids_of(caption, "JAK2 inhibitor") == ("JAK2 inhibitor",)
+
+
+def test_a_tie_between_the_two_automata_goes_to_the_name_as_written() -> None:
+    # HGNC: TICAM1 lists the alias "TRIF", TRIM69 the alias "Trif"
+    caption = "TLR4 signals through MyD88 and TRIF; TRAM bridges TLR4 to TRIF."
+    assert ids_of(caption, "TRIF") == ("TICAM1",)
+    assert ids_of("gp130 binds IL-6R.", "gp130") == ("IL6ST",)
+
+
+@pytest.mark.parametrize("caption", [
+    "STAT1, in complex with STAT2, activates ISG15.",
+    "MDM2, which binds p53, ubiquitinates it.",
+    "STAT1, together with STAT2 and IRF9, forms ISGF3.",
+])
+def test_an_apposed_clause_is_no_abbreviation_legend(caption: str) -> None:
+    mentions = found(caption)
+    assert all(len(text) < 8 for text, _ in mentions)  # no "in complex with STAT2, ..." mention
+    first = caption.split(",")[0]
+    assert mentions[0] == (first, (first,))
+    assert len({ids for _, ids in mentions[:2]}) == 2  # the next name is its own entity
+
+
+def test_legend_items_still_define_their_short_forms() -> None:
+    caption = "ACC, acetyl-CoA carboxylase; OM, outer membrane; PI3K = phosphoinositide 3-kinase."
+    assert ids_of(caption, "OM") == ids_of(caption, "outer membrane") != ()
+    assert ids_of(caption, "ACC") == ids_of(caption, "acetyl-CoA carboxylase") != ()
+
+
+@pytest.mark.parametrize(("caption", "surface", "entity"), [
+    ("In the rodent liver, most CDCA is converted to MCA.", "MCA", "muricholic acid"),
+    ("In the pig liver, CDCA is primarily converted to HCA.", "HCA", "hyocholic acid"),
+    ("Gut bacteria turn cholic acid into DCA.", "DCA", "deoxycholic acid"),
+    ("The three main AI signals bind to their cognate receptors.", "AI signals", "autoinducer signals"),
+])
+def test_bile_acid_and_autoinducer_short_names(caption: str, surface: str, entity: str) -> None:
+    assert ids_of(caption, surface) == (entity,)
+
+
+def test_cholic_acid_alone_keeps_no_two_letter_abbreviation() -> None:
+    # "CA" is carbonic anhydrase, cornu ammonis, calcium ...: only the spelled-out name counts
+    assert ids_of("CYP8B1 yields CA and cholic acid.", "CA") == ()
+    assert ids_of("CYP8B1 yields CA and cholic acid.", "cholic acid") == ("cholic acid",)
+
+
+def test_a_human_name_slashed_to_another_species_gene_stays_that_gene_in_the_caption() -> None:
+    caption = ("The binding of APX-1/DSL to the receptor LIN-12/Notch triggers cleavage. SEL-12 releases "
+               "the Notch intracellular domain (NICD), which enters the nucleus.")
+    assert ids_of(caption, "LIN-12/Notch") == ("LIN-12",)
+    assert ids_of(caption, "Notch intracellular domain") == ("LIN-12",)
+    assert ids_of(caption, "NICD") == ("LIN-12",)
+    assert ids_of("Notch is cleaved; NICD enters the nucleus.", "NICD") == ("Notch",)
+
+
+def test_a_slash_list_of_fly_genes_is_no_ortholog_pair() -> None:
+    caption = "The signaling events resulting in Dorsal/Dif/Relish activation; Relish activates diptericin."
+    assert [text for text, _ in found(caption)][:3] == ["Dorsal", "Dif", "Relish"]
+    assert {ids for text, ids in found(caption) if text == "Relish"} == {("Relish",)}
+
+
+def test_an_unknown_symbol_in_parentheses_after_a_gene_is_its_synonym() -> None:
+    caption = "Hes inhibits the expression of Ascl1 (Mash1). In other cells, Mash1 is expressed."
+    assert [ids for text, ids in found(caption) if text == "Mash1"] == [("ASCL1",), ("ASCL1",)]
+    # a gene of another species next to another one stays itself
+    assert ids_of("Far1 (Cdc24) binds Ste5.", "Cdc24") == ("Cdc24",)
+
+
+def test_a_mere_alias_with_a_firm_name_in_parentheses_is_that_name() -> None:
+    # "ATG8" is only a previous symbol of GABARAPL2; "(LC3)" says which protein is meant
+    caption = "Elongation requires the ATG5-12 system and the ATG8 (LC3) conjugation system."
+    assert ids_of(caption, "ATG8") == ids_of(caption, "LC3") == ("MAP1LC3",)
+    assert ids_of("ATG8 is lipidated.", "ATG8") == ("GABARAPL2",)
+    # two firm names stay apart
+    assert ids_of("MEK1 (MAP2K2) is shown.", "MEK1") == ("MAP2K1",)
+
+
+def test_a_legend_short_form_opening_with_a_number() -> None:
+    caption = ("Repair pathway choice. 53BP1: p53-binding protein 1; BRCA1: breast cancer type 1 "
+               "susceptibility protein; HR: homologous recombination.")
+    assert ids_of(caption, "p53-binding protein 1") == ("TP53BP1",)
+    assert "TP53" not in {i for _, ids in found(caption) for i in ids}
+    # a number that is not the short form's opening stays out
+    assert ids_of("Repair. 53BP1: a p21-binding protein; HR: homologous recombination.", "53BP1") == ("TP53BP1",)
+    assert ("CDKN1A",) in {ids for _, ids in found("Repair. 53BP1: a p21-binding protein; HR: homologous recombination.")}
+
+
+def test_a_lowercase_l_for_the_capital_i_of_ikb_and_ikk() -> None:
+    caption = "2, NFkB/lkB pathway; lκBα is phosphorylated by lKK; milk Bottles and lkb1 are not."
+    assert ids_of(caption, "lkB") == ("IKB",)
+    assert ids_of(caption, "lκBα") == ("NFKBIA",)
+    assert ids_of(caption, "lKK") == ("IKK_complex",)
+    text = prepare(caption)
+    assert len(text.norm) == len(text.offsets) - 1  # offsets still map every character
+    assert "milk" in text.norm and "lkb1" in text.norm
+
+
+def test_an_enzyme_word_after_a_participle_and_its_plural_are_one_node() -> None:
+    caption = ("β-lactamases are induced; induction and mutation-driven β-lactamase hyperproduction "
+               "scenarios are shown.")
+    assert ids_of(caption, "β-lactamase") == ("beta-lactamase",)
+    assert ids_of(caption, "β-lactamases") == ("beta-lactamase",)
+    assert ids_of("Isocitrate dehydrogenases act.", "Isocitrate dehydrogenases") == ("isocitrate dehydrogenase",)

@@ -157,6 +157,10 @@ _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|
                             r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
 #: a complex named after its dash-joined members ("the TLR4-MD-2-LPS complex")
 _COMPLEX_AFTER = re.compile(r" (?:[a-z-]+ )?(?:complex|complexes|heterodimers?|heterotrimers?|dimers?|trimers?|oligomers?)\b")
+#: a partner acting together with the name before it ("X, in complex with Y, activates Z")
+_WITH_PARTNER = re.compile(r"(?<=@),? (?:in (?:a )?(?:[a-z-]+ )?complex with|complexed with|together with|along with|"
+                           r"in association with|in concert with|in cooperation with|in combination with) "
+                           r"(?P<list>(?:the )?@\d+@(?:(?:, |,? and )(?:the )?@\d+@)*)(?P<end>,? (?=\S)|(?=[.;:]|$))")
 #: a mention right after an object ("HDAC5 nuclear export": a place read from its movement)
 _PLACE_TOKEN = re.compile(r" @(\d+)@")
 #: acting on a set of genes is acting on their expression
@@ -1012,6 +1016,16 @@ class Extractor:
             out.append(text[s:e] + " " + text[found.start(self._shared.groupindex["V"]):][:MAX_SHARED_CLAUSE])
         return out
 
+    @staticmethod
+    def partner_texts(tagged: _Tagged) -> list[str]:
+        """A virtual sentence where a partner acting with a name is coordinated with it ("STAT1,
+        in complex with STAT2, activates ISG15", "IRF9 together with STAT2 activates ISG15":
+        both act); the sentence itself still says that they bind (bind.in_complex_with)."""
+        if " with @" not in tagged.text and " with the @" not in tagged.text:
+            return []
+        virtual = _WITH_PARTNER.sub(lambda m: " and " + m.group("list") + (" " if m.group("end") else ""), tagged.text)
+        return [virtual] if virtual != tagged.text else []
+
     def relative_shared_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for a relative clause's second verb ("AMPK, which phosphorylates
         ACC and inhibits lipogenesis" -> "AMPK inhibits lipogenesis")."""
@@ -1293,7 +1307,7 @@ class Extractor:
                 # one entity alone can only move somewhere ("X enters the nucleus")
                 found.extend(self.resolve(self.candidates(tagged)))
             for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
-                                        + self.clause_shared_texts(tagged),
+                                        + self.clause_shared_texts(tagged) + self.partner_texts(tagged),
                                         start=1):
                 shifted = _Tagged(virtual, tagged.tokens)
                 found.extend(self.resolve(self.candidates(shifted)))

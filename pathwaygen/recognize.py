@@ -255,6 +255,26 @@ def _ambiguous_alias(lex: Lexicon, raw: str, valid: list[Candidate]) -> Entity:
     return Entity(id=raw, label=raw, type="family", members=members)
 
 
+_SYMBOL_STEM = re.compile(r"\d+[A-Z]?$")
+
+
+def _ambiguous_aliases_by_kin(norm: str, hits: list[_Hit]) -> None:
+    """An alias several genes share (keyed as written by _ambiguous_alias) names the one of
+    them whose symbol stem another gene of the caption shares: "TRAM-TRIF" with TRIF = TICAM1
+    makes TRAM TICAM2, not TRAM1."""
+    ambiguous = [h for h in hits if len(h.entities) == 1 and h.entities[0].type == "family"
+                 and not h.entities[0].xrefs and 1 < len(h.entities[0].members) <= 3
+                 and h.entities[0].id == norm[h.start : h.end]]
+    if not ambiguous:
+        return
+    named = {e.id for h in hits for e in h.entities if e.xrefs and e.type == "gene"}
+    stems = {_SYMBOL_STEM.sub("", i) for i in named}
+    for hit in ambiguous:
+        kin = [m for m in hit.entities[0].members if m.id not in named and _SYMBOL_STEM.sub("", m.id) in stems]
+        if len(kin) == 1:
+            hit.entities = (kin[0],)
+
+
 def _select(hits: list[_Hit]) -> list[_Hit]:
     """Longest non-overlapping hits, better rank first among equals; sorted by start.
 
@@ -1578,6 +1598,7 @@ def recognize(text: Text) -> list[Mention]:
     hits = _drop_descriptive_groups(norm, hits)
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
+    _ambiguous_aliases_by_kin(norm, hits)
     _absorb_unknown_partners(norm, hits)
     mentions = []
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)

@@ -95,8 +95,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # what an activation "by" someone activated acts next
     ("Activation of JAK2 by IL6 leads to phosphorylation of STAT3.",
      {("IL6", "activates", "JAK2"), ("JAK2", "phosphorylates", "STAT3")}),
-    # a parenthetical partner between commas does not end the subject
-    ("MDM2, in complex with TP53, inhibits AKT.", {("MDM2", "inhibits", "AKT1"), ("MDM2", "binds", "TP53")}),
+    # a parenthetical partner between commas does not end the subject; it acts with it
+    ("MDM2, in complex with TP53, inhibits AKT.",
+     {("MDM2", "inhibits", "AKT1"), ("TP53", "inhibits", "AKT1"), ("MDM2", "binds", "TP53")}),
     # a class word after the names ("STAT3 transcription factors", "IL6 receptors") is part of them
     ("Loss of MDM2 allows STAT3 transcription factors to translocate into the nucleus.",
      {("STAT3", "translocates", "nucleus")}),

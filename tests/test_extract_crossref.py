@@ -24,6 +24,11 @@ def edges(caption: str) -> set[tuple[str, str, str]]:
     # an opening "This (priming) signal" names the last entity the sentence before ended on
     ("Signal 1, such as TLR activation, activates NF-κB. This priming signal induces the transcription of NLRP3.",
      ("NFkappaB", "expresses", "NLRP3"), None),
+    # a partner acting together with a name acts too; the pair still binds
+    ("MDM2, in complex with TP53, inhibits AKT.", ("TP53", "inhibits", "AKT"), None),
+    ("MDM2, in complex with TP53, inhibits AKT.", ("MDM2", "binds", "TP53"), None),
+    ("IRF9 together with STAT2 activates ISG15.", ("STAT2", "activates", "ISG15"), None),
+    ("MDM2, in complex with TP53, does not inhibit AKT.", None, ("TP53", "inhibits", "AKT")),
     # three or more dash-joined names are a cascade entered through its first member ...
     ("PLC-γ stimulates the PKC-Raf-MEK-MAPK and calcium mobilization pathways.",
      ("PLCG", "activates", "PKC"), ("PLCG", "activates", "MEK")),

@@ -167,3 +167,10 @@ def test_an_enzyme_word_after_a_participle_and_its_plural_are_one_node() -> None
     assert ids_of(caption, "β-lactamase") == ("beta-lactamase",)
     assert ids_of(caption, "β-lactamases") == ("beta-lactamase",)
     assert ids_of("Isocitrate dehydrogenases act.", "Isocitrate dehydrogenases") == ("isocitrate dehydrogenase",)
+
+
+def test_an_alias_several_genes_share_takes_the_one_its_neighbours_are_kin_to() -> None:
+    # HGNC: "TRAM" is an alias of TICAM2 and of TRAM1; TRIF is TICAM1
+    caption = "TLR4 is endocytosed, and TRAM–TRIF recruits TRAF3 for activation of TBK1."
+    assert ids_of(caption, "TRAM") == ("TICAM2",)
+    assert ids_of("TRAM binds the ribosome.", "TRAM") == ("TRAM",)

@@ -108,6 +108,20 @@ def _as_written(valid: list[Candidate], raw: str) -> Candidate | None:
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _all_matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """Every (pattern index, start, end) match of `automaton` in `text`, overlapping ones too,
+    by end, longest first."""
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        # lone surrogates (hostile input) have no UTF-8 form, so the Rust automaton cannot take
+        # them; no pattern has a surrogate or a NUL, so NUL in their place changes no match
+        return automaton.find_matches_as_indexes(_SURROGATE.sub("\x00", text), overlapping=True)
+
+
 def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     """All lexicon matches that sit on word boundaries, each with its best grounding."""
     low = lower_keep_length(norm)
@@ -125,8 +139,7 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
     (scanner, values), (scanner_cs, values_cs) = lex.scanners()
     # (index into values, start, end): all overlapping matches, by end, longest first
-    for table, matches in ((values, scanner.find_matches_as_indexes(squeezed, overlapping=True)),
-                           (values_cs, scanner_cs.find_matches_as_indexes(written, overlapping=True))):
+    for table, matches in ((values, _all_matches(scanner, squeezed)), (values_cs, _all_matches(scanner_cs, written))):
         _scan_matches(lex, norm, low, squeezed, table, matches, breaks, cut_at, memo, hits.append)
     return hits
 
@@ -878,7 +891,7 @@ def _stem_chemicals(norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]
     starts = None
     out = []
     done: set[int] = set()
-    for _stem, _start, end in cached[1].find_matches_as_indexes(low, overlapping=True):
+    for _stem, _start, end in _all_matches(cached[1], low):
         if end < n and (norm[end].isalnum() or norm[end] in "_-"):
             continue  # the stem does not end the word
         start = end
@@ -1061,7 +1074,7 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
             end == n or not (low[end].isalnum() or low[end] == "-"))
 
     if automaton is not None:
-        for index, start, end in automaton.find_matches_as_indexes(low, overlapping=True):
+        for index, start, end in _all_matches(automaton, low):
             if whole_word(start, end):
                 out.append((start, end, kinds[index]))
     for suffix in rules.enzyme_suffixes:

@@ -108,7 +108,9 @@ _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|tr
                                       # (one: "activates the MAPK kinase kinase RAF")
                                       r"|(?<=the )@\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
-_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?@(\d+)@ (?:by|via|through) (?:the )?$")
+#: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
+#: and fatty acids": group 1 holds what was activated (one token or a list)
+_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*) (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
@@ -1146,7 +1148,8 @@ class Extractor:
                 if agent is not None:
                     # "Activation of PKC by DAG leads to phosphorylation of MARCKS": what was
                     # activated acts next, not its activator
-                    acted = list(tagged.tokens[int(agent.group(1))])
+                    acted = [entity for token in _TOKEN.findall(agent.group(1))
+                             for entity in tagged.tokens[int(token)]]
                     values["A"] = {"source": acted, "target": acted}
             span = (match.start(), match.end())
             respectively = bool(_RESPECTIVELY.match(text, match.end()))

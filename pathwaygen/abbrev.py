@@ -226,6 +226,8 @@ def _inline(text: str) -> list[Definition]:
 
 def _unbalanced_close(text: str) -> int:
     """Index of the first ")" in `text` that closes no "(" of `text`, or -1."""
+    if ")" not in text:
+        return -1  # (the usual case: no character loop)
     depth = 0
     for i, char in enumerate(text):
         if char == "(":
@@ -289,6 +291,12 @@ def _legend_pieces(text: str) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern:
+    """A pattern finding `word` as a whole word (compiled once per word, not per legend item)."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
 def _legend(text: str) -> list[Definition]:
     """Definitions in legends: "ACC, acetyl-CoA carboxylase; CoA, coenzyme A; ..."."""
     found: list[tuple[bool, Definition]] = []
@@ -310,6 +318,8 @@ def _legend(text: str) -> list[Definition]:
         if not match:
             continue
         short = match.group(1)
+        if not _is_short_form(short.replace(" ", "")) and not _NEXT_SHORT.match(item, match.end()):
+            continue  # (the usual case, "In addition, ...": no short form, nor a second one below)
         long = item[match.end() :]
         # a legend inside parentheses ends at its closing one ("(... mTOR, mammalian target
         # of rapamycin) signaling"): the words after it are the sentence's again
@@ -328,7 +338,7 @@ def _legend(text: str) -> list[Definition]:
             s_rel, l_rel = l_rel, l_rel + nxt.end()
         if not _is_short_form(short.replace(" ", "")) or len(long) > 100 or len(long) <= len(short):
             continue
-        if long.count(",") > 2 or len(long.split()) > 10 or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long):
+        if long.count(",") > 2 or len(long.split()) > 10 or _whole_word(short).search(long):
             continue
         if any(_is_short_form(inner.strip()) for inner in _PAREN.findall(long)):
             # "13-LOX, 13-lipoxygenase species triggering jasmonate synthesis by converting

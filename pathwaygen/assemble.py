@@ -9,6 +9,8 @@ and "Y binds X" merge. An edge is hedged only when every statement behind it is 
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import networkx as nx
 
 from .graphjson import new_graph
@@ -30,6 +32,9 @@ def _node_data(nodes: dict[str, dict], entity: Entity) -> dict:
     return data
 
 
+_BY_SPAN = attrgetter("start", "end")
+
+
 def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement]) -> nx.MultiDiGraph:
     """Return the MultiDiGraph of `figure` built from its `mentions` and `statements`."""
     graph = new_graph(figid=figure.figid, title=figure.title, caption=figure.caption,
@@ -41,15 +46,18 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
     nodes: dict[str, dict] = {}
     # Sets beside the lists: a list-membership test per mention made one entity named
     # thousands of times quadratic (a hostile caption took minutes).
-    seen_mentions: dict[str, set[tuple[str, int, int]]] = {}
-    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
-        key = (mention.text, mention.start, mention.end)
+    # (one set of (entity id, text, start, end) for all nodes: no set per node to make)
+    seen_mentions: set[tuple[str, str, int, int]] = set()
+    for mention in sorted(mentions, key=_BY_SPAN):
+        text, start, end = mention.text, mention.start, mention.end
         for entity in mention.entities:
-            data = _node_data(nodes, entity)
-            seen = seen_mentions.setdefault(entity.id, set())
-            if key not in seen:
-                seen.add(key)
-                data["mentions"].append({"text": mention.text, "start": mention.start, "end": mention.end})
+            data = nodes.get(entity.id)
+            if data is None:
+                data = _node_data(nodes, entity)
+            key = (entity.id, text, start, end)
+            if key not in seen_mentions:
+                seen_mentions.add(key)
+                data["mentions"].append({"text": text, "start": start, "end": end})
     edges: dict[tuple[str, str, str], dict] = {}
     seen_evidence: dict[tuple[str, str, str], set[tuple[str, int, int, str]]] = {}
     ordered = sorted(statements, key=lambda s: (s.evidence.start, s.subject.id, s.relation,
@@ -60,8 +68,10 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
             continue
         if st.relation in UNDIRECTED and subj.id > obj.id:
             subj, obj = obj, subj
-        _node_data(nodes, subj)
-        _node_data(nodes, obj)
+        if subj.id not in nodes:
+            _node_data(nodes, subj)
+        if obj.id not in nodes:
+            _node_data(nodes, obj)
         evidence = {"text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end,
                     "rule": st.evidence.rule}
         ev_key = (st.evidence.text, st.evidence.start, st.evidence.end, st.evidence.rule)
@@ -76,6 +86,11 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
         else:
             seen.add(ev_key)
             edges[edge_key] = {"relation": st.relation, "hedged": st.hedged, "evidence": [evidence]}
-    graph.add_nodes_from(nodes.items())
-    graph.add_edges_from((source, target, relation, data) for (source, target, relation), data in edges.items())
+    # one add_node/add_edge call each: add_nodes_from/add_edges_from pay an exception per
+    # (node, attributes) pair and three view lookups per edge to set what these set directly
+    add_node, add_edge = graph.add_node, graph.add_edge
+    for node, data in nodes.items():
+        add_node(node, **data)
+    for (source, target, relation), data in edges.items():
+        add_edge(source, target, relation, **data)
     return graph

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
+import ahocorasick_rs
 import yaml
 
 from .errors import RuleError
@@ -174,6 +175,25 @@ class Lexicon:
         self.memo: dict[str, dict] = {}  # per-lexicon caches of the recogniser (names recur)
         self._cands: dict[int, tuple[Candidate, ...]] = {}
         self._by_id: dict[str, int] | None = None
+        self._scanners: tuple[tuple[ahocorasick_rs.AhoCorasick, list[int]], ...] | None = None
+
+    def scanners(self) -> tuple[tuple[ahocorasick_rs.AhoCorasick, list[int]], ...]:
+        """((scanner, values), (scanner_cs, values_cs)): the keys of `automaton` and
+        `automaton_cs` in ahocorasick_rs automata, each pattern's automaton value at its index.
+
+        Scanning a caption is the recogniser's biggest single cost; the Rust automaton returns all
+        overlapping matches (with their starts) in one call, at twice the speed of iterating
+        pyahocorasick, in the same order (by end, longest first). It cannot be saved, so it is
+        built from the loaded automata on first use (a fraction of a second); pyahocorasick
+        still serves the exact-key lookups.
+        """
+        if self._scanners is None:
+            built = []
+            for automaton in (self.automaton, self.automaton_cs):
+                items = list(automaton.items())
+                built.append((ahocorasick_rs.AhoCorasick([key for key, _ in items]), [value for _, value in items]))
+            self._scanners = tuple(built)
+        return self._scanners
 
     def entity(self, index: int) -> Entity:
         """The Entity for row `index` (memoised; members resolved recursively)."""

@@ -24,10 +24,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import attrgetter
 
-import ahocorasick
+import ahocorasick_rs
 
 from .abbrev import Definition, find_definitions
 from .lexicon import (
@@ -105,43 +105,64 @@ def _as_written(valid: list[Candidate], raw: str) -> Candidate | None:
     return same[0] if len({c.entity for c in same}) == 1 else None
 
 
-_SEPARATOR_SPLIT = re.compile(r"([- ]+)")
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _all_matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """Every (pattern index, start, end) match of `automaton` in `text`, overlapping ones too,
+    by end, longest first."""
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        # lone surrogates (hostile input) have no UTF-8 form, so the Rust automaton cannot take
+        # them; no pattern has a surrogate or a NUL, so NUL in their place changes no match
+        return automaton.find_matches_as_indexes(_SURROGATE.sub("\x00", text), overlapping=True)
 
 
 def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     """All lexicon matches that sit on word boundaries, each with its best grounding."""
     low = lower_keep_length(norm)
     squeezed = low.replace("-", "").replace(" ", "")
-    n = len(low)
-    # squeezed offset -> normalised offset: runs of removed separators, in squeezed offsets
-    # split keeps the separator runs at odd indexes: [text, run, text, run, ...]
-    pieces = _SEPARATOR_SPLIT.split(low)
-    removed = [0, *accumulate(map(len, pieces[1::2]))]  # separators removed before run k
-    run_at = list(accumulate(map(len, pieces[0::2])))[: len(removed) - 1]  # squeezed offset after each run
+    # squeezed offset -> normalised offset: cut_at[k] is the squeezed offset where the k-th
+    # separator character was removed, so squeezed j is normalised j + bisect_right(cut_at, j)
+    # (str.split, not a regex split: this runs once per caption over all of it)
+    cut_at = list(accumulate(map(len, low.replace("-", " ").split(" "))))
+    cut_at.pop()  # (the last piece ends the text, no separator after it)
     # a removed separator is a word break too
-    breaks = set(run_at)
-    has_residue_word = "resid" in low
-
+    breaks = set(cut_at)
     # (automaton value, written surface) -> grounding, kept on the lexicon: names recur
     memo = lex.memo.setdefault("ground", {})
     hits: list[_Hit] = []
-    append = hits.append
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
+    (scanner, values), (scanner_cs, values_cs) = lex.scanners()
+    # (index into values, start, end): all overlapping matches, by end, longest first
+    for table, matches in ((values, _all_matches(scanner, squeezed)), (values_cs, _all_matches(scanner_cs, written))):
+        _scan_matches(lex, norm, low, squeezed, table, matches, breaks, cut_at, memo, hits.append)
+    return hits
+
+
+def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[int], matches: list[tuple[int, int, int]],
+                  breaks: set[int], cut_at: list[int], memo: dict, append) -> None:
+    """_scan's work on one automaton's `matches`: (index into `table`, start, end) in `squeezed`
+    offsets; each hit on word boundaries that grounds is passed to `append`."""
+    has_residue_word = "resid" in low
+    n = len(low)
     m = len(squeezed)
-    for last, value in chain(lex.automaton.iter(squeezed), lex.automaton_cs.iter(written)):
-        j = last - (value & 0xFF) + 1
+    for index, j, nxt in matches:
         # cheap rejection of matches inside words (most of them) before any other work
         # (a key that starts or ends with punctuation, "Ca2+" or "[Ca2+]i", has its own edge)
         inner_start = j > 0 and j not in breaks and squeezed[j].isalnum() and squeezed[j - 1].isalnum()
         if inner_start and not (squeezed[j - 1] == "p" and (j == 1 or j - 1 in breaks or not squeezed[j - 2].isalnum())):
             continue
-        nxt = last + 1
+        last = nxt - 1
         inner_end = nxt < m and nxt not in breaks and squeezed[last].isalnum() and squeezed[nxt].isalnum()
         if inner_end and not (squeezed[nxt] == "s" and (nxt + 1 == m or nxt + 1 in breaks or not squeezed[nxt + 1].isalnum())):
             continue
-        ps = j + removed[bisect_right(run_at, j)]
-        pe = last + 1 + removed[bisect_right(run_at, last)]
+        ps = j + bisect_right(cut_at, j)
+        pe = last + 1 + bisect_right(cut_at, last)
         phospho = plural = False
         if inner_start:
             # pSTAT3: a lowercase "p" glued to a capitalised symbol
@@ -166,6 +187,7 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
         if has_residue_word and "resid" in low[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
+        value = table[index]
         memo_key = (value, raw)
         grounded = memo.get(memo_key, _MISSING)
         if grounded is _MISSING:
@@ -193,7 +215,6 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
         else:
             modifiers = {"plural"} if plural else set()
         append(_Hit(ps, pe, (entity,), rank, modifiers, "lexicon", alternatives))
-    return hits
 
 
 def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...], bool, bool] | None:
@@ -300,6 +321,11 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
 
 def _select_run(run: list[_Hit]) -> list[_Hit]:
     """Longest-first choice among overlapping hits, returned sorted by start."""
+    if len(run) == 2:
+        # (the usual run: two hits that overlap each other, the better one stays)
+        a, b = run
+        if a.start < b.end and b.start < a.end:
+            return [a if _longest_first(a) <= _longest_first(b) else b]
     chosen: list[_Hit] = []
     if len(run) <= 16:
         for hit in sorted(run, key=_longest_first):
@@ -843,7 +869,7 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
 
 
 _CASED_WORD = re.compile(r"[A-Za-z]?[a-z]+")
-_STEM_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
+_STEM_AUTOMATA: dict[int, tuple[object, ahocorasick_rs.AhoCorasick]] = {}
 
 
 def _stem_chemicals(norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]:
@@ -857,18 +883,15 @@ def _stem_chemicals(norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]
         return []
     cached = _STEM_AUTOMATA.get(id(rules))
     if cached is None or cached[0] is not rules:
-        automaton = ahocorasick.Automaton()
-        for stem in rules.chemical_suffixes:
-            automaton.add_word(stem, len(stem))
-        automaton.make_automaton()
+        # (ahocorasick_rs: every overlapping match, by end, in one call)
+        automaton = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(s for s in rules.chemical_suffixes if s)))
         cached = _STEM_AUTOMATA[id(rules)] = (rules, automaton)
     low = lower_keep_length(norm)
     n = len(norm)
     starts = None
     out = []
     done: set[int] = set()
-    for last, _size in cached[1].iter(low):
-        end = last + 1
+    for _stem, _start, end in _all_matches(cached[1], low):
         if end < n and (norm[end].isalnum() or norm[end] in "_-"):
             continue  # the stem does not end the word
         start = end
@@ -919,7 +942,24 @@ def _taken_map(norm: str, hits: list[_Hit]) -> bytearray:
     return taken
 
 
-_WORD_BEFORE_END = re.compile(r"([A-Za-z0-9][A-Za-z0-9'-]*)\s+$")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'-"
+_WORD_FIRST = re.compile(r"[A-Za-z0-9]")
+
+
+def _word_before_end(norm: str, low: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the word ([A-Za-z0-9][A-Za-z0-9'-]*) that spaces separate from `end`,
+    not starting before `low`; None when there is none.
+
+    The same span as searching r"([A-Za-z0-9][A-Za-z0-9'-]*)\\s+$" in norm[low:end] (the
+    leftmost start that fits), in three C-level string operations instead of a regex search
+    that tries every start of the window (it runs for every modifier of every phrase head).
+    """
+    stop = low + len(norm[low:end].rstrip())
+    if stop == end:
+        return None  # no space before `end`
+    run = low + len(norm[low:stop].rstrip(_WORD_CHARS))
+    first = _WORD_FIRST.search(norm, run, stop)
+    return None if first is None else (first.start(), stop)
 _GENE_OR_CHEMICAL = frozenset({"gene", "family", "complex", "rna", "chemical"})
 
 
@@ -972,13 +1012,13 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
         start = head_start
         words = 0
         while words < rules.max_modifiers:
-            before = _WORD_BEFORE_END.search(norm, max(0, start - 40), start)
+            before = _word_before_end(norm, max(0, start - 40), start)
             if before is None:
                 break
-            word = before.group(1)
+            word = norm[before[0] : before[1]]
             low = word.lower()
-            if taken[before.start(1)] and (inside is None or before.start(1) < inside.start):
-                prior = hit_at_end.get(before.end(1))
+            if taken[before[0]] and (inside is None or before[0] < inside.start):
+                prior = hit_at_end.get(before[1])
                 if prior is not None and _absorbs(etype, prior) and not (
                         etype == "process" and norm[head_start:end].lower() in rules.product_heads):
                     start = prior.start
@@ -993,7 +1033,7 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
                         etype == "group" and "-" in low and not word.islower()))):
                 # ("mutation-driven β-lactamase": a participle describes, it names nothing)
                 break
-            start = before.start(1)
+            start = before[0]
             words += 1
         if inside is not None and start >= inside.start:
             continue
@@ -1012,21 +1052,19 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
     return out
 
 
-_HEAD_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
+_HEAD_AUTOMATA: dict[int, tuple[object, ahocorasick_rs.AhoCorasick | None, list[str]]] = {}
 
 
 def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of every head word: process heads, group heads and "-ase" enzyme words."""
     cached = _HEAD_AUTOMATA.get(id(rules))
     if cached is None or cached[0] is not rules:
-        automaton = ahocorasick.Automaton()
-        for head in rules.heads:
-            automaton.add_word(head, (head, "process"))
-        for head in rules.group_heads:
-            automaton.add_word(head, (head, "group"))
-        automaton.make_automaton()
-        cached = _HEAD_AUTOMATA[id(rules)] = (rules, automaton)
-    automaton = cached[1]
+        kinds = {head: "process" for head in rules.heads if head}
+        kinds.update((head, "group") for head in rules.group_heads if head)  # (a group head wins)
+        # (ahocorasick_rs: every overlapping match with its start in one call)
+        automaton = ahocorasick_rs.AhoCorasick(list(kinds)) if kinds else None
+        cached = _HEAD_AUTOMATA[id(rules)] = (rules, automaton, list(kinds.values()))
+    automaton, kinds = cached[1], cached[2]
     low = lower_keep_length(norm)
     n = len(low)
     out = []
@@ -1035,11 +1073,10 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
         return (start == 0 or not (low[start - 1].isalnum() or low[start - 1] == "-")) and (
             end == n or not (low[end].isalnum() or low[end] == "-"))
 
-    if len(automaton):
-        for last, (head, etype) in automaton.iter(low):
-            start = last - len(head) + 1
-            if whole_word(start, last + 1):
-                out.append((start, last + 1, etype))
+    if automaton is not None:
+        for index, start, end in _all_matches(automaton, low):
+            if whole_word(start, end):
+                out.append((start, end, kinds[index]))
     for suffix in rules.enzyme_suffixes:
         at = low.find(suffix)
         while at >= 0:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 import re2
 
@@ -185,6 +185,13 @@ _EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "
 #: unnamed sets of molecules: what follows acting on them is the subject's doing
 _GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(?:target|substrate|effector)s?"
                              r"(?: proteins?| molecules?| genes?)?)")
+
+
+def _unnamed_set(entities: Iterable[Entity]) -> bool:
+    """Whether every entity is an unnamed set of molecules ("several downstream target proteins")."""
+    return all(e.type == "group" and _GENERIC_OBJECT.fullmatch(e.id) for e in entities)
+
+
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
@@ -477,6 +484,8 @@ class Extractor:
         self._ext_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         self._extension_ids = frozenset(r.id for r in self.extensions)
         macros = load_macros(RULES_DIR)
+        # only a ligand acts through the receptor it binds (see _receptor_acts)
+        self._ligand_ids = re.compile(r"(?:" + macros["LIGAND_ID"] + r")", re.IGNORECASE)
         # a {GAP} may not hold these words (see _macros.yaml)
         self._place_word = re.compile(r"\b(?:nuclear|" + macros["COMPARTMENT"] + r")\b")
         # (a checked group NAME uses the macro NAMESTOP when there is one, else GAPSTOP)
@@ -1125,8 +1134,8 @@ class Extractor:
                         pos = first.end()
                     continue
                 if (a_start == match.start() and not _RELATIVE_AFTER.match(text, a_end)
-                        and all(e.type == "group" and _GENERIC_OBJECT.fullmatch(e.id)
-                                for m in _TOKEN.finditer(text, a_start, a_end) for e in tagged.tokens[int(m.group(1))])
+                        and _unnamed_set(e for m in _TOKEN.finditer(text, a_start, a_end)
+                                         for e in tagged.tokens[int(m.group(1))])
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
                     continue  # "activate several target proteins leading to Z": the set acted on is no subject
                 if (a_start == match.start() and _PREPOSITION_BEFORE.search(before)
@@ -1196,8 +1205,7 @@ class Extractor:
                         rule.relation in _SUPPRESSING
                         or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
                             and len(values["B"]["target"]) > 1)
-                        or ("B" in values and values["B"]["target"] and all(e.type == "group" and _GENERIC_OBJECT.fullmatch(e.id)
-                                                  for e in values["B"]["target"]))):
+                        or ("B" in values and values["B"]["target"] and _unnamed_set(values["B"]["target"]))):
                     # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing; so is
                     # the event after a list ("activates A and B, which leads to Z") and after
                     # an unnamed set ("activate several downstream target proteins, leading to Z")
@@ -1325,7 +1333,7 @@ class Extractor:
                                         start=1):
                 shifted = _Tagged(virtual, tagged.tokens)
                 found.extend(self.resolve(self.candidates(shifted)))
-            found = _receptor_acts(found, tagged)
+            found = _receptor_acts(found, tagged, self._ligand_ids)
             for cand in found:
                 subj, obj = cand.subject, cand.object
                 key = (subj.id, cand.relation, obj.id, cand.rule, span)
@@ -1466,28 +1474,21 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
-#: secreted ligand families by HGNC symbol / FamPlex id (cytokines, growth factors, hormones,
-#: morphogens): only a ligand acts through the receptor it binds, not a kinase or adaptor bound to one
-_LIGAND_ID = re.compile(
-    r"(?:IL\d+[A-Z]?|IL\d*_?family|TNF|TNFSF\d+|LT[AB]|FASLG|EGF|TGFA|HBEGF|AREG|EREG|BTC|NRG\d|FGF\d*|"
-    r"VEGF[A-D]?|VEGF|PGF|PDGF[A-D]?|TGFB\d?|GDF\d+|BMP\d*|INHB?[A-E]?|NODAL|WNT\d*[AB]?|IFN[A-Z]*\d*|"
-    r"Interferon.*|INS|IGF[12]?|NGF|BDNF|NTF\d|GDNF|CCL\d+|CXCL\d+|CX3CL1|XCL\d|LIF|OSM|CNTF|EPO|THPO|"
-    r"CSF\d|KITLG|HGF|DLL\d|JAG\d|SHH|IHH|DHH|PTHLH|PTH|LEP|ADIPOQ|EFN[AB]\d|ANGPT\d|APLN|EDN\d|AGT|"
-    r"GH1|PRL|TSLP|RSPO\d|GAS6|HMGB1|spz|Upd\d?|Growth_factor|Cytokine|Chemokine)", re.IGNORECASE)
 #: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
 _CALLED_LIGAND = re.compile(r"@(\d+)@[^@;]{0,40}?\b(?:as an? |is an? |, an? )(?:[a-z-]+ )?(?:ligand|agonist|hormone)s?\b"
                             r"|\b(?:ligands?|agonists?|hormones?) @(\d+)@")
 
 
-def _ligand_like(entity: Entity, tagged: _Tagged) -> bool:
+def _ligand_like(entity: Entity, tagged: _Tagged, ligand_ids: re.Pattern) -> bool:
     """Whether `entity` can be a ligand acting through its receptor: a chemical, a secreted ligand
-    family, or a mention the sentence calls a ligand (not "NIK1 is bound to the receptor FLS2")."""
-    if entity.type in ("chemical", "group") or _LIGAND_ID.fullmatch(entity.id):
+    family (`ligand_ids`: the LIGAND_ID macro), or a mention the sentence calls a ligand (not
+    "NIK1 is bound to the receptor FLS2")."""
+    if entity.type in ("chemical", "group") or ligand_ids.fullmatch(entity.id):
         return True
     return any(entity in tagged.tokens[int(m.group(1) or m.group(2))] for m in _CALLED_LIGAND.finditer(tagged.text))
 
 
-def _receptor_acts(found: list[_Candidate], tagged: _Tagged) -> list[_Candidate]:
+def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern) -> list[_Candidate]:
     """A ligand that binds its receptor acts through it: the receptor is the source of the effects
     the sentence gives the ligand ("R837 mimics ssRNA as a ligand for TLR-7, and initiates
     signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention)."""
@@ -1501,7 +1502,7 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged) -> list[_Candidate]
     for c in found:
         if c.relation == "binds":
             for lig, rec in ((c.subject, c.object), (c.object, c.subject)):
-                if rec.id in receptors and lig.id not in receptors and _ligand_like(lig, tagged):
+                if rec.id in receptors and lig.id not in receptors and _ligand_like(lig, tagged, ligand_ids):
                     ligand_of.setdefault(lig.id, []).append(rec)
     if not ligand_of:
         return found

@@ -793,6 +793,9 @@ def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
 
 _GENE_SET_WORDS = ("target", "responsive", "dependent", "regulated", "inducible")
 _GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b", re.I)
+#: examples named right after a gene set ("NF-kB target genes such as IL6"): the set is no node,
+#: the relation rules read each example as a gene its regulator expresses
+_EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?(?=\S)", re.I)
 
 
 def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
@@ -802,9 +805,13 @@ def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
     if not any(word in low for word in _GENE_SET_WORDS):
         return []  # (the usual case: no "target/responsive/... gene" anywhere)
     out = []
+    starts = {hit.start for hit in hits}
     for hit in hits:
         match = _GENES_AFTER.match(norm, hit.end)
         if match and len(hit.entities) == 1:
+            examples = _EXAMPLES_AFTER.match(norm, match.end())
+            if examples is not None and examples.end() in starts:
+                continue
             label = text.original[text.to_original(hit.start) : text.to_original(match.end())]
             label = " ".join(label.split())
             entity = Entity(id=label.lower(), label=label, type="group")

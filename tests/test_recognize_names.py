@@ -188,3 +188,10 @@ def test_a_process_head_that_describes_the_next_noun_is_no_process(caption: str)
 
 def test_a_process_phrase_before_a_verb_is_still_a_process() -> None:
     assert ids_of("Chronic starvation stress induces autophagy.", "starvation stress") == ("starvation stress",)
+
+
+def test_a_gene_set_is_a_node_unless_its_examples_follow() -> None:
+    assert ids_of("p65 induces NF-κB target genes.", "NF-κB target genes") == ("nf-κb target genes",)
+    listed = found("HIF-1 target genes such as VEGF and EPO are induced.")
+    assert not any(text.endswith("target genes") for text, _ in listed)
+    assert ids_of("HIF-1 target genes such as VEGF and EPO are induced.", "HIF-1") == ("HIF1",)

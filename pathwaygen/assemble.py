@@ -51,9 +51,7 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
     for mention in sorted(mentions, key=_BY_SPAN):
         text, start, end = mention.text, mention.start, mention.end
         for entity in mention.entities:
-            data = nodes.get(entity.id)
-            if data is None:
-                data = _node_data(nodes, entity)
+            data = _node_data(nodes, entity)
             key = (entity.id, text, start, end)
             if key not in seen_mentions:
                 seen_mentions.add(key)
@@ -68,10 +66,8 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
             continue
         if st.relation in UNDIRECTED and subj.id > obj.id:
             subj, obj = obj, subj
-        if subj.id not in nodes:
-            _node_data(nodes, subj)
-        if obj.id not in nodes:
-            _node_data(nodes, obj)
+        _node_data(nodes, subj)
+        _node_data(nodes, obj)
         evidence = {"text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end,
                     "rule": st.evidence.rule}
         ev_key = (st.evidence.text, st.evidence.start, st.evidence.end, st.evidence.rule)

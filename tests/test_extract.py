@@ -36,6 +36,14 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     return {(s.subject.id, s.relation, s.object.id) for s in extract(text, mentions_of(caption))}
 
 
+def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None, absent: tuple | None) -> None:
+    """Assert that the edge `present` was found and `absent` was not (None: no check)."""
+    if present:
+        assert present in found, found
+    if absent:
+        assert absent not in found, found
+
+
 @pytest.mark.parametrize("caption,expected", [
     ("STING then activates TBK1, which phosphorylates IRF3.",
      {("STING1", "activates", "TBK1"), ("TBK1", "phosphorylates", "IRF3")}),

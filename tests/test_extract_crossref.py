@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pathwaygen.pipeline import text_to_graph
+from tests.test_extract import check_present_absent
 
 
 def edges(caption: str) -> set[tuple[str, str, str]]:
@@ -36,8 +37,4 @@ def edges(caption: str) -> set[tuple[str, str, str]]:
     ("LBP transfers LPS to the TLR4-MD-2-CD14 complex, which recruits MyD88.", None, ("TLR4", "activates", "MD-2")),
 ])
 def test_reference(caption, present, absent):
-    found = edges(caption)
-    if present:
-        assert present in found, found
-    if absent:
-        assert absent not in found, found
+    check_present_absent(edges(caption), present, absent)

@@ -7,12 +7,7 @@ import pytest
 
 from pathwaygen.extract import extract
 from pathwaygen.text import prepare
-from tests.test_extract import mentions_of
-
-
-def triples(caption: str) -> set[tuple[str, str, str]]:
-    text = prepare(caption)
-    return {(s.subject.id, s.relation, s.object.id) for s in extract(text, mentions_of(caption))}
+from tests.test_extract import check_present_absent, triples
 
 
 @pytest.mark.parametrize("caption,present,absent", [
@@ -33,11 +28,7 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      ("EGF", "activates", "MAPK1")),
 ])
 def test_mechanism(caption, present, absent):
-    found = triples(caption)
-    if present:
-        assert present in found, found
-    if absent:
-        assert absent not in found, found
+    check_present_absent(triples(caption), present, absent)
 
 
 def test_a_conversion_supersedes_the_phosphorylation_it_contains():

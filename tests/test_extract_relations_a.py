@@ -8,6 +8,7 @@ import pytest
 from pathwaygen.extract import extract
 from pathwaygen.recognize import recognize
 from pathwaygen.text import prepare
+from tests.test_extract import check_present_absent
 
 
 def triples(caption: str) -> set[tuple[str, str, str]]:
@@ -26,11 +27,7 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      ("NIK1", "activates", "RPL10"), ("FLS2", "activates", "RPL10")),
 ])
 def test_receptor_acts_only_for_ligands(caption, present, absent):
-    found = triples(caption)
-    if present:
-        assert present in found, found
-    if absent:
-        assert absent not in found, found
+    check_present_absent(triples(caption), present, absent)
 
 
 def test_effect_after_unnamed_targets_is_the_subjects():

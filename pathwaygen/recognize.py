@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
@@ -44,7 +44,11 @@ from .model import Entity, Mention
 from .text import GREEK, Text
 
 _GENE_TYPES = frozenset({"gene", "family", "complex", "rna"})
+# modifier sets are immutable and shared: a caption makes ~30 hits, most with none
 _NO_MODIFIERS: frozenset[str] = frozenset()
+_PLURAL = frozenset({"plural"})
+_PHOSPHO = frozenset({"phospho"})
+_PHOSPHO_PLURAL = frozenset({"phospho", "plural"})
 _DIGITS_END = re.compile(r"^(.*?)(\d+)$")
 
 
@@ -56,7 +60,7 @@ class _Hit:
     end: int
     entities: tuple[Entity, ...]
     rank: int
-    modifiers: set[str] = field(default_factory=set)
+    modifiers: frozenset[str] = _NO_MODIFIERS
     source: str = "lexicon"
     alternatives: tuple[int, ...] = ()  # lexicon rows of every other fitting candidate
 
@@ -133,21 +137,24 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     cut_at.pop()  # (the last piece ends the text, no separator after it)
     # a removed separator is a word break too
     breaks = set(cut_at)
-    # (automaton value, written surface) -> grounding, kept on the lexicon: names recur
-    memo = lex.memo.setdefault("ground", {})
+    # written surface -> grounding, one memo per automaton, kept on the lexicon: names recur
+    # (a surface has one match key per automaton, so the surface alone keys the grounding)
+    memo, memo_cs = lex.memo.setdefault("ground", {}), lex.memo.setdefault("ground_cs", {})
     hits: list[_Hit] = []
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
     (scanner, values), (scanner_cs, values_cs) = lex.scanners()
     # (index into values, start, end): all overlapping matches, by end, longest first
-    for table, matches in ((values, _all_matches(scanner, squeezed)), (values_cs, _all_matches(scanner_cs, written))):
-        _scan_matches(lex, norm, low, squeezed, table, matches, breaks, cut_at, memo, hits.append)
+    for table, matches, table_memo in ((values, _all_matches(scanner, squeezed), memo),
+                                       (values_cs, _all_matches(scanner_cs, written), memo_cs)):
+        _scan_matches(lex, norm, low, squeezed, table, matches, breaks, cut_at, table_memo, hits.append)
     return hits
 
 
 def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[int], matches: list[tuple[int, int, int]],
                   breaks: set[int], cut_at: list[int], memo: dict, append) -> None:
     """_scan's work on one automaton's `matches`: (index into `table`, start, end) in `squeezed`
-    offsets; each hit on word boundaries that grounds is passed to `append`."""
+    offsets; each hit on word boundaries that grounds is passed to `append`. `memo` maps a
+    written surface to its grounding by this automaton."""
     has_residue_word = "resid" in low
     n = len(low)
     m = len(squeezed)
@@ -187,17 +194,15 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
         if has_residue_word and "resid" in low[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
-        value = table[index]
-        memo_key = (value, raw)
-        grounded = memo.get(memo_key, _MISSING)
+        grounded = memo.get(raw, _MISSING)
         if grounded is _MISSING:
-            grounded = _ground_raw(lex, value, raw)
+            grounded = _ground_raw(lex, table[index], raw)
             if len(memo) > 100_000:
                 memo.clear()
-            memo[memo_key] = grounded
+            memo[raw] = grounded
         if grounded is None:
             continue
-        entity, rank, alternatives, gene_like, listed_plural = grounded
+        entities, rank, alternatives, gene_like, listed_plural = grounded
         if phospho and not gene_like and not plural:
             continue
         if not plural and listed_plural:
@@ -211,15 +216,16 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
                     ps = start
                     break
         if phospho:
-            modifiers = {"phospho", "plural"} if plural else {"phospho"}
+            modifiers = _PHOSPHO_PLURAL if plural else _PHOSPHO
         else:
-            modifiers = {"plural"} if plural else set()
-        append(_Hit(ps, pe, (entity,), rank, modifiers, "lexicon", alternatives))
+            modifiers = _PLURAL if plural else _NO_MODIFIERS
+        append(_Hit(ps, pe, entities, rank, modifiers, "lexicon", alternatives))
 
 
-def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...], bool, bool] | None:
+def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[tuple[Entity], int, tuple[int, ...], bool, bool] | None:
     """Grounding of a match written `raw` plus facts about `raw` alone (memoised by _scan):
-    (entity, rank, other rows, gene-like type, listed as a plural), or None."""
+    ((entity,), rank, other rows, gene-like type, listed as a plural), or None. (The
+    one-entity tuple is shared by every hit of the name: hits replace it, never change it.)"""
     if raw.upper() == raw.lower():
         return None  # "9-11": numbers alone name nothing
     if len(raw) <= 9 and raw.rstrip("0123456789") in _GREEK_NAMES:
@@ -229,7 +235,7 @@ def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[
         return None
     entity, rank, alternatives = grounded
     listed_plural = len(raw) > 2 and raw[-1] == "s" and raw[-2].isupper()
-    return entity, rank, alternatives, entity.type in _GENE_TYPES, listed_plural
+    return (entity,), rank, alternatives, entity.type in _GENE_TYPES, listed_plural
 
 
 def _ground(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...]] | None:
@@ -724,7 +730,7 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
             stop = end + 1 if plural else end
             if (at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "_-")) and (
                     stop == n or not (norm[stop].isalnum() or norm[stop] == "_")):
-                extra.append(_Hit(at, stop, short_map[short], -1, {"plural"} if plural else set(), source="abbreviation"))
+                extra.append(_Hit(at, stop, short_map[short], -1, _PLURAL if plural else _NO_MODIFIERS, source="abbreviation"))
             at = norm.find(short, at + 1)
     # an abbreviation hit replaces lexicon hits of the same span; longer lexicon hits stay
     covered = bytearray(len(norm) + 1)
@@ -1627,6 +1633,5 @@ def recognize(text: Text) -> list[Mention]:
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:
         start, end = offsets[hit.start], offsets[hit.end]
-        mentions.append(Mention(start, end, original[start:end], hit.entities,
-                                frozenset(hit.modifiers) if hit.modifiers else _NO_MODIFIERS))
+        mentions.append(Mention(start, end, original[start:end], hit.entities, hit.modifiers))
     return mentions

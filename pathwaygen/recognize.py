@@ -414,8 +414,8 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     """
     grew = False
     for hit in hits:
-        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "rna"):
-            continue
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "rna") or not norm[hit.end - 1].isdecimal():
+            continue  # (a name that does not end in a number has no numbered siblings)
         surface = norm[hit.start : hit.end]
         head = _DIGITS_END.match(surface)
         if not head or "plural" in hit.modifiers:
@@ -562,6 +562,8 @@ def _expand_slash_families(norm: str, hits: list[_Hit]) -> None:
 
     Real family names (ERK1/2 -> ERK, TSC1/2 -> TSC) stay families.
     """
+    if "/" not in norm:
+        return
     for hit in hits:
         if len(hit.entities) == 1 and "/" in norm[hit.start : hit.end]:
             ent = hit.entities[0]
@@ -574,8 +576,11 @@ _SLASH_PARTNER = re.compile(r"/([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])(?![\w/])")
 
 def _absorb_unknown_partners(norm: str, hits: list[_Hit]) -> None:
     """"FRS2/SNT": an unrecognised symbol written after a gene with a slash is its other name."""
+    if "/" not in norm:
+        return
     for i, hit in enumerate(hits):
-        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family", "complex"):
+        if not norm.startswith("/", hit.end) or len(hit.entities) != 1 \
+                or hit.entities[0].type not in ("gene", "family", "complex"):
             continue
         match = _SLASH_PARTNER.match(norm, hit.end)
         # (the partner must not reach into the next mention: "STAT3/STAT3p-STAT3")
@@ -593,6 +598,8 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
     An ambiguous name takes the reading its partner confirms (ZIP alone is DAPK3; ZIP/p62
     is SQSTM1, which p62 names too).
     """
+    if "/" not in norm:
+        return hits
     out: list[_Hit] = []
     orthologs: dict[str, tuple[Entity, ...]] = {}
     for hit in hits:
@@ -1250,12 +1257,15 @@ def _subtypes_and_locants(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """"DAP-type PGN", "L-type calcium channel": a typed subclass is an entity of its own
     (named as written, the class as its member; a mention of the type word goes into it);
     "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes."""
-    if "-type " not in norm and not _has_digit(norm):
+    # (norm's only space character is " ": a type word before a name needs "-type ")
+    typed_before = "-type " in norm
+    if not typed_before and not _has_digit(norm):
         return hits
+    glue = " -" if typed_before else "-"  # what may join a type word or a locant to the name
     out: list[_Hit] = []
     for hit in hits:
         s0 = hit.start
-        if s0 < 2 or norm[s0 - 1] not in " -":
+        if s0 < 2 or norm[s0 - 1] not in glue:
             out.append(hit)  # (the usual case: nothing glued before the name)
             continue
         kind = hit.entities[0].type
@@ -1332,8 +1342,8 @@ def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
                     hit.entities, hit.start, hit.end = (member,), start, end
                     break
             continue
-        if "recept" in written:
-            continue
+        if "recept" in written or not norm.startswith(("receptor", "type"), hit.end + 1):
+            continue  # (both patterns below open with "[ -]receptor" or "[ -]type")
         match = _RECEPTOR_AFTER.match(norm, hit.end) or _TYPE_RECEPTOR_AFTER.match(norm, hit.end)
         if match is None or match.end() > next_start:
             continue

@@ -832,15 +832,30 @@ def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-#: shapes of gene symbols of other species that no human lexicon lists: yeast/fly "Cdc24",
-#: "Toll9"; plant "COI1", "ARF10"; bacterial "PqsR", "AmpC", "flhDC"; worm "LIN-12" ("Wsc1-3",
-#: "Wsc1-Wsc3" are ranges). The shapes that open with a capital share it: one [A-Z] then the
-#: rest of each ("Cdc24", "COI1", "PqsR", "LIN-12"), which runs this pass over the whole caption
-#: twice as fast as five alternatives that each test the capital again
+#: shapes of gene symbols of other species that no human lexicon lists, each a whole word
+#: (no word character or hyphen before it; "Wsc1-3", "Wsc1-Wsc3" are ranges): yeast/fly "Cdc24",
+#: "Toll9"; plant "COI1", "ARF10"; bacterial "PqsR", "AmpC"; worm "LIN-12" (these open with a
+#: capital), and bacterial "flhDC" (three lowercase letters before its capitals).
+#: Every shape has a capital among its first four letters, and capitals are few: the pattern
+#: starts at that capital (the regex engine skips to the next one in C) and checks what comes
+#: before it with a look-behind, a third of the work of trying the shapes at every character.
+#: A "flhDC" match therefore starts at its capital, three letters after the word (see
+#: _symbol_shapes).
 _SYMBOL_SHAPE = re.compile(
-    r"(?<![\w-])(?:[A-Z](?:[a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[A-Z]?|[a-z]{2}[A-Z]{1,2}|[A-Z]{2,3}-\d{1,2})"
-    r"|[a-z]{3}[A-Z]{1,2})(?![\w]|-[a-z])"
+    r"[A-Z](?:(?<![\w-].)(?:[a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[A-Z]?|[a-z]{2}[A-Z]{1,2}|[A-Z]{2,3}-\d{1,2})"
+    r"|(?<=(?<![\w-])[a-z]{3}.)[A-Z]?)(?![\w]|-[a-z])"
 )
+
+
+def _symbol_shapes(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every word of `norm` shaped like a gene symbol (_SYMBOL_SHAPE), in order."""
+    out = []
+    for match in _SYMBOL_SHAPE.finditer(norm):
+        start, end = match.span()
+        if start and "a" <= norm[start - 1] <= "z":
+            start -= 3  # ("flhDC": the match starts at the capital after the three letters)
+        out.append((start, end))
+    return out
 
 
 def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]:
@@ -849,25 +864,25 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
     by_start = {h.start: h for h in hits}
     starts = [h.start for h in hits]
     out = []
-    for match in _SYMBOL_SHAPE.finditer(norm):
-        word = match.group(0)
+    for start, end in _symbol_shapes(norm):
+        word = norm[start:end]
         if word in lex.not_symbols or _RESIDUE.match(word):
             continue  # (Ser473, Thr308 are residues)
-        if taken[match.start()]:
-            first = by_start.get(match.start())
-            if first is not None and (first.end >= match.end() or first.rank < 50):
+        if taken[start]:
+            first = by_start.get(start)
+            if first is not None and (first.end >= end or first.rank < 50):
                 continue  # the usual case: the lexicon already has this word
             # a longer symbol may replace a mere alias inside it ("APX-1" is not APX)
             # hits are sorted and disjoint: the ones overlapping the word sit together
-            k = bisect_right(starts, match.end() - 1)
+            k = bisect_right(starts, end - 1)
             inside = []
-            while k > 0 and hits[k - 1].end > match.start():
+            while k > 0 and hits[k - 1].end > start:
                 inside.append(hits[k - 1])
                 k -= 1
-            if not inside or any(h.rank < 50 or h.start < match.start() or h.end > match.end() for h in inside) \
-                    or all(h.end == match.end() for h in inside):
+            if not inside or any(h.rank < 50 or h.start < start or h.end > end for h in inside) \
+                    or all(h.end == end for h in inside):
                 continue
-        out.append(_Hit(match.start(), match.end(), (Entity(id=word, label=word, type="gene"),), 90, source="symbol-shape"))
+        out.append(_Hit(start, end, (Entity(id=word, label=word, type="gene"),), 90, source="symbol-shape"))
     return out
 
 

@@ -276,10 +276,12 @@ def _legend_pieces(text: str) -> list[tuple[int, str]]:
     """(start, text) of every candidate legend item: pieces between ";", ". " and newlines,
     and "X=..., Y=..." pieces cut at their commas."""
     out = []
-    pos = 0
-    for piece in _LEGEND_SPLIT.split(text):
-        start = pos
-        pos += len(piece)
+    # (the separators themselves hold no item: walk the matches, not a split that keeps them)
+    bounds = [(m.start(), m.end()) for m in _LEGEND_SPLIT.finditer(text)]
+    bounds.append((len(text), len(text)))
+    start = 0
+    for stop, after in bounds:
+        piece = text[start:stop]
         if "=" in piece and "," in piece:
             sub = 0
             for cut in _EQ_ITEM.finditer(piece):
@@ -288,6 +290,7 @@ def _legend_pieces(text: str) -> list[tuple[int, str]]:
             out.append((start + sub, piece[sub:]))
         else:
             out.append((start, piece))
+        start = after
     return out
 
 
@@ -313,10 +316,10 @@ def _legend(text: str) -> list[Definition]:
             match = _LEGEND_HEAD.match(piece, offset)
             if match is None:
                 continue
-        item = piece[offset:]
-        match = _LEGEND_HEAD.match(item)
-        if not match:
-            continue
+        item = piece
+        if offset:
+            item = piece[offset:]
+            match = _LEGEND_HEAD.match(item)  # (offsets relative to the item)
         short = match.group(1)
         if not _is_short_form(short.replace(" ", "")) and not _NEXT_SHORT.match(item, match.end()):
             continue  # (the usual case, "In addition, ...": no short form, nor a second one below)
@@ -348,7 +351,7 @@ def _legend(text: str) -> list[Definition]:
                 continue
             long = long[: clause.start()].rstrip(" ,")
         # a long form is made of words, not of more symbols ("Smad2/3-Smad4, LATS1/2")
-        if not re.search(r"[a-z]{3}", long) and not (long.isalpha() and len(long) > len(short)):
+        if not _THREE_LOWER.search(long) and not (long.isalpha() and len(long) > len(short)):
             continue
         if not _plausible_shape(long) or _head(long) in _PART_HEADS:
             continue
@@ -367,6 +370,7 @@ def _legend(text: str) -> list[Definition]:
     return [d for _, d in found]
 
 
+_THREE_LOWER = re.compile(r"[a-z]{3}")
 _NUMBERED_SLASH = re.compile(r"[A-Za-z-]+\d+(?:/\d+)+")
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
@@ -44,7 +44,11 @@ from .model import Entity, Mention
 from .text import GREEK, Text
 
 _GENE_TYPES = frozenset({"gene", "family", "complex", "rna"})
+# modifier sets are immutable and shared: a caption makes ~30 hits, most with none
 _NO_MODIFIERS: frozenset[str] = frozenset()
+_PLURAL = frozenset({"plural"})
+_PHOSPHO = frozenset({"phospho"})
+_PHOSPHO_PLURAL = frozenset({"phospho", "plural"})
 _DIGITS_END = re.compile(r"^(.*?)(\d+)$")
 
 
@@ -56,7 +60,7 @@ class _Hit:
     end: int
     entities: tuple[Entity, ...]
     rank: int
-    modifiers: set[str] = field(default_factory=set)
+    modifiers: frozenset[str] = _NO_MODIFIERS
     source: str = "lexicon"
     alternatives: tuple[int, ...] = ()  # lexicon rows of every other fitting candidate
 
@@ -133,21 +137,24 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     cut_at.pop()  # (the last piece ends the text, no separator after it)
     # a removed separator is a word break too
     breaks = set(cut_at)
-    # (automaton value, written surface) -> grounding, kept on the lexicon: names recur
-    memo = lex.memo.setdefault("ground", {})
+    # written surface -> grounding, one memo per automaton, kept on the lexicon: names recur
+    # (a surface has one match key per automaton, so the surface alone keys the grounding)
+    memo, memo_cs = lex.memo.setdefault("ground", {}), lex.memo.setdefault("ground_cs", {})
     hits: list[_Hit] = []
     written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
     (scanner, values), (scanner_cs, values_cs) = lex.scanners()
     # (index into values, start, end): all overlapping matches, by end, longest first
-    for table, matches in ((values, _all_matches(scanner, squeezed)), (values_cs, _all_matches(scanner_cs, written))):
-        _scan_matches(lex, norm, low, squeezed, table, matches, breaks, cut_at, memo, hits.append)
+    for table, matches, table_memo in ((values, _all_matches(scanner, squeezed), memo),
+                                       (values_cs, _all_matches(scanner_cs, written), memo_cs)):
+        _scan_matches(lex, norm, low, squeezed, table, matches, breaks, cut_at, table_memo, hits.append)
     return hits
 
 
 def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[int], matches: list[tuple[int, int, int]],
                   breaks: set[int], cut_at: list[int], memo: dict, append) -> None:
     """_scan's work on one automaton's `matches`: (index into `table`, start, end) in `squeezed`
-    offsets; each hit on word boundaries that grounds is passed to `append`."""
+    offsets; each hit on word boundaries that grounds is passed to `append`. `memo` maps a
+    written surface to its grounding by this automaton."""
     has_residue_word = "resid" in low
     n = len(low)
     m = len(squeezed)
@@ -187,17 +194,15 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
         if has_residue_word and "resid" in low[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
-        value = table[index]
-        memo_key = (value, raw)
-        grounded = memo.get(memo_key, _MISSING)
+        grounded = memo.get(raw, _MISSING)
         if grounded is _MISSING:
-            grounded = _ground_raw(lex, value, raw)
+            grounded = _ground_raw(lex, table[index], raw)
             if len(memo) > 100_000:
                 memo.clear()
-            memo[memo_key] = grounded
+            memo[raw] = grounded
         if grounded is None:
             continue
-        entity, rank, alternatives, gene_like, listed_plural = grounded
+        entities, rank, alternatives, gene_like, listed_plural = grounded
         if phospho and not gene_like and not plural:
             continue
         if not plural and listed_plural:
@@ -211,15 +216,16 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
                     ps = start
                     break
         if phospho:
-            modifiers = {"phospho", "plural"} if plural else {"phospho"}
+            modifiers = _PHOSPHO_PLURAL if plural else _PHOSPHO
         else:
-            modifiers = {"plural"} if plural else set()
-        append(_Hit(ps, pe, (entity,), rank, modifiers, "lexicon", alternatives))
+            modifiers = _PLURAL if plural else _NO_MODIFIERS
+        append(_Hit(ps, pe, entities, rank, modifiers, "lexicon", alternatives))
 
 
-def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...], bool, bool] | None:
+def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[tuple[Entity], int, tuple[int, ...], bool, bool] | None:
     """Grounding of a match written `raw` plus facts about `raw` alone (memoised by _scan):
-    (entity, rank, other rows, gene-like type, listed as a plural), or None."""
+    ((entity,), rank, other rows, gene-like type, listed as a plural), or None. (The
+    one-entity tuple is shared by every hit of the name: hits replace it, never change it.)"""
     if raw.upper() == raw.lower():
         return None  # "9-11": numbers alone name nothing
     if len(raw) <= 9 and raw.rstrip("0123456789") in _GREEK_NAMES:
@@ -229,7 +235,7 @@ def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[
         return None
     entity, rank, alternatives = grounded
     listed_plural = len(raw) > 2 and raw[-1] == "s" and raw[-2].isupper()
-    return entity, rank, alternatives, entity.type in _GENE_TYPES, listed_plural
+    return (entity,), rank, alternatives, entity.type in _GENE_TYPES, listed_plural
 
 
 def _ground(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int, ...]] | None:
@@ -408,8 +414,8 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     """
     grew = False
     for hit in hits:
-        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "rna"):
-            continue
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "rna") or not norm[hit.end - 1].isdecimal():
+            continue  # (a name that does not end in a number has no numbered siblings)
         surface = norm[hit.start : hit.end]
         head = _DIGITS_END.match(surface)
         if not head or "plural" in hit.modifiers:
@@ -556,6 +562,8 @@ def _expand_slash_families(norm: str, hits: list[_Hit]) -> None:
 
     Real family names (ERK1/2 -> ERK, TSC1/2 -> TSC) stay families.
     """
+    if "/" not in norm:
+        return
     for hit in hits:
         if len(hit.entities) == 1 and "/" in norm[hit.start : hit.end]:
             ent = hit.entities[0]
@@ -568,8 +576,11 @@ _SLASH_PARTNER = re.compile(r"/([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])(?![\w/])")
 
 def _absorb_unknown_partners(norm: str, hits: list[_Hit]) -> None:
     """"FRS2/SNT": an unrecognised symbol written after a gene with a slash is its other name."""
+    if "/" not in norm:
+        return
     for i, hit in enumerate(hits):
-        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family", "complex"):
+        if not norm.startswith("/", hit.end) or len(hit.entities) != 1 \
+                or hit.entities[0].type not in ("gene", "family", "complex"):
             continue
         match = _SLASH_PARTNER.match(norm, hit.end)
         # (the partner must not reach into the next mention: "STAT3/STAT3p-STAT3")
@@ -587,6 +598,8 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
     An ambiguous name takes the reading its partner confirms (ZIP alone is DAPK3; ZIP/p62
     is SQSTM1, which p62 names too).
     """
+    if "/" not in norm:
+        return hits
     out: list[_Hit] = []
     orthologs: dict[str, tuple[Entity, ...]] = {}
     for hit in hits:
@@ -724,7 +737,7 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
             stop = end + 1 if plural else end
             if (at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "_-")) and (
                     stop == n or not (norm[stop].isalnum() or norm[stop] == "_")):
-                extra.append(_Hit(at, stop, short_map[short], -1, {"plural"} if plural else set(), source="abbreviation"))
+                extra.append(_Hit(at, stop, short_map[short], -1, _PLURAL if plural else _NO_MODIFIERS, source="abbreviation"))
             at = norm.find(short, at + 1)
     # an abbreviation hit replaces lexicon hits of the same span; longer lexicon hits stay
     covered = bytearray(len(norm) + 1)
@@ -819,12 +832,30 @@ def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-#: shapes of gene symbols of other species that no human lexicon lists: yeast/fly "Cdc24",
-#: "Toll9"; plant "COI1", "ARF10"; bacterial "PqsR", "AmpC", "flhDC"
+#: shapes of gene symbols of other species that no human lexicon lists, each a whole word
+#: (no word character or hyphen before it; "Wsc1-3", "Wsc1-Wsc3" are ranges): yeast/fly "Cdc24",
+#: "Toll9"; plant "COI1", "ARF10"; bacterial "PqsR", "AmpC"; worm "LIN-12" (these open with a
+#: capital), and bacterial "flhDC" (three lowercase letters before its capitals).
+#: Every shape has a capital among its first four letters, and capitals are few: the pattern
+#: starts at that capital (the regex engine skips to the next one in C) and checks what comes
+#: before it with a look-behind, a third of the work of trying the shapes at every character.
+#: A "flhDC" match therefore starts at its capital, three letters after the word (see
+#: _symbol_shapes).
 _SYMBOL_SHAPE = re.compile(
-    r"(?<![\w-])(?:[A-Z][a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{2,5}\d{1,3}[A-Z]?|[A-Z][a-z]{2}[A-Z]{1,2}|[a-z]{3}[A-Z]{1,2}"
-    r"|[A-Z]{3,4}-\d{1,2})(?![\w]|-[a-z])"  # (worm "LIN-12"; "Wsc1-3", "Wsc1-Wsc3" are ranges)
+    r"[A-Z](?:(?<![\w-].)(?:[a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[A-Z]?|[a-z]{2}[A-Z]{1,2}|[A-Z]{2,3}-\d{1,2})"
+    r"|(?<=(?<![\w-])[a-z]{3}.)[A-Z]?)(?![\w]|-[a-z])"
 )
+
+
+def _symbol_shapes(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every word of `norm` shaped like a gene symbol (_SYMBOL_SHAPE), in order."""
+    out = []
+    for match in _SYMBOL_SHAPE.finditer(norm):
+        start, end = match.span()
+        if start and "a" <= norm[start - 1] <= "z":
+            start -= 3  # ("flhDC": the match starts at the capital after the three letters)
+        out.append((start, end))
+    return out
 
 
 def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]:
@@ -833,25 +864,25 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
     by_start = {h.start: h for h in hits}
     starts = [h.start for h in hits]
     out = []
-    for match in _SYMBOL_SHAPE.finditer(norm):
-        word = match.group(0)
+    for start, end in _symbol_shapes(norm):
+        word = norm[start:end]
         if word in lex.not_symbols or _RESIDUE.match(word):
             continue  # (Ser473, Thr308 are residues)
-        if taken[match.start()]:
-            first = by_start.get(match.start())
-            if first is not None and (first.end >= match.end() or first.rank < 50):
+        if taken[start]:
+            first = by_start.get(start)
+            if first is not None and (first.end >= end or first.rank < 50):
                 continue  # the usual case: the lexicon already has this word
             # a longer symbol may replace a mere alias inside it ("APX-1" is not APX)
             # hits are sorted and disjoint: the ones overlapping the word sit together
-            k = bisect_right(starts, match.end() - 1)
+            k = bisect_right(starts, end - 1)
             inside = []
-            while k > 0 and hits[k - 1].end > match.start():
+            while k > 0 and hits[k - 1].end > start:
                 inside.append(hits[k - 1])
                 k -= 1
-            if not inside or any(h.rank < 50 or h.start < match.start() or h.end > match.end() for h in inside) \
-                    or all(h.end == match.end() for h in inside):
+            if not inside or any(h.rank < 50 or h.start < start or h.end > end for h in inside) \
+                    or all(h.end == end for h in inside):
                 continue
-        out.append(_Hit(match.start(), match.end(), (Entity(id=word, label=word, type="gene"),), 90, source="symbol-shape"))
+        out.append(_Hit(start, end, (Entity(id=word, label=word, type="gene"),), 90, source="symbol-shape"))
     return out
 
 
@@ -1241,12 +1272,15 @@ def _subtypes_and_locants(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """"DAP-type PGN", "L-type calcium channel": a typed subclass is an entity of its own
     (named as written, the class as its member; a mention of the type word goes into it);
     "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes."""
-    if "-type " not in norm and not _has_digit(norm):
+    # (norm's only space character is " ": a type word before a name needs "-type ")
+    typed_before = "-type " in norm
+    if not typed_before and not _has_digit(norm):
         return hits
+    glue = " -" if typed_before else "-"  # what may join a type word or a locant to the name
     out: list[_Hit] = []
     for hit in hits:
         s0 = hit.start
-        if s0 < 2 or norm[s0 - 1] not in " -":
+        if s0 < 2 or norm[s0 - 1] not in glue:
             out.append(hit)  # (the usual case: nothing glued before the name)
             continue
         kind = hit.entities[0].type
@@ -1323,8 +1357,8 @@ def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
                     hit.entities, hit.start, hit.end = (member,), start, end
                     break
             continue
-        if "recept" in written:
-            continue
+        if "recept" in written or not norm.startswith(("receptor", "type"), hit.end + 1):
+            continue  # (both patterns below open with "[ -]receptor" or "[ -]type")
         match = _RECEPTOR_AFTER.match(norm, hit.end) or _TYPE_RECEPTOR_AFTER.match(norm, hit.end)
         if match is None or match.end() > next_start:
             continue
@@ -1627,6 +1661,5 @@ def recognize(text: Text) -> list[Mention]:
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:
         start, end = offsets[hit.start], offsets[hit.end]
-        mentions.append(Mention(start, end, original[start:end], hit.entities,
-                                frozenset(hit.modifiers) if hit.modifiers else _NO_MODIFIERS))
+        mentions.append(Mention(start, end, original[start:end], hit.entities, hit.modifiers))
     return mentions

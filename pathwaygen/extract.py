@@ -215,6 +215,15 @@ _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
 _SPACES = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that _SPACES would change
+
+
+def _odd_space(text: str) -> bool:
+    """Whether `text` holds whitespace that _SPACES would change (_ODD_SPACE matches in it).
+
+    Every whitespace character but " " is unprintable, so a printable text without a double
+    space has none; str methods say so in C at once, where the regex tries both branches at
+    every offset (it was most of tag_sentence's own time)."""
+    return ("  " in text or not text.isprintable()) and _ODD_SPACE.search(text) is not None
 _PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
 _LONE_TOKEN = re.compile(r"\s*@\d+@(?:(?:,|,? and|,? or) @\d+@)*\s*")
 _FUNCTION = (r"(?:the|a|an|of|by|to|in|into|and|or|with|from|for|on|at|via|through|its|their|is|are|was|"
@@ -323,7 +332,7 @@ def _fold(text: str) -> str:
     """Lowercase, fold dashes and arrows, collapse whitespace, make ASCII (between mentions only)."""
     if text.isascii():  # the common case: no dash, arrow or Greek letter to fold
         text = text.lower()
-        return _SPACES.sub(" ", text) if _ODD_SPACE.search(text) else text
+        return _SPACES.sub(" ", text) if _odd_space(text) else text
     text = _SPACES.sub(" ", text.translate(_DASHES).lower())
     if text.isascii():
         return text
@@ -385,23 +394,23 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     text = "".join(parts)
     if plain:
         text = text.lower()
-        if _ODD_SPACE.search(text):
+        if _odd_space(text):
             text = _SPACES.sub(" ", text)
     if " at " in text or " on " in text:
         # "phosphorylates STAT3 on Tyr705, which dimerizes": a residue names where, not what
         text = _RESIDUE.sub("", text)
     text = _drop_parentheses(text, tokens)
-    if _ODD_SPACE.search(text):  # (else collapsing whitespace changes nothing)
+    if _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
-    if ", @" in text:
+    if ", @" in text and "@, " in text:
         # "The NF-kB protein for the Imd pathway, Relish, activates ...": a descriptive noun
         # phrase (no entity) with the name apposed to it is that name
         # (an "anti-X antibody, name," keeps its words: they say what the name inhibits)
         text = _APPOSED_NAME.sub(lambda m: m.group(0) if "anti-" in m.group(0) else f"{m.group(1)}{m.group(2)} ", text)
-    if "@ " in text:
+    if "s @" in text or "kinase @" in text or "member @" in text:
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
-        # before its members stands for them
+        # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
     return _Tagged(text, tokens, derived)
 
@@ -437,7 +446,8 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         return match.group(2) if same else match.group(0)
 
     # "the phosphatidylinositol-3-kinase (PI3K/AKT) pathway": the chain stands for the name
-    text = _NAME_THEN_CHAIN.sub(chain_for_long_form, text)
+    if "@ (@" in text:
+        text = _NAME_THEN_CHAIN.sub(chain_for_long_form, text)
     for _ in range(3):  # nested parentheses, innermost first
         new = _PAREN.sub(keep_or_drop, text)
         if new == text:

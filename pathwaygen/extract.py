@@ -482,15 +482,12 @@ class Extractor:
         # The primary filter holds each pattern's screening form (rules.screening_source): its
         # entity lists loosened to character runs, so the automata that reject most sentences
         # are small; what it passes is matched by the pattern itself in _run (no match: nothing)
-        # The screening forms have no capture groups (the filter only asks whether they match),
-        # so that the filter's own compiled screens also serve _run, which asks one again before
-        # each further search of its pattern in a sentence (after its first match): most find
-        # nothing more, and the small automaton says so for a third of the cost of the full
-        # pattern's (no groups: no NFA). One automaton per screen, warmed by the filter on the
-        # same sentence, rather than a second copy competing for the CPU caches.
-        screens = [_NAMED_GROUP.sub("(?:", screening_source(src)) for r in self.primary for src in r.sources]
-        self._primary_set, screen_rx = _regex_filter(screens)
-        self._screens = [_Pattern(rx) for rx in screen_rx]
+        screens = [screening_source(src) for r in self.primary for src in r.sources]
+        self._primary_set, _ = _regex_filter(screens)
+        # the same screening forms without capture groups, asked before each further search of a
+        # pattern in a sentence (after its first match): most find nothing more, and the small
+        # automaton says so for a third of the cost of the full pattern's (no groups: no NFA)
+        self._screens = [_Pattern(re2.compile(_NAMED_GROUP.sub("(?:", src), _OPTIONS)) for src in screens]
         self._ext_set, ext_rx = _regex_filter([src for r in self.extensions for src in r.sources])
         ext_pairs = [(r, rx) for r in self.extensions for rx in r.regexes]
         self._primary_alts = [(r, _Pattern(rx), r.groups(rx)) for r in self.primary for rx in r.regexes]

@@ -391,22 +391,16 @@ def _always_has(tree: Any, char: str) -> bool:
     return False
 
 
-def _loose_group(inner: str, edge: str = "") -> str:
+def _loose_group(inner: str) -> str:
     """A small pattern matching every text `inner` matches (and more): a run of the characters
-    it can match, holding a token "@" when every text it matches holds one.
-
-    `edge` is "start" or "end" for a group that opens or closes the whole pattern: a screen only
-    asks whether a text holds a match, so there the run before (after) the "@" can go, and a
-    group that may match nothing goes altogether. The DFA then starts on an "@" rather than
-    carrying a run that can match at every character through the whole sentence.
-    """
+    it can match, holding a token "@" when every text it matches holds one."""
     chars: set[str] = set()
     try:
         tree = None if _FOREIGN_SYNTAX.search(inner) else _sre_parser.parse(inner)
     except (re.error, RecursionError, OverflowError):
         tree = None
     if tree is None or not _alphabet(tree.data, chars) or not chars or not all(ch.isascii() for ch in chars):
-        return "" if edge else "(?s:.*)"
+        return "(?s:.*)"
     codes = sorted(map(ord, chars))
     ranges: list[list[int]] = []
     for code in codes:
@@ -415,9 +409,7 @@ def _loose_group(inner: str, edge: str = "") -> str:
         else:
             ranges.append([code, code])
     run = "[" + "".join(f"\\x{a:02x}" if a == b else f"\\x{a:02x}-\\x{b:02x}" for a, b in ranges) + "]*"
-    if not ("@" in chars and _always_has(tree.data, "@")):
-        return "" if edge else f"(?:{run})"
-    return {"start": f"(?:@{run})", "end": f"(?:{run}@)"}.get(edge, f"(?:{run}@{run})")
+    return f"(?:{run}@{run})" if "@" in chars and _always_has(tree.data, "@") else f"(?:{run})"
 
 
 def screening_source(source: str) -> str:
@@ -427,8 +419,7 @@ def screening_source(source: str) -> str:
     named group (an entity list) becomes a run of the characters it can match, holding "@"
     when every text it matches holds one, so "X activates Y" keeps its words but loses the
     thousands of alternatives of its noun phrases. A text it does not match cannot match
-    `source`; one it matches still has to be matched by `source` itself. (Only whether a text
-    holds a match is kept: where the screening match starts and ends is not the pattern's.)
+    `source`; one it matches still has to be matched by `source` itself.
     """
     out = []
     pos = 0
@@ -446,7 +437,7 @@ def screening_source(source: str) -> str:
             pos = found.end()
             continue
         out.append(source[pos:found.start()])
-        out.append(_loose_group(inner, "start" if found.start() == 0 else "end" if end == len(source) else ""))
+        out.append(_loose_group(inner))
         pos = end
 
 

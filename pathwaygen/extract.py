@@ -1540,14 +1540,15 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
 
 
 #: a Nature-style panel label after a full stop or at the start ("... on the TME. a.| FGF/FGFR
-#: promotes", "b | The kinase ..."): the sentence splitter does not cut before its lowercase letter,
-#: and left in place it hides the subject that opens the panel's text
-_PANEL_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[A-Za-z]\.? ?\| *")
+#: promotes", "b | The kinase ..."), or a panel label glued to the full stop ("organ primordia.(B)
+#: Auxin is transported"): the sentence splitter does not cut there, and left in place the label
+#: hides the subject that opens the panel's text
+_PANEL_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[A-Za-z]\.? ?\| *|(?<=\.)\([A-Za-z]\) *")
 
 
 def _split_panel_labels(original: str, sentences: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """Cut sentence spans at panel labels ("a.| ", "b | ") and leave the labels out."""
-    if "|" not in original:
+    if "|" not in original and ".(" not in original:
         return sentences
     out: list[tuple[int, int]] = []
     for start, end in sentences:

@@ -22,3 +22,10 @@ def test_spans_leave_the_labels_out() -> None:
 def test_a_bar_inside_a_sentence_is_no_label() -> None:
     caption = "Keywords: STING | TBK1 | IRF3."
     assert _split_panel_labels(caption, ((0, len(caption)),)) == ((0, len(caption)),)
+
+
+def test_label_glued_to_the_full_stop_opens_a_sentence() -> None:
+    caption = "P0, organ primordia.(B) STING activates TBK1.(C) In the root, MDM2 binds TP53."
+    spans = _split_panel_labels(caption, ((0, len(caption)),))
+    assert [caption[s:e] for s, e in spans] == ["P0, organ primordia.", "STING activates TBK1.",
+                                                 "In the root, MDM2 binds TP53."]

@@ -215,6 +215,15 @@ _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
 _SPACES = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that _SPACES would change
+
+
+def _odd_space(text: str) -> bool:
+    """Whether `text` holds whitespace that _SPACES would change (_ODD_SPACE matches in it).
+
+    Every whitespace character but " " is unprintable, so a printable text without a double
+    space has none; str methods say so in C at once, where the regex tries both branches at
+    every offset (it was most of tag_sentence's own time)."""
+    return ("  " in text or not text.isprintable()) and _ODD_SPACE.search(text) is not None
 _PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
 _LONE_TOKEN = re.compile(r"\s*@\d+@(?:(?:,|,? and|,? or) @\d+@)*\s*")
 _FUNCTION = (r"(?:the|a|an|of|by|to|in|into|and|or|with|from|for|on|at|via|through|its|their|is|are|was|"
@@ -323,7 +332,7 @@ def _fold(text: str) -> str:
     """Lowercase, fold dashes and arrows, collapse whitespace, make ASCII (between mentions only)."""
     if text.isascii():  # the common case: no dash, arrow or Greek letter to fold
         text = text.lower()
-        return _SPACES.sub(" ", text) if _ODD_SPACE.search(text) else text
+        return _SPACES.sub(" ", text) if _odd_space(text) else text
     text = _SPACES.sub(" ", text.translate(_DASHES).lower())
     if text.isascii():
         return text
@@ -385,23 +394,23 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     text = "".join(parts)
     if plain:
         text = text.lower()
-        if _ODD_SPACE.search(text):
+        if _odd_space(text):
             text = _SPACES.sub(" ", text)
     if " at " in text or " on " in text:
         # "phosphorylates STAT3 on Tyr705, which dimerizes": a residue names where, not what
         text = _RESIDUE.sub("", text)
     text = _drop_parentheses(text, tokens)
-    if _ODD_SPACE.search(text):  # (else collapsing whitespace changes nothing)
+    if _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
-    if ", @" in text:
+    if ", @" in text and "@, " in text:
         # "The NF-kB protein for the Imd pathway, Relish, activates ...": a descriptive noun
         # phrase (no entity) with the name apposed to it is that name
         # (an "anti-X antibody, name," keeps its words: they say what the name inhibits)
         text = _APPOSED_NAME.sub(lambda m: m.group(0) if "anti-" in m.group(0) else f"{m.group(1)}{m.group(2)} ", text)
-    if "@ " in text:
+    if "s @" in text or "kinase @" in text or "member @" in text:
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
-        # before its members stands for them
+        # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
     return _Tagged(text, tokens, derived)
 
@@ -437,7 +446,8 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         return match.group(2) if same else match.group(0)
 
     # "the phosphatidylinositol-3-kinase (PI3K/AKT) pathway": the chain stands for the name
-    text = _NAME_THEN_CHAIN.sub(chain_for_long_form, text)
+    if "@ (@" in text:
+        text = _NAME_THEN_CHAIN.sub(chain_for_long_form, text)
     for _ in range(3):  # nested parentheses, innermost first
         new = _PAREN.sub(keep_or_drop, text)
         if new == text:
@@ -581,24 +591,32 @@ class Extractor:
         # "both Ras-MAPK and CaMKIV pathways": a plural pathway word after the list names each member
         plural = _PLURAL_PATHWAYS.search(slot_text) is not None
         for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
-            modifier = _MODIFIER_AFTER.match(slot_text, match.end())
+            item_end = match.end()
+            # (what may follow an item and change its reading starts with "-" or " ": the
+            # modifiers with "-", the part and class words with " ")
+            after = slot_text[item_end:item_end + 1]
+            modifier = _MODIFIER_AFTER.match(slot_text, item_end) if after == "-" else None
             if modifier is not None and (
                     (modifier.group() in ("-dependent", "-mediated") and _ITS_PATHWAY.match(slot_text, modifier.end()))
                     or (modifier.group() == "-coupled" and _RECEPTORS.match(slot_text, modifier.end()))):
                 # "the MyD88-dependent pathway" is MyD88's pathway, "Gi-coupled receptors"
                 # act through Gi: the entity acts
                 modifier = None
-            if modifier is not None or slot_text[:match.start()].endswith(_NOT_ITSELF):
+            if modifier is not None or slot_text.endswith(_NOT_ITSELF, 0, match.start()):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
-            if _PART_OF.match(slot_text, match.end()):
+            if after == " " and _PART_OF.match(slot_text, item_end):
                 continue  # "the Raptor subunit of mTORC1": the whole is named next
-            if _CLASS_OF_NEXT.match(slot_text, match.end()):
+            if after == " " and _CLASS_OF_NEXT.match(slot_text, item_end):
                 continue  # "the PI3K isoform p110a": the isoform is named next
-            idx = [int(t) for t in _TOKEN.findall(match.group(0))]
+            item = match.group(0)
+            if item.count("@") == 2:  # one token (most items): no chain to read
+                out.append(([int(item[1:-1])], False))
+                continue
+            idx = [int(t) for t in _TOKEN.findall(item)]
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
             # (three or more joined by dashes are a cascade unless a complex is named: "PKC-Raf-MEK-MAPK")
-            chain = (plural or bool(_PATHWAY_AFTER.match(slot_text, match.end())) or "-" not in match.group(0)
-                     or (len(idx) > 2 and not _COMPLEX_AFTER.match(slot_text, match.end())))
+            chain = (plural or bool(_PATHWAY_AFTER.match(slot_text, item_end)) or "-" not in item
+                     or (len(idx) > 2 and not _COMPLEX_AFTER.match(slot_text, item_end)))
             out.append((idx, chain and len(idx) > 1))
         return out
 
@@ -616,6 +634,14 @@ class Extractor:
             else:
                 out.extend(idx)
         return out
+
+    @staticmethod
+    def _entity_views(items: list[tuple[list[int], bool]], tokens: list[tuple[Entity, ...]]) -> dict[str, list[Entity]]:
+        """The entities a slot's items contribute as a source and as a target (see _view)."""
+        if not any(pathway for _, pathway in items):  # (the common case: both views are every token)
+            entities = [ent for idx, _ in items for i in idx for ent in tokens[i]]
+            return {"source": entities, "target": list(entities)}
+        return {role: [ent for i in Extractor._view(items, role) for ent in tokens[i]] for role in ("source", "target")}
 
     def _slot_entities(self, rule: Rule, regex, match, tagged: _Tagged,
                        groups: list[tuple[str, int]]) -> dict[str, object]:
@@ -670,10 +696,7 @@ class Extractor:
             if (e == match.end() and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
                     and self._clause.match(tagged.raw, e)):
                 items = items[:-1]
-            values[name] = {
-                role: [ent for i in self._view(items, role) for ent in tagged.tokens[i]]
-                for role in ("source", "target")
-            }
+            values[name] = self._entity_views(items, tagged.tokens)
         return values
 
     @staticmethod

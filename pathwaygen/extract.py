@@ -220,6 +220,12 @@ _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas)\b|\bwhile\b(?! [a-z]
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
                        r"controversial|is debated)\b")
+#: literal pre-checks of the reference patterns built in Extractor.__init__: what a subject
+#: pronoun needs (its word after a space, then " " or ","; or the sentence opens on "it"), how an
+#: opening "This (pathway)" starts, and the words an opening "These transcription factors" needs
+_PRONOUN_WORDS = (" it ", " it,", "they", "complex", "this protein")
+_DEMONSTRATIVE_START = ("th", "stimulation of th", "activation of th", "engagement of th", "inhibition of th")
+_CLASS_REFERENCE_WORDS = ("these ", "those ", "both ", "the two ", "this ", "the latter ")
 _QUESTION_END = re.compile(r"; |, (?:but|however|whereas|although|yet) ")
 _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
@@ -234,7 +240,17 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe
 _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
 _SPACES = re.compile(r"\s+")
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that _SPACES would change
+
+
+def _odd_space(text: str) -> bool:
+    """Whether `text` may hold whitespace that _SPACES would change (two in a row, or any but " ").
+
+    Every whitespace character but " " is unprintable, so two C string scans answer for a regex
+    search (a true answer for another unprintable character only costs a substitution that
+    changes nothing).
+    """
+    return "  " in text or not text.isprintable()
+
 _PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
 _LONE_TOKEN = re.compile(r"\s*@\d+@(?:(?:,|,? and|,? or) @\d+@)*\s*")
 _FUNCTION = (r"(?:the|a|an|of|by|to|in|into|and|or|with|from|for|on|at|via|through|its|their|is|are|was|"
@@ -351,7 +367,7 @@ def _fold(text: str) -> str:
     """Lowercase, fold dashes and arrows, collapse whitespace, make ASCII (between mentions only)."""
     if text.isascii():  # the common case: no dash, arrow or Greek letter to fold
         text = text.lower()
-        return _SPACES.sub(" ", text) if _ODD_SPACE.search(text) else text
+        return _SPACES.sub(" ", text) if _odd_space(text) else text
     text = _SPACES.sub(" ", text.translate(_DASHES).lower())
     if text.isascii():
         return text
@@ -413,13 +429,13 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     text = "".join(parts)
     if plain:
         text = text.lower()
-        if _ODD_SPACE.search(text):
+        if _odd_space(text):
             text = _SPACES.sub(" ", text)
     if " at " in text or " on " in text:
         # "phosphorylates STAT3 on Tyr705, which dimerizes": a residue names where, not what
         text = _RESIDUE.sub("", text)
     text = _drop_parentheses(text, tokens)
-    if _ODD_SPACE.search(text):  # (else collapsing whitespace changes nothing)
+    if _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
     if ", @" in text:
@@ -823,6 +839,8 @@ class Extractor:
         the sentence stands for the previous sentences' subject (`previous()`, asked only when
         a pronoun is there: finding subjects is the costly part).
         """
+        if not tagged.text.startswith(("it ", "it,")) and not any(word in tagged.text for word in _PRONOUN_WORDS):
+            return  # (no pronoun: most sentences)
         group = self._pronoun.groupindex["P"]
         pos = 0
         while True:
@@ -850,7 +868,7 @@ class Extractor:
         That is its own subject when it opens on an entity ("Nrf2 ... . This promotes"), else
         the last entity it named ("... a rise of calcium levels. This activates Ras").
         """
-        if before is None:
+        if before is None or not tagged.text.startswith(_DEMONSTRATIVE_START):
             return
         match = _search(self._demonstrative, tagged.raw, 0, anchored=True)
         if match is None:
@@ -907,6 +925,8 @@ class Extractor:
                                                for ent in before.tokens[int(t)]))
                 tagged.replace(named.start(1) - 1, named.end(1) + 1, referent)
                 return
+        if not any(word in tagged.text[:60] for word in _CLASS_REFERENCE_WORDS):
+            return  # (the phrase opens within the first 42 characters)
         match = _search(self._class_reference, tagged.raw, 0, anchored=True)
         if match is None:
             return

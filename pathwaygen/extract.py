@@ -220,12 +220,23 @@ _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas)\b|\bwhile\b(?! [a-z]
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
                        r"controversial|is debated)\b")
-#: literal pre-checks of the reference patterns built in Extractor.__init__: what a subject
-#: pronoun needs (its word after a space, then " " or ","; or the sentence opens on "it"), how an
-#: opening "This (pathway)" starts, and the words an opening "These transcription factors" needs
-_PRONOUN_WORDS = (" it ", " it,", "they", "complex", "this protein")
+#: how an opening "This (pathway)" (Extractor._demonstrative) starts
 _DEMONSTRATIVE_START = ("th", "stimulation of th", "activation of th", "engagement of th", "inhibition of th")
-_CLASS_REFERENCE_WORDS = ("these ", "those ", "both ", "the two ", "this ", "the latter ")
+
+
+def _may_hold_pronoun(text: str) -> bool:
+    """Literal pre-check of Extractor._pronoun: its pronoun follows a space or opens the text,
+    and "it" is followed by " " or ","."""
+    return (" it " in text or " it," in text or "they" in text or "complex" in text or "this protein" in text
+            or text.startswith(("it ", "it,")))
+
+
+def _may_open_on_class(text: str) -> bool:
+    """Literal pre-check of Extractor._class_reference: its phrase opens within the first 42
+    characters on one of these words."""
+    head = text[:60]
+    return ("these " in head or "this " in head or "those " in head or "both " in head or "the two " in head
+            or "the latter " in head)
 _QUESTION_END = re.compile(r"; |, (?:but|however|whereas|although|yet) ")
 _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
@@ -839,8 +850,8 @@ class Extractor:
         the sentence stands for the previous sentences' subject (`previous()`, asked only when
         a pronoun is there: finding subjects is the costly part).
         """
-        if not tagged.text.startswith(("it ", "it,")) and not any(word in tagged.text for word in _PRONOUN_WORDS):
-            return  # (no pronoun: most sentences)
+        if not _may_hold_pronoun(tagged.text):
+            return  # (most sentences)
         group = self._pronoun.groupindex["P"]
         pos = 0
         while True:
@@ -925,8 +936,8 @@ class Extractor:
                                                for ent in before.tokens[int(t)]))
                 tagged.replace(named.start(1) - 1, named.end(1) + 1, referent)
                 return
-        if not any(word in tagged.text[:60] for word in _CLASS_REFERENCE_WORDS):
-            return  # (the phrase opens within the first 42 characters)
+        if not _may_open_on_class(tagged.text):
+            return  # (most sentences)
         match = _search(self._class_reference, tagged.raw, 0, anchored=True)
         if match is None:
             return
@@ -1143,6 +1154,7 @@ class Extractor:
         subject_group = regex.groupindex.get("A")
         # the slots a loss word may end ("PTEN loss activates AKT")
         loss_groups = [regex.groupindex[name] for name in ("A", "B") if name in regex.groupindex]
+        slot_groups = [g for _, g in groups]
         while pos <= len(text):
             if pos and screen is not None and _search(screen, tagged.raw, pos) is None:
                 break  # (a looser pattern finds nothing from here: neither would the regex)
@@ -1151,7 +1163,8 @@ class Extractor:
                 break
             start, end = match.span()
             # the slots that took part, read once: the first one's end and the leading slot
-            slots = [span for span in [match.span(g) for _, g in groups] if span[0] >= 0]
+            spans = match.spans
+            slots = [spans[g] for g in slot_groups if spans[g][0] >= 0]
             first_slot_end = min([e for _, e in slots]) if slots else end
             pos = max(first_slot_end, start + 1)
             if rule.checked and not self._gaps_ok(regex, match, text):
@@ -1454,12 +1467,13 @@ class _Pattern:
         self.groupindex = dict(regex.groupindex)
 
 
-def _search_public(regex, raw: bytes, pos: int, anchored: bool = False):
-    """_search through google-re2's public API (when its private names are missing):
-    the wrapper's match object, or None."""
+def _search_public(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | None:
+    """_search through google-re2's public API (when its private names are missing): the
+    spans of the wrapper's match object, or None."""
     if type(regex) is _Pattern:
         regex = regex._regexp
-    return regex.match(raw, pos) if anchored else regex.search(raw, pos)
+    match = regex.match(raw, pos) if anchored else regex.search(raw, pos)
+    return None if match is None else _Spans([match.span(g) for g in range(match.re.groups + 1)])
 
 
 if not FAST_RE2:

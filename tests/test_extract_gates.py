@@ -131,7 +131,8 @@ def test_pronoun_pre_check_reads_the_pronoun_pattern(extractor):
     for text in ("it activates @1@", "@0@ binds @1@, and it activates @2@", "then they activate @1@",
                  "@0@ binds @1@ and the complex activates @2@", "this protein, activates @1@"):
         assert extractor._pronoun.search(text.encode()) is not None, text
-        assert text.startswith(("it ", "it,")) or any(w in text for w in X._PRONOUN_WORDS), text
+        assert X._may_hold_pronoun(text), text
+    assert not X._may_hold_pronoun("@0@ activates @1@ with its partner")
 
 
 def test_demonstrative_pre_check_reads_its_pattern(extractor):
@@ -147,7 +148,9 @@ def test_class_reference_pre_check_reads_its_pattern(extractor):
     source = _source(extractor._class_reference)
     # the phrase opens within 42 characters and its first word is one of the pre-check's
     assert source.startswith(r"^(?:[^,@]{0,40}, )?(?P<P>(?:these|those|both|the two|this|the latter) ")
-    assert max(len(w) for w in X._CLASS_REFERENCE_WORDS) + 42 <= 60
-    text = "in addition to its role in x, the latter two kinases phosphorylate @0@"
-    assert extractor._class_reference.match(text.encode()) is not None
-    assert any(w in text[:60] for w in X._CLASS_REFERENCE_WORDS)
+    # (the longest opening word, "the latter ", ends within 42 + 11 characters)
+    for words in ("these", "those", "both", "the two", "this", "the latter"):
+        text = f"in addition to its role in the nucleus, {words} kinases phosphorylate @0@"
+        assert extractor._class_reference.match(text.encode()) is not None
+        assert X._may_open_on_class(text), text
+    assert not X._may_open_on_class("@0@ activates @1@")

@@ -575,6 +575,9 @@ class Extractor:
         shared_comma, _ = expand(r", (?:or |and )?(?:{ADV})?(?P<V>(?:{BE}|gets|get) (?:{ADV})?(?:" + verbs + r")|(?:"
                                  + verbs + r"))\b", macros)
         self._shared_comma = re2.compile(shared_comma, _OPTIONS)
+        # (the two without their group, for asking whether either occurs: no submatch to extract)
+        self._shared_any = re2.compile(_NAMED_GROUP.sub("(?:", shared), _OPTIONS)
+        self._shared_comma_any = re2.compile(_NAMED_GROUP.sub("(?:", shared_comma), _OPTIONS)
         verb_word, _ = expand(r"(?:" + verbs + r")", macros)
         self._verb_word = re2.compile(verb_word, _OPTIONS)
         # the subject of a later clause whose verbs it shares: "..., whereas SOCS3 binds to gp130
@@ -921,7 +924,7 @@ class Extractor:
         `before` ended on: its last list of entities (plural) or its last entity (singular)."""
         if before is None or " " not in tagged.text:
             return
-        named = _THESE_NAMED.match(tagged.text)
+        named = _THESE_NAMED.match(tagged.text) if tagged.text.startswith(("these ", "those ", "both ", "the two ")) else None
         if named is not None:
             # "... pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN. These recognition
             # receptors recruit IMD": a category entity the sentence before put in front of a list
@@ -998,7 +1001,8 @@ class Extractor:
 
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
-        if self._shared.search(tagged.raw) is None and (", " not in tagged.text or self._shared_comma.search(tagged.raw) is None):
+        if (_search(self._shared_any, tagged.raw, 0) is None
+                and (", " not in tagged.text or _search(self._shared_comma_any, tagged.raw, 0) is None)):
             return []  # no "and <verb>" nor ", <verb>": no need to find the subject
         span = self._subject_span(tagged)
         if span is None:

@@ -124,25 +124,44 @@ _NEGATION = re.compile(
     r"aren't|without|neither|nor|lack of|lacks?|lacking|instead of|rather than|absence of|"
     r"independent(?:ly)? of|independent)\b|-independent\b|\bin(?:ability|capable) ")
 _NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|fails? to|failed to|unable to|cannot|n't)\b")
+#: a word every match of _NEGATION and of _NEGATION_BEFORE holds ("no" in "not", "nor", "cannot"):
+#: without one before a match's end, neither is searched (an RE2 scan once per sentence)
+_NEGATION_WORD = r"no|never|fail|unable|n't|without|neither|lack|instead|rather|absence|independent|inability|incapable"
+
+
+def _endings(words: Iterable[str]) -> tuple[str, ...]:
+    """Each word followed by " " or " the ": the text a "<word> (?:the )?$" pattern ends on, for
+    str.endswith (one C call) before or instead of a regex search."""
+    return tuple(word + after for word in words for after in (" ", " the "))
+
+
 #: the subject is named as lost or blocked: "inhibition of X promotes Y" means X inhibits Y
-_LOSS_OF = re.compile(r"(?:inhibition|inactivation|loss|deletion|knockdown|knock-down|depletion|blockade|"
-                      r"blocking|absence|lack|suppression|down-?regulation|silencing|ablation|"
-                      r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$")
+#: (the text before the match ends on one of these)
+_LOSS_OF = _endings(f"{word} of" for word in (
+    "inhibition", "inactivation", "loss", "deletion", "knockdown", "knock-down", "depletion", "blockade",
+    "blocking", "absence", "lack", "suppression", "downregulation", "down-regulation", "silencing", "ablation",
+    "disruption", "deficiency", "reduction", "decrease", "degradation"))
 #: a slot that ends on its loss ("PTEN loss", "cholesterol depletion", "KEAP1 knockdown")
-_LOST = re.compile(r"@ (?:depletion|deficiency|loss|knockdown|knock-down|knockout|deletion|silencing|ablation|"
-                   r"inhibition|blockade|inactivation|downregulation|down-regulation)$")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|within|inside|at|from|on|into|upon|after|during|under|"
-                                 r"among|onto|across|towards?|through|via|with) (?:the )?$")
+_LOST = tuple(f"@ {word}" for word in (
+    "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
+    "inhibition", "blockade", "inactivation", "downregulation", "down-regulation"))
+_PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "after", "during", "under",
+                 "among", "onto", "across", "toward", "towards", "through", "via", "with")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
+_PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)
 #: a participle right after a slot: "through a Gq coupled to PLC" (the object of "through" is its subject)
 _PARTICIPLE_AFTER = re.compile(r"(?: [a-z]+)? [a-z]+ed (?:to|by|with)\b")
 # (examples after "such as", "like", "including" do act: "kinases like RSK2, which phosphorylate CREB")
-_MEMBERS_BEFORE = re.compile(r"\b(?:containing|contains|consisting of|consists of|composed of|comprising|"
-                             r"comprises) (?:the )?$")
+_MEMBER_WORDS = ("containing", "contains", "consisting of", "consists of", "composed of", "comprising", "comprises")
+_MEMBERS_BEFORE = re.compile(r"\b(?:" + "|".join(_MEMBER_WORDS) + r") (?:the )?$")
+_MEMBERS_ENDINGS = _endings(_MEMBER_WORDS)  # (what _MEMBERS_BEFORE needs)
 #: the whole named before its parts ("the IKK complex composed of ", "complex I, which includes ")
 _MEMBERS_HEAD = re.compile(r"@(\d+)@(?: [a-z-]+){0,2},? (?:which |that )?(?:is |are )?(?:containing|contains|consisting of|"
                            r"consists of|composed of|comprising|comprises|comprised of|made up of|includes|including) "
                            r"(?:the )?$")
 _AGENT_BEFORE = re.compile(r"@ (?:[a-z]+ed|made|formed|released|derived) (?:by|via|through) (?:the )?$")
+#: what the text before an agent (_AGENT_BEFORE) or an activator (_ACTIVATED_BY) ends on
+_BY_ENDINGS = _endings((" by", " via", " through"))
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
@@ -201,6 +220,25 @@ _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas)\b|\bwhile\b(?! [a-z]
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
                        r"controversial|is debated)\b")
+#: how an opening "This (pathway)" (Extractor._demonstrative) starts
+_DEMONSTRATIVE_START = ("th", "stimulation of th", "activation of th", "engagement of th", "inhibition of th")
+
+
+def _may_hold_pronoun(text: str) -> bool:
+    """Literal pre-check of Extractor._pronoun: its pronoun follows a space or opens the text,
+    and "it" is followed by " " or ","."""
+    return (" it " in text or " it," in text or "they" in text or "complex" in text or "this protein" in text
+            or text.startswith(("it ", "it,")))
+
+
+def _may_open_on_class(text: str) -> bool:
+    """Literal pre-check of Extractor._class_reference: its phrase opens within the first 42
+    characters on one of these words."""
+    head = text[:60]
+    return ("these " in head or "this " in head or "those " in head or "both " in head or "the two " in head
+            or "the latter " in head)
+
+
 _QUESTION_END = re.compile(r"; |, (?:but|however|whereas|although|yet) ")
 _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
@@ -210,6 +248,7 @@ _HEDGE = re.compile(
 # scan instead of trying every alternative at every offset)
 _QUESTION_RE2 = re2.compile(_QUESTION.pattern)._regexp if FAST_RE2 else re2.compile(_QUESTION.pattern)
 _HEDGE_RE2 = re2.compile(_HEDGE.pattern)._regexp if FAST_RE2 else re2.compile(_HEDGE.pattern)
+_NEGATION_WORD_RE2 = re2.compile(_NEGATION_WORD)._regexp if FAST_RE2 else re2.compile(_NEGATION_WORD)
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"), "-")
 _DASHES[ord("\u2192")] = " -> "
 _DASHES[ord("\u00ad")] = None
@@ -281,6 +320,7 @@ class _Tagged:
         # the cues are found when a match is first judged (most sentences match no rule)
         self._question: int | None = None
         self._hedge: int | None = None
+        self._negation: int | None = None
 
     def new_token(self, entities: tuple[Entity, ...]) -> str:
         """Add a token that stands for `entities` and return its text (``@<n>@``)."""
@@ -297,6 +337,13 @@ class _Tagged:
         if self._question is None:
             self._question = _first_cue(_QUESTION_RE2, self.raw)
         return self._question
+
+    @property
+    def negation(self) -> int:
+        """Offset of the first word a negation needs (_NEGATION_WORD; len(text) + 1 when there is none)."""
+        if self._negation is None:
+            self._negation = _first_cue(_NEGATION_WORD_RE2, self.raw)
+        return self._negation
 
     @property
     def hedge(self) -> int:
@@ -530,6 +577,9 @@ class Extractor:
         shared_comma, _ = expand(r", (?:or |and )?(?:{ADV})?(?P<V>(?:{BE}|gets|get) (?:{ADV})?(?:" + verbs + r")|(?:"
                                  + verbs + r"))\b", macros)
         self._shared_comma = re2.compile(shared_comma, _OPTIONS)
+        # (the two without their group, for asking whether either occurs: no submatch to extract)
+        self._shared_any = re2.compile(_NAMED_GROUP.sub("(?:", shared), _OPTIONS)
+        self._shared_comma_any = re2.compile(_NAMED_GROUP.sub("(?:", shared_comma), _OPTIONS)
         verb_word, _ = expand(r"(?:" + verbs + r")", macros)
         self._verb_word = re2.compile(verb_word, _OPTIONS)
         # the subject of a later clause whose verbs it shares: "..., whereas SOCS3 binds to gp130
@@ -766,15 +816,17 @@ class Extractor:
     def _judge(self, tagged: _Tagged, start: int, end: int) -> tuple[bool, bool]:
         """(keep, hedged) for a match at tagged.text[start:end]."""
         text = tagged.text
-        if _NEGATION.search(text, start, end):
+        negation = tagged.negation
+        if negation < end and _NEGATION.search(text, start, end):
             return False, False
         if tagged.question < start and not _QUESTION_END.search(text, tagged.question, start):
             return False, False  # (an open question ends at "; " or ", but": what follows is stated)
-        # a negated governing verb just before a nominal match ("does not trigger activation of")
-        window = text[max(0, start - 30):start]
-        window = window[max(window.rfind(","), window.rfind(";"), window.rfind(":")) + 1:]
-        if _NEGATION_BEFORE.search(window):
-            return False, False
+        if negation < start:
+            # a negated governing verb just before a nominal match ("does not trigger activation of")
+            window = text[max(0, start - 30):start]
+            window = window[max(window.rfind(","), window.rfind(";"), window.rfind(":")) + 1:]
+            if _NEGATION_BEFORE.search(window):
+                return False, False
         return True, tagged.hedge < end
 
     def candidates(self, tagged: _Tagged) -> list[_Candidate]:
@@ -816,6 +868,8 @@ class Extractor:
         the sentence stands for the previous sentences' subject (`previous()`, asked only when
         a pronoun is there: finding subjects is the costly part).
         """
+        if not _may_hold_pronoun(tagged.text):
+            return  # (most sentences)
         group = self._pronoun.groupindex["P"]
         pos = 0
         while True:
@@ -843,7 +897,7 @@ class Extractor:
         That is its own subject when it opens on an entity ("Nrf2 ... . This promotes"), else
         the last entity it named ("... a rise of calcium levels. This activates Ras").
         """
-        if before is None:
+        if before is None or not tagged.text.startswith(_DEMONSTRATIVE_START):
             return
         match = _search(self._demonstrative, tagged.raw, 0, anchored=True)
         if match is None:
@@ -885,7 +939,7 @@ class Extractor:
         `before` ended on: its last list of entities (plural) or its last entity (singular)."""
         if before is None or " " not in tagged.text:
             return
-        named = _THESE_NAMED.match(tagged.text)
+        named = _THESE_NAMED.match(tagged.text) if tagged.text.startswith(("these ", "those ", "both ", "the two ")) else None
         if named is not None:
             # "... pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN. These recognition
             # receptors recruit IMD": a category entity the sentence before put in front of a list
@@ -900,6 +954,8 @@ class Extractor:
                                                for ent in before.tokens[int(t)]))
                 tagged.replace(named.start(1) - 1, named.end(1) + 1, referent)
                 return
+        if not _may_open_on_class(tagged.text):
+            return  # (most sentences)
         match = _search(self._class_reference, tagged.raw, 0, anchored=True)
         if match is None:
             return
@@ -960,7 +1016,8 @@ class Extractor:
 
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
-        if self._shared.search(tagged.raw) is None and (", " not in tagged.text or self._shared_comma.search(tagged.raw) is None):
+        if (_search(self._shared_any, tagged.raw, 0) is None
+                and (", " not in tagged.text or _search(self._shared_comma_any, tagged.raw, 0) is None)):
             return []  # no "and <verb>" nor ", <verb>": no need to find the subject
         span = self._subject_span(tagged)
         if span is None:
@@ -1113,42 +1170,49 @@ class Extractor:
         text = tagged.text
         out: list[_Candidate] = []
         pos = 0
+        subject_group = regex.groupindex.get("A")
+        # the slots a loss word may end ("PTEN loss activates AKT")
+        loss_groups = [regex.groupindex[name] for name in ("A", "B") if name in regex.groupindex]
+        slot_groups = [g for _, g in groups]
         while pos <= len(text):
             if pos and screen is not None and _search(screen, tagged.raw, pos) is None:
                 break  # (a looser pattern finds nothing from here: neither would the regex)
             match = _search(regex, tagged.raw, pos)
             if match is None:
                 break
+            start, end = match.span()
             # the slots that took part, read once: the first one's end and the leading slot
-            slots = [span for span in [match.span(g) for _, g in groups] if span[0] >= 0]
-            first_slot_end = min([e for _, e in slots]) if slots else match.end()
-            pos = max(first_slot_end, match.start() + 1)
+            spans = match.spans
+            slots = [spans[g] for g in slot_groups if spans[g][0] >= 0]
+            first_slot_end = min([e for _, e in slots]) if slots else end
+            pos = max(first_slot_end, start + 1)
             if rule.checked and not self._gaps_ok(regex, match, text):
                 continue
-            lead = tuple(min(slots)) if slots else None
-            if (lead is not None and lead[0] == match.start() and lead[0] > 0
-                    and _AGENT_BEFORE.search(text, max(0, lead[0] - 40), lead[0])
-                    and not _RELATIVE_AFTER.match(text, lead[1])):
-                # "pyruvate produced by glycolysis can be oxidized to lactate": the agent of a
-                # participle is no subject of the clause that follows it
-                continue
-            if lead is not None and lead[0] == match.start() and lead[0] > 0:
-                comma = text.find(", ", lead[0], lead[1])
-                if comma >= 0 and _FRONTED.match(text, 0, lead[0]):
+            lead = min(slots) if slots else None
+            # (the literal endings first: one C call that most matches fail)
+            if lead is not None and lead[0] == start and start > 0:
+                if (text.endswith(_BY_ENDINGS, 0, start) and _AGENT_BEFORE.search(text, max(0, start - 40), start)
+                        and not _RELATIVE_AFTER.match(text, lead[1])):
+                    # "pyruvate produced by glycolysis can be oxidized to lactate": the agent of a
+                    # participle is no subject of the clause that follows it
+                    continue
+                comma = text.find(", ", start, lead[1])
+                if comma >= 0 and _FRONTED.match(text, 0, start):
                     # "In the absence of Wnt, beta-catenin is phosphorylated by GSK3b": the
                     # fronted phrase's object opens the list; the clause starts after its comma
                     pos = comma + 2
                     continue
-            keep, hedged = self._judge(tagged, match.start(), match.end())
+            keep, hedged = self._judge(tagged, start, end)
             if not keep:
                 continue
-            subject_group = regex.groupindex.get("A")
             head = None
             if subject_group is not None and match.start(subject_group) >= 0:
                 a_start, a_end = match.span(subject_group)
                 before = text[max(0, a_start - 24):a_start]
-                if (a_start == match.start() and _LIST_JOIN.search(text, a_start, a_end)
-                        and not _RELATIVE_AFTER.match(text, a_end)
+                leading = a_start == start
+                relative_after = leading and _RELATIVE_AFTER.match(text, a_end) is not None
+                if (leading and not relative_after and text.find(", ", a_start, a_end) >= 0
+                        and _LIST_JOIN.search(text, a_start, a_end)
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
                     # "Gi inhibits AC, and the bg subunits activate ERK": the list's head is the
                     # object of the verb before it; the subject starts at a later item
@@ -1156,13 +1220,11 @@ class Extractor:
                     if first is not None:
                         pos = first.end()
                     continue
-                if (a_start == match.start() and not _RELATIVE_AFTER.match(text, a_end)
-                        and _unnamed_set(e for m in _TOKEN.finditer(text, a_start, a_end)
-                                         for e in tagged.tokens[int(m.group(1))])
+                if (leading and not relative_after and self._unnamed_slot(tagged, a_start, a_end)
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
                     continue  # "activate several target proteins leading to Z": the set acted on is no subject
-                if (a_start == match.start() and _PREPOSITION_BEFORE.search(before)
-                        and not _RELATIVE_AFTER.match(text, a_end) and not _PARTICIPLE_AFTER.match(text, a_end)):
+                if (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
+                        and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
                     # search again from the slot's second item
@@ -1170,41 +1232,38 @@ class Extractor:
                     if first is not None and first.end() < a_end:
                         pos = first.end()
                     continue
-                head = None
-                if _MEMBERS_BEFORE.search(before):
+                if before.endswith(_MEMBERS_ENDINGS) and _MEMBERS_BEFORE.search(before):
                     # "a complex containing X, Y and Z, which activates": the members do not act,
                     # but a named whole they make up does ("the IKK complex composed of IKKa, IKKb
                     # and NEMO, which catalyze phosphorylation of IkB")
                     head = _MEMBERS_HEAD.search(text, 0, a_start)
                     if head is None or not _RELATIVE_AFTER.match(text, a_end):
                         continue
-                if _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
+                if text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
                     continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
                 continue
-            if subject_group is not None and head is not None:
+            if head is not None:
                 whole = list(tagged.tokens[int(head.group(1))])
                 values["A"] = {"source": whole, "target": whole}
-            if subject_group is not None and match.start(subject_group) == match.start() and "A" in values:
-                agent = _ACTIVATED_BY.search(text, 0, match.start())
+            if (subject_group is not None and match.start(subject_group) == start and "A" in values
+                    and text.endswith(_BY_ENDINGS, 0, start)):
+                agent = _ACTIVATED_BY.search(text, 0, start)
                 if agent is not None:
                     # "Activation of PKC by DAG leads to phosphorylation of MARCKS": what was
                     # activated acts next, not its activator
                     acted = [entity for token in _TOKEN.findall(agent.group(1))
                              for entity in tagged.tokens[int(token)]]
                     values["A"] = {"source": acted, "target": acted}
-            span = (match.start(), match.end())
-            respectively = bool(_RESPECTIVELY.match(text, match.end()))
-            found = self._yield(rule, values, tagged, rule.relation, span, hedged, rule.priority, respectively)
-            if (_LOSS_OF.search(text, max(0, match.start() - 40), match.start())
-                    and not _NOMINAL_MODIFIER.match(text, match.start())):
+            respectively = text.startswith((" respectively", ", respectively"), end) and bool(
+                _RESPECTIVELY.match(text, end))
+            found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
+            if text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
                 # Gq-mediated activation of PLC" inhibits the activation, which still holds
                 found = _flip(found)
-            lost = sum(1 for name in ("A", "B") if regex.groupindex.get(name) is not None
-                       and match.start(regex.groupindex[name]) >= 0
-                       and _LOST.search(text, 0, match.end(regex.groupindex[name])))
+            lost = sum(1 for g in loss_groups if match.start(g) >= 0 and text.endswith(_LOST, 0, match.end(g)))
             if lost % 2:
                 # "PTEN loss activates AKT", "leads to GSK3 inhibition": a slot named as lost
                 found = _flip(found)
@@ -1244,6 +1303,16 @@ class Extractor:
                     out.extend(self._chained(mediated, ext_alts, tagged, match.start(), follow.end(),
                                              {"A": ext_values["C"], "B": values["B"]}, values.get("A")))
         return out
+
+    @staticmethod
+    def _unnamed_slot(tagged: _Tagged, start: int, end: int) -> bool:
+        """Whether every entity of the tokens in tagged.text[start:end] is an unnamed set of
+        molecules (_unnamed_set; asked of most subjects, so without a generator)."""
+        for token in _TOKEN.finditer(tagged.text, start, end):
+            for entity in tagged.tokens[int(token.group(1))]:
+                if entity.type != "group" or not _GENERIC_OBJECT.fullmatch(entity.id):
+                    return False
+        return True
 
     def _chained(self, relation: str, ext_alts: list, tagged: _Tagged, start: int, pos: int,
                  values: dict[str, object], subject: object = None) -> list[_Candidate]:
@@ -1417,12 +1486,13 @@ class _Pattern:
         self.groupindex = dict(regex.groupindex)
 
 
-def _search_public(regex, raw: bytes, pos: int, anchored: bool = False):
-    """_search through google-re2's public API (when its private names are missing):
-    the wrapper's match object, or None."""
+def _search_public(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | None:
+    """_search through google-re2's public API (when its private names are missing): the
+    spans of the wrapper's match object, or None."""
     if type(regex) is _Pattern:
         regex = regex._regexp
-    return regex.match(raw, pos) if anchored else regex.search(raw, pos)
+    match = regex.match(raw, pos) if anchored else regex.search(raw, pos)
+    return None if match is None else _Spans([match.span(g) for g in range(match.re.groups + 1)])
 
 
 if not FAST_RE2:

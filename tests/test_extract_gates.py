@@ -1,0 +1,156 @@
+"""The literal pre-checks of extract.py let through every text the pattern they guard matches.
+
+A pre-check (a str.endswith / startswith / ``in`` test, or the offset of the first negation
+word) spares a regex search only when that search cannot match. Hypothesis writes texts that
+each guarded pattern matches, and every one must pass its pre-check; the loss endings, which
+replaced two end-anchored regexes, must read exactly what those read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pathwaygen import extract as X
+from pathwaygen.text import prepare
+
+ASCII = st.characters(codec="ascii")
+
+
+def _matching(pattern: str) -> st.SearchStrategy[str]:
+    """ASCII texts without a newline that hold a match of `pattern` (tagged sentences are such)."""
+    return st.from_regex(pattern, alphabet=ASCII).filter(lambda t: "\n" not in t)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_matching(X._AGENT_BEFORE.pattern))
+def test_agent_needs_its_by_ending(text):
+    if X._AGENT_BEFORE.search(text):
+        assert text.endswith(X._BY_ENDINGS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_matching(X._ACTIVATED_BY.pattern))
+def test_activator_needs_its_by_ending(text):
+    if X._ACTIVATED_BY.search(text):
+        assert text.endswith(X._BY_ENDINGS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_matching(X._PREPOSITION_BEFORE.pattern))
+def test_preposition_needs_its_ending(text):
+    if X._PREPOSITION_BEFORE.search(text):
+        assert text.endswith(X._PREPOSITION_ENDINGS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_matching(X._MEMBERS_BEFORE.pattern))
+def test_member_word_needs_its_ending(text):
+    if X._MEMBERS_BEFORE.search(text):
+        assert text.endswith(X._MEMBERS_ENDINGS)
+
+
+@pytest.mark.parametrize("pattern", [X._NEGATION, X._NEGATION_BEFORE], ids=["negation", "negation_before"])
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_every_negation_holds_a_negation_word(pattern, data):
+    text = data.draw(_matching(pattern.pattern))
+    match = pattern.search(text)
+    if match:
+        assert re.search(X._NEGATION_WORD, match.group()), match.group()
+
+
+@settings(max_examples=40, deadline=None)
+@given(_matching(X._TO_VERB.pattern), _matching(X._RESPECTIVELY.pattern), _matching(X._LIST_JOIN.pattern))
+def test_after_slot_checks_need_their_literals(to_verb, respectively, join):
+    match = X._TO_VERB.search(to_verb)
+    assert match is None or to_verb.startswith(" to ", match.start())
+    match = X._RESPECTIVELY.search(respectively)
+    assert match is None or respectively.startswith((" respectively", ", respectively"), match.start())
+    match = X._LIST_JOIN.search(join)
+    assert match is None or ", " in match.group()
+
+
+# the end-anchored patterns the loss endings replaced (the specification of the endings)
+FORMER_LOSS_OF = re.compile(
+    r"(?:inhibition|inactivation|loss|deletion|knockdown|knock-down|depletion|blockade|"
+    r"blocking|absence|lack|suppression|down-?regulation|silencing|ablation|"
+    r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$")
+FORMER_LOST = re.compile(r"@ (?:depletion|deficiency|loss|knockdown|knock-down|knockout|deletion|silencing|ablation|"
+                         r"inhibition|blockade|inactivation|downregulation|down-regulation)$")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(_matching(FORMER_LOSS_OF.pattern), st.text(ASCII, max_size=60)))
+def test_loss_endings_read_what_the_former_pattern_read(text):
+    # (the former search looked at most 40 characters back)
+    assert text.endswith(X._LOSS_OF) == bool(FORMER_LOSS_OF.search(text, max(0, len(text) - 40)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(_matching(FORMER_LOST.pattern), st.text(ASCII, max_size=60)))
+def test_lost_endings_read_what_the_former_pattern_read(text):
+    assert text.endswith(X._LOST) == bool(FORMER_LOST.search(text))
+
+
+def test_endings_examples():
+    assert "@1@ is activated by the ".endswith(X._BY_ENDINGS)
+    assert "loss of the ".endswith(X._LOSS_OF) and not "loss of a ".endswith(X._LOSS_OF)
+    assert "@0@ knockdown".endswith(X._LOST) and not "@0@ knockdowns".endswith(X._LOST)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\xa0\u2009\u3000ab@,\x00\x01"), max_size=12))
+def test_odd_space_finds_what_the_substitution_changes(text):
+    if not X._odd_space(text):
+        assert X._SPACES.sub(" ", text) == text
+
+
+@pytest.fixture(scope="module")
+def extractor() -> X.Extractor:
+    X.extract(prepare("TP53 activates MDM2."), [])  # (the process's extractor, shared with other tests)
+    return X._DEFAULT
+
+
+def _source(helper) -> str:
+    source = helper._pattern
+    return source.decode() if isinstance(source, bytes) else source
+
+
+# The reference patterns are too large to generate texts from in a test's time: the parts of
+# them that the pre-checks read are checked instead (edit the pre-check with the pattern).
+def test_pronoun_pre_check_reads_the_pronoun_pattern(extractor):
+    source = _source(extractor._pronoun)
+    joints, pronoun = source.split("(?P<P>", 1)
+    # every joint before the pronoun ends on a space (or is the sentence start)
+    assert joints == (r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when |"
+                      r" (?:or|as|because|since|once|until) )")
+    assert pronoun.startswith("it|they|this complex|the complex|this protein)(?:,)? ")
+    for text in ("it activates @1@", "@0@ binds @1@, and it activates @2@", "then they activate @1@",
+                 "@0@ binds @1@ and the complex activates @2@", "this protein, activates @1@"):
+        assert extractor._pronoun.search(text.encode()) is not None, text
+        assert X._may_hold_pronoun(text), text
+    assert not X._may_hold_pronoun("@0@ activates @1@ with its partner")
+
+
+def test_demonstrative_pre_check_reads_its_pattern(extractor):
+    source = _source(extractor._demonstrative)
+    assert source.startswith(r"^(?:(?:stimulation|activation|engagement|inhibition) of )?(?P<P>this|these|this (?:")
+    assert source.split("(?P<P>", 1)[1].split(")(?:,)?", 1)[0].startswith("this|these|this (?:")
+    for text in ("this activates @0@", "activation of these events leads to @0@"):
+        assert extractor._demonstrative.match(text.encode()) is not None, text
+        assert text.startswith(X._DEMONSTRATIVE_START)
+
+
+def test_class_reference_pre_check_reads_its_pattern(extractor):
+    source = _source(extractor._class_reference)
+    # the phrase opens within 42 characters and its first word is one of the pre-check's
+    assert source.startswith(r"^(?:[^,@]{0,40}, )?(?P<P>(?:these|those|both|the two|this|the latter) ")
+    # (the longest opening word, "the latter ", ends within 42 + 11 characters)
+    for words in ("these", "those", "both", "the two", "this", "the latter"):
+        text = f"in addition to its role in the nucleus, {words} kinases phosphorylate @0@"
+        assert extractor._class_reference.match(text.encode()) is not None
+        assert X._may_open_on_class(text), text
+    assert not X._may_open_on_class("@0@ activates @1@")

@@ -9,6 +9,11 @@ on a shared machine the CPU time still varies with what the other core does to t
 the batch is timed --repeat times (default 3) and the best time of each stage is reported, as
 timeit does.
 
+The batch repeats the distinct captions, so the memos the recogniser keeps of caption pieces
+(groundings of written names, abbreviation checks of words) are warm after the first pass, which
+no real batch of different captions enjoys fully. A last end-to-end run clears them before each
+pass over the distinct captions and is reported beside the others.
+
     python3 benchmarks/bench_extract.py [--count 1000] [--repeat 3] [--corpus DIR ...]
 """
 
@@ -28,6 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pathwaygen  # noqa: E402
 from pathwaygen.assemble import assemble  # noqa: E402
 from pathwaygen.extract import extract  # noqa: E402
+from pathwaygen import abbrev  # noqa: E402
+from pathwaygen import recognize as recognize_module  # noqa: E402
+from pathwaygen.lexicon import get_lexicon  # noqa: E402
 from pathwaygen.pipeline import figure_to_graph, warm_up  # noqa: E402
 from pathwaygen.recognize import recognize  # noqa: E402
 from pathwaygen.record import load_record  # noqa: E402
@@ -35,6 +43,14 @@ from pathwaygen.text import prepare  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus" / "figures", ROOT / "seeds"]
+
+
+def clear_text_memos() -> None:
+    """Forget what the recogniser memoised of caption pieces (not the loaded lexicon and rules)."""
+    for memo in (abbrev._is_short_form, abbrev._plausible_shape, abbrev._head, abbrev._letters_match,
+                 abbrev._whole_word, recognize_module._guess_type):
+        memo.cache_clear()
+    get_lexicon().memo.clear()
 
 
 def main() -> None:
@@ -86,6 +102,15 @@ def main() -> None:
         for name, secs in stages.items():
             best[name] = min(best.get(name, secs), secs)
     total = best.pop("end to end")
+    cold = None
+    for _ in range(max(1, args.repeat)):
+        t0 = time.process_time()
+        for i, fig in enumerate(batch):
+            if i % len(figures) == 0:
+                clear_text_memos()
+            figure_to_graph(fig)
+        secs = time.process_time() - t0
+        cold = secs if cold is None else min(cold, secs)
 
     print(f"{len(batch)} captions ({len(figures)} distinct, {chars / 1e6:.2f} M characters), one core, "
           f"best of {max(1, args.repeat)} (pathwaygen from {Path(pathwaygen.__file__).parent})")
@@ -95,6 +120,7 @@ def main() -> None:
     print(f"figure_to_graph end to end: {total:.3f} s for {len(batch)} captions "
           f"({total / len(batch) * 1000:.3f} ms/caption) -> {'OK' if total / len(batch) * 1000 < 2 else 'OVER'} "
           f"the target of 2 s per 1,000 captions")
+    print(f"figure_to_graph end to end, caption-piece memos cleared every {len(figures)} captions: {cold:.3f} s")
 
 
 if __name__ == "__main__":

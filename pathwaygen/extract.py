@@ -263,6 +263,8 @@ def _odd_space(text: str) -> bool:
     space has none; str methods say so in C at once, where the regex tries both branches at
     every offset (it was most of tag_sentence's own time)."""
     return ("  " in text or not text.isprintable()) and _ODD_SPACE.search(text) is not None
+
+
 _PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
 _LONE_TOKEN = re.compile(r"\s*@\d+@(?:(?:,|,? and|,? or) @\d+@)*\s*")
 _FUNCTION = (r"(?:the|a|an|of|by|to|in|into|and|or|with|from|for|on|at|via|through|its|their|is|are|was|"

@@ -665,6 +665,11 @@ class Extractor:
                 out.append(([int(item[1:-1])], False))
                 continue
             idx = [int(t) for t in _TOKEN.findall(item)]
+            if "-" not in item and not plural and _COMPLEX_AFTER.match(slot_text, item_end):
+                # "the CARD9/Malt1/Bcl10 complex activates": a complex named after its members is
+                # one node, the member that names it first (the members' binding is bind.named_complex)
+                out.append((idx[:1], False))
+                continue
             # "X/Y/Z pathway" and a bare "FGF/FGFR" read as a chain; "TIRAP-MyD88" as a pair acting together
             # (three or more joined by dashes are a cascade unless a complex is named: "PKC-Raf-MEK-MAPK")
             chain = (plural or bool(_PATHWAY_AFTER.match(slot_text, item_end)) or "-" not in item

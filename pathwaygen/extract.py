@@ -208,7 +208,10 @@ _GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(
 
 def _unnamed_set(entities: Iterable[Entity]) -> bool:
     """Whether every entity is an unnamed set of molecules ("several downstream target proteins")."""
-    return all(e.type == "group" and _GENERIC_OBJECT.fullmatch(e.id) for e in entities)
+    for entity in entities:
+        if entity.type != "group" or not _GENERIC_OBJECT.fullmatch(entity.id):
+            return False
+    return True
 
 
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
@@ -536,7 +539,7 @@ class Extractor:
         # the same screening forms without capture groups, asked before each further search of a
         # pattern in a sentence (after its first match): most find nothing more, and the small
         # automaton says so for a third of the cost of the full pattern's (no groups: no NFA)
-        self._screens = [_Pattern(re2.compile(_NAMED_GROUP.sub("(?:", src), _OPTIONS)) for src in screens]
+        self._screens = [_Pattern(re2.compile(_group_free(src), _OPTIONS)) for src in screens]
         self._ext_set, ext_rx = _regex_filter([src for r in self.extensions for src in r.sources])
         ext_pairs = [(r, rx) for r in self.extensions for rx in r.regexes]
         self._primary_alts = [(r, _Pattern(rx), r.groups(rx)) for r in self.primary for rx in r.regexes]
@@ -580,8 +583,8 @@ class Extractor:
                                  + verbs + r"))\b", macros)
         self._shared_comma = re2.compile(shared_comma, _OPTIONS)
         # (the two without their group, for asking whether either occurs: no submatch to extract)
-        self._shared_any = re2.compile(_NAMED_GROUP.sub("(?:", shared), _OPTIONS)
-        self._shared_comma_any = re2.compile(_NAMED_GROUP.sub("(?:", shared_comma), _OPTIONS)
+        self._shared_any = re2.compile(_group_free(shared), _OPTIONS)
+        self._shared_comma_any = re2.compile(_group_free(shared_comma), _OPTIONS)
         verb_word, _ = expand(r"(?:" + verbs + r")", macros)
         self._verb_word = re2.compile(verb_word, _OPTIONS)
         # the subject of a later clause whose verbs it shares: "..., whereas SOCS3 binds to gp130
@@ -1227,7 +1230,9 @@ class Extractor:
                     if first is not None:
                         pos = first.end()
                     continue
-                if (leading and not relative_after and self._unnamed_slot(tagged, a_start, a_end)
+                if (leading and not relative_after and _unnamed_set(
+                        entity for token in _TOKEN.finditer(text, a_start, a_end)
+                        for entity in tagged.tokens[int(token.group(1))])
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
                     continue  # "activate several target proteins leading to Z": the set acted on is no subject
                 if (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
@@ -1310,16 +1315,6 @@ class Extractor:
                     out.extend(self._chained(mediated, ext_alts, tagged, match.start(), follow.end(),
                                              {"A": ext_values["C"], "B": values["B"]}, values.get("A")))
         return out
-
-    @staticmethod
-    def _unnamed_slot(tagged: _Tagged, start: int, end: int) -> bool:
-        """Whether every entity of the tokens in tagged.text[start:end] is an unnamed set of
-        molecules (_unnamed_set; asked of most subjects, so without a generator)."""
-        for token in _TOKEN.finditer(tagged.text, start, end):
-            for entity in tagged.tokens[int(token.group(1))]:
-                if entity.type != "group" or not _GENERIC_OBJECT.fullmatch(entity.id):
-                    return False
-        return True
 
     def _chained(self, relation: str, ext_alts: list, tagged: _Tagged, start: int, pos: int,
                  values: dict[str, object], subject: object = None) -> list[_Candidate]:
@@ -1467,6 +1462,13 @@ class _Spans:
 
 #: a named group's opening, not escaped (screening forms lose their groups: see Extractor._screens)
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+
+
+def _group_free(source: str) -> str:
+    """`source` with its named groups made plain groups: the same language, and RE2 can answer
+    whether it matches without the NFA that extracting submatches needs."""
+    return _NAMED_GROUP.sub("(?:", source)
+
 
 _UNANCHORED, _ANCHOR_START = (re2._Anchor.UNANCHORED, re2._Anchor.ANCHOR_START) if FAST_RE2 else (None, None)
 

@@ -542,8 +542,8 @@ class Extractor:
         self._screens = [_Pattern(re2.compile(_group_free(src), _OPTIONS)) for src in screens]
         self._ext_set, ext_rx = _regex_filter([src for r in self.extensions for src in r.sources])
         ext_pairs = [(r, rx) for r in self.extensions for rx in r.regexes]
-        self._primary_alts = [(r, _Pattern(rx), r.groups(rx)) for r in self.primary for rx in r.regexes]
-        self._ext_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
+        self._primary_alts = [(r, _Pattern(rx, r.groups(rx)), r.groups(rx)) for r in self.primary for rx in r.regexes]
+        self._ext_alts = [(r, _Pattern(fast, r.groups(rx)), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         self._extension_ids = frozenset(r.id for r in self.extensions)
         macros = load_macros(RULES_DIR)
         # only a ligand acts through the receptor it binds (see _receptor_acts)
@@ -1178,16 +1178,16 @@ class Extractor:
         match it is asked again from the restart position before the regex itself is.
         """
         text = tagged.text
+        raw = tagged.raw
         out: list[_Candidate] = []
         pos = 0
-        subject_group = regex.groupindex.get("A")
-        # the slots a loss word may end ("PTEN loss activates AKT")
-        loss_groups = [regex.groupindex[name] for name in ("A", "B") if name in regex.groupindex]
-        slot_groups = [g for _, g in groups]
+        # (group numbers read once per pattern: see _Pattern; loss_groups: the slots a loss
+        # word may end, "PTEN loss activates AKT")
+        subject_group, loss_groups, slot_groups = regex.subject_group, regex.loss_groups, regex.slot_groups
         while pos <= len(text):
-            if pos and screen is not None and _search(screen, tagged.raw, pos) is None:
+            if pos and screen is not None and not _found(screen, raw, pos):
                 break  # (a looser pattern finds nothing from here: neither would the regex)
-            match = _search(regex, tagged.raw, pos)
+            match = _search(regex, raw, pos)
             if match is None:
                 break
             start, end = match.span()
@@ -1284,10 +1284,10 @@ class Extractor:
             if ext_alts is None:
                 ext_alts = extensions[0] = [self._ext_alts[i] for i in sorted(
                     self._ext_set.Match(tagged.raw, potential=True) or ())] if self._ext_alts else []
-            for ext, ext_regex, ext_groups in ext_alts:
-                key = (id(ext_regex), match.end())
-                follow = tried[key] if key in tried else tried.setdefault(
-                    key, _search(ext_regex, tagged.raw, match.end(), anchored=True))
+            follows = tried.get(end)
+            if follows is None:  # (every extension that may match, tried once at this end)
+                follows = tried[end] = [_search(ext_regex, raw, end, anchored=True) for _, ext_regex, _ in ext_alts]
+            for (ext, ext_regex, ext_groups), follow in zip(ext_alts, follows):
                 if follow is None or (ext.checked and not self._gaps_ok(ext_regex, follow, text)):
                     continue
                 keep2, hedged2 = self._judge(tagged, match.start(), follow.end())
@@ -1339,11 +1339,9 @@ class Extractor:
 
     def _gaps_ok(self, regex, match, text: str) -> bool:
         """Whether every {GAP}/{SGAP} of a match holds only modifier words (no GAPSTOP word)."""
-        for name in CHECKED_GROUPS:
-            group = regex.groupindex.get(name)
-            if group is None or match.start(group) < 0:
-                continue
-            if self._gap_stop[name].search(text[match.start(group):match.end(group)]):
+        for name, group in regex.checked_groups:
+            start, end = match.span(group)
+            if start >= 0 and self._gap_stop[name].search(text[start:end]):
                 return False
         return True
 
@@ -1483,16 +1481,28 @@ def _search(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | Non
     return None if spans[0][0] < 0 else _Spans(spans)
 
 
+def _found(regex, raw: bytes, pos: int) -> bool:
+    """Whether a compiled re2 pattern (best without groups) matches bytes from `pos` on: the
+    yes / no of _search without its span object."""
+    return regex._regexp.Match(_UNANCHORED, raw, pos, len(raw))[0][0] >= 0
+
+
 class _Pattern:
     """A compiled RE2 pattern with its named groups read once (the wrapper rebuilds that dict
-    on every access)."""
+    on every access), and the group numbers Extractor._run asks of every match: the subject
+    slot's, the slots a loss word may end (A, B), the {GAP}-like groups judged by
+    Extractor._gaps_ok and, once the rule's slots are known (`slots`), every slot's."""
 
-    __slots__ = ("_regexp", "groupindex")
+    __slots__ = ("_regexp", "groupindex", "subject_group", "loss_groups", "checked_groups", "slot_groups")
 
-    def __init__(self, regex) -> None:
+    def __init__(self, regex, slots: Iterable[tuple[str, int]] = ()) -> None:
         # (without the private API, the public compiled pattern: see _search_public)
         self._regexp = regex._regexp if FAST_RE2 else regex
         self.groupindex = dict(regex.groupindex)
+        self.subject_group = self.groupindex.get("A")
+        self.loss_groups = [self.groupindex[name] for name in ("A", "B") if name in self.groupindex]
+        self.checked_groups = [(name, self.groupindex[name]) for name in CHECKED_GROUPS if name in self.groupindex]
+        self.slot_groups = [g for _, g in slots]
 
 
 def _search_public(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | None:
@@ -1506,6 +1516,10 @@ def _search_public(regex, raw: bytes, pos: int, anchored: bool = False) -> _Span
 
 if not FAST_RE2:
     _search = _search_public  # noqa: F811 (the same results, through the public API)
+
+    def _found(regex, raw: bytes, pos: int) -> bool:  # noqa: F811
+        """_found through google-re2's public API."""
+        return _search_public(regex, raw, pos) is not None
 
 
 class _Helper(re2._Regexp if FAST_RE2 else object):

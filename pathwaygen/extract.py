@@ -149,6 +149,11 @@ _PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "
                  "among", "onto", "across", "toward", "towards", "through", "via", "with")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
 _PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)
+#: the route of a flux before a slot: "Ca2+ influx through L-type VDCCs and (synaptically activated)
+#: NMDARs binds CaM": the channels are no subject, the ion is (group 1: its token; group 2: the
+#: first channel, when the slot is a later one)
+_ROUTE_BEFORE = re.compile(r"(@\d+@) (?:influx|efflux|entry|release|uptake|flux|mobili[sz]ation) (?:through|via) (?:the )?"
+                           r"(@\d+@ (?:and|or) (?:[a-z]+ )?)?$")
 #: a participle right after a slot: "through a Gq coupled to PLC" (the object of "through" is its subject)
 _PARTICIPLE_AFTER = re.compile(r"(?: [a-z]+)? [a-z]+ed (?:to|by|with)\b")
 # (examples after "such as", "like", "including" do act: "kinases like RSK2, which phosphorylate CREB")
@@ -212,6 +217,15 @@ def _unnamed_set(entities: Iterable[Entity]) -> bool:
         if entity.type != "group" or not _GENERIC_OBJECT.fullmatch(entity.id):
             return False
     return True
+
+
+#: a microRNA by id or label ("MIR21", "MIRLET7", "miR-155", "microRNA-34a")
+_MICRORNA = re.compile(r"(?i)mir(?:let)?-?\d|microrna|let-?7")
+
+
+def _is_microrna(entity: Entity) -> bool:
+    """Whether `entity` is a microRNA (an RNA or RNA family named miR-/let-7): its "targets" is repression."""
+    return entity.type in ("rna", "family") and bool(_MICRORNA.match(entity.id) or _MICRORNA.match(entity.label))
 
 
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
@@ -814,6 +828,8 @@ class Extractor:
             for subj, obj in pairs:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing
+                if rule.subject_kind and src_name == "A" and not _is_microrna(subj):
+                    continue  # (the only kind: "microrna") a protein that "targets" Y binds it (bind.active_verb)
                 relation = by_type.get(obj.type, rel)
                 if obj.type == "group" and obj.id in PLACES and relation != "translocates":
                     continue  # a place is only somewhere to move to ("degradation of Cactus and nuclear localization")
@@ -1216,6 +1232,7 @@ class Extractor:
             if not keep:
                 continue
             head = None
+            acting = None  # (a subject named before the slot's own text)
             if subject_group is not None and match.start(subject_group) >= 0:
                 a_start, a_end = match.span(subject_group)
                 before = text[max(0, a_start - 24):a_start]
@@ -1235,14 +1252,25 @@ class Extractor:
                         for entity in tagged.tokens[int(token.group(1))])
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
                     continue  # "activate several target proteins leading to Z": the set acted on is no subject
-                if (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
+                route = (_ROUTE_BEFORE.search(text, max(0, a_start - 60), a_start)
+                         if leading and not relative_after and text.find("@ ", max(0, a_start - 60), a_start) >= 0
+                         and (text.find(" through ", max(0, a_start - 60), a_start) >= 0
+                              or text.find(" via ", max(0, a_start - 60), a_start) >= 0) else None)
+                if route is not None:
+                    # "Ca2+ influx through VDCCs and NMDARs binds CaM": the ion binds
+                    ion = list(tagged.tokens[int(route.group(1)[1:-1])])
+                    acting = {"source": ion, "target": ion}
+                elif (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
                         and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
                     # search again from the slot's second item
                     first = _TOKEN.search(text, a_start, a_end)
                     if first is not None and first.end() < a_end:
-                        pos = first.end()
+                        # (only past a comma: "influx through X and Y binds Z" names both X and
+                        # Y as the preposition's objects, none of them acts)
+                        comma = text.find(", ", first.end(), a_end)
+                        pos = comma + 2 if comma >= 0 else a_end
                     continue
                 if before.endswith(_MEMBERS_ENDINGS) and _MEMBERS_BEFORE.search(before):
                     # "a complex containing X, Y and Z, which activates": the members do not act,
@@ -1256,6 +1284,8 @@ class Extractor:
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
                 continue
+            if acting is not None:
+                values["A"] = acting
             if head is not None:
                 whole = list(tagged.tokens[int(head.group(1))])
                 values["A"] = {"source": whole, "target": whole}

@@ -141,6 +141,9 @@ _LOSS_OF = _endings(f"{word} of" for word in (
     "inhibition", "inactivation", "loss", "deletion", "knockdown", "knock-down", "depletion", "blockade",
     "blocking", "absence", "lack", "suppression", "downregulation", "down-regulation", "silencing", "ablation",
     "disruption", "deficiency", "reduction", "decrease", "degradation"))
+#: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts)
+_LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (?:the )?(?:inhibition|inactivation|"
+                           r"suppression|repression|blockade) of (?:the )?$")
 #: a slot that ends on its loss ("PTEN loss", "cholesterol depletion", "KEAP1 knockdown")
 _LOST = tuple(f"@ {word}" for word in (
     "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
@@ -1301,7 +1304,8 @@ class Extractor:
             respectively = text.startswith((" respectively", ", respectively"), end) and bool(
                 _RESPECTIVELY.match(text, end))
             found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
-            if text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start):
+            if (text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start)
+                    and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
                 # Gq-mediated activation of PLC" inhibits the activation, which still holds
                 found = _flip(found)

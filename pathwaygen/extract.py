@@ -236,6 +236,9 @@ _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
 _RESPECTIVELY = re.compile(r",? respectively\b")
+#: a purpose of the last member's own after a list that ends on "as well as C" (see _slot_entities)
+_OWN_PURPOSE = re.compile(r",? (?:for (?:the )?(?:activation|stimulation|induction) of|(?:in order )?to (?:[a-z]+ly )?"
+                          r"(?:activate|stimulate|induce|trigger|initiate|promote|drive)\b)")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas)\b|\bwhile\b(?! [a-z]+ing\b)")  # ("while upregulating": no clause)
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
@@ -756,6 +759,12 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
+            if e == match.end() and " as well as " in slot_text and _OWN_PURPOSE.match(text, e):
+                # "recruits A for activation of B as well as C for activation of D": C has a
+                # purpose of its own (bind.as_well_as_purpose reads it), so this list ends before it
+                cut = slot_text.rindex(" as well as ")
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             tail = text[e:e + 32] if e == match.end() else ""
             items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
             if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
@@ -799,6 +808,10 @@ class Extractor:
         """Turn a match's slot values into candidate statements following the rule's yields."""
         out: list[_Candidate] = []
         by_type = dict(rule.by_object_type)
+        # "The insulin pathway is activated by the binding of insulin to its receptor": the pathway
+        # named after the ligand is the ligand, which then acts on the receptor it binds (not the
+        # receptor on it): the slots a yield binds to another slot, as ligand -> its receptors
+        bound_by = {dst: src for src, rel, dst in rule.yields if rel == "binds"}
         for src_name, rel, dst_name in rule.yields:
             rel = primary_rel if rel == PRIMARY_RELATION else rel
             pairs: list[tuple[Entity, Entity]] = []
@@ -828,6 +841,10 @@ class Extractor:
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
+            ligand = values.get(bound_by[src_name]) if src_name in bound_by and rel != "binds" else None
+            if isinstance(ligand, dict):
+                ligands = {ent.id for ent in ligand["source"]}
+                pairs = [(obj, subj) if obj.id in ligands else (subj, obj) for subj, obj in pairs]
             for subj, obj in pairs:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing

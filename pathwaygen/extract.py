@@ -141,6 +141,9 @@ _LOSS_OF = _endings(f"{word} of" for word in (
     "inhibition", "inactivation", "loss", "deletion", "knockdown", "knock-down", "depletion", "blockade",
     "blocking", "absence", "lack", "suppression", "downregulation", "down-regulation", "silencing", "ablation",
     "disruption", "deficiency", "reduction", "decrease", "degradation"))
+#: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts)
+_LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (?:the )?(?:inhibition|inactivation|"
+                           r"suppression|repression|blockade) of (?:the )?$")
 #: a slot that ends on its loss ("PTEN loss", "cholesterol depletion", "KEAP1 knockdown")
 _LOST = tuple(f"@ {word}" for word in (
     "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
@@ -149,6 +152,11 @@ _PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "
                  "among", "onto", "across", "toward", "towards", "through", "via", "with")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
 _PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)
+#: the route of a flux before a slot: "Ca2+ influx through L-type VDCCs and (synaptically activated)
+#: NMDARs binds CaM": the channels are no subject, the ion is (group 1: its token; group 2: the
+#: first channel, when the slot is a later one)
+_ROUTE_BEFORE = re.compile(r"(@\d+@) (?:influx|efflux|entry|release|uptake|flux|mobili[sz]ation) (?:through|via) (?:the )?"
+                           r"(@\d+@ (?:and|or) (?:[a-z]+ )?)?$")
 #: a participle right after a slot: "through a Gq coupled to PLC" (the object of "through" is its subject)
 _PARTICIPLE_AFTER = re.compile(r"(?: [a-z]+)? [a-z]+ed (?:to|by|with)\b")
 # (examples after "such as", "like", "including" do act: "kinases like RSK2, which phosphorylate CREB")
@@ -214,11 +222,23 @@ def _unnamed_set(entities: Iterable[Entity]) -> bool:
     return True
 
 
+#: a microRNA by id or label ("MIR21", "MIRLET7", "miR-155", "microRNA-34a")
+_MICRORNA = re.compile(r"(?i)mir(?:let)?-?\d|microrna|let-?7")
+
+
+def _is_microrna(entity: Entity) -> bool:
+    """Whether `entity` is a microRNA (an RNA or RNA family named miR-/let-7): its "targets" is repression."""
+    return entity.type in ("rna", "family") and bool(_MICRORNA.match(entity.id) or _MICRORNA.match(entity.label))
+
+
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
 _RESPECTIVELY = re.compile(r",? respectively\b")
+#: a purpose of the last member's own after a list that ends on "as well as C" (see _slot_entities)
+_OWN_PURPOSE = re.compile(r",? (?:for (?:the )?(?:activation|stimulation|induction) of|(?:in order )?to (?:[a-z]+ly )?"
+                          r"(?:activate|stimulate|induce|trigger|initiate|promote|drive)\b)")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas)\b|\bwhile\b(?! [a-z]+ing\b)")  # ("while upregulating": no clause)
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
@@ -739,6 +759,12 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
+            if e == match.end() and " as well as " in slot_text and _OWN_PURPOSE.match(text, e):
+                # "recruits A for activation of B as well as C for activation of D": C has a
+                # purpose of its own (bind.as_well_as_purpose reads it), so this list ends before it
+                cut = slot_text.rindex(" as well as ")
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             tail = text[e:e + 32] if e == match.end() else ""
             items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
             if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
@@ -782,6 +808,10 @@ class Extractor:
         """Turn a match's slot values into candidate statements following the rule's yields."""
         out: list[_Candidate] = []
         by_type = dict(rule.by_object_type)
+        # "The insulin pathway is activated by the binding of insulin to its receptor": the pathway
+        # named after the ligand is the ligand, which then acts on the receptor it binds (not the
+        # receptor on it): the slots a yield binds to another slot, as ligand -> its receptors
+        bound_by = {dst: src for src, rel, dst in rule.yields if rel == "binds"}
         for src_name, rel, dst_name in rule.yields:
             rel = primary_rel if rel == PRIMARY_RELATION else rel
             pairs: list[tuple[Entity, Entity]] = []
@@ -811,9 +841,15 @@ class Extractor:
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
+            ligand = values.get(bound_by[src_name]) if src_name in bound_by and rel != "binds" else None
+            if isinstance(ligand, dict):
+                ligands = {ent.id for ent in ligand["source"]}
+                pairs = [(obj, subj) if obj.id in ligands else (subj, obj) for subj, obj in pairs]
             for subj, obj in pairs:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing
+                if rule.subject_kind and src_name == "A" and not _is_microrna(subj):
+                    continue  # (the only kind: "microrna") a protein that "targets" Y binds it (bind.active_verb)
                 relation = by_type.get(obj.type, rel)
                 if obj.type == "group" and obj.id in PLACES and relation != "translocates":
                     continue  # a place is only somewhere to move to ("degradation of Cactus and nuclear localization")
@@ -1216,6 +1252,7 @@ class Extractor:
             if not keep:
                 continue
             head = None
+            acting = None  # (a subject named before the slot's own text)
             if subject_group is not None and match.start(subject_group) >= 0:
                 a_start, a_end = match.span(subject_group)
                 before = text[max(0, a_start - 24):a_start]
@@ -1235,14 +1272,25 @@ class Extractor:
                         for entity in tagged.tokens[int(token.group(1))])
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
                     continue  # "activate several target proteins leading to Z": the set acted on is no subject
-                if (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
+                route = (_ROUTE_BEFORE.search(text, max(0, a_start - 60), a_start)
+                         if leading and not relative_after and text.find("@ ", max(0, a_start - 60), a_start) >= 0
+                         and (text.find(" through ", max(0, a_start - 60), a_start) >= 0
+                              or text.find(" via ", max(0, a_start - 60), a_start) >= 0) else None)
+                if route is not None:
+                    # "Ca2+ influx through VDCCs and NMDARs binds CaM": the ion binds
+                    ion = list(tagged.tokens[int(route.group(1)[1:-1])])
+                    acting = {"source": ion, "target": ion}
+                elif (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
                         and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
                     # search again from the slot's second item
                     first = _TOKEN.search(text, a_start, a_end)
                     if first is not None and first.end() < a_end:
-                        pos = first.end()
+                        # (only past a comma: "influx through X and Y binds Z" names both X and
+                        # Y as the preposition's objects, none of them acts)
+                        comma = text.find(", ", first.end(), a_end)
+                        pos = comma + 2 if comma >= 0 else a_end
                     continue
                 if before.endswith(_MEMBERS_ENDINGS) and _MEMBERS_BEFORE.search(before):
                     # "a complex containing X, Y and Z, which activates": the members do not act,
@@ -1256,6 +1304,8 @@ class Extractor:
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
                 continue
+            if acting is not None:
+                values["A"] = acting
             if head is not None:
                 whole = list(tagged.tokens[int(head.group(1))])
                 values["A"] = {"source": whole, "target": whole}
@@ -1271,7 +1321,8 @@ class Extractor:
             respectively = text.startswith((" respectively", ", respectively"), end) and bool(
                 _RESPECTIVELY.match(text, end))
             found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
-            if text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start):
+            if (text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start)
+                    and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
                 # Gq-mediated activation of PLC" inhibits the activation, which still holds
                 found = _flip(found)

@@ -1355,6 +1355,13 @@ class Extractor:
                     # the event after a list ("activates A and B, which leads to Z") and after
                     # an unnamed set ("activate several downstream target proteins, leading to Z")
                     ext_values["B"] = values["A"]
+                elif (ext.id in _EFFECT_OF_SUBJECT and "A" in values and subject_group is not None
+                      and match.end(subject_group) == match.end() and match.start(subject_group) > match.start()
+                      and text.startswith((" that ", " which "), match.end())):
+                    # "The pathway is activated through cellular stresses that lead to cytochrome c
+                    # release": a restrictive relative clause right after the agent is the agent's
+                    # (after a comma, "..., which leads to" may be the whole event's)
+                    ext_values["B"] = values["A"]
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
                 mediated = _FLIPPED.get(rule.relation, rule.relation) if ext.relation in _SUPPRESSING else rule.relation

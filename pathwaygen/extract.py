@@ -231,6 +231,22 @@ def _is_microrna(entity: Entity) -> bool:
     return entity.type in ("rna", "family") and bool(_MICRORNA.match(entity.id) or _MICRORNA.match(entity.label))
 
 
+#: a later coordinated gerund that ", respectively" pairs with a second subject ("X and Y act by
+#: activating A and inhibiting B, respectively": this match, ending on A, is X's)
+_RESPECTIVE_LATER = re.compile(r",? and (?:by )?[a-z]+ing\b[^;.]{0,80}?,? respectively\b")
+
+
+def _respective_member(text: str, end: int) -> int | None:
+    """Which of two subjects a match ending at `end` belongs to when ", respectively" pairs the
+    subjects with coordinated gerunds: 0 (the first) before a later gerund, 1 (the second) right
+    before ", respectively"; None when nothing pairs them."""
+    if "respectively" not in text:
+        return None
+    if _RESPECTIVELY.match(text, end):
+        return 1
+    return 0 if _RESPECTIVE_LATER.match(text, end) else None
+
+
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
@@ -841,6 +857,10 @@ class Extractor:
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
+                if src_name == "A" and len(src["source"]) == 2 and len(dst["target"]) == 1:
+                    pick = _respective_member(tagged.text, span[1])
+                    if pick is not None:
+                        pairs = [pairs[pick]]  # "X and Y ... by activating A and inhibiting B, respectively"
             ligand = values.get(bound_by[src_name]) if src_name in bound_by and rel != "binds" else None
             if isinstance(ligand, dict):
                 ligands = {ent.id for ent in ligand["source"]}

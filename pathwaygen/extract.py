@@ -861,6 +861,11 @@ class Extractor:
                     pick = _respective_member(tagged.text, span[1])
                     if pick is not None:
                         pairs = [pairs[pick]]  # "X and Y ... by activating A and inhibiting B, respectively"
+                elif src_name == "C" and dst_name == "B" and len(src["source"]) == 1 and len(dst["target"]) == 2:
+                    pick = _respective_member(tagged.text, span[1])
+                    if pick is not None:
+                        # "X stimulates A and B by activating C and inhibiting D, respectively": C acts on A
+                        pairs = [pairs[pick]]
             ligand = values.get(bound_by[src_name]) if src_name in bound_by and rel != "binds" else None
             if isinstance(ligand, dict):
                 ligands = {ent.id for ent in ligand["source"]}

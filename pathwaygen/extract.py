@@ -231,6 +231,22 @@ def _is_microrna(entity: Entity) -> bool:
     return entity.type in ("rna", "family") and bool(_MICRORNA.match(entity.id) or _MICRORNA.match(entity.label))
 
 
+#: a later coordinated gerund that ", respectively" pairs with a second subject ("X and Y act by
+#: activating A and inhibiting B, respectively": this match, ending on A, is X's)
+_RESPECTIVE_LATER = re.compile(r",? and (?:by )?[a-z]+ing\b[^;.]{0,80}?,? respectively\b")
+
+
+def _respective_member(text: str, end: int) -> int | None:
+    """Which of two subjects a match ending at `end` belongs to when ", respectively" pairs the
+    subjects with coordinated gerunds: 0 (the first) before a later gerund, 1 (the second) right
+    before ", respectively"; None when nothing pairs them."""
+    if "respectively" not in text:
+        return None
+    if _RESPECTIVELY.match(text, end):
+        return 1
+    return 0 if _RESPECTIVE_LATER.match(text, end) else None
+
+
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
@@ -841,6 +857,15 @@ class Extractor:
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
+                if src_name == "A" and len(src["source"]) == 2 and len(dst["target"]) == 1:
+                    pick = _respective_member(tagged.text, span[1])
+                    if pick is not None:
+                        pairs = [pairs[pick]]  # "X and Y ... by activating A and inhibiting B, respectively"
+                elif src_name == "C" and dst_name == "B" and len(src["source"]) == 1 and len(dst["target"]) == 2:
+                    pick = _respective_member(tagged.text, span[1])
+                    if pick is not None:
+                        # "X stimulates A and B by activating C and inhibiting D, respectively": C acts on A
+                        pairs = [pairs[pick]]
             ligand = values.get(bound_by[src_name]) if src_name in bound_by and rel != "binds" else None
             if isinstance(ligand, dict):
                 ligands = {ent.id for ent in ligand["source"]}
@@ -1354,6 +1379,13 @@ class Extractor:
                     # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing; so is
                     # the event after a list ("activates A and B, which leads to Z") and after
                     # an unnamed set ("activate several downstream target proteins, leading to Z")
+                    ext_values["B"] = values["A"]
+                elif (ext.id in _EFFECT_OF_SUBJECT and "A" in values and subject_group is not None
+                      and match.end(subject_group) == match.end() and match.start(subject_group) > match.start()
+                      and text.startswith((" that ", " which "), match.end())):
+                    # "The pathway is activated through cellular stresses that lead to cytochrome c
+                    # release": a restrictive relative clause right after the agent is the agent's
+                    # (after a comma, "..., which leads to" may be the whole event's)
                     ext_values["B"] = values["A"]
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)

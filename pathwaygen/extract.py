@@ -203,6 +203,9 @@ _LEAD_WORDS = frozenset(("leads", "led", "results", "resulted", "contributes", "
 #: a finite or past verb after a comma in a series of verbs (", affected", ", promoted")
 _VERB_SERIES = re.compile(r", (?:and )?([a-z]+(?:ed|es|s))\b(?! by\b)")
 _RELATIVE_VERB = re.compile(r", (?:which|that) (?:(?:then|also|in turn|thus|thereby|directly|\w+ly) )*([a-z-]+)")
+#: a list whose members share one head noun ("toll-like receptor or TNF receptor activation, that
+#: activates NF-kB"): a singular relative verb then agrees with that head, which all members make
+_SHARED_HEAD = re.compile(r"@ (?:and|or|and/or) [^,]*@ (?:activation|stimulation|signaling|signalling|engagement)$")
 #: a finite verb form that agrees with a plural antecedent only
 _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|could$|would$|will$|should$|must$|did$|[a-z-]*ed$)"
                           r"[a-z-]*[^s]|[a-z-]*ss")
@@ -789,7 +792,7 @@ class Extractor:
                 verb = _RELATIVE_VERB.match(text, e)
                 if verb and verb.group(1) in ("leads", "results", "contributes"):
                     return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
-                if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))):
+                if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))) and not _SHARED_HEAD.search(slot_text):
                     items = items[-1:]
             if name == "B" and e == match.end() and items and (_NOMINAL_AFTER.match(text, e)
                                                                 or self._place_after(tagged, e)):

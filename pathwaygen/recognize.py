@@ -29,6 +29,7 @@ from operator import attrgetter
 
 import ahocorasick_rs
 
+from . import abbrev
 from .abbrev import Definition, find_definitions
 from .lexicon import (
     Candidate,
@@ -1606,6 +1607,16 @@ def _join_numbered_long_forms(hits: list[_Hit], definitions: list[Definition]) -
                 hit.start = long_start
         out.append(hit)
     return out
+
+
+def clear_memos() -> None:
+    """Forget every memo the recogniser keeps of caption pieces (groundings of written names,
+    abbreviation checks of words, guessed types of long forms), not the loaded lexicon and rules:
+    a benchmark calls it to time captions it has not seen."""
+    for memo in (abbrev._is_short_form, abbrev._plausible_shape, abbrev._head, abbrev._letters_match,
+                 abbrev._whole_word, _guess_type):
+        memo.cache_clear()
+    get_lexicon().memo.clear()
 
 
 def recognize(text: Text) -> list[Mention]:

@@ -162,15 +162,22 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
     for index, j, nxt in matches:
         # cheap rejection of matches inside words (most of them) before any other work
         # (a key that starts or ends with punctuation, "Ca2+" or "[Ca2+]i", has its own edge)
-        inner_start = j > 0 and j not in breaks and squeezed[j].isalnum() and squeezed[j - 1].isalnum()
-        if inner_start and not (squeezed[j - 1] == "p" and (j == 1 or j - 1 in breaks or not squeezed[j - 2].isalnum())):
-            continue
-        last = nxt - 1
-        inner_end = nxt < m and nxt not in breaks and squeezed[last].isalnum() and squeezed[nxt].isalnum()
-        if inner_end and not (squeezed[nxt] == "s" and (nxt + 1 == m or nxt + 1 in breaks or not squeezed[nxt + 1].isalnum())):
-            continue
-        ps = j + bisect_right(cut_at, j)
-        pe = last + 1 + bisect_right(cut_at, last)
+        inner_start = inner_end = False
+        if j and j not in breaks and squeezed[j].isalnum():
+            before = squeezed[j - 1]
+            if before.isalnum():
+                if before != "p" or not (j == 1 or j - 1 in breaks or not squeezed[j - 2].isalnum()):
+                    continue
+                inner_start = True
+        if nxt < m and nxt not in breaks:
+            after = squeezed[nxt]
+            if after.isalnum() and squeezed[nxt - 1].isalnum():
+                if after != "s" or not (nxt + 1 == m or nxt + 1 in breaks or not squeezed[nxt + 1].isalnum()):
+                    continue
+                inner_end = True
+        cuts = bisect_right(cut_at, j)
+        ps = j + cuts
+        pe = nxt + bisect_right(cut_at, nxt - 1, cuts)  # (the end's cuts are at least the start's)
         phospho = plural = False
         if inner_start:
             # pSTAT3: a lowercase "p" glued to a capitalised symbol

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import attrgetter
 
 import ahocorasick_rs
@@ -777,15 +777,23 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
     """"mitogen-activated protein (MAP) kinase", "nicotinic (N) receptor": a short form put
     inside a name; the words before it and the word after it name one entity together."""
     hits = []
+    n = len(norm)
+    rev = ""  # (the reversed caption, made for the first match)
     for match in _PAREN_INSIDE.finditer(norm):
-        words = list(_WORD_SPLIT_SPACE.finditer(norm, max(0, match.start() - 60), match.start()))[-4:]
-        for i, first in enumerate(words):
-            if i == 0 and first.start() > 0 and match.start() - 60 > 0 and first.start() == match.start() - 60:
+        at = match.start()
+        # the starts of the last four words of the 60 characters before: read last first in the
+        # reversed caption, where the search stops after them (a word is a run of one character
+        # class, the same run backwards)
+        rev = rev or norm[::-1]
+        starts = [n - word.end() for word in islice(_WORD_SPLIT_SPACE.finditer(rev, n - at, n - max(0, at - 60)), 4)]
+        starts.reverse()
+        for i, first in enumerate(starts):
+            if i == 0 and first > 0 and at - 60 > 0 and first == at - 60:
                 continue  # a word cut by the look-back window
-            name = f"{norm[first.start():match.start()].strip()} {match.group(2)}"
+            name = f"{norm[first:at].strip()} {match.group(2)}"
             entity = _lookup(lex, name)
             if entity is not None:
-                hits.append(_Hit(first.start(), match.end(), (entity,), 5, source="paren-inside"))
+                hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
                 break
     return hits
 

@@ -1256,13 +1256,19 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
             continue
         seen = True
         written = norm[hit.start : hit.end].lower()
-        cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
         after = norm[hit.end : hit.end + 16].lower().split()
         if after and after[0].startswith(("signal", "sequence")):
             motifs.add(hit.start)  # "nuclear localization signal", "nuclear export sequence": a motif
             continue
-        if (cue and cue.group(1).lower() in rules.movement_cues) or any(w in written for w in ("transloc", "locali", "accumul", "export", "recruit")) \
+        if ent.id in moved:
+            continue
+        # (the cue before, a regex search over 40 characters, is read last)
+        if any(w in written for w in ("transloc", "locali", "accumul", "export", "recruit")) \
                 or (after and after[0].strip(".,;") in rules.movement_cues):
+            moved.add(ent.id)
+            continue
+        cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
+        if cue and cue.group(1).lower() in rules.movement_cues:
             moved.add(ent.id)
     if not seen:
         return hits

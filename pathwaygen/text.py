@@ -39,6 +39,10 @@ _NO_BREAK = frozenset({
     "nos", "ref", "refs", "eq", "etc", "viz", "sp", "spp", "var", "subsp", "st", "dr",
     "mr", "ms", "prof", "inc", "ltd", "co", "jr", "sr", "vol", "pp", "ed", "eds", "min", "max",
 })
+#: of _NO_BREAK, the ones that stay abbreviations when written in capitals ("FIG. 2"); any other
+#: all-capital word is an acronym that can end a sentence ("production of NO. NO activates sGC",
+#: "patients with MS. Trp ...", "binds MAX. MYC ...")
+_CAPITALS_NO_BREAK = frozenset({"fig", "figs", "vs", "etc", "al", "et al", "ref", "refs", "eq", "vol", "nos"})
 
 #: the characters of a word for _last_word: ASCII letters and the full stop
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
@@ -134,9 +138,13 @@ def _split_sentences(original: str, norm: str, offsets: tuple[int, ...]) -> tupl
     for match in ends.finditer(norm):
         dot = match.start()
         if norm[dot] == ".":
-            token = _last_word(norm, max(start, dot - 24), dot).lower()
+            word = _last_word(norm, max(start, dot - 24), dot)
+            token = word.lower()
             # "e.g." "Fig." "vs." "et al.", single initials ("F. oxysporum", "J. Smith")
-            if token in _NO_BREAK or token.rstrip(".") in _NO_BREAK or (len(token) == 1 and "a" <= token <= "z"):
+            if ((token in _NO_BREAK or token.rstrip(".") in _NO_BREAK)
+                    and not (len(word) > 1 and word.isupper() and "." not in word and token not in _CAPITALS_NO_BREAK)):
+                continue
+            if len(token) == 1 and "a" <= token <= "z":
                 continue
         end = dot + 1
         o_start, o_end = offsets[start], offsets[end]

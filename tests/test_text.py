@@ -34,6 +34,18 @@ def test_sentences_survive_abbreviations() -> None:
     ]
 
 
+def test_acronym_spelled_like_an_abbreviation_ends_a_sentence() -> None:
+    # "NO" (nitric oxide), "MS", "MAX" in capitals are acronyms, not "No." / "Ms." / "max."
+    caption = "eNOS makes NO. NO activates sGC in MS. Dr. Smith saw FIG. 2 and No. 5. MAX binds MYC."
+    text = prepare(caption)
+    assert [caption[s:e] for s, e in text.sentences] == [
+        "eNOS makes NO.",
+        "NO activates sGC in MS.",
+        "Dr. Smith saw FIG. 2 and No. 5.",
+        "MAX binds MYC.",
+    ]
+
+
 def test_sentences_use_original_offsets_with_greek() -> None:
     caption = "TNF-α activates NF-κB. IκBα is degraded."
     text = prepare(caption)

@@ -98,6 +98,8 @@ _THESE_NAMED = re.compile(r"(?:these|those|both|the two) @(\d+)@ ")
 _CATEGORY_LIST = re.compile(r"@(\d+)@,? (@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*)")
 #: a class named before its member ("the PI3K isoform p110a"): the member is the entity
 _CLASS_OF_NEXT = re.compile(r" isoforms? (?=@)")
+#: how a match of _PART_OF or _CLASS_OF_NEXT starts (one C call before either regex)
+_PART_WORDS = (" subunit", " domain", " component", " portion", " moiety", " chain", " region", " isoform")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
@@ -187,6 +189,11 @@ _PLACE_TOKEN = re.compile(r" @(\d+)@")
 #: acting on a set of genes is acting on their expression
 _GENES = re.compile(r"\bgenes?$")
 _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
+#: the joints a verb sharing the opening subject follows (Extractor._shared: " and <verb>",
+#: " as well as ", " while ", " whilst "): a text without any has no such verb
+_SHARED_JOINTS = (" and ", " as well as ", " whil")
+#: the relation by object type of a rule that has none (never changed)
+_NO_TYPES: dict[str, str] = {}
 #: text right after a list that continues it rather than opening a clause with its last member as
 #: subject: "to <verb>", and relative clauses (", which disrupts" has the whole list as antecedent)
 _NOT_A_NEW_CLAUSE = (" to ", ", which", ", that", ", who", " which", " that", " who")
@@ -280,6 +287,9 @@ _HEAD_BEFORE_LIST = re.compile(r"@\d+@ ?\x01")
 _INHIBITOR_AFTER = re.compile(r"[\s-]*(?:(?:specific|selective|small[- ]molecule|pharmacological|potent)\s+)?"
                               r"(inhibitors?|antagonists?|blockers?)\b", re.IGNORECASE)
 _INHIBITOR_WORD = re.compile(r"inhibitor|antagonist|blocker", re.IGNORECASE)  # what _INHIBITOR_AFTER needs
+#: the characters _INHIBITOR_WORD matches (re.IGNORECASE) whose str.lower() is not the letter
+#: they match: "İ" (lowercased to two characters), "ı" (an i) and "ſ" (an s)
+_ODD_CASES = ("\u0130", "\u0131", "\u017f")
 
 #: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site")
 _RESIDUE = re.compile(r" (?:on|at) (?:the )?(?:(?:tyr|ser|thr|lys|tyrosine|serine|threonine|lysine|[ystk])[- ]?\d+"
@@ -416,12 +426,11 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     sentence = original[start:end]
     plain = sentence.isascii()
     fold = str if plain else _fold
-    # "<X> inhibitor" needs one of these words: most sentences have none (in ASCII text,
-    # ignoring case is lowercasing)
-    if plain:
-        low = sentence.lower()
-        inhibitors = "inhibitor" in low or "antagonist" in low or "blocker" in low
-    else:
+    # "<X> inhibitor" needs one of these words: most sentences have none (ignoring case is
+    # lowercasing, but for the few letters that re's IGNORECASE also matches otherwise)
+    low = sentence.lower()
+    inhibitors = "inhibitor" in low or "antagonist" in low or "blocker" in low
+    if not inhibitors and not plain and any([ch in sentence for ch in _ODD_CASES]):
         inhibitors = _INHIBITOR_WORD.search(original, start, end) is not None
     for mention in mentions:
         if mention.start < pos or mention.end > end or not mention.entities:
@@ -470,14 +479,17 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
 def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
     """Remove parentheses that add no entity: citations, panel labels, abbreviation echoes."""
     def keep_or_drop(match: re.Match[str]) -> str:
-        inner = [int(t) for t in _TOKEN.findall(match.group(1))]
+        inside = match.group(1)
+        if "@" not in inside:
+            return ""  # (no token: a citation, a panel label)
+        inner = [int(t) for t in _TOKEN.findall(inside)]
         if not inner:
             return ""
-        if _LONE_TOKEN.fullmatch(match.group(1)):
-            if not text[:match.start()].endswith("@"):
-                return " \x00" + match.group(1).strip()  # an abbreviation after an unknown long form
+        if _LONE_TOKEN.fullmatch(inside):
+            if not text.endswith("@", 0, match.start()):
+                return " \x00" + inside.strip()  # an abbreviation after an unknown long form
             if len(inner) > 1:
-                return " \x01" + match.group(1).strip()  # "P450 enzymes (CYP11B1, CYP17)": the members
+                return " \x01" + inside.strip()  # "P450 enzymes (CYP11B1, CYP17)": the members
         before = _TOKEN.findall(text, 0, match.start())
         if before:
             # the mention just before, or all of a chain just before ("PI3K/AKT/mTOR (PI3K,
@@ -527,6 +539,8 @@ class Extractor:
         self.primary = [r for r in self.rules if not r.anchor]
         self.extensions = [r for r in self.rules if r.anchor == "after"]
         self._supersedes = {r.id: frozenset(r.supersedes) for r in self.rules if r.supersedes}
+        # per pattern (by id: the patterns live as long as the extractor), see _group_layout
+        self._layouts: dict[int, tuple[int | None, tuple[int, ...], tuple[int, ...]]] = {}
         # an RE2 filter per kind (FilteredRE2): the literal atoms every pattern needs are looked
         # up once per sentence, the patterns that can match run in C++, and only those that do
         # match come back to Python (most sentences hold words of many rules but match few);
@@ -643,8 +657,9 @@ class Extractor:
         so that a modifier right after it ("X-bound") is seen.
         """
         out = []
-        # "both Ras-MAPK and CaMKIV pathways": a plural pathway word after the list names each member
-        plural = _PLURAL_PATHWAYS.search(slot_text) is not None
+        # "both Ras-MAPK and CaMKIV pathways": a plural pathway word after the list names each
+        # member (asked at the first item of several tokens: a single token reads the same)
+        plural = None
         for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
             item_end = match.end()
             # (what may follow an item and change its reading starts with "-" or " ": the
@@ -659,15 +674,18 @@ class Extractor:
                 modifier = None
             if modifier is not None or slot_text.endswith(_NOT_ITSELF, 0, match.start()):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
-            if after == " " and _PART_OF.match(slot_text, item_end):
-                continue  # "the Raptor subunit of mTORC1": the whole is named next
-            if after == " " and _CLASS_OF_NEXT.match(slot_text, item_end):
-                continue  # "the PI3K isoform p110a": the isoform is named next
+            if after == " " and slot_text.startswith(_PART_WORDS, item_end):
+                if _PART_OF.match(slot_text, item_end):
+                    continue  # "the Raptor subunit of mTORC1": the whole is named next
+                if _CLASS_OF_NEXT.match(slot_text, item_end):
+                    continue  # "the PI3K isoform p110a": the isoform is named next
             item = match.group(0)
             if item.count("@") == 2:  # one token (most items): no chain to read
                 out.append(([int(item[1:-1])], False))
                 continue
             idx = [int(t) for t in _TOKEN.findall(item)]
+            if plural is None:
+                plural = _PLURAL_PATHWAYS.search(slot_text) is not None
             if "-" not in item and not plural and _COMPLEX_AFTER.match(slot_text, item_end):
                 # "the CARD9/Malt1/Bcl10 complex activates": a complex named after its members is
                 # one node, the member that names it first (the members' binding is bind.named_complex)
@@ -698,7 +716,10 @@ class Extractor:
     @staticmethod
     def _entity_views(items: list[tuple[list[int], bool]], tokens: list[tuple[Entity, ...]]) -> dict[str, list[Entity]]:
         """The entities a slot's items contribute as a source and as a target (see _view)."""
-        if not any(pathway for _, pathway in items):  # (the common case: both views are every token)
+        if len(items) == 1 and not items[0][1]:  # (most slots: one item that is no named pathway)
+            entities = [ent for i in items[0][0] for ent in tokens[i]]
+            return {"source": entities, "target": list(entities)}
+        if not any([pathway for _, pathway in items]):  # (the common case: both views are every token)
             entities = [ent for idx, _ in items for i in idx for ent in tokens[i]]
             return {"source": entities, "target": list(entities)}
         return {role: [ent for i in Extractor._view(items, role) for ent in tokens[i]] for role in ("source", "target")}
@@ -781,7 +802,7 @@ class Extractor:
                respectively: bool = False) -> list[_Candidate]:
         """Turn a match's slot values into candidate statements following the rule's yields."""
         out: list[_Candidate] = []
-        by_type = dict(rule.by_object_type)
+        by_type = dict(rule.by_object_type) if rule.by_object_type else _NO_TYPES
         for src_name, rel, dst_name in rule.yields:
             rel = primary_rel if rel == PRIMARY_RELATION else rel
             pairs: list[tuple[Entity, Entity]] = []
@@ -806,8 +827,11 @@ class Extractor:
                     pairs.extend((x, y) for x in tagged.tokens[a] for y in tagged.tokens[b]
                                  if src_name == "ALL" or _chain_link(x, y))
             else:
-                src, dst = self._constant(src_name) or values.get(src_name), \
-                    self._constant(dst_name) or values.get(dst_name)
+                # (a fixed group node when the name is one: see _constant)
+                if src_name.startswith("group:"):
+                    src = self._constant(src_name)
+                if dst_name.startswith("group:"):
+                    dst = self._constant(dst_name)
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
@@ -1026,8 +1050,10 @@ class Extractor:
 
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
-        if (_search(self._shared_any, tagged.raw, 0) is None
-                and (", " not in tagged.text or _search(self._shared_comma_any, tagged.raw, 0) is None)):
+        text = tagged.text
+        # (every "and <verb>" match holds one of _SHARED_JOINTS; every ", <verb>" one ", ")
+        if ((not any([joint in text for joint in _SHARED_JOINTS]) or _search(self._shared_any, tagged.raw, 0) is None)
+                and (", " not in text or _search(self._shared_comma_any, tagged.raw, 0) is None)):
             return []  # no "and <verb>" nor ", <verb>": no need to find the subject
         span = self._subject_span(tagged)
         if span is None:
@@ -1180,10 +1206,10 @@ class Extractor:
         text = tagged.text
         out: list[_Candidate] = []
         pos = 0
-        subject_group = regex.groupindex.get("A")
-        # the slots a loss word may end ("PTEN loss activates AKT")
-        loss_groups = [regex.groupindex[name] for name in ("A", "B") if name in regex.groupindex]
-        slot_groups = [g for _, g in groups]
+        layout = self._layouts.get(id(regex))
+        if layout is None:
+            layout = self._layouts[id(regex)] = _group_layout(regex, groups)
+        subject_group, loss_groups, slot_groups = layout
         while pos <= len(text):
             if pos and screen is not None and _search(screen, tagged.raw, pos) is None:
                 break  # (a looser pattern finds nothing from here: neither would the regex)
@@ -1216,8 +1242,8 @@ class Extractor:
             if not keep:
                 continue
             head = None
-            if subject_group is not None and match.start(subject_group) >= 0:
-                a_start, a_end = match.span(subject_group)
+            if subject_group is not None and spans[subject_group][0] >= 0:
+                a_start, a_end = spans[subject_group]
                 before = text[max(0, a_start - 24):a_start]
                 leading = a_start == start
                 relative_after = leading and _RELATIVE_AFTER.match(text, a_end) is not None
@@ -1259,7 +1285,7 @@ class Extractor:
             if head is not None:
                 whole = list(tagged.tokens[int(head.group(1))])
                 values["A"] = {"source": whole, "target": whole}
-            if (subject_group is not None and match.start(subject_group) == start and "A" in values
+            if (subject_group is not None and spans[subject_group][0] == start and "A" in values
                     and text.endswith(_BY_ENDINGS, 0, start)):
                 agent = _ACTIVATED_BY.search(text, 0, start)
                 if agent is not None:
@@ -1275,8 +1301,11 @@ class Extractor:
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
                 # Gq-mediated activation of PLC" inhibits the activation, which still holds
                 found = _flip(found)
-            lost = sum(1 for g in loss_groups if match.start(g) >= 0 and text.endswith(_LOST, 0, match.end(g)))
-            if lost % 2:
+            lost = False
+            for g in loss_groups:
+                if spans[g][0] >= 0 and text.endswith(_LOST, 0, spans[g][1]):
+                    lost = not lost
+            if lost:
                 # "PTEN loss activates AKT", "leads to GSK3 inhibition": a slot named as lost
                 found = _flip(found)
             out.extend(found)
@@ -1350,6 +1379,8 @@ class Extractor:
     def resolve(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Drop a candidate when a higher-priority one covers the same pair in an overlapping span,
         or when a rule that supersedes its rule matched overlapping text."""
+        if len(cands) < 2 and not (cands and cands[0].rule in self._supersedes.get(cands[0].rule, ())):
+            return list(cands)  # (nothing to conflict with; unless a rule would supersede itself)
         kept: list[_Candidate] = []
         # pair -> priority -> spans kept at that priority
         by_pair: dict[frozenset[str], dict[int, list[tuple[int, int]]]] = {}
@@ -1440,6 +1471,15 @@ class Extractor:
                 statements[key] = Statement(subj, cand.relation, obj,
                                             Evidence(sentence, span[0], span[1], cand.rule), cand.hedged)
         return list(statements.values())
+
+
+def _group_layout(regex, groups: list[tuple[str, int]]) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
+    """What Extractor._run reads of a pattern's groups on every match: the subject slot's group
+    (None when there is none), the slots a loss word may end ("PTEN loss activates AKT": A, B)
+    and every slot's group."""
+    index = regex.groupindex
+    return (index.get("A"), tuple(index[name] for name in ("A", "B") if name in index),
+            tuple(g for _, g in groups))
 
 
 class _Spans:
@@ -1596,6 +1636,8 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
     signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention)."""
     if "receptor" not in tagged.text and "ligand" not in tagged.text:
         return found
+    if not any([c.relation == "binds" for c in found]):
+        return found  # (only a ligand bound to its receptor acts through it)
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
                  for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
     if not receptors:

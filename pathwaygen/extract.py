@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, NamedTuple
 
@@ -188,6 +190,7 @@ _WITH_PARTNER = re.compile(r"(?<=@),? (?:in (?:a )?(?:[a-z-]+ )?complex with|com
 _PLACE_TOKEN = re.compile(r" @(\d+)@")
 #: acting on a set of genes is acting on their expression
 _GENES = re.compile(r"\bgenes?$")
+_GENE_ENDINGS = ("gene", "genes", "gene\n", "genes\n")  # (what a match of _GENES ends on: "$" passes a final newline)
 _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
 #: the joints a verb sharing the opening subject follows (Extractor._shared: " and <verb>",
 #: " as well as ", " while ", " whilst "): a text without any has no such verb
@@ -390,6 +393,13 @@ class _Candidate(NamedTuple):
     hedged: bool
 
 
+#: how Extractor.resolve orders candidates (after priority, highest first)
+_CANDIDATE_ORDER = attrgetter("span", "rule", "subject.id", "object.id")
+_PRIORITY = attrgetter("priority")
+#: how Extractor.extract orders mentions
+_MENTION_ORDER = attrgetter("start", "end")
+
+
 def _fold(text: str) -> str:
     """Lowercase, fold dashes and arrows, collapse whitespace, make ASCII (between mentions only)."""
     if text.isascii():  # the common case: no dash, arrow or Greek letter to fold
@@ -453,15 +463,17 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         tokens.append(entities)
     parts.append(fold(original[pos:end]))
     text = "".join(parts)
+    settled = None  # a text known to hold no whitespace that _SPACES would change
     if plain:
         text = text.lower()
         if _odd_space(text):
             text = _SPACES.sub(" ", text)
+        settled = text
     if " at " in text or " on " in text:
         # "phosphorylates STAT3 on Tyr705, which dimerizes": a residue names where, not what
         text = _RESIDUE.sub("", text)
     text = _drop_parentheses(text, tokens)
-    if _odd_space(text):  # (else collapsing whitespace changes nothing)
+    if text != settled and _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
     if ", @" in text and "@, " in text:
@@ -541,6 +553,7 @@ class Extractor:
         self._supersedes = {r.id: frozenset(r.supersedes) for r in self.rules if r.supersedes}
         # per pattern (by id: the patterns live as long as the extractor), see _group_layout
         self._layouts: dict[int, tuple[int | None, tuple[int, ...], tuple[int, ...]]] = {}
+        self._checked: dict[int, tuple[tuple[re.Pattern[str], int], ...]] = {}  # (see _gaps_ok)
         # an RE2 filter per kind (FilteredRE2): the literal atoms every pattern needs are looked
         # up once per sentence, the patterns that can match run in C++, and only those that do
         # match come back to Python (most sentences hold words of many rules but match few);
@@ -660,8 +673,11 @@ class Extractor:
         # "both Ras-MAPK and CaMKIV pathways": a plural pathway word after the list names each
         # member (asked at the first item of several tokens: a single token reads the same)
         plural = None
-        for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
-            item_end = match.end()
+        limit = len(slot_text) if end is None else end
+        # (most slots are one token, the one item _ITEM would find: no scanner needed)
+        whole = _TOKEN.fullmatch(slot_text, 0, limit)
+        for match in (whole,) if whole is not None else _ITEM.finditer(slot_text, 0, limit):
+            item_start, item_end = match.span()
             # (what may follow an item and change its reading starts with "-" or " ": the
             # modifiers with "-", the part and class words with " ")
             after = slot_text[item_end:item_end + 1]
@@ -672,7 +688,7 @@ class Extractor:
                 # "the MyD88-dependent pathway" is MyD88's pathway, "Gi-coupled receptors"
                 # act through Gi: the entity acts
                 modifier = None
-            if modifier is not None or slot_text.endswith(_NOT_ITSELF, 0, match.start()):
+            if modifier is not None or slot_text.endswith(_NOT_ITSELF, 0, item_start):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
             if after == " " and slot_text.startswith(_PART_WORDS, item_end):
                 if _PART_OF.match(slot_text, item_end):
@@ -729,8 +745,10 @@ class Extractor:
         """Read every slot of a match into entities (lists) or token sequences (CHAIN/ALL)."""
         values: dict[str, object] = {}
         text = tagged.text
+        spans = match.spans
+        match_end = spans[0][1]
         for name, g in groups:
-            s, e = match.span(g)
+            s, e = spans[g]
             if s < 0:
                 continue
             slot_text = text[s:e]
@@ -760,7 +778,7 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
-            tail = text[e:e + 32] if e == match.end() else ""
+            tail = text[e:e + 32] if e == match_end else ""
             items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
             if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
                 # "SHP and FGF19, which acts through FGFR4": the nearest noun; a plural verb
@@ -770,11 +788,11 @@ class Extractor:
                     return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
                 if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))):
                     items = items[-1:]
-            if name == "B" and e == match.end() and items and (_NOMINAL_AFTER.match(text, e)
+            if name == "B" and e == match_end and items and (_NOMINAL_AFTER.match(text, e)
                                                                 or self._place_after(tagged, e)):
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
-            if (e == match.end() and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
+            if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
                     and self._clause.match(tagged.raw, e)):
                 items = items[:-1]
             values[name] = self._entity_views(items, tagged.tokens)
@@ -841,7 +859,7 @@ class Extractor:
                 relation = by_type.get(obj.type, rel)
                 if obj.type == "group" and obj.id in PLACES and relation != "translocates":
                     continue  # a place is only somewhere to move to ("degradation of Cactus and nuclear localization")
-                if relation in _ON_GENES and _GENES.search(obj.id):
+                if relation in _ON_GENES and obj.id.endswith(_GENE_ENDINGS) and _GENES.search(obj.id):
                     relation = _ON_GENES[relation]  # "induces defense genes": expression
                 out.append(_Candidate(subj, relation, obj, rule.id, priority, span, hedged))
         return out
@@ -1368,11 +1386,14 @@ class Extractor:
 
     def _gaps_ok(self, regex, match, text: str) -> bool:
         """Whether every {GAP}/{SGAP} of a match holds only modifier words (no GAPSTOP word)."""
-        for name in CHECKED_GROUPS:
-            group = regex.groupindex.get(name)
-            if group is None or match.start(group) < 0:
-                continue
-            if self._gap_stop[name].search(text[match.start(group):match.end(group)]):
+        checked = self._checked.get(id(regex))
+        if checked is None:  # (the stop-word pattern of each checked group the pattern has)
+            checked = self._checked[id(regex)] = tuple(
+                (self._gap_stop[name], regex.groupindex[name]) for name in CHECKED_GROUPS if name in regex.groupindex)
+        spans = match.spans
+        for stop, group in checked:
+            start, end = spans[group]
+            if start >= 0 and stop.search(text[start:end]):
                 return False
         return True
 
@@ -1384,14 +1405,15 @@ class Extractor:
         kept: list[_Candidate] = []
         # pair -> priority -> spans kept at that priority
         by_pair: dict[frozenset[str], dict[int, list[tuple[int, int]]]] = {}
-        for cand in sorted(cands, key=lambda c: (-c.priority, c.span, c.rule, c.subject.id, c.object.id)):
+        # (by priority, highest first, then span, rule and pair: two stable sorts with C keys)
+        for cand in sorted(sorted(cands, key=_CANDIDATE_ORDER), key=_PRIORITY, reverse=True):
             pair = by_pair.setdefault(frozenset((cand.subject.id, cand.object.id)), {})
             s, e = cand.span
             # a degradation the extended match leads to adds to it ("phosphorylates IkBa,
             # leading to its degradation": both hold), so that match (same start) does not overrule it
             extension = cand.relation == "degrades" and cand.rule in self._extension_ids
-            if any(other[0] < e and s < other[1] and not (extension and other[0] == s)
-                   for priority, spans in pair.items() if priority > cand.priority for other in spans):
+            if pair and any(other[0] < e and s < other[1] and not (extension and other[0] == s)
+                            for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])
             if not spans or spans[-1] != cand.span:
@@ -1409,7 +1431,7 @@ class Extractor:
     def extract(self, text, mentions: list[Mention]) -> list[Statement]:
         """Statements of a prepared caption `text` (pathwaygen.text.Text) given its mentions."""
         original = text.original
-        mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        mentions = sorted(mentions, key=_MENTION_ORDER)
         statements: dict[tuple, Statement] = {}
         sentences = _split_panel_labels(original, text.sentences or ((0, len(original)),))
         # the sentences since the last one without mentions, newest last: their subjects are
@@ -1425,16 +1447,14 @@ class Extractor:
             # It stimulates PKC": the last entity the sentence before named
             return self.last_entities(history[-1]) if history else ()
 
+        # the mentions that start in a sentence, found by bisection on their (sorted) starts;
+        # a sentence takes those that also end in it, none before the last sentence's first
+        starts = [m.start for m in mentions]
         mi = 0
         for span in sentences:
-            while mi < len(mentions) and mentions[mi].start < span[0]:
-                mi += 1
-            inside = []
-            j = mi
-            while j < len(mentions) and mentions[j].start < span[1]:
-                if mentions[j].end <= span[1]:
-                    inside.append(mentions[j])
-                j += 1
+            mi = max(mi, bisect_left(starts, span[0]))
+            stop = span[1]
+            inside = [m for m in mentions[mi:max(mi, bisect_left(starts, stop))] if m.end <= stop]
             if not inside:
                 history.clear()
                 continue

@@ -62,3 +62,18 @@ def test_inhibitor_guard_on_odd_cases():
         text = f"JAK2 {word} blocks STAT3."
         tagged = X.tag_sentence(text, (0, len(text)), [X.Mention(0, 4, "JAK2", (entity,))])
         assert [inh.id for inh, _ in tagged.derived] == ["JAK2 inhibitor"], word
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.from_regex(X._GENES.pattern, alphabet=ASCII))
+def test_genes_match_ends_on_a_gene_ending(text):
+    if X._GENES.search(text):
+        assert text.endswith(X._GENE_ENDINGS)
+
+
+def test_item_shortcut_is_the_item_scan():
+    # a slot that is one token is the one item _ITEM finds
+    for slot in ("@0@", "@12@", "@1@-@2@", "@1@ and @2@", "the @3@", "@4@ pathway", "@5@/@6@", "@@", "@x@"):
+        whole = X._TOKEN.fullmatch(slot)
+        if whole is not None:
+            assert [m.span() for m in X._ITEM.finditer(slot)] == [whole.span()]

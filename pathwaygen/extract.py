@@ -145,6 +145,9 @@ _LOSS_OF = _endings(f"{word} of" for word in (
     "inhibition", "inactivation", "loss", "deletion", "knockdown", "knock-down", "depletion", "blockade",
     "blocking", "absence", "lack", "suppression", "downregulation", "down-regulation", "silencing", "ablation",
     "disruption", "deficiency", "reduction", "decrease", "degradation"))
+#: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts)
+_LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (?:the )?(?:inhibition|inactivation|"
+                           r"suppression|repression|blockade) of (?:the )?$")
 #: a slot that ends on its loss ("PTEN loss", "cholesterol depletion", "KEAP1 knockdown")
 _LOST = tuple(f"@ {word}" for word in (
     "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
@@ -153,6 +156,11 @@ _PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "
                  "among", "onto", "across", "toward", "towards", "through", "via", "with")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
 _PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)
+#: the route of a flux before a slot: "Ca2+ influx through L-type VDCCs and (synaptically activated)
+#: NMDARs binds CaM": the channels are no subject, the ion is (group 1: its token; group 2: the
+#: first channel, when the slot is a later one)
+_ROUTE_BEFORE = re.compile(r"(@\d+@) (?:influx|efflux|entry|release|uptake|flux|mobili[sz]ation) (?:through|via) (?:the )?"
+                           r"(@\d+@ (?:and|or) (?:[a-z]+ )?)?$")
 #: a participle right after a slot: "through a Gq coupled to PLC" (the object of "through" is its subject)
 _PARTICIPLE_AFTER = re.compile(r"(?: [a-z]+)? [a-z]+ed (?:to|by|with)\b")
 # (examples after "such as", "like", "including" do act: "kinases like RSK2, which phosphorylate CREB")
@@ -224,11 +232,39 @@ def _unnamed_set(entities: Iterable[Entity]) -> bool:
     return True
 
 
+#: a microRNA by id or label ("MIR21", "MIRLET7", "miR-155", "microRNA-34a")
+_MICRORNA = re.compile(r"(?i)mir(?:let)?-?\d|microrna|let-?7")
+
+
+def _is_microrna(entity: Entity) -> bool:
+    """Whether `entity` is a microRNA (an RNA or RNA family named miR-/let-7): its "targets" is repression."""
+    return entity.type in ("rna", "family") and bool(_MICRORNA.match(entity.id) or _MICRORNA.match(entity.label))
+
+
+#: a later coordinated gerund that ", respectively" pairs with a second subject ("X and Y act by
+#: activating A and inhibiting B, respectively": this match, ending on A, is X's)
+_RESPECTIVE_LATER = re.compile(r",? and (?:by )?[a-z]+ing\b[^;.]{0,80}?,? respectively\b")
+
+
+def _respective_member(text: str, end: int) -> int | None:
+    """Which of two subjects a match ending at `end` belongs to when ", respectively" pairs the
+    subjects with coordinated gerunds: 0 (the first) before a later gerund, 1 (the second) right
+    before ", respectively"; None when nothing pairs them."""
+    if "respectively" not in text:
+        return None
+    if _RESPECTIVELY.match(text, end):
+        return 1
+    return 0 if _RESPECTIVE_LATER.match(text, end) else None
+
+
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
 _RESPECTIVELY = re.compile(r",? respectively\b")
+#: a purpose of the last member's own after a list that ends on "as well as C" (see _slot_entities)
+_OWN_PURPOSE = re.compile(r",? (?:for (?:the )?(?:activation|stimulation|induction) of|(?:in order )?to (?:[a-z]+ly )?"
+                          r"(?:activate|stimulate|induce|trigger|initiate|promote|drive)\b)")
 _RELATIVE = re.compile(r"\b(?:which|that|who|where|whereas)\b|\bwhile\b(?! [a-z]+ing\b)")  # ("while upregulating": no clause)
 _FLIPPED = {"activates": "inhibits", "inhibits": "activates", "expresses": "represses", "represses": "expresses"}
 _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|open question|"
@@ -551,9 +587,6 @@ class Extractor:
         self.primary = [r for r in self.rules if not r.anchor]
         self.extensions = [r for r in self.rules if r.anchor == "after"]
         self._supersedes = {r.id: frozenset(r.supersedes) for r in self.rules if r.supersedes}
-        # per pattern (by id: the patterns live as long as the extractor), see _group_layout
-        self._layouts: dict[int, tuple[int | None, tuple[int, ...], tuple[int, ...]]] = {}
-        self._checked: dict[int, tuple[tuple[re.Pattern[str], int], ...]] = {}  # (see _gaps_ok)
         # an RE2 filter per kind (FilteredRE2): the literal atoms every pattern needs are looked
         # up once per sentence, the patterns that can match run in C++, and only those that do
         # match come back to Python (most sentences hold words of many rules but match few);
@@ -569,8 +602,8 @@ class Extractor:
         self._screens = [_Pattern(re2.compile(_group_free(src), _OPTIONS)) for src in screens]
         self._ext_set, ext_rx = _regex_filter([src for r in self.extensions for src in r.sources])
         ext_pairs = [(r, rx) for r in self.extensions for rx in r.regexes]
-        self._primary_alts = [(r, _Pattern(rx), r.groups(rx)) for r in self.primary for rx in r.regexes]
-        self._ext_alts = [(r, _Pattern(fast), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
+        self._primary_alts = [(r, _Pattern(rx, r.groups(rx)), r.groups(rx)) for r in self.primary for rx in r.regexes]
+        self._ext_alts = [(r, _Pattern(fast, r.groups(rx)), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         self._extension_ids = frozenset(r.id for r in self.extensions)
         macros = load_macros(RULES_DIR)
         # only a ligand acts through the receptor it binds (see _receptor_acts)
@@ -778,6 +811,12 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
+            if e == match_end and " as well as " in slot_text and _OWN_PURPOSE.match(text, e):
+                # "recruits A for activation of B as well as C for activation of D": C has a
+                # purpose of its own (bind.as_well_as_purpose reads it), so this list ends before it
+                cut = slot_text.rindex(" as well as ")
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             tail = text[e:e + 32] if e == match_end else ""
             items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
             if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
@@ -821,6 +860,10 @@ class Extractor:
         """Turn a match's slot values into candidate statements following the rule's yields."""
         out: list[_Candidate] = []
         by_type = dict(rule.by_object_type) if rule.by_object_type else _NO_TYPES
+        # "The insulin pathway is activated by the binding of insulin to its receptor": the pathway
+        # named after the ligand is the ligand, which then acts on the receptor it binds (not the
+        # receptor on it): the slots a yield binds to another slot, as ligand -> its receptors
+        bound_by = {dst: src for src, rel, dst in rule.yields if rel == "binds"}
         for src_name, rel, dst_name in rule.yields:
             rel = primary_rel if rel == PRIMARY_RELATION else rel
             pairs: list[tuple[Entity, Entity]] = []
@@ -853,9 +896,24 @@ class Extractor:
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
+                if src_name == "A" and len(src["source"]) == 2 and len(dst["target"]) == 1:
+                    pick = _respective_member(tagged.text, span[1])
+                    if pick is not None:
+                        pairs = [pairs[pick]]  # "X and Y ... by activating A and inhibiting B, respectively"
+                elif src_name == "C" and dst_name == "B" and len(src["source"]) == 1 and len(dst["target"]) == 2:
+                    pick = _respective_member(tagged.text, span[1])
+                    if pick is not None:
+                        # "X stimulates A and B by activating C and inhibiting D, respectively": C acts on A
+                        pairs = [pairs[pick]]
+            ligand = values.get(bound_by[src_name]) if src_name in bound_by and rel != "binds" else None
+            if isinstance(ligand, dict):
+                ligands = {ent.id for ent in ligand["source"]}
+                pairs = [(obj, subj) if obj.id in ligands else (subj, obj) for subj, obj in pairs]
             for subj, obj in pairs:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing
+                if rule.subject_kind and src_name == "A" and not _is_microrna(subj):
+                    continue  # (the only kind: "microrna") a protein that "targets" Y binds it (bind.active_verb)
                 relation = by_type.get(obj.type, rel)
                 if obj.type == "group" and obj.id in PLACES and relation != "translocates":
                     continue  # a place is only somewhere to move to ("degradation of Cactus and nuclear localization")
@@ -1222,16 +1280,16 @@ class Extractor:
         match it is asked again from the restart position before the regex itself is.
         """
         text = tagged.text
+        raw = tagged.raw
         out: list[_Candidate] = []
         pos = 0
-        layout = self._layouts.get(id(regex))
-        if layout is None:
-            layout = self._layouts[id(regex)] = _group_layout(regex, groups)
-        subject_group, loss_groups, slot_groups = layout
+        # (group numbers read once per pattern: see _Pattern; loss_groups: the slots a loss
+        # word may end, "PTEN loss activates AKT")
+        subject_group, loss_groups, slot_groups = regex.subject_group, regex.loss_groups, regex.slot_groups
         while pos <= len(text):
-            if pos and screen is not None and _search(screen, tagged.raw, pos) is None:
+            if pos and screen is not None and not _found(screen, raw, pos):
                 break  # (a looser pattern finds nothing from here: neither would the regex)
-            match = _search(regex, tagged.raw, pos)
+            match = _search(regex, raw, pos)
             if match is None:
                 break
             start, end = match.span()
@@ -1260,6 +1318,7 @@ class Extractor:
             if not keep:
                 continue
             head = None
+            acting = None  # (a subject named before the slot's own text)
             if subject_group is not None and spans[subject_group][0] >= 0:
                 a_start, a_end = spans[subject_group]
                 before = text[max(0, a_start - 24):a_start]
@@ -1279,14 +1338,25 @@ class Extractor:
                         for entity in tagged.tokens[int(token.group(1))])
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
                     continue  # "activate several target proteins leading to Z": the set acted on is no subject
-                if (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
+                route = (_ROUTE_BEFORE.search(text, max(0, a_start - 60), a_start)
+                         if leading and not relative_after and text.find("@ ", max(0, a_start - 60), a_start) >= 0
+                         and (text.find(" through ", max(0, a_start - 60), a_start) >= 0
+                              or text.find(" via ", max(0, a_start - 60), a_start) >= 0) else None)
+                if route is not None:
+                    # "Ca2+ influx through VDCCs and NMDARs binds CaM": the ion binds
+                    ion = list(tagged.tokens[int(route.group(1)[1:-1])])
+                    acting = {"source": ion, "target": ion}
+                elif (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
                         and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
                     # search again from the slot's second item
                     first = _TOKEN.search(text, a_start, a_end)
                     if first is not None and first.end() < a_end:
-                        pos = first.end()
+                        # (only past a comma: "influx through X and Y binds Z" names both X and
+                        # Y as the preposition's objects, none of them acts)
+                        comma = text.find(", ", first.end(), a_end)
+                        pos = comma + 2 if comma >= 0 else a_end
                     continue
                 if before.endswith(_MEMBERS_ENDINGS) and _MEMBERS_BEFORE.search(before):
                     # "a complex containing X, Y and Z, which activates": the members do not act,
@@ -1300,6 +1370,8 @@ class Extractor:
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
                 continue
+            if acting is not None:
+                values["A"] = acting
             if head is not None:
                 whole = list(tagged.tokens[int(head.group(1))])
                 values["A"] = {"source": whole, "target": whole}
@@ -1315,7 +1387,8 @@ class Extractor:
             respectively = text.startswith((" respectively", ", respectively"), end) and bool(
                 _RESPECTIVELY.match(text, end))
             found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
-            if text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start):
+            if (text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start)
+                    and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
                 # Gq-mediated activation of PLC" inhibits the activation, which still holds
                 found = _flip(found)
@@ -1331,10 +1404,10 @@ class Extractor:
             if ext_alts is None:
                 ext_alts = extensions[0] = [self._ext_alts[i] for i in sorted(
                     self._ext_set.Match(tagged.raw, potential=True) or ())] if self._ext_alts else []
-            for ext, ext_regex, ext_groups in ext_alts:
-                key = (id(ext_regex), match.end())
-                follow = tried[key] if key in tried else tried.setdefault(
-                    key, _search(ext_regex, tagged.raw, match.end(), anchored=True))
+            follows = tried.get(end)
+            if follows is None:  # (every extension that may match, tried once at this end)
+                follows = tried[end] = [_search(ext_regex, raw, end, anchored=True) for _, ext_regex, _ in ext_alts]
+            for (ext, ext_regex, ext_groups), follow in zip(ext_alts, follows):
                 if follow is None or (ext.checked and not self._gaps_ok(ext_regex, follow, text)):
                     continue
                 keep2, hedged2 = self._judge(tagged, match.start(), follow.end())
@@ -1350,6 +1423,13 @@ class Extractor:
                     # "X inhibits Y, leading to Z": what Y's loss leads to is X's doing; so is
                     # the event after a list ("activates A and B, which leads to Z") and after
                     # an unnamed set ("activate several downstream target proteins, leading to Z")
+                    ext_values["B"] = values["A"]
+                elif (ext.id in _EFFECT_OF_SUBJECT and "A" in values and subject_group is not None
+                      and match.end(subject_group) == match.end() and match.start(subject_group) > match.start()
+                      and text.startswith((" that ", " which "), match.end())):
+                    # "The pathway is activated through cellular stresses that lead to cytochrome c
+                    # release": a restrictive relative clause right after the agent is the agent's
+                    # (after a comma, "..., which leads to" may be the whole event's)
                     ext_values["B"] = values["A"]
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
@@ -1386,14 +1466,9 @@ class Extractor:
 
     def _gaps_ok(self, regex, match, text: str) -> bool:
         """Whether every {GAP}/{SGAP} of a match holds only modifier words (no GAPSTOP word)."""
-        checked = self._checked.get(id(regex))
-        if checked is None:  # (the stop-word pattern of each checked group the pattern has)
-            checked = self._checked[id(regex)] = tuple(
-                (self._gap_stop[name], regex.groupindex[name]) for name in CHECKED_GROUPS if name in regex.groupindex)
-        spans = match.spans
-        for stop, group in checked:
-            start, end = spans[group]
-            if start >= 0 and stop.search(text[start:end]):
+        for name, group in regex.checked_groups:
+            start, end = match.span(group)
+            if start >= 0 and self._gap_stop[name].search(text[start:end]):
                 return False
         return True
 
@@ -1493,15 +1568,6 @@ class Extractor:
         return list(statements.values())
 
 
-def _group_layout(regex, groups: list[tuple[str, int]]) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
-    """What Extractor._run reads of a pattern's groups on every match: the subject slot's group
-    (None when there is none), the slots a loss word may end ("PTEN loss activates AKT": A, B)
-    and every slot's group."""
-    index = regex.groupindex
-    return (index.get("A"), tuple(index[name] for name in ("A", "B") if name in index),
-            tuple(g for _, g in groups))
-
-
 class _Spans:
     """The group spans of one RE2 match (what the code needs of a match object, made cheaply)."""
 
@@ -1543,16 +1609,28 @@ def _search(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | Non
     return None if spans[0][0] < 0 else _Spans(spans)
 
 
+def _found(regex, raw: bytes, pos: int) -> bool:
+    """Whether a compiled re2 pattern (best without groups) matches bytes from `pos` on: the
+    yes / no of _search without its span object."""
+    return regex._regexp.Match(_UNANCHORED, raw, pos, len(raw))[0][0] >= 0
+
+
 class _Pattern:
     """A compiled RE2 pattern with its named groups read once (the wrapper rebuilds that dict
-    on every access)."""
+    on every access), and the group numbers Extractor._run asks of every match: the subject
+    slot's, the slots a loss word may end (A, B), the {GAP}-like groups judged by
+    Extractor._gaps_ok and, once the rule's slots are known (`slots`), every slot's."""
 
-    __slots__ = ("_regexp", "groupindex")
+    __slots__ = ("_regexp", "groupindex", "subject_group", "loss_groups", "checked_groups", "slot_groups")
 
-    def __init__(self, regex) -> None:
+    def __init__(self, regex, slots: Iterable[tuple[str, int]] = ()) -> None:
         # (without the private API, the public compiled pattern: see _search_public)
         self._regexp = regex._regexp if FAST_RE2 else regex
         self.groupindex = dict(regex.groupindex)
+        self.subject_group = self.groupindex.get("A")
+        self.loss_groups = [self.groupindex[name] for name in ("A", "B") if name in self.groupindex]
+        self.checked_groups = [(name, self.groupindex[name]) for name in CHECKED_GROUPS if name in self.groupindex]
+        self.slot_groups = [g for _, g in slots]
 
 
 def _search_public(regex, raw: bytes, pos: int, anchored: bool = False) -> _Spans | None:
@@ -1566,6 +1644,10 @@ def _search_public(regex, raw: bytes, pos: int, anchored: bool = False) -> _Span
 
 if not FAST_RE2:
     _search = _search_public  # noqa: F811 (the same results, through the public API)
+
+    def _found(regex, raw: bytes, pos: int) -> bool:  # noqa: F811
+        """_found through google-re2's public API."""
+        return _search_public(regex, raw, pos) is not None
 
 
 class _Helper(re2._Regexp if FAST_RE2 else object):

@@ -49,7 +49,9 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
-              "by_object_type", "description", "supersedes"}
+              "by_object_type", "description", "supersedes", "subject_kind"}
+#: what `subject_kind` may ask of a rule's subject: "microrna" (a microRNA, whose "targets" is repression)
+SUBJECT_KINDS = frozenset({"microrna"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class Rule:
     source: str
     checked: tuple[str, ...] = ()  # CHECKED_GROUPS its patterns use ({GAP})
     supersedes: tuple[str, ...] = ()  # rule ids whose overlapping matches this rule's match replaces
+    subject_kind: str = ""  # "" or one of SUBJECT_KINDS: the rule yields only for such a subject
 
     def groups(self, regex: Any) -> list[tuple[str, int]]:
         """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""
@@ -218,6 +221,9 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     supersedes = raw.get("supersedes") or []
     if not isinstance(supersedes, list) or not all(isinstance(x, str) for x in supersedes):
         raise _fail(source, f"rule {rid}: supersedes must be a list of rule ids")
+    subject_kind = raw.get("subject_kind", "")
+    if subject_kind and subject_kind not in SUBJECT_KINDS:
+        raise _fail(source, f"rule {rid}: subject_kind must be one of {', '.join(sorted(SUBJECT_KINDS))}")
     examples_raw = raw.get("examples")
     if not isinstance(examples_raw, list) or not examples_raw:
         raise _fail(source, f"rule {rid}: needs a list of examples")
@@ -231,7 +237,8 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
         raise _fail(source, f"rule {rid}: needs at least one positive and one negative example")
     return Rule(rid, relation, priority, tuple(p.strip() for p in patterns), tuple(regexes),
                 tuple(sources), tuple(slots), yields, anchor,
-                tuple(sorted(by_type_raw.items())), tuple(examples), source, checked, tuple(supersedes))
+                tuple(sorted(by_type_raw.items())), tuple(examples), source, checked, tuple(supersedes),
+                subject_kind)
 
 
 def _read_yaml(path: Path) -> Any:

@@ -33,9 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pathwaygen  # noqa: E402
 from pathwaygen.assemble import assemble  # noqa: E402
 from pathwaygen.extract import extract  # noqa: E402
-from pathwaygen import abbrev  # noqa: E402
 from pathwaygen import recognize as recognize_module  # noqa: E402
-from pathwaygen.lexicon import get_lexicon  # noqa: E402
 from pathwaygen.pipeline import figure_to_graph, warm_up  # noqa: E402
 from pathwaygen.recognize import recognize  # noqa: E402
 from pathwaygen.record import load_record  # noqa: E402
@@ -47,10 +45,7 @@ DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus" / "figures", ROOT / "seeds"]
 
 def clear_text_memos() -> None:
     """Forget what the recogniser memoised of caption pieces (not the loaded lexicon and rules)."""
-    for memo in (abbrev._is_short_form, abbrev._plausible_shape, abbrev._head, abbrev._letters_match,
-                 abbrev._whole_word, recognize_module._guess_type):
-        memo.cache_clear()
-    get_lexicon().memo.clear()
+    recognize_module.clear_memos()
 
 
 def main() -> None:

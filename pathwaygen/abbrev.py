@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 
 @dataclass(frozen=True)
@@ -153,28 +154,30 @@ def _letters_match(short: str, long: str) -> int:
 _SYMBOL_SLASH = re.compile(r"[A-Z][A-Z0-9]{1,9}/(?=[a-z])")
 
 
-def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
-    """The long form that ends at `end` (just before "(SHORT)"), or None."""
+def _long_before(text: str, end: int, short: str, rev: str) -> tuple[int, int] | None:
+    """The long form that ends at `end` (just before "(SHORT)"), or None (`rev` is `text`
+    reversed)."""
     # Schwartz-Hearst window: at most min(|short| + 5, 2 |short|) words
     size = len(_one_letter_greek(short))
     limit = min(size + 5, 2 * size)
     # words of the 200 characters before: a short window first, the full one only when the
-    # short window holds fewer than limit whole words (its first word may be cut)
-    words = list(_WORD.finditer(text, max(0, end - 16 * limit), end))
+    # short window holds fewer than limit whole words (its first word may be cut).
+    # Only the last words count, so they are read last first, in the reversed text, where the
+    # search stops after them: a word is a run of one character class, the same run backwards
+    n = len(text)
+    words = list(islice(_WORD.finditer(rev, n - end, n - max(0, end - 16 * limit)), limit + 1))
     if len(words) <= limit and end - 16 * limit > 0 and 16 * limit < 200:
-        words = list(_WORD.finditer(text, max(0, end - 200), end))
-    words = words[-limit:]
+        words = list(islice(_WORD.finditer(rev, n - end, n - max(0, end - 200)), limit))
     if not words:
         return None
-    # stop at clause punctuation: a long form does not run over ";" or ":" or "."
-    start_word = 0
-    for i, w in enumerate(words[:-1]):
-        if w.group()[-1] in ";:.":
-            start_word = i + 1
-    words = words[start_word:]
-    if not words:
-        return None
-    span_start = words[0].start()
+    # stop at clause punctuation: a long form does not run over ";" or ":" or "." (a word ending
+    # in one starts the reversed match); first_word indexes `words`, last first
+    first_word = min(len(words), limit) - 1
+    for i in range(1, first_word + 1):
+        if rev[words[i].start()] in ";:.":
+            first_word = i - 1
+            break
+    span_start = n - words[first_word].end()
     candidate = text[span_start:end].rstrip()
     k = _letters_match(short, candidate)
     if k < 0:
@@ -198,6 +201,7 @@ def _long_before(text: str, end: int, short: str) -> tuple[int, int] | None:
 def _inline(text: str) -> list[Definition]:
     """Definitions of the form "long form (SHORT)" and "SHORT (long form)"."""
     found: list[Definition] = []
+    rev = ""  # (the reversed text, made for the first short form)
     for match in _PAREN.finditer(text):
         inner = match.group(1).strip()
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
@@ -206,7 +210,8 @@ def _inline(text: str) -> list[Definition]:
         if _DOMAIN_AFTER.match(text, match.end()):
             continue  # "tyrosine kinase (TK) domains", "Src homology 2 (SH2)-containing": a part
         if _is_short_form(first) and " " not in first:
-            long = _long_before(text, match.start(), first)
+            rev = rev or text[::-1]
+            long = _long_before(text, match.start(), first, rev)
             if long is not None and _head(text[long[0] : long[1]]) not in _PART_HEADS:
                 entity = not _non_entity_head(text[long[0] : long[1]])
                 found.append(Definition((inner_start, inner_start + len(first)), long, entity))

@@ -175,7 +175,7 @@ _AGENT_BEFORE = re.compile(r"@ (?:[a-z]+ed|made|formed|released|derived) (?:by|v
 #: what the text before an agent (_AGENT_BEFORE) or an activator (_ACTIVATED_BY) ends on
 _BY_ENDINGS = _endings((" by", " via", " through"))
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
-                          r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*) (?:the )?$")
+                          r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*|(?:ability|capacity|capability) of) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
 #: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named
 _LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enabling|allowing|permitting|causing|forcing|"
@@ -213,6 +213,9 @@ _LEAD_WORDS = frozenset(("leads", "led", "results", "resulted", "contributes", "
 #: a finite or past verb after a comma in a series of verbs (", affected", ", promoted")
 _VERB_SERIES = re.compile(r", (?:and )?([a-z]+(?:ed|es|s))\b(?! by\b)")
 _RELATIVE_VERB = re.compile(r", (?:which|that) (?:(?:then|also|in turn|thus|thereby|directly|\w+ly) )*([a-z-]+)")
+#: a list whose members share one head noun ("toll-like receptor or TNF receptor activation, that
+#: activates NF-kB"): a singular relative verb then agrees with that head, which all members make
+_SHARED_HEAD = re.compile(r"@ (?:and|or|and/or) [^,]*@ (?:activation|stimulation|signaling|signalling|engagement)$")
 #: a finite verb form that agrees with a plural antecedent only
 _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|could$|would$|will$|should$|must$|did$|[a-z-]*ed$)"
                           r"[a-z-]*[^s]|[a-z-]*ss")
@@ -825,7 +828,7 @@ class Extractor:
                 verb = _RELATIVE_VERB.match(text, e)
                 if verb and verb.group(1) in ("leads", "results", "contributes"):
                     return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
-                if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))):
+                if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))) and not _SHARED_HEAD.search(slot_text):
                     items = items[-1:]
             if name == "B" and e == match_end and items and (_NOMINAL_AFTER.match(text, e)
                                                                 or self._place_after(tagged, e)):

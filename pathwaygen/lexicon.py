@@ -189,9 +189,13 @@ class Lexicon:
         """
         if self._scanners is None:
             built = []
-            for automaton in (self.automaton, self.automaton_cs):
+            # the case-sensitive keys are few (~15k): as a DFA they scan a caption ~35% faster for
+            # ~10 MB; the lowercase keys' DFA would be ~150 MB and slower (cache misses)
+            for automaton, implementation in ((self.automaton, None),
+                                              (self.automaton_cs, ahocorasick_rs.Implementation.DFA)):
                 items = list(automaton.items())
-                built.append((ahocorasick_rs.AhoCorasick([key for key, _ in items]), [value for _, value in items]))
+                built.append((ahocorasick_rs.AhoCorasick([key for key, _ in items], implementation=implementation),
+                              [value for _, value in items]))
             self._scanners = tuple(built)
         return self._scanners
 

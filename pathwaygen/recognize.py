@@ -24,15 +24,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import attrgetter
 
 import ahocorasick_rs
 
+from . import abbrev
 from .abbrev import Definition, find_definitions
 from .lexicon import (
     Candidate,
     Lexicon,
+    PhraseRules,
     get_lexicon,
     load_phrases,
     lower_keep_length,
@@ -126,10 +128,12 @@ def _all_matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\x00", text), overlapping=True)
 
 
-def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
-    """All lexicon matches that sit on word boundaries, each with its best grounding."""
-    low = lower_keep_length(norm)
-    squeezed = low.replace("-", "").replace(" ", "")
+def _scan(lex: Lexicon, norm: str, low: str) -> list[_Hit]:
+    """All lexicon matches that sit on word boundaries, each with its best grounding
+    (`low` is lower_keep_length(norm))."""
+    written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
+    # (ASCII lowercases character by character, so squeezing and lowercasing commute)
+    squeezed = written.lower() if norm.isascii() else low.replace("-", "").replace(" ", "")
     # squeezed offset -> normalised offset: cut_at[k] is the squeezed offset where the k-th
     # separator character was removed, so squeezed j is normalised j + bisect_right(cut_at, j)
     # (str.split, not a regex split: this runs once per caption over all of it)
@@ -141,7 +145,6 @@ def _scan(lex: Lexicon, norm: str) -> list[_Hit]:
     # (a surface has one match key per automaton, so the surface alone keys the grounding)
     memo, memo_cs = lex.memo.setdefault("ground", {}), lex.memo.setdefault("ground_cs", {})
     hits: list[_Hit] = []
-    written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
     (scanner, values), (scanner_cs, values_cs) = lex.scanners()
     # (index into values, start, end): all overlapping matches, by end, longest first
     for table, matches, table_memo in ((values, _all_matches(scanner, squeezed), memo),
@@ -161,15 +164,22 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
     for index, j, nxt in matches:
         # cheap rejection of matches inside words (most of them) before any other work
         # (a key that starts or ends with punctuation, "Ca2+" or "[Ca2+]i", has its own edge)
-        inner_start = j > 0 and j not in breaks and squeezed[j].isalnum() and squeezed[j - 1].isalnum()
-        if inner_start and not (squeezed[j - 1] == "p" and (j == 1 or j - 1 in breaks or not squeezed[j - 2].isalnum())):
-            continue
-        last = nxt - 1
-        inner_end = nxt < m and nxt not in breaks and squeezed[last].isalnum() and squeezed[nxt].isalnum()
-        if inner_end and not (squeezed[nxt] == "s" and (nxt + 1 == m or nxt + 1 in breaks or not squeezed[nxt + 1].isalnum())):
-            continue
-        ps = j + bisect_right(cut_at, j)
-        pe = last + 1 + bisect_right(cut_at, last)
+        inner_start = inner_end = False
+        if j and j not in breaks and squeezed[j].isalnum():
+            before = squeezed[j - 1]
+            if before.isalnum():
+                if before != "p" or not (j == 1 or j - 1 in breaks or not squeezed[j - 2].isalnum()):
+                    continue
+                inner_start = True
+        if nxt < m and nxt not in breaks:
+            after = squeezed[nxt]
+            if after.isalnum() and squeezed[nxt - 1].isalnum():
+                if after != "s" or not (nxt + 1 == m or nxt + 1 in breaks or not squeezed[nxt + 1].isalnum()):
+                    continue
+                inner_end = True
+        cuts = bisect_right(cut_at, j)
+        ps = j + cuts
+        pe = nxt + bisect_right(cut_at, nxt - 1, cuts)  # (the end's cuts are at least the start's)
         phospho = plural = False
         if inner_start:
             # pSTAT3: a lowercase "p" glued to a capitalised symbol
@@ -767,15 +777,23 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
     """"mitogen-activated protein (MAP) kinase", "nicotinic (N) receptor": a short form put
     inside a name; the words before it and the word after it name one entity together."""
     hits = []
+    n = len(norm)
+    rev = ""  # (the reversed caption, made for the first match)
     for match in _PAREN_INSIDE.finditer(norm):
-        words = list(_WORD_SPLIT_SPACE.finditer(norm, max(0, match.start() - 60), match.start()))[-4:]
-        for i, first in enumerate(words):
-            if i == 0 and first.start() > 0 and match.start() - 60 > 0 and first.start() == match.start() - 60:
+        at = match.start()
+        # the starts of the last four words of the 60 characters before: read last first in the
+        # reversed caption, where the search stops after them (a word is a run of one character
+        # class, the same run backwards)
+        rev = rev or norm[::-1]
+        starts = [n - word.end() for word in islice(_WORD_SPLIT_SPACE.finditer(rev, n - at, n - max(0, at - 60)), 4)]
+        starts.reverse()
+        for i, first in enumerate(starts):
+            if i == 0 and first > 0 and at - 60 > 0 and first == at - 60:
                 continue  # a word cut by the look-back window
-            name = f"{norm[first.start():match.start()].strip()} {match.group(2)}"
+            name = f"{norm[first:at].strip()} {match.group(2)}"
             entity = _lookup(lex, name)
             if entity is not None:
-                hits.append(_Hit(first.start(), match.end(), (entity,), 5, source="paren-inside"))
+                hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
                 break
     return hits
 
@@ -907,29 +925,49 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
 
 
 _CASED_WORD = re.compile(r"[A-Za-z]?[a-z]+")
-_STEM_AUTOMATA: dict[int, tuple[object, ahocorasick_rs.AhoCorasick]] = {}
+#: per phrase rules: one automaton of their chemical stems and head words, and each pattern's
+#: roles (a chemical stem?, head type "process" / "group" or "")
+_PHRASE_AUTOMATA: dict[int, tuple[PhraseRules, ahocorasick_rs.AhoCorasick | None, list[tuple[bool, str]]]] = {}
 
 
-def _stem_chemicals(norm: str, hits: list[_Hit], taken: bytearray) -> list[_Hit]:
+def _phrase_words(rules: PhraseRules, low: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """One automaton pass over `low` (the lowercased caption) for the words phrases.yaml lists:
+    (the end of every chemical stem match, by end; (start, end, type) of every process or group
+    head match). _stem_chemicals and _phrase_heads read them."""
+    cached = _PHRASE_AUTOMATA.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        kinds = {head: "process" for head in rules.heads if head}
+        kinds.update((head, "group") for head in rules.group_heads if head)  # (a group head wins)
+        roles = {word: (False, kind) for word, kind in kinds.items()}
+        roles.update((stem, (True, kinds.get(stem, ""))) for stem in rules.chemical_suffixes if stem)
+        # (ahocorasick_rs: every overlapping match with its start, by end, in one call)
+        automaton = ahocorasick_rs.AhoCorasick(list(roles)) if roles else None
+        cached = _PHRASE_AUTOMATA[id(rules)] = (rules, automaton, list(roles.values()))
+    automaton, roles = cached[1], cached[2]
+    stem_ends: list[int] = []
+    heads: list[tuple[int, int, str]] = []
+    if automaton is not None:
+        for index, start, end in _all_matches(automaton, low):
+            stem, kind = roles[index]
+            if stem:
+                stem_ends.append(end)
+            if kind:
+                heads.append((start, end, kind))
+    return stem_ends, heads
+
+
+def _stem_chemicals(rules: PhraseRules, norm: str, low: str, stem_ends: list[int], hits: list[_Hit],
+                    taken: bytearray) -> list[_Hit]:
     """Unknown words with a drug or natural-product stem ("palbociclib", "pikromycin") are
     chemicals named as written (rules/entities/phrases.yaml: chemical_suffixes).
 
-    `taken` marks the characters of `hits`. The stems are found with one automaton pass;
-    a word is then read back from the stem's end."""
-    rules = load_phrases()
-    if not rules.chemical_suffixes:
-        return []
-    cached = _STEM_AUTOMATA.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        # (ahocorasick_rs: every overlapping match, by end, in one call)
-        automaton = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(s for s in rules.chemical_suffixes if s)))
-        cached = _STEM_AUTOMATA[id(rules)] = (rules, automaton)
-    low = lower_keep_length(norm)
+    `taken` marks the characters of `hits`; `stem_ends` are the ends of the stems in `low`
+    (_phrase_words). A word is read back from the stem's end."""
     n = len(norm)
     starts = None
     out = []
     done: set[int] = set()
-    for _stem, _start, end in _all_matches(cached[1], low):
+    for end in stem_ends:
         if end < n and (norm[end].isalnum() or norm[end] in "_-"):
             continue  # the stem does not end the word
         start = end
@@ -1025,11 +1063,12 @@ def norm_has_digit(hit: _Hit) -> bool:
     return any(c.isdigit() for c in hit.entities[0].id)
 
 
-def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None) -> list[_Hit]:
+def _process_phrases(rules: PhraseRules, norm: str, low: str, heads: list[tuple[int, int, str]], hits: list[_Hit],
+                     taken: bytearray | None = None) -> list[_Hit]:
     """Noun phrases of a head word and its modifiers (rules/entities/phrases.yaml):
     processes ("male sterility", "Treg cell survival"), groups ("inflammatory cytokine
-    genes", "stress stimuli") and enzymes ("isocitrate dehydrogenase", "aconitase")."""
-    rules = load_phrases()
+    genes", "stress stimuli") and enzymes ("isocitrate dehydrogenase", "aconitase").
+    `low` is lower_keep_length(norm), `heads` the head words _phrase_words found in it."""
     if not rules.heads and not rules.group_heads and not rules.enzyme_suffixes:
         return []
     if taken is None:
@@ -1041,7 +1080,7 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
         if h.entities[0].type == "process":
             process_at[h.end] = h
     out = []
-    for head_start, end, etype in _phrase_heads(rules, norm):
+    for head_start, end, etype in _phrase_heads(rules, low, heads):
         if etype == "process" and _FACTOR_AFTER.match(norm, end):
             continue
         inside = process_at.get(end) if etype == "process" else None
@@ -1090,20 +1129,9 @@ def _process_phrases(norm: str, hits: list[_Hit], taken: bytearray | None = None
     return out
 
 
-_HEAD_AUTOMATA: dict[int, tuple[object, ahocorasick_rs.AhoCorasick | None, list[str]]] = {}
-
-
-def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
-    """(start, end, type) of every head word: process heads, group heads and "-ase" enzyme words."""
-    cached = _HEAD_AUTOMATA.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        kinds = {head: "process" for head in rules.heads if head}
-        kinds.update((head, "group") for head in rules.group_heads if head)  # (a group head wins)
-        # (ahocorasick_rs: every overlapping match with its start in one call)
-        automaton = ahocorasick_rs.AhoCorasick(list(kinds)) if kinds else None
-        cached = _HEAD_AUTOMATA[id(rules)] = (rules, automaton, list(kinds.values()))
-    automaton, kinds = cached[1], cached[2]
-    low = lower_keep_length(norm)
+def _phrase_heads(rules: PhraseRules, low: str, heads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of every head word: process and group heads (`heads`, the matches of
+    _phrase_words in `low`) that are whole words, and "-ase" enzyme words."""
     n = len(low)
     out = []
 
@@ -1111,10 +1139,9 @@ def _phrase_heads(rules, norm: str) -> list[tuple[int, int, str]]:
         return (start == 0 or not (low[start - 1].isalnum() or low[start - 1] == "-")) and (
             end == n or not (low[end].isalnum() or low[end] == "-"))
 
-    if automaton is not None:
-        for index, start, end in _all_matches(automaton, low):
-            if whole_word(start, end):
-                out.append((start, end, kinds[index]))
+    for start, end, kind in heads:
+        if whole_word(start, end):
+            out.append((start, end, kind))
     for suffix in rules.enzyme_suffixes:
         at = low.find(suffix)
         while at >= 0:
@@ -1229,13 +1256,19 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
             continue
         seen = True
         written = norm[hit.start : hit.end].lower()
-        cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
         after = norm[hit.end : hit.end + 16].lower().split()
         if after and after[0].startswith(("signal", "sequence")):
             motifs.add(hit.start)  # "nuclear localization signal", "nuclear export sequence": a motif
             continue
-        if (cue and cue.group(1).lower() in rules.movement_cues) or any(w in written for w in ("transloc", "locali", "accumul", "export", "recruit")) \
+        if ent.id in moved:
+            continue
+        # (the cue before, a regex search over 40 characters, is read last)
+        if any(w in written for w in ("transloc", "locali", "accumul", "export", "recruit")) \
                 or (after and after[0].strip(".,;") in rules.movement_cues):
+            moved.add(ent.id)
+            continue
+        cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
+        if cue and cue.group(1).lower() in rules.movement_cues:
             moved.add(ent.id)
     if not seen:
         return hits
@@ -1608,11 +1641,23 @@ def _join_numbered_long_forms(hits: list[_Hit], definitions: list[Definition]) -
     return out
 
 
+def clear_memos() -> None:
+    """Forget every memo the recogniser keeps of caption pieces (groundings of written names,
+    abbreviation checks of words, guessed types of long forms), not the loaded lexicon and rules:
+    a benchmark calls it to time captions it has not seen."""
+    for memo in (abbrev._is_short_form, abbrev._plausible_shape, abbrev._head, abbrev._letters_match,
+                 abbrev._whole_word, _guess_type):
+        memo.cache_clear()
+    get_lexicon().memo.clear()
+
+
 def recognize(text: Text) -> list[Mention]:
     """Entity mentions of a prepared caption: sorted, non-overlapping, original offsets."""
     lex = get_lexicon()
+    rules = load_phrases()
     norm = text.norm
-    hits = _as_written_first(lex, norm, _scan(lex, norm)) + _parenthesised_numbers(lex, norm)
+    low = lower_keep_length(norm)
+    hits = _as_written_first(lex, norm, _scan(lex, norm, low)) + _parenthesised_numbers(lex, norm)
     if ") " in norm:
         hits += _names_around_parentheses(lex, norm)
     if "- " in norm:
@@ -1623,7 +1668,8 @@ def recognize(text: Text) -> list[Mention]:
         hits = _select(_abbreviations(lex, norm, hits, definitions))
         hits = _join_numbered_long_forms(hits, definitions)
     taken = _taken_map(norm, hits)
-    unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(norm, hits, taken)
+    stem_ends, heads = _phrase_words(rules, low)
+    unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(rules, norm, low, stem_ends, hits, taken)
     if "miR" in norm or "mir-" in norm:
         unknown += _mirnas(lex, norm, taken)
     if unknown:
@@ -1631,7 +1677,7 @@ def recognize(text: Text) -> list[Mention]:
         taken = None
     if " (" in norm:
         _parenthesised_synonyms(norm, hits)
-    phrases = _process_phrases(norm, hits, taken)
+    phrases = _process_phrases(rules, norm, low, heads, hits, taken)
     if phrases:
         hits = _select(hits + phrases)
     _receptor_subtypes(lex, norm, hits)

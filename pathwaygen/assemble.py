@@ -17,22 +17,22 @@ from .graphjson import new_graph
 from .model import UNDIRECTED, Entity, Figure, Mention, Statement
 
 
-def _member(entity: Entity) -> dict:
-    """The member dict of a family or complex node."""
-    return {"id": entity.id, "label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs)}
-
-
-def _node_data(nodes: dict[str, dict], entity: Entity) -> dict:
-    """The attributes of `entity`'s node in `nodes`, added when absent (the first grounding
-    seen wins)."""
-    data = nodes.get(entity.id)
-    if data is None:
-        data = nodes[entity.id] = {"label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs),
-                                   "members": [_member(m) for m in entity.members], "mentions": []}
-    return data
+def _new_node(entity: Entity) -> dict:
+    """The attributes of `entity`'s node, with no mentions yet; members are the member entities of
+    a family or complex, each as {"id", "label", "type", "xrefs"}."""
+    return {"label": entity.label, "type": entity.type, "xrefs": dict(entity.xrefs),
+            "members": [{"id": m.id, "label": m.label, "type": m.type, "xrefs": dict(m.xrefs)}
+                        for m in entity.members],
+            "mentions": []}
 
 
 _BY_SPAN = attrgetter("start", "end")
+
+
+def _statement_order(st: Statement) -> tuple[int, str, str, str, str]:
+    """Sort key of statements: where their evidence starts, then subject, relation, object, rule."""
+    evidence = st.evidence
+    return (evidence.start, st.subject.id, st.relation, st.object.id, evidence.rule)
 
 
 def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement]) -> nx.MultiDiGraph:
@@ -51,42 +51,62 @@ def assemble(figure: Figure, mentions: list[Mention], statements: list[Statement
     for mention in sorted(mentions, key=_BY_SPAN):
         text, start, end = mention.text, mention.start, mention.end
         for entity in mention.entities:
-            data = _node_data(nodes, entity)
-            key = (entity.id, text, start, end)
+            entity_id = entity.id
+            key = (entity_id, text, start, end)
             if key not in seen_mentions:
                 seen_mentions.add(key)
+                data = nodes.get(entity_id)
+                if data is None:
+                    data = nodes[entity_id] = _new_node(entity)
                 data["mentions"].append({"text": text, "start": start, "end": end})
     edges: dict[tuple[str, str, str], dict] = {}
-    seen_evidence: dict[tuple[str, str, str], set[tuple[str, int, int, str]]] = {}
-    ordered = sorted(statements, key=lambda s: (s.evidence.start, s.subject.id, s.relation,
-                                                s.object.id, s.evidence.rule))
-    for st in ordered:
-        subj, obj = st.subject, st.object
-        if subj.id == obj.id:
+    # the evidence already on an edge, as (edge key, text, start, end, rule): one set for all edges
+    seen_evidence: set[tuple[tuple[str, str, str], str, int, int, str]] = set()
+    for st in sorted(statements, key=_statement_order):
+        subj, obj, relation = st.subject, st.object, st.relation
+        subj_id, obj_id = subj.id, obj.id
+        if subj_id == obj_id:
             continue
-        if st.relation in UNDIRECTED and subj.id > obj.id:
-            subj, obj = obj, subj
-        _node_data(nodes, subj)
-        _node_data(nodes, obj)
-        evidence = {"text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end,
-                    "rule": st.evidence.rule}
-        ev_key = (st.evidence.text, st.evidence.start, st.evidence.end, st.evidence.rule)
-        edge_key = (subj.id, obj.id, st.relation)
-        seen = seen_evidence.setdefault(edge_key, set())
+        if subj_id > obj_id and relation in UNDIRECTED:
+            subj, obj, subj_id, obj_id = obj, subj, obj_id, subj_id
+        if subj_id not in nodes:
+            nodes[subj_id] = _new_node(subj)
+        if obj_id not in nodes:
+            nodes[obj_id] = _new_node(obj)
+        ev = st.evidence
+        ev_text, ev_start, ev_end, ev_rule = ev.text, ev.start, ev.end, ev.rule
+        edge_key = (subj_id, obj_id, relation)
+        ev_key = (edge_key, ev_text, ev_start, ev_end, ev_rule)
         data = edges.get(edge_key)
-        if data is not None:
-            if ev_key not in seen:
-                seen.add(ev_key)
-                data["evidence"].append(evidence)
-            data["hedged"] = data["hedged"] and st.hedged
+        if data is None:
+            seen_evidence.add(ev_key)
+            edges[edge_key] = {"relation": relation, "hedged": st.hedged,
+                               "evidence": [{"text": ev_text, "start": ev_start, "end": ev_end, "rule": ev_rule}]}
         else:
-            seen.add(ev_key)
-            edges[edge_key] = {"relation": st.relation, "hedged": st.hedged, "evidence": [evidence]}
-    # one add_node/add_edge call each: add_nodes_from/add_edges_from pay an exception per
-    # (node, attributes) pair and three view lookups per edge to set what these set directly
-    add_node, add_edge = graph.add_node, graph.add_edge
-    for node, data in nodes.items():
-        add_node(node, **data)
-    for (source, target, relation), data in edges.items():
-        add_edge(source, target, relation, **data)
+            if ev_key not in seen_evidence:
+                seen_evidence.add(ev_key)
+                data["evidence"].append({"text": ev_text, "start": ev_start, "end": ev_end, "rule": ev_rule})
+            data["hedged"] = data["hedged"] and st.hedged
+    _fill(graph, nodes, edges)
     return graph
+
+
+def _fill(graph: nx.MultiDiGraph, nodes: dict[str, dict], edges: dict[tuple[str, str, str], dict]) -> None:
+    """Put `nodes` (id -> attributes) and `edges` ((source, target, relation) -> attributes, both
+    ends in `nodes`) into the new, empty `graph`, in their order.
+
+    Writes networkx's documented MultiDiGraph structure directly (``_node[n]`` the attribute dict,
+    ``_succ[u][v]`` the key dict shared with ``_pred[v][u]``, ``_succ`` being ``_adj``), as
+    add_node/add_edge would leave it: those copy every attribute dict through keyword arguments
+    and clear the graph's cache on every call, which cost more than the rest of assembling.
+    """
+    node_attrs, succ, pred = graph._node, graph._succ, graph._pred
+    for node, data in nodes.items():
+        succ[node] = {}
+        pred[node] = {}
+        node_attrs[node] = data
+    for (source, target, relation), data in edges.items():
+        keydict = succ[source].get(target)
+        if keydict is None:
+            keydict = succ[source][target] = pred[target][source] = {}
+        keydict[relation] = data

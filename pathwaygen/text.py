@@ -40,10 +40,27 @@ _NO_BREAK = frozenset({
     "mr", "ms", "prof", "inc", "ltd", "co", "jr", "sr", "vol", "pp", "ed", "eds", "min", "max",
 })
 
+#: the characters of a word for _last_word: ASCII letters and the full stop
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*(?: al)?)$")
 _SPECIAL = re.compile(r"[^\x20-\x7e]")
 _L_FOR_I = re.compile(r"(?<![A-Za-z])l(?=(?:kappa|k|K)(?:B|K))")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
+#: _SENTENCE_END for a text with no "!" or "?": a literal first character lets re skip to each
+#: full stop instead of testing every character against a set
+_FULL_STOP_END = re.compile(r"\.(?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
+
+#: 0, 1, 2, ...: offset maps are slices of it (grown on demand by _identity), so that a caption's
+#: map shares these int objects instead of making one per character
+_IDENTITY: tuple[int, ...] = tuple(range(4096))
+
+
+def _identity(n: int) -> tuple[int, ...]:
+    """Return a tuple of at least `n` consecutive ints from 0 (slice it to get range(i, j))."""
+    global _IDENTITY
+    if n > len(_IDENTITY):
+        _IDENTITY = tuple(range(max(n, 2 * len(_IDENTITY))))
+    return _IDENTITY
 
 
 @lru_cache(maxsize=8192)
@@ -90,9 +107,7 @@ class Text:
 def _word_start(text: str, low: int, end: int) -> int:
     """Start of the run of ASCII letters and dots ending at `end` that begins with a letter
     (not before `low`); `end` when there is none."""
-    j = end
-    while j > low and (("a" <= text[j - 1] <= "z") or ("A" <= text[j - 1] <= "Z") or text[j - 1] == "."):
-        j -= 1
+    j = low + len(text[low:end].rstrip(_WORD_CHARS))
     while j < end and text[j] == ".":
         j += 1
     return j
@@ -111,11 +126,12 @@ def _last_word(text: str, low: int, end: int) -> str:
     return text[j:end]
 
 
-def _split_sentences(original: str, norm: str, offsets: list[int]) -> tuple[tuple[int, int], ...]:
+def _split_sentences(original: str, norm: str, offsets: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
     """Split at ., ! or ? followed by space and a capital or digit, except after abbreviations."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _SENTENCE_END.finditer(norm):
+    ends = _SENTENCE_END if "!" in norm or "?" in norm else _FULL_STOP_END
+    for match in ends.finditer(norm):
         dot = match.start()
         if norm[dot] == ".":
             token = _last_word(norm, max(start, dot - 24), dot).lower()
@@ -142,26 +158,34 @@ def _split_sentences(original: str, norm: str, offsets: list[int]) -> tuple[tupl
 
 def prepare(caption: str) -> Text:
     """Normalise `caption` and split it into sentences; see the module docstring."""
-    parts: list[str] = []
-    offsets: list[int] = []
-    done = 0
-    # only characters outside printable ASCII need work; runs in between are copied as they are
-    for match in _SPECIAL.finditer(caption):
-        i = match.start()
-        if i > done:
-            parts.append(caption[done:i])
-            offsets.extend(range(done, i))
-        norm = _normalise_char(caption[i])
-        parts.append(norm)
-        offsets.extend([i] * len(norm))
-        done = i + 1
-    if done < len(caption):
-        parts.append(caption[done:])
-        offsets.extend(range(done, len(caption)))
-    offsets.append(len(caption))
-    norm = "".join(parts)
+    n = len(caption)
+    identity = _identity(n + 1)
+    if caption.isascii() and caption.isprintable():
+        # nothing outside printable ASCII (about half the captions): norm is the caption itself
+        norm = caption
+        offsets = identity[: n + 1]
+    else:
+        parts: list[str] = []
+        offset_list: list[int] = []
+        done = 0
+        # only characters outside printable ASCII need work; runs in between are copied as they are
+        for match in _SPECIAL.finditer(caption):
+            i = match.start()
+            if i > done:
+                parts.append(caption[done:i])
+                offset_list.extend(identity[done:i])
+            char_norm = _normalise_char(caption[i])
+            parts.append(char_norm)
+            offset_list.extend([i] * len(char_norm))
+            done = i + 1
+        if done < n:
+            parts.append(caption[done:])
+            offset_list.extend(identity[done:n])
+        offset_list.append(n)
+        norm = "".join(parts)
+        offsets = tuple(offset_list)
     if "lk" in norm or "lK" in norm:
         # "lκB", "lkBα", "lKK": a lowercase l for the capital I of IκB and IKK (a common
         # PDF/OCR confusion); same length, so offsets are unchanged
         norm = _L_FOR_I.sub("I", norm)
-    return Text(caption, norm, tuple(offsets), _split_sentences(caption, norm, offsets))
+    return Text(caption, norm, offsets, _split_sentences(caption, norm, offsets))

@@ -76,3 +76,31 @@ def test_json_round_trip_keeps_the_graph():
     graph = assemble(FIG, MENTIONS, [Statement(A, "activates", B, ev(0, 21), hedged=True)])
     text = dumps(graph)
     assert dumps(loads(text)) == text
+
+
+def test_graph_is_the_one_networkx_add_node_and_add_edge_would_build(monkeypatch):
+    # assemble writes networkx's adjacency dicts directly: the graph must be indistinguishable
+    # from one filled in the same order through the public API, views and in-edges included
+    import networkx as nx
+
+    from pathwaygen import assemble as assemble_module
+
+    def public_fill(graph, nodes, edges):
+        for node, data in nodes.items():
+            graph.add_node(node, **data)
+        for (source, target, relation), data in edges.items():
+            graph.add_edge(source, target, relation, **data)
+
+    sts = [Statement(A, "activates", B, ev(0, 21)), Statement(B, "binds", A, ev(22, 49, "bind.a")),
+           Statement(IKK, "inhibits", C, ev(0, 21)), Statement(A, "activates", C, ev(22, 49)),
+           Statement(A, "activates", B, ev(22, 49))]
+    graph = assemble(FIG, MENTIONS, sts)
+    monkeypatch.setattr(assemble_module, "_fill", public_fill)
+    public = assemble(FIG, MENTIONS, sts)
+    assert nx.utils.graphs_equal(graph, public)
+    assert graph.graph == public.graph
+    for view in ("nodes", "edges", "in_edges", "out_edges"):
+        assert list(getattr(graph, view)(data=True)) == list(getattr(public, view)(data=True))
+    assert list(graph.edges(keys=True)) == list(public.edges(keys=True))
+    assert [list(graph.predecessors(n)) for n in graph] == [list(public.predecessors(n)) for n in public]
+    assert graph._adj is graph._succ and graph._pred["IRF3"]["STING1"] is graph._succ["STING1"]["IRF3"]

@@ -48,3 +48,13 @@ def test_offset_map_is_monotone_and_complete(caption: str) -> None:
     assert offsets[-1] == len(caption)
     for s, e in text.sentences:
         assert 0 <= s < e <= len(caption)
+
+
+def test_offset_map_of_long_and_plain_ascii_captions() -> None:
+    # plain printable ASCII skips the character scan; offsets are slices of a table grown on demand
+    for caption in ("TP53 activates MDM2. MDM2 degrades TP53.", "x" * 9000 + ". A\u03b2 " + "y" * 5000):
+        text = prepare(caption)
+        assert [text.to_original(i) for i in range(len(text.norm) + 1)] == (
+            list(range(len(caption) + 1)) if caption.isascii() else
+            list(range(9003)) + [9003] * 4 + list(range(9004, len(caption) + 1)))
+    assert prepare("TP53 activates MDM2. MDM2 degrades TP53.").sentences == ((0, 20), (21, 40))

@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, NamedTuple
 
@@ -98,6 +100,8 @@ _THESE_NAMED = re.compile(r"(?:these|those|both|the two) @(\d+)@ ")
 _CATEGORY_LIST = re.compile(r"@(\d+)@,? (@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*)")
 #: a class named before its member ("the PI3K isoform p110a"): the member is the entity
 _CLASS_OF_NEXT = re.compile(r" isoforms? (?=@)")
+#: how a match of _PART_OF or _CLASS_OF_NEXT starts (one C call before either regex)
+_PART_WORDS = (" subunit", " domain", " component", " portion", " moiety", " chain", " region", " isoform")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
@@ -194,7 +198,13 @@ _WITH_PARTNER = re.compile(r"(?<=@),? (?:in (?:a )?(?:[a-z-]+ )?complex with|com
 _PLACE_TOKEN = re.compile(r" @(\d+)@")
 #: acting on a set of genes is acting on their expression
 _GENES = re.compile(r"\bgenes?$")
+_GENE_ENDINGS = ("gene", "genes", "gene\n", "genes\n")  # (what a match of _GENES ends on: "$" passes a final newline)
 _ON_GENES = {"activates": "expresses", "inhibits": "represses"}
+#: the joints a verb sharing the opening subject follows (Extractor._shared: " and <verb>",
+#: " as well as ", " while ", " whilst "): a text without any has no such verb
+_SHARED_JOINTS = (" and ", " as well as ", " whil")
+#: the relation by object type of a rule that has none (never changed)
+_NO_TYPES: dict[str, str] = {}
 #: text right after a list that continues it rather than opening a clause with its last member as
 #: subject: "to <verb>", and relative clauses (", which disrupts" has the whole list as antecedent)
 _NOT_A_NEW_CLAUSE = (" to ", ", which", ", that", ", who", " which", " that", " who")
@@ -319,6 +329,9 @@ _HEAD_BEFORE_LIST = re.compile(r"@\d+@ ?\x01")
 _INHIBITOR_AFTER = re.compile(r"[\s-]*(?:(?:specific|selective|small[- ]molecule|pharmacological|potent)\s+)?"
                               r"(inhibitors?|antagonists?|blockers?)\b", re.IGNORECASE)
 _INHIBITOR_WORD = re.compile(r"inhibitor|antagonist|blocker", re.IGNORECASE)  # what _INHIBITOR_AFTER needs
+#: the characters _INHIBITOR_WORD matches (re.IGNORECASE) whose str.lower() is not the letter
+#: they match: "İ" (lowercased to two characters), "ı" (an i) and "ſ" (an s)
+_ODD_CASES = ("\u0130", "\u0131", "\u017f")
 
 #: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site")
 _RESIDUE = re.compile(r" (?:on|at) (?:the )?(?:(?:tyr|ser|thr|lys|tyrosine|serine|threonine|lysine|[ystk])[- ]?\d+"
@@ -419,6 +432,13 @@ class _Candidate(NamedTuple):
     hedged: bool
 
 
+#: how Extractor.resolve orders candidates (after priority, highest first)
+_CANDIDATE_ORDER = attrgetter("span", "rule", "subject.id", "object.id")
+_PRIORITY = attrgetter("priority")
+#: how Extractor.extract orders mentions
+_MENTION_ORDER = attrgetter("start", "end")
+
+
 def _fold(text: str) -> str:
     """Lowercase, fold dashes and arrows, collapse whitespace, make ASCII (between mentions only)."""
     if text.isascii():  # the common case: no dash, arrow or Greek letter to fold
@@ -455,12 +475,11 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     sentence = original[start:end]
     plain = sentence.isascii()
     fold = str if plain else _fold
-    # "<X> inhibitor" needs one of these words: most sentences have none (in ASCII text,
-    # ignoring case is lowercasing)
-    if plain:
-        low = sentence.lower()
-        inhibitors = "inhibitor" in low or "antagonist" in low or "blocker" in low
-    else:
+    # "<X> inhibitor" needs one of these words: most sentences have none (ignoring case is
+    # lowercasing, but for the few letters that re's IGNORECASE also matches otherwise)
+    low = sentence.lower()
+    inhibitors = "inhibitor" in low or "antagonist" in low or "blocker" in low
+    if not inhibitors and not plain and any([ch in sentence for ch in _ODD_CASES]):
         inhibitors = _INHIBITOR_WORD.search(original, start, end) is not None
     for mention in mentions:
         if mention.start < pos or mention.end > end or not mention.entities:
@@ -483,15 +502,17 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         tokens.append(entities)
     parts.append(fold(original[pos:end]))
     text = "".join(parts)
+    settled = None  # a text known to hold no whitespace that _SPACES would change
     if plain:
         text = text.lower()
         if _odd_space(text):
             text = _SPACES.sub(" ", text)
+        settled = text
     if " at " in text or " on " in text:
         # "phosphorylates STAT3 on Tyr705, which dimerizes": a residue names where, not what
         text = _RESIDUE.sub("", text)
     text = _drop_parentheses(text, tokens)
-    if _odd_space(text):  # (else collapsing whitespace changes nothing)
+    if text != settled and _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
     if ", @" in text and "@, " in text:
@@ -509,14 +530,17 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
 def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
     """Remove parentheses that add no entity: citations, panel labels, abbreviation echoes."""
     def keep_or_drop(match: re.Match[str]) -> str:
-        inner = [int(t) for t in _TOKEN.findall(match.group(1))]
+        inside = match.group(1)
+        if "@" not in inside:
+            return ""  # (no token: a citation, a panel label)
+        inner = [int(t) for t in _TOKEN.findall(inside)]
         if not inner:
             return ""
-        if _LONE_TOKEN.fullmatch(match.group(1)):
-            if not text[:match.start()].endswith("@"):
-                return " \x00" + match.group(1).strip()  # an abbreviation after an unknown long form
+        if _LONE_TOKEN.fullmatch(inside):
+            if not text.endswith("@", 0, match.start()):
+                return " \x00" + inside.strip()  # an abbreviation after an unknown long form
             if len(inner) > 1:
-                return " \x01" + match.group(1).strip()  # "P450 enzymes (CYP11B1, CYP17)": the members
+                return " \x01" + inside.strip()  # "P450 enzymes (CYP11B1, CYP17)": the members
         before = _TOKEN.findall(text, 0, match.start())
         if before:
             # the mention just before, or all of a chain just before ("PI3K/AKT/mTOR (PI3K,
@@ -682,10 +706,14 @@ class Extractor:
         so that a modifier right after it ("X-bound") is seen.
         """
         out = []
-        # "both Ras-MAPK and CaMKIV pathways": a plural pathway word after the list names each member
-        plural = _PLURAL_PATHWAYS.search(slot_text) is not None
-        for match in _ITEM.finditer(slot_text, 0, len(slot_text) if end is None else end):
-            item_end = match.end()
+        # "both Ras-MAPK and CaMKIV pathways": a plural pathway word after the list names each
+        # member (asked at the first item of several tokens: a single token reads the same)
+        plural = None
+        limit = len(slot_text) if end is None else end
+        # (most slots are one token, the one item _ITEM would find: no scanner needed)
+        whole = _TOKEN.fullmatch(slot_text, 0, limit)
+        for match in (whole,) if whole is not None else _ITEM.finditer(slot_text, 0, limit):
+            item_start, item_end = match.span()
             # (what may follow an item and change its reading starts with "-" or " ": the
             # modifiers with "-", the part and class words with " ")
             after = slot_text[item_end:item_end + 1]
@@ -696,17 +724,20 @@ class Extractor:
                 # "the MyD88-dependent pathway" is MyD88's pathway, "Gi-coupled receptors"
                 # act through Gi: the entity acts
                 modifier = None
-            if modifier is not None or slot_text.endswith(_NOT_ITSELF, 0, match.start()):
+            if modifier is not None or slot_text.endswith(_NOT_ITSELF, 0, item_start):
                 continue  # "Ca2+/CaM-bound CaMKIV", "Gq-mediated activation of", "anti-IL-6R": not the entity
-            if after == " " and _PART_OF.match(slot_text, item_end):
-                continue  # "the Raptor subunit of mTORC1": the whole is named next
-            if after == " " and _CLASS_OF_NEXT.match(slot_text, item_end):
-                continue  # "the PI3K isoform p110a": the isoform is named next
+            if after == " " and slot_text.startswith(_PART_WORDS, item_end):
+                if _PART_OF.match(slot_text, item_end):
+                    continue  # "the Raptor subunit of mTORC1": the whole is named next
+                if _CLASS_OF_NEXT.match(slot_text, item_end):
+                    continue  # "the PI3K isoform p110a": the isoform is named next
             item = match.group(0)
             if item.count("@") == 2:  # one token (most items): no chain to read
                 out.append(([int(item[1:-1])], False))
                 continue
             idx = [int(t) for t in _TOKEN.findall(item)]
+            if plural is None:
+                plural = _PLURAL_PATHWAYS.search(slot_text) is not None
             if "-" not in item and not plural and _COMPLEX_AFTER.match(slot_text, item_end):
                 # "the CARD9/Malt1/Bcl10 complex activates": a complex named after its members is
                 # one node, the member that names it first (the members' binding is bind.named_complex)
@@ -737,7 +768,10 @@ class Extractor:
     @staticmethod
     def _entity_views(items: list[tuple[list[int], bool]], tokens: list[tuple[Entity, ...]]) -> dict[str, list[Entity]]:
         """The entities a slot's items contribute as a source and as a target (see _view)."""
-        if not any(pathway for _, pathway in items):  # (the common case: both views are every token)
+        if len(items) == 1 and not items[0][1]:  # (most slots: one item that is no named pathway)
+            entities = [ent for i in items[0][0] for ent in tokens[i]]
+            return {"source": entities, "target": list(entities)}
+        if not any([pathway for _, pathway in items]):  # (the common case: both views are every token)
             entities = [ent for idx, _ in items for i in idx for ent in tokens[i]]
             return {"source": entities, "target": list(entities)}
         return {role: [ent for i in Extractor._view(items, role) for ent in tokens[i]] for role in ("source", "target")}
@@ -747,8 +781,10 @@ class Extractor:
         """Read every slot of a match into entities (lists) or token sequences (CHAIN/ALL)."""
         values: dict[str, object] = {}
         text = tagged.text
+        spans = match.spans
+        match_end = spans[0][1]
         for name, g in groups:
-            s, e = match.span(g)
+            s, e = spans[g]
             if s < 0:
                 continue
             slot_text = text[s:e]
@@ -778,13 +814,13 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
-            if e == match.end() and " as well as " in slot_text and _OWN_PURPOSE.match(text, e):
+            if e == match_end and " as well as " in slot_text and _OWN_PURPOSE.match(text, e):
                 # "recruits A for activation of B as well as C for activation of D": C has a
                 # purpose of its own (bind.as_well_as_purpose reads it), so this list ends before it
                 cut = slot_text.rindex(" as well as ")
                 e -= len(slot_text) - cut
                 slot_text = slot_text[:cut]
-            tail = text[e:e + 32] if e == match.end() else ""
+            tail = text[e:e + 32] if e == match_end else ""
             items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
             if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
                 # "SHP and FGF19, which acts through FGFR4": the nearest noun; a plural verb
@@ -794,11 +830,11 @@ class Extractor:
                     return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
                 if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))) and not _SHARED_HEAD.search(slot_text):
                     items = items[-1:]
-            if name == "B" and e == match.end() and items and (_NOMINAL_AFTER.match(text, e)
+            if name == "B" and e == match_end and items and (_NOMINAL_AFTER.match(text, e)
                                                                 or self._place_after(tagged, e)):
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
-            if (e == match.end() and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
+            if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
                     and self._clause.match(tagged.raw, e)):
                 items = items[:-1]
             values[name] = self._entity_views(items, tagged.tokens)
@@ -826,7 +862,7 @@ class Extractor:
                respectively: bool = False) -> list[_Candidate]:
         """Turn a match's slot values into candidate statements following the rule's yields."""
         out: list[_Candidate] = []
-        by_type = dict(rule.by_object_type)
+        by_type = dict(rule.by_object_type) if rule.by_object_type else _NO_TYPES
         # "The insulin pathway is activated by the binding of insulin to its receptor": the pathway
         # named after the ligand is the ligand, which then acts on the receptor it binds (not the
         # receptor on it): the slots a yield binds to another slot, as ligand -> its receptors
@@ -855,8 +891,11 @@ class Extractor:
                     pairs.extend((x, y) for x in tagged.tokens[a] for y in tagged.tokens[b]
                                  if src_name == "ALL" or _chain_link(x, y))
             else:
-                src, dst = self._constant(src_name) or values.get(src_name), \
-                    self._constant(dst_name) or values.get(dst_name)
+                # (a fixed group node when the name is one: see _constant)
+                if src_name.startswith("group:"):
+                    src = self._constant(src_name)
+                if dst_name.startswith("group:"):
+                    dst = self._constant(dst_name)
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
@@ -881,7 +920,7 @@ class Extractor:
                 relation = by_type.get(obj.type, rel)
                 if obj.type == "group" and obj.id in PLACES and relation != "translocates":
                     continue  # a place is only somewhere to move to ("degradation of Cactus and nuclear localization")
-                if relation in _ON_GENES and _GENES.search(obj.id):
+                if relation in _ON_GENES and obj.id.endswith(_GENE_ENDINGS) and _GENES.search(obj.id):
                     relation = _ON_GENES[relation]  # "induces defense genes": expression
                 out.append(_Candidate(subj, relation, obj, rule.id, priority, span, hedged))
         return out
@@ -1090,8 +1129,10 @@ class Extractor:
 
     def shared_subject_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share the opening subject ("X binds Y and activates Z")."""
-        if (_search(self._shared_any, tagged.raw, 0) is None
-                and (", " not in tagged.text or _search(self._shared_comma_any, tagged.raw, 0) is None)):
+        text = tagged.text
+        # (every "and <verb>" match holds one of _SHARED_JOINTS; every ", <verb>" one ", ")
+        if ((not any([joint in text for joint in _SHARED_JOINTS]) or _search(self._shared_any, tagged.raw, 0) is None)
+                and (", " not in text or _search(self._shared_comma_any, tagged.raw, 0) is None)):
             return []  # no "and <verb>" nor ", <verb>": no need to find the subject
         span = self._subject_span(tagged)
         if span is None:
@@ -1281,8 +1322,8 @@ class Extractor:
                 continue
             head = None
             acting = None  # (a subject named before the slot's own text)
-            if subject_group is not None and match.start(subject_group) >= 0:
-                a_start, a_end = match.span(subject_group)
+            if subject_group is not None and spans[subject_group][0] >= 0:
+                a_start, a_end = spans[subject_group]
                 before = text[max(0, a_start - 24):a_start]
                 leading = a_start == start
                 relative_after = leading and _RELATIVE_AFTER.match(text, a_end) is not None
@@ -1337,7 +1378,7 @@ class Extractor:
             if head is not None:
                 whole = list(tagged.tokens[int(head.group(1))])
                 values["A"] = {"source": whole, "target": whole}
-            if (subject_group is not None and match.start(subject_group) == start and "A" in values
+            if (subject_group is not None and spans[subject_group][0] == start and "A" in values
                     and text.endswith(_BY_ENDINGS, 0, start)):
                 agent = _ACTIVATED_BY.search(text, 0, start)
                 if agent is not None:
@@ -1354,8 +1395,11 @@ class Extractor:
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
                 # Gq-mediated activation of PLC" inhibits the activation, which still holds
                 found = _flip(found)
-            lost = sum(1 for g in loss_groups if match.start(g) >= 0 and text.endswith(_LOST, 0, match.end(g)))
-            if lost % 2:
+            lost = False
+            for g in loss_groups:
+                if spans[g][0] >= 0 and text.endswith(_LOST, 0, spans[g][1]):
+                    lost = not lost
+            if lost:
                 # "PTEN loss activates AKT", "leads to GSK3 inhibition": a slot named as lost
                 found = _flip(found)
             out.extend(found)
@@ -1434,17 +1478,20 @@ class Extractor:
     def resolve(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Drop a candidate when a higher-priority one covers the same pair in an overlapping span,
         or when a rule that supersedes its rule matched overlapping text."""
+        if len(cands) < 2 and not (cands and cands[0].rule in self._supersedes.get(cands[0].rule, ())):
+            return list(cands)  # (nothing to conflict with; unless a rule would supersede itself)
         kept: list[_Candidate] = []
         # pair -> priority -> spans kept at that priority
         by_pair: dict[frozenset[str], dict[int, list[tuple[int, int]]]] = {}
-        for cand in sorted(cands, key=lambda c: (-c.priority, c.span, c.rule, c.subject.id, c.object.id)):
+        # (by priority, highest first, then span, rule and pair: two stable sorts with C keys)
+        for cand in sorted(sorted(cands, key=_CANDIDATE_ORDER), key=_PRIORITY, reverse=True):
             pair = by_pair.setdefault(frozenset((cand.subject.id, cand.object.id)), {})
             s, e = cand.span
             # a degradation the extended match leads to adds to it ("phosphorylates IkBa,
             # leading to its degradation": both hold), so that match (same start) does not overrule it
             extension = cand.relation == "degrades" and cand.rule in self._extension_ids
-            if any(other[0] < e and s < other[1] and not (extension and other[0] == s)
-                   for priority, spans in pair.items() if priority > cand.priority for other in spans):
+            if pair and any(other[0] < e and s < other[1] and not (extension and other[0] == s)
+                            for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])
             if not spans or spans[-1] != cand.span:
@@ -1462,7 +1509,7 @@ class Extractor:
     def extract(self, text, mentions: list[Mention]) -> list[Statement]:
         """Statements of a prepared caption `text` (pathwaygen.text.Text) given its mentions."""
         original = text.original
-        mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        mentions = sorted(mentions, key=_MENTION_ORDER)
         statements: dict[tuple, Statement] = {}
         sentences = _split_panel_labels(original, text.sentences or ((0, len(original)),))
         # the sentences since the last one without mentions, newest last: their subjects are
@@ -1478,16 +1525,14 @@ class Extractor:
             # It stimulates PKC": the last entity the sentence before named
             return self.last_entities(history[-1]) if history else ()
 
+        # the mentions that start in a sentence, found by bisection on their (sorted) starts;
+        # a sentence takes those that also end in it, none before the last sentence's first
+        starts = [m.start for m in mentions]
         mi = 0
         for span in sentences:
-            while mi < len(mentions) and mentions[mi].start < span[0]:
-                mi += 1
-            inside = []
-            j = mi
-            while j < len(mentions) and mentions[j].start < span[1]:
-                if mentions[j].end <= span[1]:
-                    inside.append(mentions[j])
-                j += 1
+            mi = max(mi, bisect_left(starts, span[0]))
+            stop = span[1]
+            inside = [m for m in mentions[mi:max(mi, bisect_left(starts, stop))] if m.end <= stop]
             if not inside:
                 history.clear()
                 continue
@@ -1696,6 +1741,8 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
     signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention)."""
     if "receptor" not in tagged.text and "ligand" not in tagged.text:
         return found
+    if not any([c.relation == "binds" for c in found]):
+        return found  # (only a ligand bound to its receptor acts through it)
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
                  for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
     if not receptors:

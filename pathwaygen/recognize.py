@@ -694,6 +694,19 @@ def _is_blocked(norm: str, hit: _Hit, blocked: set[str]) -> bool:
     return written in blocked or (written.endswith("s") and written[:-1] in blocked)
 
 
+def _event_of_named(long: str, long_start: int, hits: list[_Hit], entities: tuple[Entity, ...]) -> bool:
+    """True when a long form describes an event on a named entity ("phosphorylation of CREB"
+    for pCREB): the named entity keeps its own mention, so the event noun stays free for the
+    relation rules ("X leads to the phosphorylation of CREB" is X phosphorylates CREB)."""
+    first, _, rest = long.partition(" ")
+    if not (first.endswith("ion") and rest.startswith("of ")):
+        return False
+    inner = long_start + len(first) + 4
+    end = long_start + len(long)
+    ids = [e.id for e in entities]
+    return any(inner <= h.start and h.end <= end and [e.id for e in h.entities] == ids for h in hits)
+
+
 def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[Definition]) -> list[_Hit]:
     """Make each defined short form and its long form name one entity everywhere in the text."""
     if not definitions:
@@ -733,7 +746,7 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
                 eid = short if etype == "gene" else label.lower()
                 entities = (Entity(id=eid, label=label, type=etype),)
         short_map.setdefault(short, entities)
-        if long_hit is None:
+        if long_hit is None and not _event_of_named(long, d.long[0], hits, entities):
             extra.append(_Hit(d.long[0], d.long[1], entities, -1, source="abbreviation"))
     # every written short form (whole word, same case) names the defined entity: one pass
     # over the text with all short forms, longest first

@@ -195,3 +195,23 @@ def test_a_gene_set_is_a_node_unless_its_examples_follow() -> None:
     listed = found("HIF-1 target genes such as VEGF and EPO are induced.")
     assert not any(text.endswith("target genes") for text, _ in listed)
     assert ids_of("HIF-1 target genes such as VEGF and EPO are induced.", "HIF-1") == ("HIF1",)
+
+
+def test_an_event_long_form_leaves_its_gene_a_mention_of_its_own() -> None:
+    # "phosphorylation of CREB (pCREB)": the long form describes an event on CREB, so CREB is
+    # the mention and "phosphorylation of" stays free for the relation rules
+    got = found("Ca2+ influx activates CaMKIV, leading to the phosphorylation of CREB (pCREB). pCREB induces BDNF.")
+    assert ("CREB", ("CREB",)) in got
+    assert not any(text.startswith("phosphorylation") for text, _ in got)
+    assert [ids for text, ids in got if text == "pCREB"] == [("CREB",), ("CREB",)]
+    # a long form that names the entity itself is still one mention
+    assert ids_of("signal transducer and activator of transcription 3 (STAT3) binds DNA.",
+                  "signal transducer and activator of transcription 3") == ("STAT3",)
+
+
+def test_target_gene_transcription_names_the_target_genes() -> None:
+    assert ids_of("The NICD enters the nucleus to activate target gene transcription.",
+                  "target gene transcription") == ("target genes",)
+    assert ids_of("STATs stimulate gene transcription.", "gene transcription") == ("gene transcription",)
+    # bare "target genes" stays a context noun
+    assert not any(ids == ("target genes",) for _, ids in found("It binds the promoters of target genes."))

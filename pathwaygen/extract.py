@@ -1557,6 +1557,7 @@ class Extractor:
                 shifted = _Tagged(virtual, tagged.tokens)
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
+            found = _ligand_phosphorylation(found, self._ligand_ids)
             for cand in found:
                 subj, obj = cand.subject, cand.object
                 key = (subj.id, cand.relation, obj.id, cand.rule, span)
@@ -1763,6 +1764,15 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
         else:
             out.append(c)
     return out
+
+
+def _ligand_phosphorylation(found: list[_Candidate], ligand_ids: re.Pattern) -> list[_Candidate]:
+    """A ligand (`ligand_ids`: cytokine, growth factor, hormone) or a small molecule is no kinase:
+    its "phosphorylation of X" ("IL-2-mediated STAT5 phosphorylation") goes through the receptor and
+    kinases it engages, so the curated graphs read it as activation of X."""
+    return [c._replace(relation="activates")
+            if c.relation == "phosphorylates" and (c.subject.type == "chemical" or ligand_ids.fullmatch(c.subject.id))
+            else c for c in found]
 
 
 #: a Nature-style panel label after a full stop or at the start ("... on the TME. a.| FGF/FGFR

@@ -694,6 +694,16 @@ def _is_blocked(norm: str, hit: _Hit, blocked: set[str]) -> bool:
     return written in blocked or (written.endswith("s") and written[:-1] in blocked)
 
 
+def _named_after(long_hit: _Hit, short_hit: _Hit, short: str, long: str) -> bool:
+    """True when a gene symbol is defined by one process word that it opens ("GLI/Ci
+    (glioblastoma/Cubitus interruptus)"): that word is what the gene was named after, while an
+    abbreviation of a disease takes letters from across its words ("GBM, glioblastoma",
+    "AD, Alzheimer's disease")."""
+    word = long.strip()
+    return (len(short) >= 3 and " " not in word and word.lower().startswith(short.lower()) and short_hit.entities[0].type in _GENE_TYPES
+            and all(e.type == "process" for e in long_hit.entities))
+
+
 def _event_of_named(long: str, long_start: int, hits: list[_Hit], entities: tuple[Entity, ...]) -> bool:
     """True when a long form describes an event on a named entity ("phosphorylation of CREB"
     for pCREB): the named entity keeps its own mention, so the event noun stays free for the
@@ -726,7 +736,12 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
             continue
         long_hit = by_span.get(d.long)
         short_hit = by_span.get(d.short)
-        if long_hit is not None:
+        if long_hit is not None and short_hit is not None and _named_after(long_hit, short_hit, short, long):
+            # "GLI (glioblastoma)": a gene symbol spelled from one disease word is the gene
+            # named after the disease, not an acronym of it; both forms name the gene
+            entities = short_hit.entities
+            long_hit.entities = entities
+        elif long_hit is not None:
             entities = long_hit.entities
         elif short_hit is not None and (short_hit.rank < 40 or (
                 short_hit.entities[0].type in _GENE_TYPES and _guess_type(long) == "gene")):

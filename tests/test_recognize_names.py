@@ -215,3 +215,14 @@ def test_target_gene_transcription_names_the_target_genes() -> None:
     assert ids_of("STATs stimulate gene transcription.", "gene transcription") == ("gene transcription",)
     # bare "target genes" stays a context noun
     assert not any(ids == ("target genes",) for _, ids in found("It binds the promoters of target genes."))
+
+
+def test_a_gene_symbol_that_opens_its_one_disease_word_is_the_gene() -> None:
+    # GLI was named after glioblastoma; the legend does not make it the disease
+    caption = "the GLI/Ci (glioblastoma/Cubitus interruptus) transcription factors are processed. GLI binds DNA."
+    got = found(caption)
+    assert [ids for text, ids in got if text == "GLI"] == [("GLI1",), ("GLI1",)]
+    # a disease abbreviation spelled across the word or across several words stays the disease
+    assert ids_of("glioblastoma (GBM) and Alzheimer's disease (AD) patients", "GBM") == ("glioblastoma",)
+    assert ids_of("glioblastoma (GBM) and Alzheimer's disease (AD) patients", "AD") == ("alzheimer's disease",)
+

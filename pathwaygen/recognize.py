@@ -1130,6 +1130,11 @@ def _process_phrases(rules: PhraseRules, norm: str, low: str, heads: list[tuple[
                     words += 1
                     if etype == "process":
                         break  # "auxin redistribution": the substrate is the whole phrase
+                    other = hit_at_end.get(start - 1) if etype == "gene" and norm[start - 1 : start] == "/" else None
+                    if other is not None and _absorbs(etype, other):
+                        # "succinyl-CoA/malate CoA transferase": an enzyme named for its two
+                        # substrates is one enzyme
+                        start = other.start
                     continue
                 break
             if (low in rules.stop_words or not any(c.isalpha() for c in word)

@@ -226,3 +226,11 @@ def test_a_gene_symbol_that_opens_its_one_disease_word_is_the_gene() -> None:
     assert ids_of("glioblastoma (GBM) and Alzheimer's disease (AD) patients", "GBM") == ("glioblastoma",)
     assert ids_of("glioblastoma (GBM) and Alzheimer's disease (AD) patients", "AD") == ("alzheimer's disease",)
 
+
+
+def test_an_enzyme_named_for_two_slashed_substrates_is_one_enzyme() -> None:
+    caption = "Acetate is activated by the succinyl-CoA/malate CoA transferase to acetyl-CoA."
+    assert ids_of(caption, "succinyl-CoA/malate CoA transferase") == ("succinyl-coa/malate coa transferase",)
+    # a slashed pair before a named enzyme complex is not absorbed; nor is a pair with no enzyme
+    assert ids_of("NADH/NADPH oxidase makes ROS.", "NADPH oxidase") == ("NADPH_oxidase",)
+    assert ids_of("The ATP/ADP ratio rises.", "ADP") == ("adp",)

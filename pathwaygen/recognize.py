@@ -632,7 +632,8 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                         prev.entities = hit.entities
                     same = True
                 elif prev.entities[0].type == "gene" and not prev.entities[0].xrefs \
-                        and hit.entities[0].type in ("gene", "family") and hit.entities[0].xrefs and not (
+                        and hit.entities[0].type in ("gene", "family") and (
+                            hit.entities[0].xrefs or hit.entities[0].members) and not (
                         hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)
                         or (prev.start and norm[prev.start - 1] == "/")):
                     # (the ortholog is a human gene or family: "Dorsal/Dif/Relish" is a list)

@@ -234,3 +234,12 @@ def test_an_enzyme_named_for_two_slashed_substrates_is_one_enzyme() -> None:
     # a slashed pair before a named enzyme complex is not absorbed; nor is a pair with no enzyme
     assert ids_of("NADH/NADPH oxidase makes ROS.", "NADPH oxidase") == ("NADPH_oxidase",)
     assert ids_of("The ATP/ADP ratio rises.", "ADP") == ("adp",)
+
+
+def test_presenilin_is_the_human_family_and_a_worm_ortholog_slashed_to_it_is_one_node() -> None:
+    assert ids_of("Presenilins and nicastrin form γ-secretase.", "Presenilins") == ("presenilin",)
+    # a curated family of human members counts as the human ortholog ("SEL-12/Presenilin",
+    # like "LIN-12/Notch"); the caption's later "presenilin" is the worm gene too
+    got = found("SEL-12/Presenilin releases the Notch intracellular domain. Presenilin cleaves LIN-12.")
+    assert ("SEL-12/Presenilin", ("SEL-12",)) in got
+    assert ("Presenilin", ("SEL-12",)) in got

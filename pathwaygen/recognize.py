@@ -65,6 +65,7 @@ class _Hit:
     modifiers: frozenset[str] = _NO_MODIFIERS
     source: str = "lexicon"
     alternatives: tuple[int, ...] = ()  # lexicon rows of every other fitting candidate
+    listed: bool = False  # a plural written as a listed name of its own ("AMPs"), not name + "s"
 
 
 _WORD_SPACE_NUMBER = re.compile(r"[a-z]+ +\d+$")
@@ -229,7 +230,7 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
             modifiers = _PHOSPHO_PLURAL if plural else _PHOSPHO
         else:
             modifiers = _PLURAL if plural else _NO_MODIFIERS
-        append(_Hit(ps, pe, entities, rank, modifiers, "lexicon", alternatives))
+        append(_Hit(ps, pe, entities, rank, modifiers, "lexicon", alternatives, listed_plural and not inner_end))
 
 
 def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[tuple[Entity], int, tuple[int, ...], bool, bool] | None:
@@ -363,8 +364,9 @@ def _select_run(run: list[_Hit]) -> list[_Hit]:
 
 def _longest_first(hit: _Hit) -> tuple[int, bool, int, int]:
     # among equally long hits a name as written beats the plural of a shorter one
-    # ("Gαs" is G_s_alpha, not the plural of "Gα")
-    return (hit.start - hit.end, "plural" in hit.modifiers, hit.rank, hit.start)
+    # ("Gαs" is G_s_alpha, not the plural of "Gα"), also when the name is itself a plural
+    # ("AMPs" is listed for antimicrobial peptides: not the plural of the nucleotide AMP)
+    return (hit.start - hit.end, "plural" in hit.modifiers and not hit.listed, hit.rank, hit.start)
 
 
 _by_start = attrgetter("start")
@@ -1675,6 +1677,21 @@ def _join_numbered_long_forms(hits: list[_Hit], definitions: list[Definition]) -
     return out
 
 
+def _singulars_of_listed_plurals(norm: str, hits: list[_Hit]) -> None:
+    """A bare singular takes the entity of a listed plural name the same caption writes:
+    a caption that says "AMPs" for antimicrobial peptides means one of them by "AMP genes",
+    not the nucleotide (the plural alone is never the nucleotide; the singular is, elsewhere)."""
+    singular: dict[str, tuple[Entity, ...]] = {}
+    for hit in hits:
+        if hit.listed:
+            singular.setdefault(norm[hit.start : hit.end - 1], hit.entities)
+    for hit in hits:
+        if not hit.listed and "plural" not in hit.modifiers:
+            entities = singular.get(norm[hit.start : hit.end])
+            if entities is not None:
+                hit.entities = entities
+
+
 def clear_memos() -> None:
     """Forget every memo the recogniser keeps of caption pieces (groundings of written names,
     abbreviation checks of words, guessed types of long forms), not the loaded lexicon and rules:
@@ -1736,6 +1753,8 @@ def recognize(text: Text) -> list[Mention]:
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)
+    if any(hit.listed for hit in hits):
+        _singulars_of_listed_plurals(norm, hits)
     _absorb_unknown_partners(norm, hits)
     mentions = []
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)

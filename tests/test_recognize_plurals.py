@@ -1,0 +1,29 @@
+"""Recognition of plural names listed in their own right ("AMPs") versus name + "s"."""
+
+from pathwaygen.recognize import recognize
+from pathwaygen.text import prepare
+
+
+def _ids(caption: str) -> list[tuple[str, str]]:
+    """(written text, entity id) of every mention of `caption`."""
+    return [(m.text, m.entities[0].id) for m in recognize(prepare(caption))]
+
+
+def test_listed_plural_beats_plural_of_shorter_name() -> None:
+    # "AMPs" is listed for antimicrobial peptides; the nucleotide AMP has no plural in captions
+    assert ("AMPs", "antimicrobial peptides") in _ids("Toll signaling induces AMPs in the fat body.")
+
+
+def test_singular_follows_listed_plural_in_same_caption() -> None:
+    found = _ids("The Imd pathway produces AMPs; Relish drives AMP genes.")
+    assert ("AMP", "antimicrobial peptides") in found
+    assert all(eid != "amp" for _, eid in found)
+
+
+def test_bare_singular_without_listed_plural_stays_nucleotide() -> None:
+    assert ("AMP", "amp") in _ids("A high AMP/ATP ratio activates AMPK.")
+
+
+def test_plural_by_suffix_unchanged() -> None:
+    found = _ids("STATs and MAPKs are phosphorylated; MAPK then acts.")
+    assert ("STATs", "STAT") in found and ("MAPKs", "MAPK") in found and ("MAPK", "MAPK") in found

@@ -940,6 +940,7 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
     is another name of that gene, here and wherever the caption writes it again; "ATG8 (LC3)":
     a name grounded only by a mere alias, with a firm name in parentheses after it, is that one."""
     synonyms: dict[str, tuple[Entity, ...]] = {}
+    orthologs: dict[str, tuple[Entity, ...]] = {}
     for prev, hit in zip(hits, hits[1:]):
         if len(prev.entities) != 1 or norm[prev.end : hit.start] != " (" or not norm.startswith(")", hit.end):
             continue
@@ -949,10 +950,20 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
                 and len(hit.entities) == 1 and hit.entities[0].type in ("gene", "family") \
                 and prev.entities[0].type == "gene":
             prev.entities = hit.entities
+        elif prev.entities[0].type == "gene" and not prev.entities[0].xrefs and not prev.modifiers \
+                and len(hit.entities) == 1 and hit.entities[0].type in ("gene", "family") \
+                and (hit.entities[0].xrefs or hit.entities[0].members) and not hit.modifiers:
+            # "Patched (PTCH1)": a gene of another species with its human ortholog in parentheses
+            # is that gene, here and wherever the caption names it again (as "LIN-12/Notch")
+            orthologs.setdefault(prev.entities[0].id, hit.entities)
     if synonyms:
         for hit in hits:
             if hit.source == "symbol-shape" and norm[hit.start : hit.end] in synonyms:
                 hit.entities = synonyms[norm[hit.start : hit.end]]
+    if orthologs:
+        for hit in hits:
+            if len(hit.entities) == 1 and hit.entities[0].id in orthologs:
+                hit.entities = orthologs[hit.entities[0].id]
 
 
 _CASED_WORD = re.compile(r"[A-Za-z]?[a-z]+")

@@ -1,4 +1,5 @@
-"""Recognition of plural names listed in their own right ("AMPs") versus name + "s"."""
+"""Recognition of plural names listed in their own right ("AMPs") versus name + "s", and of
+model-organism genes written with their human ortholog in parentheses."""
 
 from pathwaygen.recognize import recognize
 from pathwaygen.text import prepare
@@ -27,3 +28,13 @@ def test_bare_singular_without_listed_plural_stays_nucleotide() -> None:
 def test_plural_by_suffix_unchanged() -> None:
     found = _ids("STATs and MAPKs are phosphorylated; MAPK then acts.")
     assert ("STATs", "STAT") in found and ("MAPKs", "MAPK") in found and ("MAPK", "MAPK") in found
+
+
+def test_model_organism_gene_with_human_ortholog_in_parentheses() -> None:
+    # "Patched (PTCH1)": the fly gene named with its human ortholog is that one node, also later
+    found = _ids("Hedgehog binds its receptor Patched (PTCH1); without ligand, Patched blocks SMO.")
+    assert [eid for text, eid in found if text in ("Patched", "PTCH1")] == ["PTCH1", "PTCH1", "PTCH1"]
+
+
+def test_model_organism_gene_without_ortholog_stays() -> None:
+    assert ("Patched", "ptc") in _ids("In flies, Patched blocks Smoothened.")

@@ -644,6 +644,16 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                     # ("the Notch intracellular domain (NICD)") is that gene too
                     same = True
                     orthologs.setdefault(hit.entities[0].id, prev.entities)
+                elif hit.entities[0].type == "gene" and not hit.entities[0].xrefs \
+                        and prev.entities[0].type in ("gene", "family") and (
+                            prev.entities[0].xrefs or prev.entities[0].members) and not (
+                        prev.modifiers or hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)
+                        or (prev.start and norm[prev.start - 1] == "/")):
+                    # "GLI/Ci": the human gene first, its ortholog of another species after it:
+                    # one node keyed by the human name, and the other species' name anywhere else
+                    # in the caption ("Cubitus interruptus") is that node too
+                    same = True
+                    orthologs.setdefault(hit.entities[0].id, prev.entities)
             if same:
                 prev.end = hit.end
                 prev.modifiers |= hit.modifiers

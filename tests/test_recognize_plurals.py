@@ -38,3 +38,15 @@ def test_model_organism_gene_with_human_ortholog_in_parentheses() -> None:
 
 def test_model_organism_gene_without_ortholog_stays() -> None:
     assert ("Patched", "ptc") in _ids("In flies, Patched blocks Smoothened.")
+
+
+def test_human_gene_slash_ortholog_of_another_species() -> None:
+    # "GLI/Ci": the human family first, the fly gene after it: one node, and the fly name
+    # written out elsewhere in the caption is that node too
+    found = _ids("SMO converts GLI/Ci into an activator; Cubitus interruptus then enters the nucleus.")
+    human = dict(found)["GLI/Ci"]
+    assert human != "ci" and ("Cubitus interruptus", human) in found
+
+
+def test_slash_chain_with_fly_gene_is_no_ortholog_pair() -> None:
+    assert ("Ci", "ci") in _ids("GLI/Ci/Smo form a chain in flies.")

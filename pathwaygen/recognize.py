@@ -633,9 +633,7 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                     if prev.rank >= 50:
                         prev.entities = hit.entities
                     same = True
-                elif prev.entities[0].type == "gene" and not prev.entities[0].xrefs \
-                        and hit.entities[0].type in ("gene", "family") and (
-                            hit.entities[0].xrefs or hit.entities[0].members) and not (
+                elif _other_species_gene(prev.entities[0]) and _human_side(hit.entities[0]) and not (
                         hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)
                         or (prev.start and norm[prev.start - 1] == "/")):
                     # (the ortholog is a human gene or family: "Dorsal/Dif/Relish" is a list)
@@ -644,9 +642,7 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                     # ("the Notch intracellular domain (NICD)") is that gene too
                     same = True
                     orthologs.setdefault(hit.entities[0].id, prev.entities)
-                elif hit.entities[0].type == "gene" and not hit.entities[0].xrefs \
-                        and prev.entities[0].type in ("gene", "family") and (
-                            prev.entities[0].xrefs or prev.entities[0].members) and not (
+                elif _other_species_gene(hit.entities[0]) and _human_side(prev.entities[0]) and not (
                         prev.modifiers or hit.modifiers or _SLASH_PARTNER_AFTER.match(norm, hit.end)
                         or (prev.start and norm[prev.start - 1] == "/")):
                     # "GLI/Ci": the human gene first, its ortholog of another species after it:
@@ -659,11 +655,28 @@ def _merge_slash_synonyms(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hi
                 prev.modifiers |= hit.modifiers
                 continue
         out.append(hit)
+    _name_orthologs(out, orthologs)
+    return out
+
+
+def _other_species_gene(entity: Entity) -> bool:
+    """A gene without HGNC grounding: one of another species, named as written ("LIN-12", "Ci")."""
+    return entity.type == "gene" and not entity.xrefs
+
+
+def _human_side(entity: Entity) -> bool:
+    """A grounded human gene or a curated family ("Notch", "Presenilin"): what an ortholog of
+    another species written beside it ("LIN-12/Notch", "Patched (PTCH1)") stands for."""
+    return entity.type in ("gene", "family") and bool(entity.xrefs or entity.members)
+
+
+def _name_orthologs(hits: list[_Hit], orthologs: dict[str, tuple[Entity, ...]]) -> None:
+    """Give every single-entity hit whose entity id is a key of `orthologs` the entities it maps to
+    (the ortholog's node, wherever the caption names it again)."""
     if orthologs:
-        for hit in out:
+        for hit in hits:
             if len(hit.entities) == 1 and hit.entities[0].id in orthologs:
                 hit.entities = orthologs[hit.entities[0].id]
-    return out
 
 
 #: head words of a long form -> entity type for abbreviations the lexicon does not know
@@ -960,9 +973,8 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
                 and len(hit.entities) == 1 and hit.entities[0].type in ("gene", "family") \
                 and prev.entities[0].type == "gene":
             prev.entities = hit.entities
-        elif prev.entities[0].type == "gene" and not prev.entities[0].xrefs and not prev.modifiers \
-                and len(hit.entities) == 1 and hit.entities[0].type in ("gene", "family") \
-                and (hit.entities[0].xrefs or hit.entities[0].members) and not hit.modifiers:
+        elif _other_species_gene(prev.entities[0]) and not prev.modifiers \
+                and len(hit.entities) == 1 and _human_side(hit.entities[0]) and not hit.modifiers:
             # "Patched (PTCH1)": a gene of another species with its human ortholog in parentheses
             # is that gene, here and wherever the caption names it again (as "LIN-12/Notch")
             orthologs.setdefault(prev.entities[0].id, hit.entities)
@@ -970,10 +982,7 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
         for hit in hits:
             if hit.source == "symbol-shape" and norm[hit.start : hit.end] in synonyms:
                 hit.entities = synonyms[norm[hit.start : hit.end]]
-    if orthologs:
-        for hit in hits:
-            if len(hit.entities) == 1 and hit.entities[0].id in orthologs:
-                hit.entities = orthologs[hit.entities[0].id]
+    _name_orthologs(hits, orthologs)
 
 
 _CASED_WORD = re.compile(r"[A-Za-z]?[a-z]+")

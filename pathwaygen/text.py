@@ -46,7 +46,6 @@ _CAPITALS_NO_BREAK = frozenset({"fig", "figs", "vs", "etc", "al", "et al", "ref"
 
 #: the characters of a word for _last_word: ASCII letters and the full stop
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*(?: al)?)$")
 _SPECIAL = re.compile(r"[^\x20-\x7e]")
 _L_FOR_I = re.compile(r"(?<![A-Za-z])l(?=(?:kappa|k|K)(?:B|K))")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
@@ -118,8 +117,9 @@ def _word_start(text: str, low: int, end: int) -> int:
 
 
 def _last_word(text: str, low: int, end: int) -> str:
-    """The word (letters and dots, "et al" counts as one) that ends at `end`, as _LAST_WORD
-    would find it searching text[low:end]; "" when there is none."""
+    """The word (letters and dots, "et al" counts as one) that ends at `end`, as the regex
+    ``([A-Za-z][A-Za-z.]*(?: al)?)$`` would find it searching text[low:end]; "" when there is none
+    (tests/test_text.py holds the two to the same answers)."""
     j = _word_start(text, low, end)
     if j == end:
         return ""

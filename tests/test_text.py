@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pathwaygen.text import prepare
+from pathwaygen.text import _last_word, prepare
 
 
 def test_greek_dashes_and_nfkc() -> None:
@@ -70,3 +72,15 @@ def test_offset_map_of_long_and_plain_ascii_captions() -> None:
             list(range(len(caption) + 1)) if caption.isascii() else
             list(range(9003)) + [9003] * 4 + list(range(9004, len(caption) + 1)))
     assert prepare("TP53 activates MDM2. MDM2 degrades TP53.").sentences == ((0, 20), (21, 40))
+
+
+#: what _last_word computes without a regex (the word before a full stop, "et al" as one)
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*(?: al)?)$")
+
+
+@given(st.text(alphabet="aAzZ. l-1", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_last_word_is_the_regex_word(text: str, low: int, end: int) -> None:
+    end = min(end, len(text))
+    low = min(low, end)
+    match = _LAST_WORD.search(text[low:end])
+    assert _last_word(text, low, end) == (match.group(1) if match else "")

@@ -86,6 +86,7 @@ _BINDING_WORDS = re.compile(r"\b(?:binds?|binding|bound|dimeri[sz]\w*|heterodime
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _COMPLEX_PARTS = frozenset({"gene", "family", "complex", "chemical", "rna"})
 _CHAIN_BEFORE = re.compile(r"@\d+@(?:[/-]@\d+@)+ ?$")
+_CHAIN_ENDINGS = ("@", "@ ", "@\n", "@ \n")  # (the ends of a text _CHAIN_BEFORE matches in: "$" passes a final newline)
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
 _SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
 # an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
@@ -106,10 +107,15 @@ _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
 _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
+#: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
+_APPOSED_START = ("the ", "a ", "an ")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
                                       r"|(?<=the )@\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
+#: what every match of _CATEGORY_BEFORE_MEMBERS ends on (its last word and the token's "@")
+_CATEGORY_WORDS = ("proteins @", "kinases @", "factors @", "members @", "isoforms @", "paralogs @", "homologs @",
+                   "subunits @", "kinase @", "member @")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 #: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
 #: and fatty acids": group 1 holds what was activated (one token or a list)
@@ -298,6 +304,13 @@ _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
     r"potential(?:ly)?|thought to|believed to|proposed|propose[sd]?|suggest\w*|hypothe\w*|"
     r"appears? to|seems? to|speculative|probably|predicted|postulated|would)\b")
+#: a word every match of _QUESTION holds
+_QUESTION_WORDS = ("whether", "unclear", "unknown", "not known", "remain", "open question", "controversial", "is debated")
+#: a word every match of _HEDGE holds
+_HEDGE_WORDS = ("may", "might", "could", "possibl", "likely", "putative", "presumabl", "perhaps", "potential",
+                "thought to", "believed to", "propose", "suggest", "hypothe", "appear", "seem", "speculative",
+                "probably", "predicted", "postulated", "would")
+_NEGATION_WORDS = tuple(_NEGATION_WORD.split("|"))  # (the pattern is these words)
 # (the same cues as RE2 patterns over the ASCII tagged bytes, where \b means the same: one DFA
 # scan instead of trying every alternative at every offset)
 _QUESTION_RE2 = re2.compile(_QUESTION.pattern)._regexp if FAST_RE2 else re2.compile(_QUESTION.pattern)
@@ -404,26 +417,32 @@ class _Tagged:
     def question(self) -> int:
         """Offset of the first open-question cue (len(text) + 1 when there is none)."""
         if self._question is None:
-            self._question = _first_cue(_QUESTION_RE2, self.raw)
+            self._question = _first_cue(_QUESTION_RE2, self.raw, self.text, _QUESTION_WORDS)
         return self._question
 
     @property
     def negation(self) -> int:
         """Offset of the first word a negation needs (_NEGATION_WORD; len(text) + 1 when there is none)."""
         if self._negation is None:
-            self._negation = _first_cue(_NEGATION_WORD_RE2, self.raw)
+            self._negation = _first_cue(_NEGATION_WORD_RE2, self.raw, self.text, _NEGATION_WORDS)
         return self._negation
 
     @property
     def hedge(self) -> int:
         """Offset of the first hedging cue (len(text) + 1 when there is none)."""
         if self._hedge is None:
-            self._hedge = _first_cue(_HEDGE_RE2, self.raw)
+            self._hedge = _first_cue(_HEDGE_RE2, self.raw, self.text, _HEDGE_WORDS)
         return self._hedge
 
 
-def _first_cue(regexp, raw: bytes) -> int:
-    """Start of the first match of an RE2 pattern in `raw`, or len(raw) + 1."""
+def _first_cue(regexp, raw: bytes, text: str, words: tuple[str, ...]) -> int:
+    """Start of the first match of an RE2 pattern in `raw` (the bytes of `text`), or len(raw) + 1.
+
+    Every match holds one of `words`: most texts hold none, and a few str scans say so for
+    less than the RE2 call.
+    """
+    if not any([word in text for word in words]):
+        return len(raw) + 1
     if not FAST_RE2:
         match = regexp.search(raw)
         return match.start() if match is not None else len(raw) + 1
@@ -527,12 +546,12 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     if text != settled and _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
-    if ", @" in text and "@, " in text:
+    if ", @" in text and "@, " in text and (text.startswith(_APPOSED_START) or "; " in text or ": " in text):
         # "The NF-kB protein for the Imd pathway, Relish, activates ...": a descriptive noun
         # phrase (no entity) with the name apposed to it is that name
         # (an "anti-X antibody, name," keeps its words: they say what the name inhibits)
         text = _APPOSED_NAME.sub(lambda m: m.group(0) if "anti-" in m.group(0) else f"{m.group(1)}{m.group(2)} ", text)
-    if "s @" in text or "kinase @" in text or "member @" in text:
+    if any([word in text for word in _CATEGORY_WORDS]):
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
@@ -557,7 +576,7 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         if before:
             # the mention just before, or all of a chain just before ("PI3K/AKT/mTOR (PI3K,
             # phosphoinositide 3-kinase; AKT, ...)": a legend of the chain's own members)
-            run = _CHAIN_BEFORE.search(text, 0, start)
+            run = _CHAIN_BEFORE.search(text, 0, start) if text.endswith(_CHAIN_ENDINGS, 0, start) else None
             names = _TOKEN.findall(run.group()) if run is not None else before[-1:]
             prev = {e.id for t in names for e in tokens[int(t)]}
             if all({e.id for e in tokens[i]} <= prev for i in inner):
@@ -867,8 +886,8 @@ class Extractor:
                     return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
                 if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))) and not _SHARED_HEAD.search(slot_text):
                     items = items[-1:]
-            if name == "B" and e == match_end and items and (_NOMINAL_AFTER.match(text, e)
-                                                                or self._place_after(tagged, e)):
+            if name == "B" and e == match_end and items and (
+                    _NOMINAL_AFTER.match(text, e) or (text.startswith(" @", e) and self._place_after(tagged, e))):
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
@@ -1060,7 +1079,8 @@ class Extractor:
 
     def resolve_object_pronoun(self, tagged: _Tagged) -> None:
         """Replace "it/them" after a coordinated verb by the object of the verb before it."""
-        if not _OBJECT_PRONOUN_CUE.search(tagged.text):
+        text = tagged.text
+        if (" it" not in text and " them" not in text and " their " not in text) or not _OBJECT_PRONOUN_CUE.search(text):
             return  # (most sentences: neither pronoun pattern nor _LICENSED_PRONOUN can match)
         pattern = self._object_pronoun
         match = _search(pattern, tagged.raw, 0)
@@ -1574,9 +1594,10 @@ class Extractor:
                 history.clear()
                 continue
             tagged = tag_sentence(original, span, inside)
-            self.resolve_complex(tagged, history[-1] if history else None)
-            self.resolve_demonstrative(tagged, history[-1] if history else None)
-            self.resolve_class_reference(tagged, history[-1] if history else None)
+            last = history[-1] if history else None
+            self.resolve_complex(tagged, last)
+            self.resolve_demonstrative(tagged, last)
+            self.resolve_class_reference(tagged, last)
             self.resolve_pronouns(tagged, previous)
             self.resolve_object_pronoun(tagged)
             history.append(tagged)
@@ -1595,6 +1616,7 @@ class Extractor:
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
             found = _ligand_phosphorylation(found, self._ligand_ids)
+            evidence: dict[str, Evidence] = {}  # (one per rule: the statements of a rule share it)
             for cand in found:
                 subj, obj = cand.subject, cand.object
                 key = (subj.id, cand.relation, obj.id, cand.rule, span)
@@ -1604,8 +1626,10 @@ class Extractor:
                     if not cand.hedged and statements[key].hedged:
                         statements[key] = Statement(subj, cand.relation, obj, statements[key].evidence, False)
                     continue
-                statements[key] = Statement(subj, cand.relation, obj,
-                                            Evidence(sentence, span[0], span[1], cand.rule), cand.hedged)
+                said = evidence.get(cand.rule)
+                if said is None:
+                    said = evidence[cand.rule] = Evidence(sentence, span[0], span[1], cand.rule)
+                statements[key] = Statement(subj, cand.relation, obj, said, cand.hedged)
         return list(statements.values())
 
 
@@ -1826,7 +1850,12 @@ def _split_panel_labels(original: str, sentences: tuple[tuple[int, int], ...]) -
     out: list[tuple[int, int]] = []
     for start, end in sentences:
         cut = start
-        for match in _PANEL_LABEL.finditer(original[start:end]):
+        chunk = original[start:end]
+        if "|" not in chunk and ".(" not in chunk:  # (every label holds one: most sentences have none)
+            if start < end:
+                out.append((start, end))
+            continue
+        for match in _PANEL_LABEL.finditer(chunk):
             left = original[cut:start + match.start()].rstrip()
             if left:
                 out.append((cut, cut + len(left)))

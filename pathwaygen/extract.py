@@ -112,10 +112,9 @@ _APPOSED_START = ("the ", "a ", "an ")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
-                                      r"|(?<=the )@\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
-#: what every match of _CATEGORY_BEFORE_MEMBERS ends on (its last word and the token's "@")
-_CATEGORY_WORDS = ("proteins @", "kinases @", "factors @", "members @", "isoforms @", "paralogs @", "homologs @",
-                   "subunits @", "kinase @", "member @")
+                                      # ("@(?<=the @)": "(?<=the )@" read after the "@" that both
+                                      # alternatives start on, so that re skips to the "@"s)
+                                      r"|@(?<=the @)\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 #: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
 #: and fatty acids": group 1 holds what was activated (one token or a list)
@@ -304,13 +303,6 @@ _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
     r"potential(?:ly)?|thought to|believed to|proposed|propose[sd]?|suggest\w*|hypothe\w*|"
     r"appears? to|seems? to|speculative|probably|predicted|postulated|would)\b")
-#: a word every match of _QUESTION holds
-_QUESTION_WORDS = ("whether", "unclear", "unknown", "not known", "remain", "open question", "controversial", "is debated")
-#: a word every match of _HEDGE holds
-_HEDGE_WORDS = ("may", "might", "could", "possibl", "likely", "putative", "presumabl", "perhaps", "potential",
-                "thought to", "believed to", "propose", "suggest", "hypothe", "appear", "seem", "speculative",
-                "probably", "predicted", "postulated", "would")
-_NEGATION_WORDS = tuple(_NEGATION_WORD.split("|"))  # (the pattern is these words)
 # (the same cues as RE2 patterns over the ASCII tagged bytes, where \b means the same: one DFA
 # scan instead of trying every alternative at every offset)
 _QUESTION_RE2 = re2.compile(_QUESTION.pattern)._regexp if FAST_RE2 else re2.compile(_QUESTION.pattern)
@@ -417,32 +409,26 @@ class _Tagged:
     def question(self) -> int:
         """Offset of the first open-question cue (len(text) + 1 when there is none)."""
         if self._question is None:
-            self._question = _first_cue(_QUESTION_RE2, self.raw, self.text, _QUESTION_WORDS)
+            self._question = _first_cue(_QUESTION_RE2, self.raw)
         return self._question
 
     @property
     def negation(self) -> int:
         """Offset of the first word a negation needs (_NEGATION_WORD; len(text) + 1 when there is none)."""
         if self._negation is None:
-            self._negation = _first_cue(_NEGATION_WORD_RE2, self.raw, self.text, _NEGATION_WORDS)
+            self._negation = _first_cue(_NEGATION_WORD_RE2, self.raw)
         return self._negation
 
     @property
     def hedge(self) -> int:
         """Offset of the first hedging cue (len(text) + 1 when there is none)."""
         if self._hedge is None:
-            self._hedge = _first_cue(_HEDGE_RE2, self.raw, self.text, _HEDGE_WORDS)
+            self._hedge = _first_cue(_HEDGE_RE2, self.raw)
         return self._hedge
 
 
-def _first_cue(regexp, raw: bytes, text: str, words: tuple[str, ...]) -> int:
-    """Start of the first match of an RE2 pattern in `raw` (the bytes of `text`), or len(raw) + 1.
-
-    Every match holds one of `words`: most texts hold none, and a few str scans say so for
-    less than the RE2 call.
-    """
-    if not any([word in text for word in words]):
-        return len(raw) + 1
+def _first_cue(regexp, raw: bytes) -> int:
+    """Start of the first match of an RE2 pattern in `raw`, or len(raw) + 1."""
     if not FAST_RE2:
         match = regexp.search(raw)
         return match.start() if match is not None else len(raw) + 1
@@ -551,7 +537,7 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # phrase (no entity) with the name apposed to it is that name
         # (an "anti-X antibody, name," keeps its words: they say what the name inhibits)
         text = _APPOSED_NAME.sub(lambda m: m.group(0) if "anti-" in m.group(0) else f"{m.group(1)}{m.group(2)} ", text)
-    if any([word in text for word in _CATEGORY_WORDS]):
+    if "s @" in text or "kinase @" in text or "member @" in text:
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)

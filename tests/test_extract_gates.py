@@ -269,14 +269,16 @@ def test_licensed_pronoun_needs_the_cue(text):
         assert X._OBJECT_PRONOUN_CUE.search(text)
 
 
-@settings(max_examples=100, deadline=None)
-@given(data=st.data())
-def test_category_before_members_ends_on_a_category_word(data):
-    text = data.draw(st.one_of(_matching(X._CATEGORY_BEFORE_MEMBERS.pattern.split("|(?<=the )")[0]),
-                               _matching("the " + X._CATEGORY_BEFORE_MEMBERS.pattern.split("|(?<=the )")[1])))
-    for match in X._CATEGORY_BEFORE_MEMBERS.finditer(text):
-        # (the match ends before the token it looks ahead to: its "@" ends the word)
-        assert text.endswith(X._CATEGORY_WORDS, 0, match.end() + 1), text
+FORMER_CATEGORY_BEFORE_MEMBERS = re.compile(X._CATEGORY_BEFORE_MEMBERS.pattern.replace("|@(?<=the @)", "|(?<=the )@"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "@1@", "@2@", "kinase", "family", "member", "members", "proteins", "x"]),
+                max_size=10))
+def test_category_before_members_reads_what_the_former_pattern_read(words):
+    text = " ".join(words)
+    assert "(?<=the )" not in X._CATEGORY_BEFORE_MEMBERS.pattern
+    assert X._CATEGORY_BEFORE_MEMBERS.sub("", text) == FORMER_CATEGORY_BEFORE_MEMBERS.sub("", text)
 
 
 @settings(max_examples=100, deadline=None)
@@ -285,14 +287,6 @@ def test_apposed_name_opens_the_text_or_follows_a_clause_break(text):
     for match in X._APPOSED_NAME.finditer(text):
         assert ", @" in text and "@, " in text
         assert text.startswith(X._APPOSED_START) or "; " in text or ": " in text, text
-
-
-@settings(max_examples=100, deadline=None)
-@given(_matching(X._QUESTION.pattern))
-def test_every_open_question_holds_a_question_word(text):
-    match = X._QUESTION.search(text)
-    if match:
-        assert any(word in match.group() for word in X._QUESTION_WORDS), match.group()
 
 
 @settings(max_examples=100, deadline=None)
@@ -307,17 +301,3 @@ def test_every_panel_label_holds_a_bar_or_a_parenthesis_after_a_stop(text):
 def test_chain_before_needs_its_ending(text):
     if X._CHAIN_BEFORE.search(text):
         assert text.endswith(X._CHAIN_ENDINGS), repr(text)
-
-
-@pytest.mark.parametrize("pattern, compiled, words", [
-    (X._HEDGE, X._HEDGE_RE2, X._HEDGE_WORDS), (X._QUESTION, X._QUESTION_RE2, X._QUESTION_WORDS),
-    (re.compile(X._NEGATION_WORD), X._NEGATION_WORD_RE2, X._NEGATION_WORDS)], ids=["hedge", "question", "negation_word"])
-@settings(max_examples=100, deadline=None)
-@given(data=st.data())
-def test_every_cue_holds_a_cue_word(pattern, compiled, words, data):
-    # (_first_cue answers "none" without RE2 for a text that holds none of the words)
-    text = data.draw(st.one_of(_matching(pattern.pattern), st.text(ASCII, max_size=30)))
-    match = pattern.search(text)
-    if match:
-        assert any(word in match.group() for word in words), match.group()
-    assert X._first_cue(compiled, text.encode(), text, words) == (match.start() if match else len(text) + 1)

@@ -283,8 +283,11 @@ _DEMONSTRATIVE_START = ("th", "stimulation of th", "activation of th", "engageme
 def _may_hold_pronoun(text: str) -> bool:
     """Literal pre-check of Extractor._pronoun: its pronoun ("it", "they", "this complex", "the
     complex", "this protein") follows a space or opens the text, and is followed by " " or ","."""
-    return (" it " in text or " it," in text or " they " in text or " they," in text or "this complex" in text
-            or "the complex" in text or "this protein" in text or text.startswith(("it ", "it,", "they ", "they,")))
+    # (the tight forms of "they" and "complex" asked only when the word is there: most texts
+    # hold neither, and each scan of the text costs)
+    return (" it " in text or " it," in text or "this protein" in text or text.startswith(("it ", "it,"))
+            or ("they" in text and (" they " in text or " they," in text or text.startswith(("they ", "they,"))))
+            or ("complex" in text and ("this complex" in text or "the complex" in text)))
 
 
 def _may_open_on_class(text: str) -> bool:

@@ -880,7 +880,7 @@ class Extractor:
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
-                    and self._clause.match(tagged.raw, e)):
+                    and _search(self._clause, tagged.raw, e, anchored=True) is not None):
                 items = items[:-1]
             values[name] = self._entity_views(items, tagged.tokens)
         return values
@@ -1031,7 +1031,7 @@ class Extractor:
         group = self._pronoun.groupindex["P"]
         pos = 0
         while True:
-            match = self._pronoun.search(tagged.raw, pos)
+            match = _search(self._pronoun, tagged.raw, pos)  # (spans only: no match object)
             if match is None:
                 return
             s, e = match.span(group)
@@ -1211,7 +1211,7 @@ class Extractor:
     def _next_shared(self, tagged: _Tagged, pos: int) -> tuple[int, int, int] | None:
         """The next verb after `pos` that may share a subject: (start of its joint, start of the
         verb phrase, end of the match), from " and <verb>" or ", <finite verb or passive>"."""
-        found = self._shared.search(tagged.raw, pos)
+        found = _search(self._shared, tagged.raw, pos)
         best = None if found is None else (found.start(), found.start(self._shared.groupindex["V"]), found.end())
         search_from = pos
         while ", " in tagged.text[search_from:best[0] if best else len(tagged.text)]:

@@ -835,7 +835,10 @@ class Extractor:
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
-                    and self._clause.match(tagged.raw, e)):
+                    and self._clause.match(tagged.raw, e)
+                    and not (text.endswith(_MEMBERS_ENDINGS, 0, s) and _MEMBERS_BEFORE.search(text, 0, s))):
+                # (but the parts of a whole run to its verb: "complex II containing FADD and
+                # RIPK1 can trigger apoptosis" is no new clause of RIPK1's)
                 items = items[:-1]
             values[name] = self._entity_views(items, tagged.tokens)
         return values
@@ -1366,7 +1369,7 @@ class Extractor:
                     # but a named whole they make up does ("the IKK complex composed of IKKa, IKKb
                     # and NEMO, which catalyze phosphorylation of IkB")
                     head = _MEMBERS_HEAD.search(text, 0, a_start)
-                    if head is None or not _RELATIVE_AFTER.match(text, a_end):
+                    if head is None:
                         continue
                 if text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
                     continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"

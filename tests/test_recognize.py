@@ -79,6 +79,14 @@ def test_slash_synonyms_are_one_entity() -> None:
     assert ids_of(caption, "TrkA") == ("NTRK1",)
 
 
+def test_long_form_of_a_numbered_slash_names_its_genes() -> None:
+    caption = "Complex I includes TRADD, cellular inhibitor of apoptosis proteins 1 and 2 (cIAP1/2), and LUBAC."
+    assert ids_of(caption, "cellular inhibitor of apoptosis proteins 1 and 2") == ("BIRC2", "BIRC3")
+    assert "apoptosis" not in all_ids(caption)
+    # (no definition before it: a process word stays a mention of its own)
+    assert "apoptosis" in all_ids("cIAP1/2 inhibit apoptosis.")
+
+
 # --- case, species, hyphen, phospho, plural ---------------------------------------------
 
 

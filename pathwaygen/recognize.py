@@ -973,6 +973,11 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
                 and len(hit.entities) == 1 and hit.entities[0].type in ("gene", "family") \
                 and prev.entities[0].type == "gene":
             prev.entities = hit.entities
+        elif (prev.entities[0].type == "process" and len(hit.entities) == 1 and hit.entities[0].type == "process"
+              and " " in norm[prev.start : prev.end] and " " not in norm[hit.start : hit.end]):
+            # "inflammatory cell death (pyroptosis)": a one-word process in parentheses after a
+            # described one is its name (not "apoptosis (programmed cell death)", the other way)
+            prev.entities = hit.entities
         elif _other_species_gene(prev.entities[0]) and not prev.modifiers \
                 and len(hit.entities) == 1 and _human_side(hit.entities[0]) and not hit.modifiers:
             # "Patched (PTCH1)": a gene of another species with its human ortholog in parentheses

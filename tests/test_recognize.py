@@ -87,6 +87,13 @@ def test_long_form_of_a_numbered_slash_names_its_genes() -> None:
     assert "apoptosis" in all_ids("cIAP1/2 inhibit apoptosis.")
 
 
+def test_one_word_process_in_parentheses_names_the_described_one() -> None:
+    caption = "Caspase-1 cleaves Gasdermin-D, resulting in inflammatory cell death (pyroptosis)."
+    assert ids_of(caption, "cell death") == ("pyroptosis",)
+    # the other way round the parenthesis only describes: the name stays
+    assert ids_of("Apoptosis (programmed cell death) follows.", "Apoptosis") == ("apoptosis",)
+
+
 # --- case, species, hyphen, phospho, plural ---------------------------------------------
 
 

@@ -227,6 +227,12 @@ _GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(
                              r"(?: proteins?| molecules?| genes?)?)")
 
 
+#: an unnamed set that a quantifier counts ("phosphorylate several downstream target proteins"):
+#: it names no node of its own (what the action leads to is still read, as the subject's)
+_COUNTED_SET = re.compile(r"\b(?:several|many|various|multiple|numerous|a number of|a variety of|a range of)"
+                          r"(?: [a-z-]+)? @(\d+)@")
+
+
 def _unnamed_set(entities: Iterable[Entity]) -> bool:
     """Whether every entity is an unnamed set of molecules ("several downstream target proteins")."""
     for entity in entities:
@@ -1558,6 +1564,11 @@ class Extractor:
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
             found = _ligand_phosphorylation(found, self._ligand_ids)
+            if "@ " in tagged.text or tagged.text.endswith("@"):
+                counted = {e.id for m in _COUNTED_SET.finditer(tagged.text)
+                           if _unnamed_set(tagged.tokens[int(m.group(1))]) for e in tagged.tokens[int(m.group(1))]}
+                if counted:
+                    found = [c for c in found if c.subject.id not in counted and c.object.id not in counted]
             for cand in found:
                 subj, obj = cand.subject, cand.object
                 key = (subj.id, cand.relation, obj.id, cand.rule, span)

@@ -152,7 +152,7 @@ _LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (
 _LOST = tuple(f"@ {word}" for word in (
     "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
     "inhibition", "blockade", "inactivation", "downregulation", "down-regulation"))
-_PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "after", "during", "under",
+_PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "after", "during", "under", "for",
                  "among", "onto", "across", "toward", "towards", "through", "via", "with")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
 _PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)

@@ -1487,21 +1487,25 @@ class Extractor:
         if len(cands) < 2 and not (cands and cands[0].rule in self._supersedes.get(cands[0].rule, ())):
             return list(cands)  # (nothing to conflict with; unless a rule would supersede itself)
         kept: list[_Candidate] = []
-        # pair -> priority -> spans kept at that priority
-        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int]]]] = {}
+        # pair -> priority -> (start, end, relation) kept at that priority
+        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int, str]]]] = {}
         # (by priority, highest first, then span, rule and pair: two stable sorts with C keys)
         for cand in sorted(sorted(cands, key=_CANDIDATE_ORDER), key=_PRIORITY, reverse=True):
             pair = by_pair.setdefault(frozenset((cand.subject.id, cand.object.id)), {})
             s, e = cand.span
             # a degradation the extended match leads to adds to it ("phosphorylates IkBa,
             # leading to its degradation": both hold), so that match (same start) does not overrule it
-            extension = cand.relation == "degrades" and cand.rule in self._extension_ids
-            if pair and any(other[0] < e and s < other[1] and not (extension and other[0] == s)
+            # as does a purpose the recruited partner serves ("recruits TRIF to activate the
+            # TRIF-dependent pathway": the subject binds TRIF and activates it)
+            extension = cand.rule in self._extension_ids and (
+                cand.relation == "degrades" or (cand.relation == "activates" and cand.rule == "via.purpose"))
+            if pair and any(other[0] < e and s < other[1]
+                            and not (extension and other[0] == s and (cand.relation == "degrades" or other[2] == "binds"))
                             for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])
-            if not spans or spans[-1] != cand.span:
-                spans.append(cand.span)
+            if not spans or spans[-1] != (s, e, cand.relation):
+                spans.append((s, e, cand.relation))
             kept.append(cand)
         if self._supersedes:
             # a rule that reads more of the same words than another replaces its reading

@@ -1369,8 +1369,11 @@ class Extractor:
                     # "Ca2+ influx through VDCCs and NMDARs binds CaM": the ion binds
                     ion = list(tagged.tokens[int(route.group(1)[1:-1])])
                     acting = {"source": ion, "target": ion}
-                elif (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
-                        and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)):
+                elif (leading and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)
+                      and ((before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before))
+                           # an agent list running on into a new clause: "triggers FOXO activation by
+                           # insulin-like signaling, and FOXO translocates" (FOXO moves, not the agent)
+                           or (before.endswith((" by ", " by the ")) and text.find(", and ", a_start, a_end) >= 0))):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
                     # search again from the slot's second item

@@ -160,7 +160,7 @@ _LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (
 _LOST = tuple(f"@ {word}" for word in (
     "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
     "inhibition", "blockade", "inactivation", "downregulation", "down-regulation"))
-_PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "after", "during", "under",
+_PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "after", "during", "under", "for",
                  "among", "onto", "across", "toward", "towards", "through", "via", "with")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
 _PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)
@@ -233,6 +233,12 @@ _EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "
 #: unnamed sets of molecules: what follows acting on them is the subject's doing
 _GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(?:target|substrate|effector)s?"
                              r"(?: proteins?| molecules?| genes?)?)")
+
+
+#: an unnamed set that a quantifier counts ("phosphorylate several downstream target proteins"):
+#: it names no node of its own (what the action leads to is still read, as the subject's)
+_COUNTED_SET = re.compile(r"\b(?:several|many|various|multiple|numerous|a number of|a variety of|a range of)"
+                          r"(?: [a-z-]+)? @(\d+)@")
 
 
 def _unnamed_set(entities: Iterable[Entity]) -> bool:
@@ -1409,8 +1415,11 @@ class Extractor:
                     # "Ca2+ influx through VDCCs and NMDARs binds CaM": the ion binds
                     ion = list(tagged.tokens[int(route.group(1)[1:-1])])
                     acting = {"source": ion, "target": ion}
-                elif (leading and before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before)
-                        and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)):
+                elif (leading and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)
+                      and ((before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before))
+                           # an agent list running on into a new clause: "triggers FOXO activation by
+                           # insulin-like signaling, and FOXO translocates" (FOXO moves, not the agent)
+                           or (before.endswith((" by ", " by the ")) and text.find(", and ", a_start, a_end) >= 0))):
                     # "within the nucleus, X activates": a prepositional object is no subject,
                     # but the subject may follow it ("under oxidative stress, NRF2 translocates"):
                     # search again from the slot's second item
@@ -1541,21 +1550,25 @@ class Extractor:
         if len(cands) < 2 and not (cands and cands[0].rule in self._supersedes.get(cands[0].rule, ())):
             return list(cands)  # (nothing to conflict with; unless a rule would supersede itself)
         kept: list[_Candidate] = []
-        # pair -> priority -> spans kept at that priority
-        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int]]]] = {}
+        # pair -> priority -> (start, end, relation) kept at that priority
+        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int, str]]]] = {}
         # (by priority, highest first, then span, rule and pair: two stable sorts with C keys)
         for cand in sorted(sorted(cands, key=_CANDIDATE_ORDER), key=_PRIORITY, reverse=True):
             pair = by_pair.setdefault(frozenset((cand.subject.id, cand.object.id)), {})
             s, e = cand.span
             # a degradation the extended match leads to adds to it ("phosphorylates IkBa,
             # leading to its degradation": both hold), so that match (same start) does not overrule it
-            extension = cand.relation == "degrades" and cand.rule in self._extension_ids
-            if pair and any(other[0] < e and s < other[1] and not (extension and other[0] == s)
+            # as does a purpose the recruited partner serves ("recruits TRIF to activate the
+            # TRIF-dependent pathway": the subject binds TRIF and activates it)
+            extension = cand.rule in self._extension_ids and (
+                cand.relation == "degrades" or (cand.relation == "activates" and cand.rule == "via.purpose"))
+            if pair and any(other[0] < e and s < other[1]
+                            and not (extension and other[0] == s and (cand.relation == "degrades" or other[2] == "binds"))
                             for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])
-            if not spans or spans[-1] != cand.span:
-                spans.append(cand.span)
+            if not spans or spans[-1] != (s, e, cand.relation):
+                spans.append((s, e, cand.relation))
             kept.append(cand)
         if self._supersedes:
             # a rule that reads more of the same words than another replaces its reading
@@ -1619,6 +1632,11 @@ class Extractor:
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
             found = _ligand_phosphorylation(found, self._ligand_ids)
+            if "@ " in tagged.text or tagged.text.endswith("@"):
+                counted = {e.id for m in _COUNTED_SET.finditer(tagged.text)
+                           if _unnamed_set(tagged.tokens[int(m.group(1))]) for e in tagged.tokens[int(m.group(1))]}
+                if counted:
+                    found = [c for c in found if c.subject.id not in counted and c.object.id not in counted]
             evidence: dict[str, Evidence] = {}  # (one per rule: the statements of a rule share it)
             for cand in found:
                 subj, obj = cand.subject, cand.object

@@ -1754,6 +1754,40 @@ def _singulars_of_listed_plurals(norm: str, hits: list[_Hit]) -> None:
                 hit.entities = entities
 
 
+#: what may join a lowercase echo to a neighbouring mention in a list ("including bdnf and c-fos")
+_LIST_JOINT = re.compile(r",? (?:and|or) |, ")
+
+
+def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """A gene symbol the caption writes with capitals elsewhere, written in lowercase in a list
+    with another mention ("target genes, including bdnf and c-fos"; italic gene names): the same
+    gene. Only in a list, so that an everyday word that is also a symbol stays a word."""
+    out: list[_Hit] = []
+    done: set[str] = set()
+    starts = {hit.start: hit for hit in hits}
+    ends = {hit.end: hit for hit in hits}
+    for hit in hits:
+        surface = norm[hit.start : hit.end]
+        if (len(surface) < 3 or surface.islower() or not surface.isascii() or len(hit.entities) != 1
+                or hit.entities[0].type not in ("gene", "family") or surface in done):
+            continue
+        done.add(surface)
+        low = surface.lower()
+        at = norm.find(low)
+        while at >= 0:
+            end = at + len(low)
+            if ((at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] == "-"))
+                    and (end == len(norm) or not (norm[end].isalnum() or norm[end] == "-"))
+                    and at not in starts):
+                after = _LIST_JOINT.match(norm, end)
+                joined = (after is not None and after.end() in starts) or any(
+                    k in ends and _LIST_JOINT.fullmatch(norm, k, at) for k in range(max(0, at - 6), at - 1))
+                if joined:
+                    out.append(_Hit(at, end, hit.entities, hit.rank, hit.modifiers, source="echo"))
+            at = norm.find(low, end)
+    return out
+
+
 def clear_memos() -> None:
     """Forget every memo the recogniser keeps of caption pieces (groundings of written names,
     abbreviation checks of words, guessed types of long forms), not the loaded lexicon and rules:
@@ -1809,6 +1843,9 @@ def recognize(text: Text) -> list[Mention]:
         hits = _select(hits + derived)
         if derived:
             _drugs_named_with_their_class(norm, hits)
+    echoes = _lowercase_echoes(norm, hits)
+    if echoes:
+        hits = _select(hits + echoes)
     hits = _moved_compartments(norm, hits)
     hits = _drop_parts_and_negations(norm, hits)
     _parts_as_their_whole(norm, hits)

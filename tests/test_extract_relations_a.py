@@ -37,3 +37,14 @@ def test_effect_after_unnamed_targets_is_the_subjects():
                     "eventually leading to Ras activation.")
     assert ("ZAP70", "activates", "RAS") in found, found
     assert not any(s == "target protein" and o == "RAS" for s, _, o in found), found
+
+
+def test_counted_unnamed_set_is_no_node():
+    """'several downstream target proteins' names no node: no edge onto it, while 'the target
+    protein' (one named thing) still is one."""
+    found = triples("ZAP-70 phosphorylates and activates several downstream target proteins "
+                    "eventually leading to Ras activation.")
+    assert not any("target protein" in (s, o) for s, _, o in found), found
+    assert ("ZAP70", "activates", "RAS") in found, found
+    found = triples("The E3 ligase ubiquitinates the target protein.")
+    assert any(o == "target protein" for _, _, o in found), found

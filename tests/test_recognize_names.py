@@ -244,3 +244,11 @@ def test_presenilin_is_the_human_family_and_a_worm_ortholog_slashed_to_it_is_one
     got = found("SEL-12/Presenilin releases the Notch intracellular domain. Presenilin cleaves LIN-12.")
     assert ("SEL-12/Presenilin", ("SEL-12",)) in got
     assert ("Presenilin", ("SEL-12",)) in got
+
+
+def test_a_lowercase_echo_of_a_symbol_in_a_list_is_the_gene() -> None:
+    """An italic gene name written in lowercase ("including bdnf and c-fos") is the gene the
+    caption writes with capitals elsewhere; outside a list the lowercase word stays a word."""
+    caption = "CREB activates target genes, including bdnf and c-fos. BDNF protein is released."
+    assert ids_of(caption, "bdnf") == ("BDNF",)
+    assert ids_of("MET binds HGF. The cells met the criteria.", "met") == ()

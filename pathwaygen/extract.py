@@ -194,7 +194,10 @@ _INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|
 _ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "in", "turn", "thereby", "subsequently"))
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
-                            r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
+                            r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription|"
+                            # "disrupts the normal sugar balance", "maintains glucose homeostasis":
+                            # the state of the entity's level is acted on, not the entity
+                            r"balance|homeostasis)\b")
 #: a complex named after its dash-joined members ("the TLR4-MD-2-LPS complex")
 _COMPLEX_AFTER = re.compile(r" (?:[a-z-]+ )?(?:complex|complexes|heterodimers?|heterotrimers?|dimers?|trimers?|oligomers?)\b")
 #: a partner acting together with the name before it ("X, in complex with Y, activates Z")

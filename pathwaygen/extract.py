@@ -35,7 +35,6 @@ import re
 import unicodedata
 from bisect import bisect_left
 from operator import attrgetter
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, NamedTuple
 
 import re2
@@ -87,6 +86,7 @@ _BINDING_WORDS = re.compile(r"\b(?:binds?|binding|bound|dimeri[sz]\w*|heterodime
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _COMPLEX_PARTS = frozenset({"gene", "family", "complex", "chemical", "rna"})
 _CHAIN_BEFORE = re.compile(r"@\d+@(?:[/-]@\d+@)+ ?$")
+_CHAIN_ENDINGS = ("@", "@ ", "@\n", "@ \n")  # (the ends of a text _CHAIN_BEFORE matches in: "$" passes a final newline)
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
 _SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
 # an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
@@ -111,10 +111,14 @@ _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
 _MODAL_AFTER = re.compile(r",? ((?:also |then |thus |therefore )?(?:cannot|can|may|might|could|would|will|should|must)"
                           r"(?: not| no longer)?(?: also)? )")
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
+#: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
+_APPOSED_START = ("the ", "a ", "an ")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
-                                      r"|(?<=the )@\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
+                                      # ("@(?<=the @)": "(?<=the )@" read after the "@" that both
+                                      # alternatives start on, so that re skips to the "@"s)
+                                      r"|@(?<=the @)\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 #: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
 #: and fatty acids": group 1 holds what was activated (one token or a list)
@@ -287,10 +291,13 @@ _DEMONSTRATIVE_START = ("th", "stimulation of th", "activation of th", "engageme
 
 
 def _may_hold_pronoun(text: str) -> bool:
-    """Literal pre-check of Extractor._pronoun: its pronoun follows a space or opens the text,
-    and "it" is followed by " " or ","."""
-    return (" it " in text or " it," in text or "they" in text or "complex" in text or "this protein" in text
-            or text.startswith(("it ", "it,")))
+    """Literal pre-check of Extractor._pronoun: its pronoun ("it", "they", "this complex", "the
+    complex", "this protein") follows a space or opens the text, and is followed by " " or ","."""
+    # (the tight forms of "they" and "complex" asked only when the word is there: most texts
+    # hold neither, and each scan of the text costs)
+    return (" it " in text or " it," in text or "this protein" in text or text.startswith(("it ", "it,"))
+            or ("they" in text and (" they " in text or " they," in text or text.startswith(("they ", "they,"))))
+            or ("complex" in text and ("this complex" in text or "the complex" in text)))
 
 
 def _may_open_on_class(text: str) -> bool:
@@ -301,6 +308,9 @@ def _may_open_on_class(text: str) -> bool:
             or "the latter " in head)
 
 
+#: what every match of Extractor._object_pronoun / _contrast_pronoun (their group P after a
+#: space) and of _LICENSED_PRONOUN holds: a literal-led scan, where those are two RE2 searches
+_OBJECT_PRONOUN_CUE = re.compile(r" (?:it|them)\b| (?:their|its) (?:expression|transcription|activity|activation|function)\b")
 _QUESTION_END = re.compile(r"; |, (?:but|however|whereas|although|yet) ")
 _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
@@ -328,13 +338,17 @@ def _odd_space(text: str) -> bool:
 
 
 _PAREN = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]")
+_BRACKETED = re.compile(_PAREN.pattern[2:])  # (_PAREN without its optional space: see _sub_parentheses)
 _LONE_TOKEN = re.compile(r"\s*@\d+@(?:(?:,|,? and|,? or) @\d+@)*\s*")
 _FUNCTION = (r"(?:the|a|an|of|by|to|in|into|and|or|with|from|for|on|at|via|through|its|their|is|are|was|"
              r"were|be|that|which|as|both|this|these)")
 _VERBISH = (r"(?:activat|inhibit|stimulat|induc|promot|bind|bound|recruit|phosphorylat|suppress|block|enhanc|"
             r"increas|decreas|reduc|produc|generat|convert|degrad|regulat|mediat|trigger|caus|lead|led|"
             r"result|form|interact|associat|requir|involv|includ|contain|compris|express|act|signal)[a-z]*")
-_LONG_FORM = re.compile(r"(?: (?!" + _FUNCTION + r"\b|" + _VERBISH + r"\b)[a-z][a-z0-9'/-]*){1,5} \x00")
+_LONG_WORD = r" (?!" + _FUNCTION + r"\b|" + _VERBISH + r"\b)[a-z][a-z0-9'/-]*"
+# (one to five words: the first written out, so that the pattern starts on a literal " " and
+# re skips to the spaces instead of trying the word's lookahead at every offset)
+_LONG_FORM = re.compile(_LONG_WORD + r"(?:" + _LONG_WORD + r"){0,4} \x00")
 _HEAD_BEFORE_LIST = re.compile(r"@\d+@ ?\x01")
 _INHIBITOR_AFTER = re.compile(r"[\s-]*(?:(?:specific|selective|small[- ]molecule|pharmacological|potent)\s+)?"
                               r"(inhibitors?|antagonists?|blockers?)\b", re.IGNORECASE)
@@ -361,24 +375,30 @@ PLACES = frozenset(COMPARTMENTS.values()) | {
     "lysosome", "endoplasmic reticulum", "golgi", "peroxisome", "vacuole", "chloroplast", "extracellular space"}
 
 
-@dataclass
 class _Tagged:
     """One sentence ready for matching: tagged text and what each token stands for.
 
     The text is ASCII, so `raw` (its bytes, which RE2 matches without re-encoding the text on
     every call) and `text` share offsets. `question`/`hedge` are the first offsets of an
     open-question or hedging cue (len(text) + 1 when there is none), found once per sentence.
+    `items` holds the slot readings of Extractor._items by slot text: rules that match the same
+    sentence often share slots, and a sentence's virtual texts (Extractor.extract) share its own.
+    (A class with slots, not a dataclass: one is made per sentence and per virtual text.)
     """
 
-    text: str
-    tokens: list[tuple[Entity, ...]]
-    derived: list[tuple[Entity, Entity]] = field(default_factory=list)  # (inhibitor, target)
-    raw: bytes = b""
-    subject: tuple[int, int] | None = None  # span of the opening subject (cached)
-    subject_for: str | None = None  # the text `subject` was found in
+    __slots__ = ("text", "tokens", "derived", "raw", "subject", "subject_for", "items",
+                 "_question", "_hedge", "_negation")
 
-    def __post_init__(self) -> None:
-        self.set_text(self.text)
+    def __init__(self, text: str, tokens: list[tuple[Entity, ...]],
+                 derived: list[tuple[Entity, Entity]] | None = None,
+                 items: dict[tuple[str, int], list[tuple[list[int], bool]]] | None = None) -> None:
+        """`derived`: (inhibitor, target) pairs; `items`: the readings to share (default: new)."""
+        self.tokens = tokens
+        self.derived = [] if derived is None else derived
+        self.subject: tuple[int, int] | None = None  # span of the opening subject (cached)
+        self.subject_for: str | None = None  # the text `subject` was found in
+        self.items = {} if items is None else items
+        self.set_text(text)
 
     def set_text(self, text: str) -> None:
         """Replace the text and refresh what is derived from it."""
@@ -525,7 +545,7 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     if text != settled and _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
-    if ", @" in text and "@, " in text:
+    if ", @" in text and "@, " in text and (text.startswith(_APPOSED_START) or "; " in text or ": " in text):
         # "The NF-kB protein for the Imd pathway, Relish, activates ...": a descriptive noun
         # phrase (no entity) with the name apposed to it is that name
         # (an "anti-X antibody, name," keeps its words: they say what the name inhibits)
@@ -539,28 +559,28 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
 
 def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
     """Remove parentheses that add no entity: citations, panel labels, abbreviation echoes."""
-    def keep_or_drop(match: re.Match[str]) -> str:
-        inside = match.group(1)
+    def keep_or_drop(start: int, end: int, inside: str) -> str:
+        """What replaces the parenthesis text[start:end] (a space before it included) holding `inside`."""
         if "@" not in inside:
             return ""  # (no token: a citation, a panel label)
         inner = [int(t) for t in _TOKEN.findall(inside)]
         if not inner:
             return ""
         if _LONE_TOKEN.fullmatch(inside):
-            if not text.endswith("@", 0, match.start()):
+            if not text.endswith("@", 0, start):
                 return " \x00" + inside.strip()  # an abbreviation after an unknown long form
             if len(inner) > 1:
                 return " \x01" + inside.strip()  # "P450 enzymes (CYP11B1, CYP17)": the members
-        before = _TOKEN.findall(text, 0, match.start())
+        before = _TOKEN.findall(text, 0, start)
         if before:
             # the mention just before, or all of a chain just before ("PI3K/AKT/mTOR (PI3K,
             # phosphoinositide 3-kinase; AKT, ...)": a legend of the chain's own members)
-            run = _CHAIN_BEFORE.search(text, 0, match.start())
+            run = _CHAIN_BEFORE.search(text, 0, start) if text.endswith(_CHAIN_ENDINGS, 0, start) else None
             names = _TOKEN.findall(run.group()) if run is not None else before[-1:]
             prev = {e.id for t in names for e in tokens[int(t)]}
             if all({e.id for e in tokens[i]} <= prev for i in inner):
                 return ""
-        return match.group(0)
+        return text[start:end]
 
     if "(" not in text and "[" not in text:
         return text
@@ -574,7 +594,7 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
     if "@ (@" in text:
         text = _NAME_THEN_CHAIN.sub(chain_for_long_form, text)
     for _ in range(3):  # nested parentheses, innermost first
-        new = _PAREN.sub(keep_or_drop, text)
+        new = _sub_parentheses(text, keep_or_drop)
         if new == text:
             break
         text = new
@@ -589,6 +609,28 @@ def _drop_parentheses(text: str, tokens: list[tuple[Entity, ...]]) -> str:
         # a list apposed to a category mention stands for it: "AMP genes (bomanin, ...)" -> the members
         text = _HEAD_BEFORE_LIST.sub("", text).replace("\x01", "")
     return text
+
+
+def _sub_parentheses(text: str, replace: Callable[[int, int, str], str]) -> str:
+    """``_PAREN.sub`` with `replace(start, end, inside)` for each match (its span and group 1).
+
+    A match of _PAREN is a match of _BRACKETED with the space before it when there is one that
+    no earlier match took: the bracket opens every match, so re skips to the brackets instead of
+    trying the optional space at every offset.
+    """
+    parts: list[str] = []
+    last = 0
+    for match in _BRACKETED.finditer(text):
+        start, end = match.span()
+        if start > last and text[start - 1] == " ":
+            start -= 1
+        parts.append(text[last:start])
+        parts.append(replace(start, end, match.group(1)))
+        last = end
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 class Extractor:
@@ -837,7 +879,10 @@ class Extractor:
                 e -= len(slot_text) - cut
                 slot_text = slot_text[:cut]
             tail = text[e:e + 32] if e == match_end else ""
-            items = self._items(slot_text + tail, tagged.tokens, len(slot_text))
+            read = (slot_text + tail, len(slot_text))
+            items = tagged.items.get(read)
+            if items is None:  # (lists that are never changed in place: they are shared)
+                items = tagged.items[read] = self._items(read[0], tagged.tokens, read[1])
             if name == "A" and len(items) > 1 and text.startswith((", which", ", that"), e):
                 # "SHP and FGF19, which acts through FGFR4": the nearest noun; a plural verb
                 # ("X and Y, which mediate Z") has the whole list as antecedent
@@ -846,12 +891,12 @@ class Extractor:
                     return {}  # "activates A and B, which leads to Z": the event leads there (via.leading_to)
                 if not (verb and _PLURAL_VERB.fullmatch(verb.group(1))) and not _SHARED_HEAD.search(slot_text):
                     items = items[-1:]
-            if name == "B" and e == match_end and items and (_NOMINAL_AFTER.match(text, e)
-                                                                or self._place_after(tagged, e)):
+            if name == "B" and e == match_end and items and (
+                    _NOMINAL_AFTER.match(text, e) or (text.startswith(" @", e) and self._place_after(tagged, e))):
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
-                    and self._clause.match(tagged.raw, e)
+                    and _search(self._clause, tagged.raw, e, anchored=True) is not None
                     and not (text.endswith(_MEMBERS_ENDINGS, 0, s) and _MEMBERS_BEFORE.search(text, 0, s))):
                 # (but the parts of a whole run to its verb: "complex II containing FADD and
                 # RIPK1 can trigger apoptosis" is no new clause of RIPK1's)
@@ -1005,7 +1050,7 @@ class Extractor:
         group = self._pronoun.groupindex["P"]
         pos = 0
         while True:
-            match = self._pronoun.search(tagged.raw, pos)
+            match = _search(self._pronoun, tagged.raw, pos)  # (spans only: no match object)
             if match is None:
                 return
             s, e = match.span(group)
@@ -1042,8 +1087,9 @@ class Extractor:
 
     def resolve_object_pronoun(self, tagged: _Tagged) -> None:
         """Replace "it/them" after a coordinated verb by the object of the verb before it."""
-        if " it" not in tagged.text and " them" not in tagged.text and " their " not in tagged.text:
-            return
+        text = tagged.text
+        if (" it" not in text and " them" not in text and " their " not in text) or not _OBJECT_PRONOUN_CUE.search(text):
+            return  # (most sentences: neither pronoun pattern nor _LICENSED_PRONOUN can match)
         pattern = self._object_pronoun
         match = _search(pattern, tagged.raw, 0)
         if match is None:
@@ -1189,7 +1235,7 @@ class Extractor:
     def _next_shared(self, tagged: _Tagged, pos: int) -> tuple[int, int, int] | None:
         """The next verb after `pos` that may share a subject: (start of its joint, start of the
         verb phrase, end of the match), from " and <verb>" or ", <finite verb or passive>"."""
-        found = self._shared.search(tagged.raw, pos)
+        found = _search(self._shared, tagged.raw, pos)
         best = None if found is None else (found.start(), found.start(self._shared.groupindex["V"]), found.end())
         search_from = pos
         while ", " in tagged.text[search_from:best[0] if best else len(tagged.text)]:
@@ -1561,9 +1607,10 @@ class Extractor:
                 history.clear()
                 continue
             tagged = tag_sentence(original, span, inside)
-            self.resolve_complex(tagged, history[-1] if history else None)
-            self.resolve_demonstrative(tagged, history[-1] if history else None)
-            self.resolve_class_reference(tagged, history[-1] if history else None)
+            last = history[-1] if history else None
+            self.resolve_complex(tagged, last)
+            self.resolve_demonstrative(tagged, last)
+            self.resolve_class_reference(tagged, last)
             self.resolve_pronouns(tagged, previous)
             self.resolve_object_pronoun(tagged)
             history.append(tagged)
@@ -1578,10 +1625,11 @@ class Extractor:
             for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
                                         + self.clause_shared_texts(tagged) + self.partner_texts(tagged),
                                         start=1):
-                shifted = _Tagged(virtual, tagged.tokens)
+                shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
             found = _ligand_phosphorylation(found, self._ligand_ids)
+            evidence: dict[str, Evidence] = {}  # (one per rule: the statements of a rule share it)
             for cand in found:
                 subj, obj = cand.subject, cand.object
                 key = (subj.id, cand.relation, obj.id, cand.rule, span)
@@ -1591,8 +1639,10 @@ class Extractor:
                     if not cand.hedged and statements[key].hedged:
                         statements[key] = Statement(subj, cand.relation, obj, statements[key].evidence, False)
                     continue
-                statements[key] = Statement(subj, cand.relation, obj,
-                                            Evidence(sentence, span[0], span[1], cand.rule), cand.hedged)
+                said = evidence.get(cand.rule)
+                if said is None:
+                    said = evidence[cand.rule] = Evidence(sentence, span[0], span[1], cand.rule)
+                statements[key] = Statement(subj, cand.relation, obj, said, cand.hedged)
         return list(statements.values())
 
 
@@ -1813,7 +1863,12 @@ def _split_panel_labels(original: str, sentences: tuple[tuple[int, int], ...]) -
     out: list[tuple[int, int]] = []
     for start, end in sentences:
         cut = start
-        for match in _PANEL_LABEL.finditer(original[start:end]):
+        chunk = original[start:end]
+        if "|" not in chunk and ".(" not in chunk:  # (every label holds one: most sentences have none)
+            if start < end:
+                out.append((start, end))
+            continue
+        for match in _PANEL_LABEL.finditer(chunk):
             left = original[cut:start + match.start()].rstrip()
             if left:
                 out.append((cut, cut + len(left)))

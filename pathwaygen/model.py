@@ -117,7 +117,7 @@ class Evidence:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Statement:
     """A typed, directed relation between two entities with its evidence."""
 
@@ -126,6 +126,11 @@ class Statement:
     object: Entity
     evidence: Evidence
     hedged: bool = False
+
+    def __init__(self, subject: Entity, relation: str, object: Entity, evidence: Evidence,  # noqa: A002
+                 hedged: bool = False) -> None:
+        """Set the fields in one call, as Mention does (the extractor makes one per statement)."""
+        self.__dict__.update(subject=subject, relation=relation, object=object, evidence=evidence, hedged=hedged)
 
 
 @dataclass(frozen=True)

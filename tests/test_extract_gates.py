@@ -130,10 +130,12 @@ def test_pronoun_pre_check_reads_the_pronoun_pattern(extractor):
                       r" (?:or|as|because|since|once|until) )")
     assert pronoun.startswith("it|they|this complex|the complex|this protein)(?:,)? ")
     for text in ("it activates @1@", "@0@ binds @1@, and it activates @2@", "then they activate @1@",
-                 "@0@ binds @1@ and the complex activates @2@", "this protein, activates @1@"):
+                 "@0@ binds @1@ and the complex activates @2@", "this protein, activates @1@",
+                 "they, in turn, activate @1@", "@0@ is cleaved; this complex activates @1@"):
         assert extractor._pronoun.search(text.encode()) is not None, text
         assert X._may_hold_pronoun(text), text
     assert not X._may_hold_pronoun("@0@ activates @1@ with its partner")
+    assert not X._may_hold_pronoun("@0@ forms a complex with @1@ and @2@")
 
 
 def test_demonstrative_pre_check_reads_its_pattern(extractor):
@@ -218,3 +220,84 @@ def test_item_shortcut_is_the_item_scan():
         whole = X._TOKEN.fullmatch(slot)
         if whole is not None:
             assert [m.span() for m in X._ITEM.finditer(slot)] == [whole.span()]
+
+
+# -- rewritten scans that must read what the former pattern read --
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(" ()[]a@1,"), max_size=40))
+def test_sub_parentheses_is_the_paren_substitution(text):
+    def mark(start: int, end: int, inside: str) -> str:
+        return f"<{start}:{end}:{inside}>"
+    assert X._sub_parentheses(text, mark) == X._PAREN.sub(lambda m: mark(m.start(), m.end(), m.group(1)), text)
+
+
+FORMER_LONG_FORM = re.compile(r"(?: (?!" + X._FUNCTION + r"\b|" + X._VERBISH + r"\b)[a-z][a-z0-9'/-]*){1,5} \x00")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "g", "protein", "the", "of", "activated", "kinase-1", "x/y", "@1@", "\x00", ""]),
+                max_size=14))
+def test_long_form_reads_what_the_former_pattern_read(words):
+    text = " ".join(words)
+    def mark(match: re.Match[str]) -> str:
+        return f"<{match.start()}:{match.group()}>"
+    assert X._LONG_FORM.sub(mark, text) == FORMER_LONG_FORM.sub(mark, text)
+
+
+def test_object_pronoun_cue_reads_the_pronoun_patterns(extractor):
+    # the pronoun group follows a space and ends on a word boundary in both patterns
+    for helper in (extractor._object_pronoun, extractor._contrast_pronoun):
+        source = _source(helper)
+        assert source.count("(?P<P>") == 1 and source.split("(?P<P>", 1)[0].endswith(") "), source[-200:]
+    assert _source(extractor._object_pronoun).endswith("(?P<P>it|them)\\b")
+    assert _source(extractor._contrast_pronoun).endswith(
+        "(?P<P>it|them|(?:their|its) (?:expression|transcription|activity|activation|function))\\b")
+    for text in ("@0@ phosphorylates @1@ and inactivates it", "@0@ binds @1@ and degrades them.",
+                 "@0@ represses @1@ while @2@ promotes their expression",
+                 "@0@ phosphorylates @1@ and then inhibits it, and"):
+        pattern = extractor._object_pronoun if "while" not in text else extractor._contrast_pronoun
+        assert pattern.search(text.encode()) is not None, text
+        assert X._OBJECT_PRONOUN_CUE.search(text), text
+    assert not X._OBJECT_PRONOUN_CUE.search("@0@ binds its receptor @1@ and acts on items")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(X._LICENSED_PRONOUN.pattern))
+def test_licensed_pronoun_needs_the_cue(text):
+    if X._LICENSED_PRONOUN.search(text):
+        assert X._OBJECT_PRONOUN_CUE.search(text)
+
+
+FORMER_CATEGORY_BEFORE_MEMBERS = re.compile(X._CATEGORY_BEFORE_MEMBERS.pattern.replace("|@(?<=the @)", "|(?<=the )@"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "@1@", "@2@", "kinase", "family", "member", "members", "proteins", "x"]),
+                max_size=10))
+def test_category_before_members_reads_what_the_former_pattern_read(words):
+    text = " ".join(words)
+    assert "(?<=the )" not in X._CATEGORY_BEFORE_MEMBERS.pattern
+    assert X._CATEGORY_BEFORE_MEMBERS.sub("", text) == FORMER_CATEGORY_BEFORE_MEMBERS.sub("", text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_matching(X._APPOSED_NAME.pattern))
+def test_apposed_name_opens_the_text_or_follows_a_clause_break(text):
+    for match in X._APPOSED_NAME.finditer(text):
+        assert ", @" in text and "@, " in text
+        assert text.startswith(X._APPOSED_START) or "; " in text or ": " in text, text
+
+
+@settings(max_examples=100, deadline=None)
+@given(_matching(X._PANEL_LABEL.pattern))
+def test_every_panel_label_holds_a_bar_or_a_parenthesis_after_a_stop(text):
+    for match in X._PANEL_LABEL.finditer(text):
+        assert "|" in match.group() or text.startswith(".(", match.start() - 1), (text, match.group())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(_matching(X._CHAIN_BEFORE.pattern), st.from_regex(X._CHAIN_BEFORE.pattern, alphabet=ASCII)))
+def test_chain_before_needs_its_ending(text):
+    if X._CHAIN_BEFORE.search(text):
+        assert text.endswith(X._CHAIN_ENDINGS), repr(text)

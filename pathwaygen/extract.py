@@ -128,6 +128,9 @@ _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
+#: a subject slot of exactly two conjuncts with a comma before "and" ("by AKT, and FOXO"):
+#: clause coordination, as a list of two takes no serial comma
+_TWO_WITH_SERIAL_COMMA = re.compile(r"[^,]*, and [^,]*")
 _NOT_ITSELF = ("anti-", "non-", "pseudo-", "dominant-negative-")
 _PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
                             r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module)\b")
@@ -195,7 +198,10 @@ _INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|
 _ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "in", "turn", "thereby", "subsequently"))
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
 _NOMINAL_AFTER = re.compile(r" (?:nuclear |proteasomal |cytoplasmic )?(?:export|import|translocation|degradation|"
-                            r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription)\b")
+                            r"phosphorylation|dephosphorylation|ubiquitination|cleavage|expression|transcription|"
+                            # "disrupts the normal sugar balance", "maintains glucose homeostasis":
+                            # the state of the entity's level is acted on, not the entity
+                            r"balance|homeostasis)\b")
 #: a complex named after its dash-joined members ("the TLR4-MD-2-LPS complex")
 _COMPLEX_AFTER = re.compile(r" (?:[a-z-]+ )?(?:complex|complexes|heterodimers?|heterotrimers?|dimers?|trimers?|oligomers?)\b")
 #: a partner acting together with the name before it ("X, in complex with Y, activates Z")
@@ -868,6 +874,10 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
+            elif name == "A" and e < match_end and _TWO_WITH_SERIAL_COMMA.fullmatch(slot_text):
+                # "triggers FOXO activation by AKT, and FOXO translocates": a serial comma
+                # before "and" with only two conjuncts joins clauses, not list members
+                slot_text = slot_text[slot_text.index(", and ") + 6:]
             if e == match_end and " as well as " in slot_text and _OWN_PURPOSE.match(text, e):
                 # "recruits A for activation of B as well as C for activation of D": C has a
                 # purpose of its own (bind.as_well_as_purpose reads it), so this list ends before it

@@ -132,13 +132,16 @@ def _all_matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple
 def _scan(lex: Lexicon, norm: str, low: str) -> list[_Hit]:
     """All lexicon matches that sit on word boundaries, each with its best grounding
     (`low` is lower_keep_length(norm))."""
-    written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
+    # the pieces between separators: joined they are the squeezed text, their lengths place
+    # the separators (`low` has its separators where `norm` has them)
+    pieces = norm.replace("-", " ").split(" ")
+    written = "".join(pieces)  # case kept, same offsets as `squeezed`
     # (ASCII lowercases character by character, so squeezing and lowercasing commute)
-    squeezed = written.lower() if norm.isascii() else low.replace("-", "").replace(" ", "")
+    squeezed = written.lower() if norm.isascii() else "".join(low.replace("-", " ").split(" "))
     # squeezed offset -> normalised offset: cut_at[k] is the squeezed offset where the k-th
     # separator character was removed, so squeezed j is normalised j + bisect_right(cut_at, j)
     # (str.split, not a regex split: this runs once per caption over all of it)
-    cut_at = list(accumulate(map(len, low.replace("-", " ").split(" "))))
+    cut_at = list(accumulate(map(len, pieces)))
     cut_at.pop()  # (the last piece ends the text, no separator after it)
     # a removed separator is a word break too
     breaks = set(cut_at)

@@ -325,22 +325,28 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
         return list(hits)
     ordered = sorted(hits, key=_by_start)
     out: list[_Hit] = []
-    run: list[_Hit] = []
-    run_end = -1
-    for hit in ordered:
+    # the current run is `first` alone until a hit overlaps it (no list per lone hit)
+    first = ordered[0]
+    run: list[_Hit] | None = None
+    run_end = first.end
+    for hit in islice(ordered, 1, None):
         if hit.start < run_end:
-            run.append(hit)
+            if run is None:
+                run = [first, hit]
+            else:
+                run.append(hit)
             if hit.end > run_end:
                 run_end = hit.end
             continue
-        if len(run) == 1:
-            out.append(run[0])
-        elif run:
+        if run is None:
+            out.append(first)
+        else:
             out.extend(_select_run(run))
-        run = [hit]
+            run = None
+        first = hit
         run_end = hit.end
-    if len(run) == 1:
-        out.append(run[0])
+    if run is None:
+        out.append(first)
     else:
         out.extend(_select_run(run))
     return out

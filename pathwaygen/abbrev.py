@@ -285,12 +285,45 @@ _CLAUSE_OPENER = re.compile(r"(?:in|on|at|with|without|which|that|who|whose|is|a
 _EQ_ITEM = re.compile(r",\s+(?=[^\s,;=]{1,20}\s?=\s?[^\s=])")
 
 
+def _legend_separators(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every _LEGEND_SPLIT match in `text`, in order.
+
+    The same spans as the regex's finditer, found from the positions of ".", ";" and newlines
+    (str.find): the regex tries every character of the caption, these are a few dozen.
+    """
+    found = []
+    for separator in (".", ";", "\n"):
+        at = text.find(separator)
+        while at >= 0:
+            found.append(at)
+            at = text.find(separator, at + 1)
+    found.sort()
+    out = []
+    done = 0  # (a match resumes the search after its end, as finditer does)
+    for at in found:
+        if at < done:
+            continue  # the newline of a ".\n" already taken
+        if text[at] != ".":
+            done = at + 1
+        elif text[at + 1 : at + 2].isspace():  # (str.isspace and \s agree on one character)
+            done = at + 2
+        elif _PANEL_AHEAD.match(text, at + 1):
+            done = at + 1
+        else:
+            continue
+        out.append((at, done))
+    return out
+
+
+_PANEL_AHEAD = re.compile(r"\([A-Za-z]\)")
+
+
 def _legend_pieces(text: str) -> list[tuple[int, str]]:
     """(start, text) of every candidate legend item: pieces between ";", ". " and newlines,
     and "X=..., Y=..." pieces cut at their commas."""
     out = []
     # (the separators themselves hold no item: walk the matches, not a split that keeps them)
-    bounds = [(m.start(), m.end()) for m in _LEGEND_SPLIT.finditer(text)]
+    bounds = _legend_separators(text)
     bounds.append((len(text), len(text)))
     start = 0
     for stop, after in bounds:

@@ -100,3 +100,15 @@ def _unbalanced_close_by_characters(text: str) -> int:
 @given(st.text(alphabet=st.sampled_from(list("()ab ")), max_size=30))
 def test_unbalanced_close_walks_the_parentheses(text):
     assert A._unbalanced_close(text) == _unbalanced_close_by_characters(text)
+
+
+_OLD_SYMBOL_SHAPE = re.compile(
+    r"[A-Z](?:(?<![\w-].)(?:[a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[A-Z]?|[a-z]{2}[A-Z]{1,2}|[A-Z]{2,3}-\d{1,2})"
+    r"|(?<=(?<![\w-])[a-z]{3}.)[A-Z]?)(?![\w]|-[a-z])"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbBzZ019- _.(xQ\u00e9\u0661")), max_size=16))
+def test_symbol_shape_with_its_letter_check_finds_the_same_words(text):
+    assert [m.span() for m in R._SYMBOL_SHAPE.finditer(text)] == [m.span() for m in _OLD_SYMBOL_SHAPE.finditer(text)]

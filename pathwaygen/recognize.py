@@ -435,6 +435,25 @@ _LIST_TAIL = re.compile(
 )
 
 
+#: what a _LIST_TAIL (or the "-" of a range that repeats the name) opens with, and what its
+#: first part after spaces opens with
+_LIST_OPENERS = frozenset("/-,&ao")
+_LIST_OPENERS_AFTER_SPACE = frozenset(",&ao")
+
+
+def _may_list_numbers(norm: str, end: int) -> bool:
+    """False when no list or range of numbers can follow a name ending at `end`: _LIST_TAIL
+    opens with "/" or "-", or with "," "&" "and" "or" after spaces (\\s, which str.isspace and
+    str.lstrip agree with); True when it may (the regex then decides)."""
+    first = norm[end : end + 1]
+    if first in _LIST_OPENERS:
+        return True
+    if not first.isspace():
+        return False  # (also at the end of the text)
+    rest = norm[end : end + 64].lstrip()
+    return not rest or rest[0] in _LIST_OPENERS_AFTER_SPACE
+
+
 def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     """SMAD2/3, IFNA1-21, "JAK1, 2 and 3": add the numbered siblings to the same mention.
 
@@ -444,9 +463,11 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     for hit in hits:
         if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "rna") or not norm[hit.end - 1].isdecimal():
             continue  # (a name that does not end in a number has no numbered siblings)
+        if "plural" in hit.modifiers or not _may_list_numbers(norm, hit.end):
+            continue  # (the usual numbered name: nothing after it opens a list or a range)
         surface = norm[hit.start : hit.end]
         head = _DIGITS_END.match(surface)
-        if not head or "plural" in hit.modifiers:
+        if not head:
             continue
         base, first = head.group(1), int(head.group(2))
         tail = _LIST_TAIL.match(norm, hit.end)

@@ -112,3 +112,10 @@ _OLD_SYMBOL_SHAPE = re.compile(
 @given(st.text(alphabet=st.sampled_from(list("aAbBzZ019- _.(xQ\u00e9\u0661")), max_size=16))
 def test_symbol_shape_with_its_letter_check_finds_the_same_words(text):
     assert [m.span() for m in R._SYMBOL_SHAPE.finditer(text)] == [m.span() for m in _OLD_SYMBOL_SHAPE.finditer(text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(_matching(R._LIST_TAIL))
+def test_number_lists_pass_their_pre_check(text):
+    assert R._may_list_numbers(text, 0)
+    assert R._may_list_numbers("JAK1" + text, 4)

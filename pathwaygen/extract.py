@@ -106,6 +106,10 @@ _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|s
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
 _RECEPTORS = re.compile(r"(?: protein)? receptors?\b")
 _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
+#: a modal right after the opening subject, which a later base verb shares ("X may remove A and
+#: stimulate B", "X cannot bind A and activate B")
+_MODAL_AFTER = re.compile(r",? ((?:also |then |thus |therefore )?(?:cannot|can|may|might|could|would|will|should|must)"
+                          r"(?: not| no longer)?(?: also)? )")
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
@@ -630,7 +634,9 @@ class Extractor:
                             r"(?:[^,]{0,60}[a-z][a-z][^,]{0,60}, (?:(?:in|during|under|upon|after|following|when|while|"
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
-                            r"(?:,)? (?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed))\b", macros)
+                            r"(?:,)? (?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed)"
+                            # (a base verb after a modal: "X may remove this signal and stimulate Y")
+                            r"|(?:can|may|might|could|would|will|should|must) (?:{ADV})?[a-z]+)\b", macros)
         self._subject = re2.compile(subject, _OPTIONS)
         # a shared-subject verb: "X binds Y and (then) activates Z"
         # (also a passive: "glucose is imported and can either be converted to glycogen")
@@ -835,7 +841,10 @@ class Extractor:
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
-                    and self._clause.match(tagged.raw, e)):
+                    and self._clause.match(tagged.raw, e)
+                    and not (text.endswith(_MEMBERS_ENDINGS, 0, s) and _MEMBERS_BEFORE.search(text, 0, s))):
+                # (but the parts of a whole run to its verb: "complex II containing FADD and
+                # RIPK1 can trigger apoptosis" is no new clause of RIPK1's)
                 items = items[:-1]
             values[name] = self._entity_views(items, tagged.tokens)
         return values
@@ -1156,6 +1165,11 @@ class Extractor:
             if not self._one_phrase(before) and not self._infinitive(between, tagged.text, verb):
                 # (not "phosphorylates and activates": one VP; not "to increase A and produce B")
                 rest = tagged.text[verb:]
+                modal = _MODAL_AFTER.match(tagged.text, e)
+                if modal is not None and not rest.split(" ", 1)[0].endswith(("s", "ed")):
+                    # "X may not remove this signal and stimulate Y": the modal (and its
+                    # negation) governs the base verb that shares it
+                    rest = modal.group(1) + rest
                 # bounded, so that a sentence of many verbs stays linear to read
                 out.append(subject + " " + rest[:MAX_SHARED_CLAUSE])
                 if len(out) == MAX_SHARED_VERBS:
@@ -1366,7 +1380,7 @@ class Extractor:
                     # but a named whole they make up does ("the IKK complex composed of IKKa, IKKb
                     # and NEMO, which catalyze phosphorylation of IkB")
                     head = _MEMBERS_HEAD.search(text, 0, a_start)
-                    if head is None or not _RELATIVE_AFTER.match(text, a_end):
+                    if head is None:
                         continue
                 if text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
                     continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"

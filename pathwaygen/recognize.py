@@ -1021,6 +1021,11 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
                 and len(hit.entities) == 1 and hit.entities[0].type in ("gene", "family") \
                 and prev.entities[0].type == "gene":
             prev.entities = hit.entities
+        elif (prev.entities[0].type == "process" and len(hit.entities) == 1 and hit.entities[0].type == "process"
+              and " " in norm[prev.start : prev.end] and " " not in norm[hit.start : hit.end]):
+            # "inflammatory cell death (pyroptosis)": a one-word process in parentheses after a
+            # described one is its name (not "apoptosis (programmed cell death)", the other way)
+            prev.entities = hit.entities
         elif _other_species_gene(prev.entities[0]) and not prev.modifiers \
                 and len(hit.entities) == 1 and _human_side(hit.entities[0]) and not hit.modifiers:
             # "Patched (PTCH1)": a gene of another species with its human ortholog in parentheses
@@ -1736,6 +1741,33 @@ def _drop_parts_and_negations(norm: str, hits: list[_Hit], low: str) -> list[_Hi
     return out
 
 
+_NUMBERED_SLASH = re.compile(r"[A-Za-z-]+\d+(?:/\d+)+")
+
+
+def _numbered_slash_long_forms(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"cellular inhibitor of apoptosis proteins 1 and 2 (cIAP1/2)": the long form before a
+    numbered slash form (which abbrev leaves to the slash expansion) names the expanded genes,
+    and no word inside it is a mention of its own (not "apoptosis")."""
+    longs: list[_Hit] = []
+    rev = ""
+    for hit in hits:
+        if (len(hit.entities) < 2 or hit.start < 2 or norm[hit.start - 2 : hit.start] != " ("
+                or not norm.startswith(")", hit.end)):
+            continue
+        short = norm[hit.start : hit.end]
+        if not _NUMBERED_SLASH.fullmatch(short):
+            continue
+        rev = rev or norm[::-1]
+        span = abbrev._long_before(norm, hit.start - 2, short, rev)
+        if span is not None:
+            longs.append(_Hit(span[0], span[1], hit.entities, -1, source="abbreviation"))
+    if not longs:
+        return hits
+    inside = [(h.start, h.end) for h in longs]
+    kept = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in inside)]
+    return sorted(kept + longs, key=attrgetter("start"))
+
+
 def _join_numbered_long_forms(hits: list[_Hit], definitions: list[Definition]) -> list[_Hit]:
     """"suppressor of cytokine signaling (SOCS)1", "interferon regulatory factor (IRF)-3": the long
     form before a numbered short form belongs to the numbered gene, not to a node of its own."""
@@ -1826,6 +1858,8 @@ def recognize(text: Text) -> list[Mention]:
     if "(-" in norm:
         expanded = _expand_paren_lists(lex, norm, hits) or expanded
     _expand_slash_families(norm, hits)
+    if expanded and "/" in norm:
+        hits = _numbered_slash_long_forms(norm, hits)
     derived = _gene_sets(text, hits, lowered) + _inhibitors(text, hits, lowered)
     if derived or expanded:
         hits = _select(hits + derived)

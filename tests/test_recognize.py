@@ -79,6 +79,21 @@ def test_slash_synonyms_are_one_entity() -> None:
     assert ids_of(caption, "TrkA") == ("NTRK1",)
 
 
+def test_long_form_of_a_numbered_slash_names_its_genes() -> None:
+    caption = "Complex I includes TRADD, cellular inhibitor of apoptosis proteins 1 and 2 (cIAP1/2), and LUBAC."
+    assert ids_of(caption, "cellular inhibitor of apoptosis proteins 1 and 2") == ("BIRC2", "BIRC3")
+    assert "apoptosis" not in all_ids(caption)
+    # (no definition before it: a process word stays a mention of its own)
+    assert "apoptosis" in all_ids("cIAP1/2 inhibit apoptosis.")
+
+
+def test_one_word_process_in_parentheses_names_the_described_one() -> None:
+    caption = "Caspase-1 cleaves Gasdermin-D, resulting in inflammatory cell death (pyroptosis)."
+    assert ids_of(caption, "cell death") == ("pyroptosis",)
+    # the other way round the parenthesis only describes: the name stays
+    assert ids_of("Apoptosis (programmed cell death) follows.", "Apoptosis") == ("apoptosis",)
+
+
 # --- case, species, hyphen, phospho, plural ---------------------------------------------
 
 

@@ -206,7 +206,7 @@ def _inline(text: str) -> list[Definition]:
         inner = match.group(1).strip()
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         # "(PDGFR)" or "(PDGFR, ref)" / "(PDGFR; ...)": the short form is the first item
-        first = _FIRST_ITEM.split(inner, maxsplit=1)[0].strip()
+        first = _FIRST_ITEM.split(inner, maxsplit=1)[0].strip() if ";" in inner or "," in inner else inner
         if _DOMAIN_AFTER.match(text, match.end()):
             continue  # "tyrosine kinase (TK) domains", "Src homology 2 (SH2)-containing": a part
         if _is_short_form(first) and " " not in first:
@@ -231,17 +231,21 @@ def _inline(text: str) -> list[Definition]:
 
 def _unbalanced_close(text: str) -> int:
     """Index of the first ")" in `text` that closes no "(" of `text`, or -1."""
-    if ")" not in text:
-        return -1  # (the usual case: no character loop)
+    first = text.find(")")
+    if first < 0 or "(" not in text[:first]:
+        return first  # (the usual cases: no ")", or one that no "(" precedes)
     depth = 0
-    for i, char in enumerate(text):
-        if char == "(":
+    for match in _BRACKET.finditer(text):  # (the parentheses only, not every character)
+        if match.group() == "(":
             depth += 1
-        elif char == ")":
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return match.start()
+        else:
             depth -= 1
     return -1
+
+
+_BRACKET = re.compile(r"[()]")
 
 
 def _word_before(text: str, end: int, window: int = 40) -> tuple[int, str] | None:
@@ -262,8 +266,12 @@ _CLAUSE_WORD = re.compile(r"(?<=\w)\s+(?:[a-z]{3,}ing|which|that|by|to)\b")
 _LEGEND_SPLIT = re.compile(r"(;|\.\s|\.(?=\([A-Za-z]\))|\n)")  # ".(D)": a panel letter ends an item
 _HEADING = re.compile(r"\s*(?:abbreviations?|notes?|key)\s*[:.]\s*", re.I)
 _HEADINGS = ("abbreviation", "note", "key")
+#: every character that _HEADING's words may open with (re.I also folds the Kelvin sign to "k")
+_HEADING_INITIALS = frozenset("aAnNkK\u212a")
 #: the head of a legend item: "ACC," "OM:" "PI3K =" (the long form is the rest of the item)
-_LEGEND_HEAD = re.compile(r"\s*(?:and\s+)?([^\s,:;=]{1,20}(?:\s[^\s,:;=]{1,8})?)\s*(?:,|:|=|\s-\s)\s*")
+#: (the words' quantifiers are possessive: a word cut short is followed by another word
+#: character, never by a separator, so giving characters back never helps; half the work)
+_LEGEND_HEAD = re.compile(r"\s*(?:and\s+)?([^\s,:;=]{1,20}+(?:\s[^\s,:;=]{1,8}+)?)\s*(?:,|:|=|\s-\s)\s*")
 
 
 #: words that open a clause or a prepositional phrase, never a name: "STAT1, in complex with
@@ -277,12 +285,45 @@ _CLAUSE_OPENER = re.compile(r"(?:in|on|at|with|without|which|that|who|whose|is|a
 _EQ_ITEM = re.compile(r",\s+(?=[^\s,;=]{1,20}\s?=\s?[^\s=])")
 
 
+def _legend_separators(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every _LEGEND_SPLIT match in `text`, in order.
+
+    The same spans as the regex's finditer, found from the positions of ".", ";" and newlines
+    (str.find): the regex tries every character of the caption, these are a few dozen.
+    """
+    found = []
+    for separator in (".", ";", "\n"):
+        at = text.find(separator)
+        while at >= 0:
+            found.append(at)
+            at = text.find(separator, at + 1)
+    found.sort()
+    out = []
+    done = 0  # (a match resumes the search after its end, as finditer does)
+    for at in found:
+        if at < done:
+            continue  # the newline of a ".\n" already taken
+        if text[at] != ".":
+            done = at + 1
+        elif text[at + 1 : at + 2].isspace():  # (str.isspace and \s agree on one character)
+            done = at + 2
+        elif _PANEL_AHEAD.match(text, at + 1):
+            done = at + 1
+        else:
+            continue
+        out.append((at, done))
+    return out
+
+
+_PANEL_AHEAD = re.compile(r"\([A-Za-z]\)")
+
+
 def _legend_pieces(text: str) -> list[tuple[int, str]]:
     """(start, text) of every candidate legend item: pieces between ";", ". " and newlines,
     and "X=..., Y=..." pieces cut at their commas."""
     out = []
     # (the separators themselves hold no item: walk the matches, not a split that keeps them)
-    bounds = [(m.start(), m.end()) for m in _LEGEND_SPLIT.finditer(text)]
+    bounds = _legend_separators(text)
     bounds.append((len(text), len(text)))
     start = 0
     for stop, after in bounds:
@@ -314,7 +355,8 @@ def _legend(text: str) -> list[Definition]:
         offset = 0
         if match is None or match.group(1).lower().startswith(_HEADINGS):
             # the first item of a legend may follow a heading ("Abbreviations:")
-            heading = _HEADING.match(piece)
+            # (a heading opens with one of _HEADINGS' letters: no regex for the usual sentence)
+            heading = _HEADING.match(piece) if piece.lstrip()[:1] in _HEADING_INITIALS else None
             if heading is None:
                 continue
             offset = heading.end()

@@ -132,13 +132,16 @@ def _all_matches(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple
 def _scan(lex: Lexicon, norm: str, low: str) -> list[_Hit]:
     """All lexicon matches that sit on word boundaries, each with its best grounding
     (`low` is lower_keep_length(norm))."""
-    written = norm.replace("-", "").replace(" ", "")  # case kept, same offsets as `squeezed`
+    # the pieces between separators: joined they are the squeezed text, their lengths place
+    # the separators (`low` has its separators where `norm` has them)
+    pieces = norm.replace("-", " ").split(" ")
+    written = "".join(pieces)  # case kept, same offsets as `squeezed`
     # (ASCII lowercases character by character, so squeezing and lowercasing commute)
-    squeezed = written.lower() if norm.isascii() else low.replace("-", "").replace(" ", "")
+    squeezed = written.lower() if norm.isascii() else "".join(low.replace("-", " ").split(" "))
     # squeezed offset -> normalised offset: cut_at[k] is the squeezed offset where the k-th
     # separator character was removed, so squeezed j is normalised j + bisect_right(cut_at, j)
     # (str.split, not a regex split: this runs once per caption over all of it)
-    cut_at = list(accumulate(map(len, low.replace("-", " ").split(" "))))
+    cut_at = list(accumulate(map(len, pieces)))
     cut_at.pop()  # (the last piece ends the text, no separator after it)
     # a removed separator is a word break too
     breaks = set(cut_at)
@@ -180,7 +183,13 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
                 inner_end = True
         cuts = bisect_right(cut_at, j)
         ps = j + cuts
-        pe = nxt + bisect_right(cut_at, nxt - 1, cuts)  # (the end's cuts are at least the start's)
+        pe = ps + nxt - j
+        raw = norm[ps:pe]
+        if "-" in raw or " " in raw:
+            # (a separator inside the match: count the ones removed up to its last character;
+            # without one, the match is as long in `norm` as in `squeezed`, no second search)
+            pe = nxt + bisect_right(cut_at, nxt - 1, cuts)  # (the end's cuts are at least the start's)
+            raw = norm[ps:pe]
         phospho = plural = False
         if inner_start:
             # pSTAT3: a lowercase "p" glued to a capitalised symbol
@@ -200,7 +209,8 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
         core_end = pe - 1 if plural else pe
         if plural and (core_end - core_start < 3 or norm[core_end - 2] == " "):
             continue  # "COS" is not the plural of CO, nor "IFN-g is" of "G i" or "β1 is" of "beta1i"
-        raw = norm[core_start:core_end]
+        if phospho or plural:
+            raw = norm[core_start:core_end]
         if len(raw) == 3 and raw in _RESIDUES and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
         if has_residue_word and "resid" in low[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
@@ -315,22 +325,28 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
         return list(hits)
     ordered = sorted(hits, key=_by_start)
     out: list[_Hit] = []
-    run: list[_Hit] = []
-    run_end = -1
-    for hit in ordered:
+    # the current run is `first` alone until a hit overlaps it (no list per lone hit)
+    first = ordered[0]
+    run: list[_Hit] | None = None
+    run_end = first.end
+    for hit in islice(ordered, 1, None):
         if hit.start < run_end:
-            run.append(hit)
+            if run is None:
+                run = [first, hit]
+            else:
+                run.append(hit)
             if hit.end > run_end:
                 run_end = hit.end
             continue
-        if len(run) == 1:
-            out.append(run[0])
-        elif run:
+        if run is None:
+            out.append(first)
+        else:
             out.extend(_select_run(run))
-        run = [hit]
+            run = None
+        first = hit
         run_end = hit.end
-    if len(run) == 1:
-        out.append(run[0])
+    if run is None:
+        out.append(first)
     else:
         out.extend(_select_run(run))
     return out
@@ -419,6 +435,25 @@ _LIST_TAIL = re.compile(
 )
 
 
+#: what a _LIST_TAIL (or the "-" of a range that repeats the name) opens with, and what its
+#: first part after spaces opens with
+_LIST_OPENERS = frozenset("/-,&ao")
+_LIST_OPENERS_AFTER_SPACE = frozenset(",&ao")
+
+
+def _may_list_numbers(norm: str, end: int) -> bool:
+    """False when no list or range of numbers can follow a name ending at `end`: _LIST_TAIL
+    opens with "/" or "-", or with "," "&" "and" "or" after spaces (\\s, which str.isspace and
+    str.lstrip agree with); True when it may (the regex then decides)."""
+    first = norm[end : end + 1]
+    if first in _LIST_OPENERS:
+        return True
+    if not first.isspace():
+        return False  # (also at the end of the text)
+    rest = norm[end : end + 64].lstrip()
+    return not rest or rest[0] in _LIST_OPENERS_AFTER_SPACE
+
+
 def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     """SMAD2/3, IFNA1-21, "JAK1, 2 and 3": add the numbered siblings to the same mention.
 
@@ -428,9 +463,11 @@ def _expand_numbers(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     for hit in hits:
         if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "rna") or not norm[hit.end - 1].isdecimal():
             continue  # (a name that does not end in a number has no numbered siblings)
+        if "plural" in hit.modifiers or not _may_list_numbers(norm, hit.end):
+            continue  # (the usual numbered name: nothing after it opens a list or a range)
         surface = norm[hit.start : hit.end]
         head = _DIGITS_END.match(surface)
-        if not head or "plural" in hit.modifiers:
+        if not head:
             continue
         base, first = head.group(1), int(head.group(2))
         tail = _LIST_TAIL.match(norm, hit.end)
@@ -510,8 +547,9 @@ def _expand_slash_suffixes(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     starts = {h.start for h in hits}
     grew = False
     for hit in hits:
-        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family") or "plural" in hit.modifiers:
-            continue
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family") or "plural" in hit.modifiers \
+                or not norm.startswith("/", hit.end):
+            continue  # (a suffix tail opens with its slash: no regex for the usual name)
         tail = _SUFFIX_TAIL.match(norm, hit.end)
         if tail is None or hit.end + 1 in starts:
             continue
@@ -878,20 +916,29 @@ def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
 
 _GENE_SET_WORDS = ("target", "responsive", "dependent", "regulated", "inducible")
 _GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b", re.I)
+#: every character that _GENES_AFTER's words may open with (re.I also folds "ı" and "İ" to "i")
+_GENE_SET_INITIALS = frozenset("tTrRdDiI\u0131\u0130")
 #: examples named right after a gene set ("NF-kB target genes such as IL6"): the set is no node,
 #: the relation rules read each example as a gene its regulator expresses
 _EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?(?=\S)", re.I)
 
 
-def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
-    """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator."""
+def _gene_sets(text: Text, hits: list[_Hit], low: str) -> list[_Hit]:
+    """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator
+    (`low` is text.norm.lower())."""
     norm = text.norm
-    low = norm.lower()
     if not any(word in low for word in _GENE_SET_WORDS):
         return []  # (the usual case: no "target/responsive/... gene" anywhere)
     out = []
     starts = {hit.start for hit in hits}
     for hit in hits:
+        # (the word after the name, past one space or hyphen, must open as one of
+        # _GENE_SET_WORDS does, in any case: no regex for the usual name)
+        first = norm[hit.end : hit.end + 1]
+        if first == " " or first == "-":
+            first = norm[hit.end + 1 : hit.end + 2]
+        if first not in _GENE_SET_INITIALS:
+            continue
         match = _GENES_AFTER.match(norm, hit.end)
         if match and len(hit.entities) == 1:
             examples = _EXAMPLES_AFTER.match(norm, match.end())
@@ -912,10 +959,11 @@ def _gene_sets(text: Text, hits: list[_Hit]) -> list[_Hit]:
 #: starts at that capital (the regex engine skips to the next one in C) and checks what comes
 #: before it with a look-behind, a third of the work of trying the shapes at every character.
 #: A "flhDC" match therefore starts at its capital, three letters after the word (see
-#: _symbol_shapes).
+#: _symbol_shapes). (The "flhDC" branch first checks the one letter before the capital, which
+#: its three-letter look-behind implies: most capitals fail there, a tenth less work.)
 _SYMBOL_SHAPE = re.compile(
     r"[A-Z](?:(?<![\w-].)(?:[a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[A-Z]?|[a-z]{2}[A-Z]{1,2}|[A-Z]{2,3}-\d{1,2})"
-    r"|(?<=(?<![\w-])[a-z]{3}.)[A-Z]?)(?![\w]|-[a-z])"
+    r"|(?<=[a-z].)(?<=(?<![\w-])[a-z]{3}.)[A-Z]?)(?![\w]|-[a-z])"
 )
 
 
@@ -938,8 +986,8 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
     out = []
     for start, end in _symbol_shapes(norm):
         word = norm[start:end]
-        if word in lex.not_symbols or _RESIDUE.match(word):
-            continue  # (Ser473, Thr308 are residues)
+        if word in lex.not_symbols or word[:3] in _RESIDUES:
+            continue  # (Ser473, Thr308 are residues: _RESIDUE matches the first three letters)
         if taken[start]:
             first = by_start.get(start)
             if first is not None and (first.end >= end or first.rank < 50):
@@ -1236,11 +1284,11 @@ _FACTOR_AFTER = re.compile(r"\s+(?:factors?|sensors?|sensing)\b")
 _INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker|blockade)(s?)\b", re.I)
 
 
-def _inhibitors(text: Text, hits: list[_Hit]) -> list[_Hit]:
+def _inhibitors(text: Text, hits: list[_Hit], low: str) -> list[_Hit]:
     """"JAK2 inhibitor(s)", "Janus kinase 2 (JAK2) inhibitors": a drug named for its target is a
-    chemical (keyed in the singular, by the short form when one is given) whose member is the target."""
+    chemical (keyed in the singular, by the short form when one is given) whose member is the target
+    (`low` is text.norm.lower())."""
     norm = text.norm
-    low = norm.lower()
     if "inhibitor" not in low and "antagonist" not in low and "block" not in low:
         return []
     out = []
@@ -1617,6 +1665,8 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
 
 #: between the two members of a pair named as a dimer: "p65/p50", "c-Jun–c-Fos", "p50 and RelA"
 _PAIR_GAP = re.compile(r"\s*(?:/|-|–|:)\s*|\s+and\s+")
+#: what a _PAIR_GAP is once stripped of its spaces (str.strip and \s agree on what a space is)
+_PAIR_WORDS = frozenset({"/", "-", "–", ":", "and"})
 #: a list goes on before or after the pair: ", " or " and " / " or "
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
@@ -1648,7 +1698,8 @@ def _pairs_as_their_complex(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
         if len(a.entities) != 1 or len(b.entities) != 1 or a.entities[0].type != "gene" \
-                or b.entities[0].type != "gene" or not _PAIR_GAP.fullmatch(norm, a.end, b.start):
+                or b.entities[0].type != "gene" or norm[a.end : b.start].strip() not in _PAIR_WORDS \
+                or not _PAIR_GAP.fullmatch(norm, a.end, b.start):
             continue
         if (i and _LIST_GAP.fullmatch(norm, hits[i - 1].end, a.start)) or (
                 i + 2 < len(hits) and _LIST_GAP.fullmatch(norm, b.end, hits[i + 2].start)):
@@ -1669,16 +1720,18 @@ _NAMED_PROTEIN_AFTER = re.compile(r"-(?:inducible|associated|related|activated|r
                                   r"oncogenes?|receptors?|phosphatases?|ligases?|regulators?)\b")
 
 
-def _drop_parts_and_negations(norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _drop_parts_and_negations(norm: str, hits: list[_Hit], low: str) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
-    and processes written with "anti-" ("anti-inflammation" names no inflammation node)."""
-    low = norm.lower()
+    and processes written with "anti-" ("anti-inflammation" names no inflammation node)
+    (`low` is norm.lower(), whose offsets may differ from norm's when a character lowercases
+    to two)."""
     if "anti-" not in low and not any(word in low for word in _PART_WORDS) and not _NAMED_PROTEIN_AFTER.search(low):
         return hits
     out = []
     for hit in hits:
         kind = hit.entities[0].type
-        if kind in _GENE_TYPES and (_PART_AFTER.match(norm, hit.end) or _KIND_AFTER.match(norm, hit.end)):
+        if kind in _GENE_TYPES and (_PART_AFTER.match(norm, hit.end) or (
+                norm.startswith("-", hit.end) and _KIND_AFTER.match(norm, hit.end))):
             continue
         if kind in ("process", "chemical") and _NAMED_PROTEIN_AFTER.match(low, hit.end):
             continue  # "glioma-associated oncogene", "hypoxia-inducible factor 3": a protein's name
@@ -1803,7 +1856,10 @@ def recognize(text: Text) -> list[Mention]:
     lex = get_lexicon()
     rules = load_phrases()
     norm = text.norm
-    low = lower_keep_length(norm)
+    # (lowercased once: lower_keep_length only differs from str.lower when a character
+    # lowercases to two, "İ")
+    lowered = norm.lower()
+    low = lowered if len(lowered) == len(norm) else lower_keep_length(norm)
     hits = _as_written_first(lex, norm, _scan(lex, norm, low)) + _parenthesised_numbers(lex, norm)
     if ") " in norm:
         hits += _names_around_parentheses(lex, norm)
@@ -1838,7 +1894,7 @@ def recognize(text: Text) -> list[Mention]:
     _expand_slash_families(norm, hits)
     if expanded and "/" in norm:
         hits = _numbered_slash_long_forms(norm, hits)
-    derived = _gene_sets(text, hits) + _inhibitors(text, hits)
+    derived = _gene_sets(text, hits, lowered) + _inhibitors(text, hits, lowered)
     if derived or expanded:
         hits = _select(hits + derived)
         if derived:
@@ -1847,7 +1903,7 @@ def recognize(text: Text) -> list[Mention]:
     if echoes:
         hits = _select(hits + echoes)
     hits = _moved_compartments(norm, hits)
-    hits = _drop_parts_and_negations(norm, hits)
+    hits = _drop_parts_and_negations(norm, hits, lowered)
     _parts_as_their_whole(norm, hits)
     _pairs_as_their_complex(lex, norm, hits)
     hits = _drop_descriptive_groups(norm, hits)

@@ -1,0 +1,121 @@
+"""The literal pre-checks and regex-free rewrites of recognize.py and abbrev.py read what the
+patterns they stand for read.
+
+A pre-check spares a regex match only when that match cannot succeed: hypothesis writes texts
+that each guarded pattern matches, and every one must pass its pre-check. A rewrite must give
+exactly the regex's answers, on drawn text and on texts built to hit its edge cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from pathwaygen import abbrev as A
+from pathwaygen import recognize as R
+
+#: characters that reach the edge cases: separators, brackets, Unicode spaces and case folds
+_EDGY = st.text(alphabet=st.sampled_from(list(".;:,=-()[] \t\n\u2003\x1caAbBkKnNtTdDiI\u0131\u0130\u212a19")),
+                max_size=40)
+
+
+def _matching(pattern: re.Pattern) -> st.SearchStrategy[str]:
+    """Texts that `pattern` matches at their start (it is anchored there by .match)."""
+    return st.from_regex(re.compile(pattern.pattern, pattern.flags & ~re.ASCII), fullmatch=False).filter(
+        lambda t: pattern.match(t) is not None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(R._GENES_AFTER))
+def test_gene_set_words_open_with_their_initials(text):
+    first = text[:1]
+    if first in (" ", "-"):
+        first = text[1:2]
+    assert first in R._GENE_SET_INITIALS
+
+
+@settings(max_examples=40, deadline=None)
+@given(_matching(R._SUFFIX_TAIL))
+def test_suffix_tail_opens_with_a_slash(text):
+    assert text.startswith("/")
+
+
+@settings(max_examples=40, deadline=None)
+@given(_matching(R._KIND_AFTER))
+def test_kind_word_opens_with_a_hyphen(text):
+    assert text.startswith("-")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.from_regex(R._PAIR_GAP, fullmatch=True))
+def test_pair_gap_strips_to_a_pair_word(gap):
+    assert gap.strip() in R._PAIR_WORDS
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AlaSerThrGlyx19")), max_size=8))
+def test_residue_prefix_is_its_first_three_letters(word):
+    assert (R._RESIDUE.match(word) is not None) == (word[:3] in R._RESIDUES)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(A._HEADING))
+def test_heading_opens_with_its_initials(text):
+    assert text.lstrip()[:1] in A._HEADING_INITIALS
+
+
+_OLD_LEGEND_HEAD = re.compile(r"\s*(?:and\s+)?([^\s,:;=]{1,20}(?:\s[^\s,:;=]{1,8})?)\s*(?:,|:|=|\s-\s)\s*")
+
+
+def _same_match(a: re.Match | None, b: re.Match | None) -> bool:
+    return (a is None) == (b is None) and (a is None or (a.span(), a.groups()) == (b.span(), b.groups()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_EDGY, st.text(alphabet=st.sampled_from(list("ab ,:=-\t")), max_size=40)))
+def test_possessive_legend_head_reads_as_the_backtracking_one(text):
+    assert _same_match(A._LEGEND_HEAD.match(text), _OLD_LEGEND_HEAD.match(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_EDGY)
+def test_legend_separators_are_the_regex_matches(text):
+    assert A._legend_separators(text) == [(m.start(), m.end()) for m in A._LEGEND_SPLIT.finditer(text)]
+
+
+def _unbalanced_close_by_characters(text: str) -> int:
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("()ab ")), max_size=30))
+def test_unbalanced_close_walks_the_parentheses(text):
+    assert A._unbalanced_close(text) == _unbalanced_close_by_characters(text)
+
+
+_OLD_SYMBOL_SHAPE = re.compile(
+    r"[A-Z](?:(?<![\w-].)(?:[a-z]{1,3}\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[A-Z]?|[a-z]{2}[A-Z]{1,2}|[A-Z]{2,3}-\d{1,2})"
+    r"|(?<=(?<![\w-])[a-z]{3}.)[A-Z]?)(?![\w]|-[a-z])"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbBzZ019- _.(xQ\u00e9\u0661")), max_size=16))
+def test_symbol_shape_with_its_letter_check_finds_the_same_words(text):
+    assert [m.span() for m in R._SYMBOL_SHAPE.finditer(text)] == [m.span() for m in _OLD_SYMBOL_SHAPE.finditer(text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(_matching(R._LIST_TAIL))
+def test_number_lists_pass_their_pre_check(text):
+    assert R._may_list_numbers(text, 0)
+    assert R._may_list_numbers("JAK1" + text, 4)

@@ -222,6 +222,11 @@ _NO_TYPES: dict[str, str] = {}
 #: text right after a list that continues it rather than opening a clause with its last member as
 #: subject: "to <verb>", and relative clauses (", which disrupts" has the whole list as antecedent)
 _NOT_A_NEW_CLAUSE = (" to ", ", which", ", that", ", who", " which", " that", " who")
+#: the agent list of a participle set off by commas ("X, triggered by A and B, activates Y";
+#: "X, which is activated by A and B, induces Y"): the comma after the list closes the phrase,
+#: so the verb after it is the head's, not a new clause with the list's last member as subject
+_PARENTHETICAL_AGENT = re.compile(r"@,? (?:(?:which|that) (?:is|are|was|were) )?(?:[a-z]+ly )?(?:[a-z]+ed (?:and|or) )?"
+                                  r"[a-z]+ed by (?:the )?$")
 #: verbs of consequence ("..., which shares a kinase with Imd, contributes to AMP production")
 _LEAD_WORDS = frozenset(("leads", "led", "results", "resulted", "contributes", "contributed", "causes", "caused"))
 #: a finite or past verb after a comma in a series of verbs (", affected", ", promoted")
@@ -902,6 +907,7 @@ class Extractor:
                 items = items[:-1]  # "induces HDAC5 nuclear export": another rule reads that
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
+                    and not (text.startswith(", ", e) and _PARENTHETICAL_AGENT.search(text, 0, s))
                     and _search(self._clause, tagged.raw, e, anchored=True) is not None
                     and not (text.endswith(_MEMBERS_ENDINGS, 0, s) and _MEMBERS_BEFORE.search(text, 0, s))):
                 # (but the parts of a whole run to its verb: "complex II containing FADD and

@@ -287,6 +287,9 @@ def _respective_member(text: str, end: int) -> int | None:
 
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
+#: rules whose subject takes its partner away (a competitor for binding): like a suppressing verb,
+#: what follows ("therefore inducing Z") is the subject's doing, not the partner's
+_REMOVING_RULES = frozenset({"bind.competes_for"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
 _RESPECTIVELY = re.compile(r",? respectively\b")
@@ -1504,7 +1507,7 @@ class Extractor:
                 ext_values = dict(values)
                 ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
                 if ext.id in _EFFECT_OF_SUBJECT and "A" in values and (
-                        rule.relation in _SUPPRESSING
+                        rule.relation in _SUPPRESSING or rule.id in _REMOVING_RULES
                         or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
                             and len(values["B"]["target"]) > 1)
                         or ("B" in values and values["B"]["target"] and _unnamed_set(values["B"]["target"]))):

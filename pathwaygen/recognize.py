@@ -1644,13 +1644,28 @@ _AS_A_BEFORE = re.compile(r"(?:\b(?:acts?|acting|serves?|serving|functions?|func
                           r"(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
 
 
+#: an apposition that files the entity before it under a family: "Lck, a member of the Src
+#: family of tyrosine kinases", "BAX, one of the pro-apoptotic members of the Bcl-2 family"
+_MEMBER_OF_BEFORE = re.compile(r",\s+(?:an?|one|another)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?members?\s+of\s+"
+                               r"(?:the\s+)?$", re.I)
+#: the family word after such a name ("Src family", "TNF receptor superfamily")
+_FAMILY_AFTER = re.compile(r"[\s-]*(?:sub|super)?famil(?:y|ies)\b", re.I)
+
+
 def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop class nouns (groups) that only describe named members or an entity: apposition
-    ("pathogen recognition receptors PGRP-LC and PGRP-LE") and predicates ("Toll9 acts as a
-    pattern recognition receptor"); curators draw the members, not the class."""
+    ("pathogen recognition receptors PGRP-LC and PGRP-LE"), predicates ("Toll9 acts as a
+    pattern recognition receptor") and a family an entity is filed under ("Lck, a member of the
+    Src family"); curators draw the members, not the class."""
     dropped = set()
     last = len(hits) - 1
     for i, hit in enumerate(hits):
+        if i and " member" in norm[max(0, hit.start - 60) : hit.start] and hit.entities[0].type in _GENE_TYPES \
+                and _MEMBER_OF_BEFORE.search(norm, max(hits[i - 1].end, hit.start - 60), hit.start) \
+                and (" famil" in norm[hit.start : hit.end].lower() or _FAMILY_AFTER.match(norm, hit.end)):
+            # (only a family: "Ste20, an upstream member of the MAPK pathway" draws MAPK)
+            dropped.add(i)
+            continue
         if hit.entities[0].type != "group" or len(hit.entities) != 1:
             continue
         if i < last and hits[i + 1].start == hit.end + 1 and hits[i + 1].entities[0].type in _GENE_TYPES \

@@ -715,6 +715,17 @@ def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     assert "pattern recognition receptors" in all_ids("PRRs recognize PAMPs and activate NF-κB.")
 
 
+def test_a_family_an_entity_is_filed_under_is_no_node() -> None:
+    # "X, a member of the Y family" describes X; curators draw X only
+    ids = all_ids("TCR ligation activates Fyn, a member of the Src family of tyrosine kinases, and ZAP-70.")
+    assert ids == {"TCR", "FYN", "ZAP70"}
+    ids = all_ids("BID activates BAX, one of the pro-apoptotic members of the BCL-2 family, at mitochondria.")
+    assert "BID" in ids and "BAX" in ids and not any(i.startswith("BCL") for i in ids)
+    # a family that takes part, and a pathway an entity is a member of, stay
+    assert "TLE" in all_ids("TCF factors are bound by members of the Groucho family.")
+    assert "MAPK" in all_ids("Ste20, an upstream member of the MAPK pathway, depends on Cdc42.")
+
+
 @pytest.mark.parametrize(("surface", "receptor"), [
     ("IL-1 receptor", "IL1R1"), ("IL-10 receptor", "IL10RA"), ("IL-13 receptor", "IL13RA1"),
     ("IL-17 receptor", "IL17RA"), ("IL-6 receptor", "IL6R"), ("TNF receptor", "TNFRSF1A"),

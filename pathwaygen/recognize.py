@@ -1822,6 +1822,34 @@ def _singulars_of_listed_plurals(norm: str, hits: list[_Hit]) -> None:
                 hit.entities = entities
 
 
+def _member_ids(entity: Entity, depth: int = 3) -> set[str]:
+    """Ids of every member of a family, through member families ("SMAD" holds SMAD2_3)."""
+    ids: set[str] = set()
+    for member in entity.members:
+        ids.add(member.id)
+        if member.members and depth:
+            ids |= _member_ids(member, depth - 1)
+    return ids
+
+
+def _plural_families_as_named_members(norm: str, hits: list[_Hit]) -> None:
+    """"the Smads" after "Smad2 or Smad3": a definite plural family name that follows two or
+    more named members points back at them (curators draw the members, not the family). In
+    place."""
+    for i, hit in enumerate(hits):
+        if i < 2 or "plural" not in hit.modifiers or len(hit.entities) != 1 or hit.entities[0].type != "family" \
+                or not hit.entities[0].members or norm[max(0, hit.start - 4) : hit.start].lower() != "the ":
+            continue
+        members = _member_ids(hit.entities[0])
+        named: dict[str, Entity] = {}
+        for before in hits[:i]:
+            for ent in before.entities:
+                if ent.id in members:
+                    named.setdefault(ent.id, ent)
+        if len(named) >= 2:
+            hit.entities = tuple(named.values())
+
+
 #: what may join a lowercase echo to a neighbouring mention in a list ("including bdnf and c-fos")
 _LIST_JOINT = re.compile(r",? (?:and|or) |, ")
 
@@ -1928,6 +1956,7 @@ def recognize(text: Text) -> list[Mention]:
     if any(hit.listed for hit in hits):
         _singulars_of_listed_plurals(norm, hits)
     _absorb_unknown_partners(norm, hits)
+    _plural_families_as_named_members(norm, hits)
     mentions = []
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:

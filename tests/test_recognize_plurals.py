@@ -50,3 +50,15 @@ def test_human_gene_slash_ortholog_of_another_species() -> None:
 
 def test_slash_chain_with_fly_gene_is_no_ortholog_pair() -> None:
     assert ("Ci", "ci") in _ids("GLI/Ci/Smo form a chain in flies.")
+
+
+def test_a_definite_plural_family_points_back_at_its_named_members() -> None:
+    """"the Smads" after "Smad2 or Smad3" are those two, not the whole SMAD family."""
+    def ids(caption: str, surface: str) -> tuple[str, ...]:
+        return next(tuple(e.id for e in m.entities) for m in recognize(prepare(caption)) if m.text == surface)
+
+    assert ids("TGFBR1 phosphorylates Smad2 or Smad3, upon which the Smads open up.", "Smads") == ("SMAD2", "SMAD3")
+    # one named member, no article, or nothing named before: the family itself
+    assert ids("STAT3 binds JAK2; the STATs then dimerize.", "STATs") == ("STAT",)
+    assert ids("Smad2 and Smad3 bind; Smads enter the nucleus.", "Smads") == ("SMAD",)
+    assert ids("The Smads bind Smad2 and Smad3.", "Smads") == ("SMAD",)

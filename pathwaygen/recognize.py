@@ -1832,21 +1832,42 @@ def _member_ids(entity: Entity, depth: int = 3) -> set[str]:
     return ids
 
 
-def _plural_families_as_named_members(norm: str, hits: list[_Hit]) -> None:
+def _written_plural(lex: Lexicon, norm: str, hit: _Hit) -> bool:
+    """Whether a mention is a plural: matched as name + "s", or a listed name ("caspases")
+    whose singular names the same entity (not "Ras")."""
+    if "plural" in hit.modifiers:
+        return True
+    surface = norm[hit.start : hit.end]
+    if not surface.endswith("s") or len(surface) < 4:
+        return False
+    singular = _lookup(lex, surface[:-1])
+    return singular is not None and singular.id == hit.entities[0].id
+
+
+def _plural_families_as_named_members(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
     """"the Smads" after "Smad2 or Smad3": a definite plural family name that follows two or
-    more named members points back at them (curators draw the members, not the family). In
-    place."""
+    more named members points back at them (curators draw the members, not the family); so does
+    a bare one after a list written with the family's name ("executioner caspase (-3, -6, -7)
+    ... executioner caspases"). In place."""
     for i, hit in enumerate(hits):
-        if i < 2 or "plural" not in hit.modifiers or len(hit.entities) != 1 or hit.entities[0].type != "family" \
-                or not hit.entities[0].members or norm[max(0, hit.start - 4) : hit.start].lower() != "the ":
+        if not i or len(hit.entities) != 1 or hit.entities[0].type != "family" or not hit.entities[0].members \
+                or not _written_plural(lex, norm, hit):
             continue
+        definite = norm[max(0, hit.start - 6) : hit.start].lower().endswith(("the ", "these ", "those "))
         members = _member_ids(hit.entities[0])
         named: dict[str, Entity] = {}
+        listed: tuple[Entity, ...] = ()
         for before in hits[:i]:
-            for ent in before.entities:
-                if ent.id in members:
-                    named.setdefault(ent.id, ent)
-        if len(named) >= 2:
+            inside = [ent for ent in before.entities if ent.id in members]
+            if len(inside) >= 2 and len(inside) == len(before.entities):
+                listed = before.entities  # the latest list of members written with the family's name
+            for ent in inside:
+                named.setdefault(ent.id, ent)
+        if listed:
+            # (the list, not every member named: "caspase-8 ... executioner caspase (-3, -6,
+            # -7) ... caspase-9 activates executioner caspases" are caspases 3, 6 and 7)
+            hit.entities = listed
+        elif definite and len(named) >= 2:
             hit.entities = tuple(named.values())
 
 
@@ -1956,7 +1977,7 @@ def recognize(text: Text) -> list[Mention]:
     if any(hit.listed for hit in hits):
         _singulars_of_listed_plurals(norm, hits)
     _absorb_unknown_partners(norm, hits)
-    _plural_families_as_named_members(norm, hits)
+    _plural_families_as_named_members(lex, norm, hits)
     mentions = []
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:

@@ -1101,7 +1101,7 @@ def _stem_chemicals(rules: PhraseRules, norm: str, low: str, stem_ends: list[int
     return out
 
 
-_MIRNA = re.compile(r"(?<![\w-])(?:[a-z]{3}-)?mi[Rr]-?(\d{1,4})([a-z]?)(?:-(\d))?(?:-[35]p)?(?![\w-])")
+_MIRNA = re.compile(r"(?<![\w-])(?:[a-z]{3}-)?(?:mi[Rr]|miRNA|microRNA)-?(\d{1,4})([a-z]?)(?:-(\d))?(?:-[35]p)?(?![\w-])")
 
 
 def _mirnas(lex: Lexicon, norm: str, taken: bytearray) -> list[_Hit]:
@@ -1121,6 +1121,12 @@ def _mirnas(lex: Lexicon, norm: str, taken: bytearray) -> list[_Hit]:
                 break
         if entity is not None and entity.type == "rna":
             hits.append(_Hit(match.start(), match.end(), (entity,), 8, source="mirna"))
+        elif entity is None and not taken[match.start()]:
+            # a microRNA HGNC does not list (a plant's miR156, miRNA160) is named as written,
+            # as curators key a gene without an HGNC symbol
+            word = match.group(0)
+            hits.append(_Hit(match.start(), match.end(), (Entity(id=word, label=word, type="rna"),), 90,
+                             source="mirna"))
     return hits
 
 
@@ -1937,7 +1943,7 @@ def recognize(text: Text) -> list[Mention]:
     taken = _taken_map(norm, hits)
     stem_ends, heads = _phrase_words(rules, low)
     unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(rules, norm, low, stem_ends, hits, taken)
-    if "miR" in norm or "mir-" in norm:
+    if "miR" in norm or "mir-" in norm or "microRNA" in norm:
         unknown += _mirnas(lex, norm, taken)
     if unknown:
         hits = _select(hits + unknown)

@@ -186,6 +186,16 @@ def test_mature_micrornas_name_their_first_locus() -> None:
     assert got["miR-199a-3p"] == (("MIR199A1", "rna"),)
 
 
+def test_micrornas_spelled_out_or_without_an_hgnc_locus() -> None:
+    # "microRNA-21" is miR-21; a plant's miR156 or miRNA160 has no HGNC symbol: keyed as written
+    got = found("microRNA-21 inhibits PTEN. In rice, heat affects miRNA160, and miR156 targets SPL genes.")
+    assert got["microRNA-21"] == (("MIR21", "rna"),)
+    assert got["miRNA160"] == (("miRNA160", "rna"),)
+    assert got["miR156"] == (("miR156", "rna"),)
+    # the bare class word names nothing
+    assert "miRNA" not in found("The miRNA pathway and microRNA biogenesis need DICER1.")
+
+
 def test_curated_signals_and_elements() -> None:
     got = found("HHQ, the precursor to PQS synthesis, binds PqsR. TLR1-TLR2 recognizes bacterial triacylated "
                 "lipopeptide. NRF2 binds the antioxidant response element (ARE). Calcium enters through a mechanosensitive "

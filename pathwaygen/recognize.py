@@ -1943,7 +1943,7 @@ def recognize(text: Text) -> list[Mention]:
     taken = _taken_map(norm, hits)
     stem_ends, heads = _phrase_words(rules, low)
     unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(rules, norm, low, stem_ends, hits, taken)
-    if "miR" in norm or "mir-" in norm or "microRNA" in norm:
+    if "miR" in norm or "mir" in norm or "microRNA" in norm:
         unknown += _mirnas(lex, norm, taken)
     if unknown:
         hits = _select(hits + unknown)

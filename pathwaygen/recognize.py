@@ -887,7 +887,32 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
             if entity is not None:
                 hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
                 break
+        else:
+            # "messenger RNA (mRNA) stability": the short form and the word after it are the
+            # name ("mRNA stability"); the mention starts where the short form's long form does
+            entity = _lookup(lex, f"{match.group(1)} {match.group(2)}")
+            if entity is not None:
+                for first in starts:
+                    if _initials_fit(norm[first:at].split(), match.group(1)):
+                        hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
+                        break
     return hits
+
+
+def _initials_fit(words: list[str], short: str) -> bool:
+    """Whether `short` spells the long form `words`: it opens with the first word's initial and
+    holds every word's initial in order ("mRNA" for "messenger RNA", not for "mediates
+    messenger RNA")."""
+    letters = short.lower()
+    if not words or not letters or words[0][0].lower() != letters[0]:
+        return False
+    at = 1
+    for word in words[1:]:
+        at = letters.find(word[0].lower(), at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 _WORD_SPLIT_SPACE = re.compile(r"[^\s()]+")

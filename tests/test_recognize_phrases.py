@@ -272,3 +272,15 @@ def test_blockade_of_a_pair_is_one_drug() -> None:
     assert mention == (("PD-1/PD-L1 blockade", "chemical"),)
     members = next(m for m in recognize(prepare("PD-1/PD-L1 blockade works.")) if "blockade" in m.text).entities[0].members
     assert [m.id for m in members] == ["PDCD1", "CD274"]
+
+
+def test_a_name_spelled_with_the_short_form_around_parentheses() -> None:
+    # "messenger RNA (mRNA) stability" is "mRNA stability", from the long form on
+    got = found("TORC1 stimulates ribosome biogenesis, messenger RNA (mRNA) stability, and growth.")
+    assert got["messenger RNA (mRNA) stability"] == (("mrna stability", "process"),)
+    assert "messenger RNA" not in got
+    # the long form is only the words the short form spells ("mediates" is not one of them)
+    got = found("TOR mediates messenger RNA (mRNA) stability.")
+    assert got["messenger RNA (mRNA) stability"] == (("mrna stability", "process"),)
+    # no name known for short form + word: nothing joined
+    assert "messenger RNA (mRNA) export" not in found("TREX drives messenger RNA (mRNA) export.")

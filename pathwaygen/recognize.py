@@ -1392,6 +1392,11 @@ def _drugs_named_with_their_class(norm: str, hits: list[_Hit]) -> None:
 _CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
 
 
+#: a movement the caption denies: "NPR1 is unable to move into the nucleus", "does not
+#: translocate to", "cannot enter"
+_NEGATED_BEFORE = re.compile(r"\b(?:not|cannot|unable\s+to|fails?\s+to|failed\s+to|no\s+longer)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop compartments that nothing moves to (see `compartments` in phrases.yaml)."""
     rules = load_phrases()
@@ -1418,7 +1423,8 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
             moved.add(ent.id)
             continue
         cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
-        if cue and cue.group(1).lower() in rules.movement_cues:
+        if cue and cue.group(1).lower() in rules.movement_cues \
+                and not _NEGATED_BEFORE.search(norm, max(0, cue.start() - 30), cue.start()):
             moved.add(ent.id)
     if not seen:
         return hits

@@ -309,6 +309,10 @@ def test_compartments_count_when_something_moves_there() -> None:
     assert "nucleus" in all_ids("NF-κB translocates into the nucleus.")
     assert "nucleus" in all_ids("nuclear translocation of STAT3")
     assert "nucleus" not in all_ids("Within the nucleus, pCREB activates transcription.")
+    # a movement the caption denies moves nothing there
+    assert "nucleus" not in all_ids("Dimeric NPR1 is unable to move into the nucleus.")
+    assert "mitochondria" not in all_ids("STAT3 does not translocate to the mitochondria.")
+    assert "nucleus" in all_ids("Dimeric NPR1 cannot enter the nucleus, but monomeric NPR1 moves into the nucleus.")
 
 
 def test_inhibitor_named_for_its_target_is_a_chemical() -> None:

@@ -1689,6 +1689,10 @@ _MEMBER_OF_BEFORE = re.compile(r",\s+(?:an?|one|another)\s+(?:of\s+the\s+)?(?:[\
 _FAMILY_AFTER = re.compile(r"[\s-]*(?:sub|super)?famil(?:y|ies)\b", re.I)
 
 
+#: what a class noun written right before it only describes ("the bacterial PAMP flg22")
+_APPOSED_TYPES = _GENE_TYPES | {"chemical"}
+
+
 def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop class nouns (groups) that only describe named members or an entity: apposition
     ("pathogen recognition receptors PGRP-LC and PGRP-LE"), predicates ("Toll9 acts as a
@@ -1705,9 +1709,13 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
             continue
         if hit.entities[0].type != "group" or len(hit.entities) != 1:
             continue
-        if i < last and hits[i + 1].start == hit.end + 1 and hits[i + 1].entities[0].type in _GENE_TYPES \
-                and norm[hit.end] == " ":
-            dropped.add(i)
+        after = i + 1
+        if after < last and hits[after].entities == hit.entities and norm.startswith(" (", hit.end) \
+                and hits[after].start == hit.end + 2 and norm.startswith(") ", hits[after].end):
+            after += 1  # "the bacterial PAMP (pathogen-associated molecular pattern) flg22"
+        if after <= last and hits[after].start == hits[after - 1].end + (1 if after == i + 1 else 2) \
+                and hits[after].entities[0].type in _APPOSED_TYPES and norm[hit.end] == " ":
+            dropped.update(range(i, after))
         else:
             window = norm[max(0, hit.start - 25) : hit.start]
             if ("as " in window or "is " in window or "are " in window) and _AS_A_BEFORE.search(window):

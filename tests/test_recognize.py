@@ -713,6 +713,9 @@ def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     ids = all_ids(caption)
     assert "pattern recognition receptors" not in ids and not any("recognition" in i for i in ids)
     assert {"PGRP-LC", "PGRP-LE", "Toll9"} <= ids
+    # also over its own expansion in parentheses, and before a chemical member
+    ids = all_ids("The bacterial PAMP (pathogen-associated molecular pattern) flg22 is sensed by FLS2.")
+    assert ids == {"flg22", "FLS2"}
     # a class that takes part stays, after "such as" and "as well as" too
     assert "growth factors" in all_ids("Stimuli such as growth factors activate RAS.")
     assert "growth factors" in all_ids("IL-6 as well as growth factors activate STAT3.")

@@ -1552,31 +1552,72 @@ def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
         if match is None or match.end() > next_start:
             continue
         number, letter = _subtype_key(match.group(1), match.group(2)) if match.group(1) else (0, "")
-        receptor = None
-        family = lex.by_id(f"{ent.id}R") if ent.members else None
-        if family is not None and family.members:  # a ligand family: its receptor family, then the subtype
-            receptor = _member_of_subtype(family, number, letter) if number else (None if letter else family)
-        else:
-            tries = [f"{ent.id}R{number or ''}{letter}"]
-            if (number, letter) in ((0, ""), (1, ""), (0, "A")):
-                tries.append(f"{ent.id}R")  # IL6R is "IL-6 receptor alpha"
-            if (number, letter) in ((0, ""), (1, "")):
-                # the first, signalling chain: IL-1 receptor IL1R1, IL-10 receptor IL10RA,
-                # IL-13 receptor IL13RA1, IL-17 receptor IL17RA (IL17A's "A" is the ligand's)
-                base = ent.id[:-1] if re.search(r"\d[A-F]$", ent.id) else ent.id
-                tries += [f"{ent.id}R1", f"{base}RA", f"{base}RA1"]
-            for symbol in tries:
-                receptor = lex.by_id(symbol)
-                if receptor is not None and receptor.type == "gene":
-                    break
-                receptor = None
-            if receptor is None and _LIGAND_ID.fullmatch(ent.id):
-                # a ligand's receptor the naming convention does not find is a node of its own,
-                # never the ligand ("IL-33 receptor")
-                label = " ".join(norm[hit.start : match.end()].split())
-                receptor = Entity(id=label.lower(), label=label, type="complex")
+        receptor = _receptor_of(lex, ent, number, letter, " ".join(norm[hit.start : match.end()].split()))
         if receptor is not None:
             hit.entities, hit.end = (receptor,), match.end()
+
+
+def _receptor_of(lex: Lexicon, ent: Entity, number: int, letter: str, label: str) -> Entity | None:
+    """The receptor (subtype `number`/`letter`, 0/"" for none) of ligand `ent` by the HGNC and
+    FamPlex naming convention, a node of its own labelled `label` for a ligand the convention
+    does not cover, or None when `ent` is no ligand."""
+    receptor = None
+    family = lex.by_id(f"{ent.id}R") if ent.members else None
+    if family is not None and family.members:  # a ligand family: its receptor family, then the subtype
+        return _member_of_subtype(family, number, letter) if number else (None if letter else family)
+    tries = [f"{ent.id}R{number or ''}{letter}"]
+    if (number, letter) in ((0, ""), (1, ""), (0, "A")):
+        tries.append(f"{ent.id}R")  # IL6R is "IL-6 receptor alpha"
+    if (number, letter) in ((0, ""), (1, "")):
+        # the first, signalling chain: IL-1 receptor IL1R1, IL-10 receptor IL10RA,
+        # IL-13 receptor IL13RA1, IL-17 receptor IL17RA (IL17A's "A" is the ligand's)
+        base = ent.id[:-1] if re.search(r"\d[A-F]$", ent.id) else ent.id
+        tries += [f"{ent.id}R1", f"{base}RA", f"{base}RA1"]
+    for symbol in tries:
+        receptor = lex.by_id(symbol)
+        if receptor is not None and receptor.type == "gene":
+            return receptor
+    if _LIGAND_ID.fullmatch(ent.id):
+        # a ligand's receptor the naming convention does not find is a node of its own,
+        # never the ligand ("IL-33 receptor")
+        return Entity(id=label.lower(), label=label, type="complex")
+    return None
+
+
+#: a ligand's receptor named by a possessive: "binding of growth factors to their cognate
+#: receptors", "IL-13 binding to its receptor" (group 1: the receptor words)
+_ITS_RECEPTOR = re.compile(r"\b(?:its|their)\s+((?:(?:cognate|own|specific)\s+)?receptors?)(?![\w-])")
+#: between the ligand and the possessive
+_LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+)?(?:to|with)\s+$")
+
+
+def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"binding of growth factors to their cognate receptors" names the growth factor receptor,
+    "IL-13 binding to its receptor" IL-13's receptor (IL13RA1): the receptor words become a
+    mention of the ligand's receptor when the lexicon or the naming convention knows one."""
+    out = []
+    ends = [h.end for h in hits]
+    named: dict[str, Entity] | None = None
+    for match in _ITS_RECEPTOR.finditer(norm):
+        k = bisect_right(ends, match.start()) - 1
+        if k < 0 or len(hits[k].entities) != 1 or not _LIGAND_TO.fullmatch(norm, hits[k].end, match.start()):
+            continue
+        ligand = hits[k]
+        written = " ".join(norm[ligand.start : ligand.end].split())
+        if named is None:
+            # the receptor as the caption names it elsewhere ("IL-13 receptor (IL-13R)") first
+            named = {}
+            for hit in hits:
+                if len(hit.entities) == 1:
+                    named.setdefault(" ".join(norm[hit.start : hit.end].split()).lower(), hit.entities[0])
+        receptor = named.get(f"{written} receptor".lower()) or _lookup(lex, f"{written} receptor")
+        if receptor is None and written.endswith("s"):
+            receptor = _lookup(lex, f"{written[:-1]} receptor")
+        if receptor is None and ligand.entities[0].type in _GENE_TYPES:
+            receptor = _receptor_of(lex, ligand.entities[0], 0, "", f"{written} receptor")
+        if receptor is not None and receptor.id != ligand.entities[0].id:
+            out.append(_Hit(match.start(1), match.end(1), (receptor,), 4, source="its-receptor"))
+    return out
 
 
 #: gene and family ids of secreted ligands (their receptors are named after them)
@@ -1994,6 +2035,8 @@ def recognize(text: Text) -> list[Mention]:
         hits = _select(hits + phrases)
     _receptor_subtypes(lex, norm, hits)
     bare = _bare_receptor_subtypes(lex, norm, hits)
+    if "its " in norm or "their " in norm:
+        bare += _receptors_named_by_their_ligand(lex, norm, hits)
     if bare:
         hits = _select(hits + bare)
     expanded = _expand_numbers(lex, norm, hits)

@@ -905,3 +905,17 @@ def test_protein_names_built_on_a_process_or_chemical_word() -> None:
 def test_a_cell_structure_abbreviation_is_not_the_kinase_its_letters_spell() -> None:
     assert "CSK" not in all_ids("Salt stress remodels the cytoskeleton (Csk); Csk then signals.")
     assert ids_of("C-terminal Src kinase (Csk) phosphorylates Src.", "Csk") == ("CSK",)
+
+
+def test_a_receptor_named_by_its_ligand_and_a_possessive() -> None:
+    # "X binding to its receptor": X's receptor, by the lexicon or the naming convention
+    assert ids_of("Binding of insulin to its receptor recruits IRS1.", "receptor") == ("INSR",)
+    assert ids_of("Binding of growth factors to their cognate receptors activates PI3K.",
+                  "cognate receptors") == ("growth factor receptor",)
+    assert ids_of("IL-13 binding to its receptor activates STAT6.", "receptor") == ("IL13RA1",)
+    # the receptor as the caption names it elsewhere wins
+    caption = "IL-13 binding to its receptor. Upon IL-13 receptor (IL-13R) activation, STAT6 acts."
+    assert ids_of(caption, "receptor") == ids_of(caption, "IL-13 receptor")
+    # no known receptor of the ligand, or no ligand right before: nothing new
+    assert "receptor" not in {m.text for m in recognize(prepare("PTEN returns to its receptor pool."))}
+    assert ids_of("AI signals bind to their cognate receptors.", "cognate receptors") == ("cognate receptors",)

@@ -1730,6 +1730,9 @@ _MEMBER_OF_BEFORE = re.compile(r",\s+(?:an?|one|another)\s+(?:of\s+the\s+)?(?:[\
 _FAMILY_AFTER = re.compile(r"[\s-]*(?:sub|super)?famil(?:y|ies)\b", re.I)
 
 
+#: a family word, one noun and "of" before the members it is made of ("JAK family heterodimers of
+#: JAK2 with JAK1")
+_FAMILY_OF_MEMBERS = re.compile(r"[\s-]*(?:sub|super)?family\s+[\w-]+\s+(?:of|between)\s+(?:the\s+)?", re.I)
 #: what a class noun written right before it only describes ("the bacterial PAMP flg22")
 _APPOSED_TYPES = _GENE_TYPES | {"chemical"}
 
@@ -1746,6 +1749,13 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
                 and _MEMBER_OF_BEFORE.search(norm, max(hits[i - 1].end, hit.start - 60), hit.start) \
                 and (" famil" in norm[hit.start : hit.end].lower() or _FAMILY_AFTER.match(norm, hit.end)):
             # (only a family: "Ste20, an upstream member of the MAPK pathway" draws MAPK)
+            dropped.add(i)
+            continue
+        of_members = _FAMILY_OF_MEMBERS.match(norm, hit.end) if i < last and hit.entities[0].type == "family" \
+            and len(hit.entities) == 1 and "famil" in norm[hit.end : hit.end + 12].lower() else None
+        if of_members is not None and hits[i + 1].start == of_members.end() \
+                and any(e.id in _member_ids(hit.entities[0]) for e in hits[i + 1].entities):
+            # "JAK family heterodimers of JAK2 with JAK1": the family only classes the members named
             dropped.add(i)
             continue
         if hit.entities[0].type != "group" or len(hit.entities) != 1:

@@ -730,6 +730,9 @@ def test_a_family_an_entity_is_filed_under_is_no_node() -> None:
     assert "BID" in ids and "BAX" in ids and not any(i.startswith("BCL") for i in ids)
     # a family that takes part, and a pathway an entity is a member of, stay
     assert "TLE" in all_ids("TCF factors are bound by members of the Groucho family.")
+    # a family word that classes a noun made of named members: "JAK family heterodimers of JAK2 with JAK1"
+    assert all_ids("Resistance comes from JAK family heterodimers of JAK2 with JAK1 or TYK2.") == {"JAK2", "JAK1", "TYK2"}
+    assert "SRC" in all_ids("Src family kinases activate STAT3.")
     assert "MAPK" in all_ids("Ste20, an upstream member of the MAPK pathway, depends on Cdc42.")
 
 

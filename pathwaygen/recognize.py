@@ -1758,6 +1758,11 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
             # "JAK family heterodimers of JAK2 with JAK1": the family only classes the members named
             dropped.add(i)
             continue
+        if i < last and hit.entities[0].type == "family" and len(hit.entities) == 1 \
+                and "famil" in norm[hit.start : hit.end].lower() and hits[i + 1].start == hit.end + 1 \
+                and norm[hit.end] == " " and hits[i + 1].entities[0].type in _GENE_TYPES:
+            dropped.add(i)  # "BCL-2 family members BAX and BAK", "the Src family kinase Lck"
+            continue
         if hit.entities[0].type != "group" or len(hit.entities) != 1:
             continue
         after = i + 1

@@ -733,6 +733,8 @@ def test_a_family_an_entity_is_filed_under_is_no_node() -> None:
     # a family word that classes a noun made of named members: "JAK family heterodimers of JAK2 with JAK1"
     assert all_ids("Resistance comes from JAK family heterodimers of JAK2 with JAK1 or TYK2.") == {"JAK2", "JAK1", "TYK2"}
     assert "SRC" in all_ids("Src family kinases activate STAT3.")
+    # a family written with its word right before named members only classes them
+    assert all_ids("BCL-2 family members BAX and BAK oligomerize.") == {"BAX", "BAK1"}
     assert "MAPK" in all_ids("Ste20, an upstream member of the MAPK pathway, depends on Cdc42.")
 
 

@@ -127,10 +127,10 @@ _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
                       r"because|since|once|before|with|without|through|by|for|as|at|on|from|within)\b[^,]*$")
-#: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
 #: a subject slot of exactly two conjuncts with a comma before "and" ("by AKT, and FOXO"):
 #: clause coordination, as a list of two takes no serial comma
 _TWO_WITH_SERIAL_COMMA = re.compile(r"[^,]*, and [^,]*")
+#: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
 _NOT_ITSELF = ("anti-", "non-", "pseudo-", "dominant-negative-")
 _PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
                             r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module)\b")

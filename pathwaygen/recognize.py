@@ -887,7 +887,32 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
             if entity is not None:
                 hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
                 break
+        else:
+            # "messenger RNA (mRNA) stability": the short form and the word after it are the
+            # name ("mRNA stability"); the mention starts where the short form's long form does
+            entity = _lookup(lex, f"{match.group(1)} {match.group(2)}")
+            if entity is not None:
+                for first in starts:
+                    if _initials_fit(norm[first:at].split(), match.group(1)):
+                        hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
+                        break
     return hits
+
+
+def _initials_fit(words: list[str], short: str) -> bool:
+    """Whether `short` spells the long form `words`: it opens with the first word's initial and
+    holds every word's initial in order ("mRNA" for "messenger RNA", not for "mediates
+    messenger RNA")."""
+    letters = short.lower()
+    if not words or not letters or words[0][0].lower() != letters[0]:
+        return False
+    at = 1
+    for word in words[1:]:
+        at = letters.find(word[0].lower(), at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 _WORD_SPLIT_SPACE = re.compile(r"[^\s()]+")
@@ -1101,7 +1126,7 @@ def _stem_chemicals(rules: PhraseRules, norm: str, low: str, stem_ends: list[int
     return out
 
 
-_MIRNA = re.compile(r"(?<![\w-])(?:[a-z]{3}-)?mi[Rr]-?(\d{1,4})([a-z]?)(?:-(\d))?(?:-[35]p)?(?![\w-])")
+_MIRNA = re.compile(r"(?<![\w-])(?:[a-z]{3}-)?(?:mi[Rr]|miRNA|microRNA)-?(\d{1,4})([a-z]?)(?:-(\d))?(?:-[35]p)?(?![\w-])")
 
 
 def _mirnas(lex: Lexicon, norm: str, taken: bytearray) -> list[_Hit]:
@@ -1121,6 +1146,12 @@ def _mirnas(lex: Lexicon, norm: str, taken: bytearray) -> list[_Hit]:
                 break
         if entity is not None and entity.type == "rna":
             hits.append(_Hit(match.start(), match.end(), (entity,), 8, source="mirna"))
+        elif entity is None and not taken[match.start()]:
+            # a microRNA HGNC does not list (a plant's miR156, miRNA160) is named as written,
+            # as curators key a gene without an HGNC symbol
+            word = match.group(0)
+            hits.append(_Hit(match.start(), match.end(), (Entity(id=word, label=word, type="rna"),), 90,
+                             source="mirna"))
     return hits
 
 
@@ -1361,6 +1392,11 @@ def _drugs_named_with_their_class(norm: str, hits: list[_Hit]) -> None:
 _CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
 
 
+#: a movement the caption denies: "NPR1 is unable to move into the nucleus", "does not
+#: translocate to", "cannot enter"
+_NEGATED_BEFORE = re.compile(r"\b(?:not|cannot|unable\s+to|fails?\s+to|failed\s+to|no\s+longer)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop compartments that nothing moves to (see `compartments` in phrases.yaml)."""
     rules = load_phrases()
@@ -1387,7 +1423,8 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
             moved.add(ent.id)
             continue
         cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
-        if cue and cue.group(1).lower() in rules.movement_cues:
+        if cue and cue.group(1).lower() in rules.movement_cues \
+                and not _NEGATED_BEFORE.search(norm, max(0, cue.start() - 30), cue.start()):
             moved.add(ent.id)
     if not seen:
         return hits
@@ -1515,31 +1552,72 @@ def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
         if match is None or match.end() > next_start:
             continue
         number, letter = _subtype_key(match.group(1), match.group(2)) if match.group(1) else (0, "")
-        receptor = None
-        family = lex.by_id(f"{ent.id}R") if ent.members else None
-        if family is not None and family.members:  # a ligand family: its receptor family, then the subtype
-            receptor = _member_of_subtype(family, number, letter) if number else (None if letter else family)
-        else:
-            tries = [f"{ent.id}R{number or ''}{letter}"]
-            if (number, letter) in ((0, ""), (1, ""), (0, "A")):
-                tries.append(f"{ent.id}R")  # IL6R is "IL-6 receptor alpha"
-            if (number, letter) in ((0, ""), (1, "")):
-                # the first, signalling chain: IL-1 receptor IL1R1, IL-10 receptor IL10RA,
-                # IL-13 receptor IL13RA1, IL-17 receptor IL17RA (IL17A's "A" is the ligand's)
-                base = ent.id[:-1] if re.search(r"\d[A-F]$", ent.id) else ent.id
-                tries += [f"{ent.id}R1", f"{base}RA", f"{base}RA1"]
-            for symbol in tries:
-                receptor = lex.by_id(symbol)
-                if receptor is not None and receptor.type == "gene":
-                    break
-                receptor = None
-            if receptor is None and _LIGAND_ID.fullmatch(ent.id):
-                # a ligand's receptor the naming convention does not find is a node of its own,
-                # never the ligand ("IL-33 receptor")
-                label = " ".join(norm[hit.start : match.end()].split())
-                receptor = Entity(id=label.lower(), label=label, type="complex")
+        receptor = _receptor_of(lex, ent, number, letter, " ".join(norm[hit.start : match.end()].split()))
         if receptor is not None:
             hit.entities, hit.end = (receptor,), match.end()
+
+
+def _receptor_of(lex: Lexicon, ent: Entity, number: int, letter: str, label: str) -> Entity | None:
+    """The receptor (subtype `number`/`letter`, 0/"" for none) of ligand `ent` by the HGNC and
+    FamPlex naming convention, a node of its own labelled `label` for a ligand the convention
+    does not cover, or None when `ent` is no ligand."""
+    receptor = None
+    family = lex.by_id(f"{ent.id}R") if ent.members else None
+    if family is not None and family.members:  # a ligand family: its receptor family, then the subtype
+        return _member_of_subtype(family, number, letter) if number else (None if letter else family)
+    tries = [f"{ent.id}R{number or ''}{letter}"]
+    if (number, letter) in ((0, ""), (1, ""), (0, "A")):
+        tries.append(f"{ent.id}R")  # IL6R is "IL-6 receptor alpha"
+    if (number, letter) in ((0, ""), (1, "")):
+        # the first, signalling chain: IL-1 receptor IL1R1, IL-10 receptor IL10RA,
+        # IL-13 receptor IL13RA1, IL-17 receptor IL17RA (IL17A's "A" is the ligand's)
+        base = ent.id[:-1] if re.search(r"\d[A-F]$", ent.id) else ent.id
+        tries += [f"{ent.id}R1", f"{base}RA", f"{base}RA1"]
+    for symbol in tries:
+        receptor = lex.by_id(symbol)
+        if receptor is not None and receptor.type == "gene":
+            return receptor
+    if _LIGAND_ID.fullmatch(ent.id):
+        # a ligand's receptor the naming convention does not find is a node of its own,
+        # never the ligand ("IL-33 receptor")
+        return Entity(id=label.lower(), label=label, type="complex")
+    return None
+
+
+#: a ligand's receptor named by a possessive: "binding of growth factors to their cognate
+#: receptors", "IL-13 binding to its receptor" (group 1: the receptor words)
+_ITS_RECEPTOR = re.compile(r"\b(?:its|their)\s+((?:(?:cognate|own|specific)\s+)?receptors?)(?![\w-])")
+#: between the ligand and the possessive
+_LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+)?(?:to|with)\s+$")
+
+
+def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"binding of growth factors to their cognate receptors" names the growth factor receptor,
+    "IL-13 binding to its receptor" IL-13's receptor (IL13RA1): the receptor words become a
+    mention of the ligand's receptor when the lexicon or the naming convention knows one."""
+    out = []
+    ends = [h.end for h in hits]
+    named: dict[str, Entity] | None = None
+    for match in _ITS_RECEPTOR.finditer(norm):
+        k = bisect_right(ends, match.start()) - 1
+        if k < 0 or len(hits[k].entities) != 1 or not _LIGAND_TO.fullmatch(norm, hits[k].end, match.start()):
+            continue
+        ligand = hits[k]
+        written = " ".join(norm[ligand.start : ligand.end].split())
+        if named is None:
+            # the receptor as the caption names it elsewhere ("IL-13 receptor (IL-13R)") first
+            named = {}
+            for hit in hits:
+                if len(hit.entities) == 1:
+                    named.setdefault(" ".join(norm[hit.start : hit.end].split()).lower(), hit.entities[0])
+        receptor = named.get(f"{written} receptor".lower()) or _lookup(lex, f"{written} receptor")
+        if receptor is None and written.endswith("s"):
+            receptor = _lookup(lex, f"{written[:-1]} receptor")
+        if receptor is None and ligand.entities[0].type in _GENE_TYPES:
+            receptor = _receptor_of(lex, ligand.entities[0], 0, "", f"{written} receptor")
+        if receptor is not None and receptor.id != ligand.entities[0].id:
+            out.append(_Hit(match.start(1), match.end(1), (receptor,), 4, source="its-receptor"))
+    return out
 
 
 #: gene and family ids of secreted ligands (their receptors are named after them)
@@ -1644,18 +1722,56 @@ _AS_A_BEFORE = re.compile(r"(?:\b(?:acts?|acting|serves?|serving|functions?|func
                           r"(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
 
 
+#: an apposition that files the entity before it under a family: "Lck, a member of the Src
+#: family of tyrosine kinases", "BAX, one of the pro-apoptotic members of the Bcl-2 family"
+_MEMBER_OF_BEFORE = re.compile(r",\s+(?:an?|one|another)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?members?\s+of\s+"
+                               r"(?:the\s+)?$", re.I)
+#: the family word after such a name ("Src family", "TNF receptor superfamily")
+_FAMILY_AFTER = re.compile(r"[\s-]*(?:sub|super)?famil(?:y|ies)\b", re.I)
+
+
+#: a family word, one noun and "of" before the members it is made of ("JAK family heterodimers of
+#: JAK2 with JAK1")
+_FAMILY_OF_MEMBERS = re.compile(r"[\s-]*(?:sub|super)?family\s+[\w-]+\s+(?:of|between)\s+(?:the\s+)?", re.I)
+#: what a class noun written right before it only describes ("the bacterial PAMP flg22")
+_APPOSED_TYPES = _GENE_TYPES | {"chemical"}
+
+
 def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop class nouns (groups) that only describe named members or an entity: apposition
-    ("pathogen recognition receptors PGRP-LC and PGRP-LE") and predicates ("Toll9 acts as a
-    pattern recognition receptor"); curators draw the members, not the class."""
+    ("pathogen recognition receptors PGRP-LC and PGRP-LE"), predicates ("Toll9 acts as a
+    pattern recognition receptor") and a family an entity is filed under ("Lck, a member of the
+    Src family"); curators draw the members, not the class."""
     dropped = set()
     last = len(hits) - 1
     for i, hit in enumerate(hits):
+        if i and " member" in norm[max(0, hit.start - 60) : hit.start] and hit.entities[0].type in _GENE_TYPES \
+                and _MEMBER_OF_BEFORE.search(norm, max(hits[i - 1].end, hit.start - 60), hit.start) \
+                and (" famil" in norm[hit.start : hit.end].lower() or _FAMILY_AFTER.match(norm, hit.end)):
+            # (only a family: "Ste20, an upstream member of the MAPK pathway" draws MAPK)
+            dropped.add(i)
+            continue
+        of_members = _FAMILY_OF_MEMBERS.match(norm, hit.end) if i < last and hit.entities[0].type == "family" \
+            and len(hit.entities) == 1 and "famil" in norm[hit.end : hit.end + 12].lower() else None
+        if of_members is not None and hits[i + 1].start == of_members.end() \
+                and any(e.id in _member_ids(hit.entities[0]) for e in hits[i + 1].entities):
+            # "JAK family heterodimers of JAK2 with JAK1": the family only classes the members named
+            dropped.add(i)
+            continue
+        if i < last and hit.entities[0].type == "family" and len(hit.entities) == 1 \
+                and "famil" in norm[hit.start : hit.end].lower() and hits[i + 1].start == hit.end + 1 \
+                and norm[hit.end] == " " and hits[i + 1].entities[0].type in _GENE_TYPES:
+            dropped.add(i)  # "BCL-2 family members BAX and BAK", "the Src family kinase Lck"
+            continue
         if hit.entities[0].type != "group" or len(hit.entities) != 1:
             continue
-        if i < last and hits[i + 1].start == hit.end + 1 and hits[i + 1].entities[0].type in _GENE_TYPES \
-                and norm[hit.end] == " ":
-            dropped.add(i)
+        after = i + 1
+        if after < last and hits[after].entities == hit.entities and norm.startswith(" (", hit.end) \
+                and hits[after].start == hit.end + 2 and norm.startswith(") ", hits[after].end):
+            after += 1  # "the bacterial PAMP (pathogen-associated molecular pattern) flg22"
+        if after <= last and hits[after].start == hits[after - 1].end + (1 if after == i + 1 else 2) \
+                and hits[after].entities[0].type in _APPOSED_TYPES and norm[hit.end] == " ":
+            dropped.update(range(i, after))
         else:
             window = norm[max(0, hit.start - 25) : hit.start]
             if ("as " in window or "is " in window or "are " in window) and _AS_A_BEFORE.search(window):
@@ -1807,6 +1923,55 @@ def _singulars_of_listed_plurals(norm: str, hits: list[_Hit]) -> None:
                 hit.entities = entities
 
 
+def _member_ids(entity: Entity, depth: int = 3) -> set[str]:
+    """Ids of every member of a family, through member families ("SMAD" holds SMAD2_3)."""
+    ids: set[str] = set()
+    for member in entity.members:
+        ids.add(member.id)
+        if member.members and depth:
+            ids |= _member_ids(member, depth - 1)
+    return ids
+
+
+def _written_plural(lex: Lexicon, norm: str, hit: _Hit) -> bool:
+    """Whether a mention is a plural: matched as name + "s", or a listed name ("caspases")
+    whose singular names the same entity (not "Ras")."""
+    if "plural" in hit.modifiers:
+        return True
+    surface = norm[hit.start : hit.end]
+    if not surface.endswith("s") or len(surface) < 4:
+        return False
+    singular = _lookup(lex, surface[:-1])
+    return singular is not None and singular.id == hit.entities[0].id
+
+
+def _plural_families_as_named_members(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
+    """"the Smads" after "Smad2 or Smad3": a definite plural family name that follows two or
+    more named members points back at them (curators draw the members, not the family); so does
+    a bare one after a list written with the family's name ("executioner caspase (-3, -6, -7)
+    ... executioner caspases"). In place."""
+    for i, hit in enumerate(hits):
+        if not i or len(hit.entities) != 1 or hit.entities[0].type != "family" or not hit.entities[0].members \
+                or not _written_plural(lex, norm, hit):
+            continue
+        definite = norm[max(0, hit.start - 6) : hit.start].lower().endswith(("the ", "these ", "those "))
+        members = _member_ids(hit.entities[0])
+        named: dict[str, Entity] = {}
+        listed: tuple[Entity, ...] = ()
+        for before in hits[:i]:
+            inside = [ent for ent in before.entities if ent.id in members]
+            if len(inside) >= 2 and len(inside) == len(before.entities):
+                listed = before.entities  # the latest list of members written with the family's name
+            for ent in inside:
+                named.setdefault(ent.id, ent)
+        if listed:
+            # (the list, not every member named: "caspase-8 ... executioner caspase (-3, -6,
+            # -7) ... caspase-9 activates executioner caspases" are caspases 3, 6 and 7)
+            hit.entities = listed
+        elif definite and len(named) >= 2:
+            hit.entities = tuple(named.values())
+
+
 #: what may join a lowercase echo to a neighbouring mention in a list ("including bdnf and c-fos")
 _LIST_JOINT = re.compile(r",? (?:and|or) |, ")
 
@@ -1873,7 +2038,7 @@ def recognize(text: Text) -> list[Mention]:
     taken = _taken_map(norm, hits)
     stem_ends, heads = _phrase_words(rules, low)
     unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(rules, norm, low, stem_ends, hits, taken)
-    if "miR" in norm or "mir-" in norm:
+    if "miR" in norm or "mir" in norm or "microRNA" in norm:
         unknown += _mirnas(lex, norm, taken)
     if unknown:
         hits = _select(hits + unknown)
@@ -1885,6 +2050,8 @@ def recognize(text: Text) -> list[Mention]:
         hits = _select(hits + phrases)
     _receptor_subtypes(lex, norm, hits)
     bare = _bare_receptor_subtypes(lex, norm, hits)
+    if "its " in norm or "their " in norm:
+        bare += _receptors_named_by_their_ligand(lex, norm, hits)
     if bare:
         hits = _select(hits + bare)
     expanded = _expand_numbers(lex, norm, hits)
@@ -1913,6 +2080,7 @@ def recognize(text: Text) -> list[Mention]:
     if any(hit.listed for hit in hits):
         _singulars_of_listed_plurals(norm, hits)
     _absorb_unknown_partners(norm, hits)
+    _plural_families_as_named_members(lex, norm, hits)
     mentions = []
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:

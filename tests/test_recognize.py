@@ -309,6 +309,10 @@ def test_compartments_count_when_something_moves_there() -> None:
     assert "nucleus" in all_ids("NF-κB translocates into the nucleus.")
     assert "nucleus" in all_ids("nuclear translocation of STAT3")
     assert "nucleus" not in all_ids("Within the nucleus, pCREB activates transcription.")
+    # a movement the caption denies moves nothing there
+    assert "nucleus" not in all_ids("Dimeric NPR1 is unable to move into the nucleus.")
+    assert "mitochondria" not in all_ids("STAT3 does not translocate to the mitochondria.")
+    assert "nucleus" in all_ids("Dimeric NPR1 cannot enter the nucleus, but monomeric NPR1 moves into the nucleus.")
 
 
 def test_inhibitor_named_for_its_target_is_a_chemical() -> None:
@@ -709,10 +713,29 @@ def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     ids = all_ids(caption)
     assert "pattern recognition receptors" not in ids and not any("recognition" in i for i in ids)
     assert {"PGRP-LC", "PGRP-LE", "Toll9"} <= ids
+    # also over its own expansion in parentheses, and before a chemical member
+    ids = all_ids("The bacterial PAMP (pathogen-associated molecular pattern) flg22 is sensed by FLS2.")
+    assert ids == {"flg22", "FLS2"}
     # a class that takes part stays, after "such as" and "as well as" too
     assert "growth factors" in all_ids("Stimuli such as growth factors activate RAS.")
     assert "growth factors" in all_ids("IL-6 as well as growth factors activate STAT3.")
     assert "pattern recognition receptors" in all_ids("PRRs recognize PAMPs and activate NF-κB.")
+
+
+def test_a_family_an_entity_is_filed_under_is_no_node() -> None:
+    # "X, a member of the Y family" describes X; curators draw X only
+    ids = all_ids("TCR ligation activates Fyn, a member of the Src family of tyrosine kinases, and ZAP-70.")
+    assert ids == {"TCR", "FYN", "ZAP70"}
+    ids = all_ids("BID activates BAX, one of the pro-apoptotic members of the BCL-2 family, at mitochondria.")
+    assert "BID" in ids and "BAX" in ids and not any(i.startswith("BCL") for i in ids)
+    # a family that takes part, and a pathway an entity is a member of, stay
+    assert "TLE" in all_ids("TCF factors are bound by members of the Groucho family.")
+    # a family word that classes a noun made of named members: "JAK family heterodimers of JAK2 with JAK1"
+    assert all_ids("Resistance comes from JAK family heterodimers of JAK2 with JAK1 or TYK2.") == {"JAK2", "JAK1", "TYK2"}
+    assert "SRC" in all_ids("Src family kinases activate STAT3.")
+    # a family written with its word right before named members only classes them
+    assert all_ids("BCL-2 family members BAX and BAK oligomerize.") == {"BAX", "BAK1"}
+    assert "MAPK" in all_ids("Ste20, an upstream member of the MAPK pathway, depends on Cdc42.")
 
 
 @pytest.mark.parametrize(("surface", "receptor"), [
@@ -887,3 +910,17 @@ def test_protein_names_built_on_a_process_or_chemical_word() -> None:
 def test_a_cell_structure_abbreviation_is_not_the_kinase_its_letters_spell() -> None:
     assert "CSK" not in all_ids("Salt stress remodels the cytoskeleton (Csk); Csk then signals.")
     assert ids_of("C-terminal Src kinase (Csk) phosphorylates Src.", "Csk") == ("CSK",)
+
+
+def test_a_receptor_named_by_its_ligand_and_a_possessive() -> None:
+    # "X binding to its receptor": X's receptor, by the lexicon or the naming convention
+    assert ids_of("Binding of insulin to its receptor recruits IRS1.", "receptor") == ("INSR",)
+    assert ids_of("Binding of growth factors to their cognate receptors activates PI3K.",
+                  "cognate receptors") == ("growth factor receptor",)
+    assert ids_of("IL-13 binding to its receptor activates STAT6.", "receptor") == ("IL13RA1",)
+    # the receptor as the caption names it elsewhere wins
+    caption = "IL-13 binding to its receptor. Upon IL-13 receptor (IL-13R) activation, STAT6 acts."
+    assert ids_of(caption, "receptor") == ids_of(caption, "IL-13 receptor")
+    # no known receptor of the ligand, or no ligand right before: nothing new
+    assert "receptor" not in {m.text for m in recognize(prepare("PTEN returns to its receptor pool."))}
+    assert ids_of("AI signals bind to their cognate receptors.", "cognate receptors") == ("cognate receptors",)

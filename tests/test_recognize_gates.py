@@ -119,3 +119,10 @@ def test_symbol_shape_with_its_letter_check_finds_the_same_words(text):
 def test_number_lists_pass_their_pre_check(text):
     assert R._may_list_numbers(text, 0)
     assert R._may_list_numbers("JAK1" + text, 4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.from_regex(R._MIRNA, fullmatch=True))
+def test_microrna_pre_check_sees_every_microrna(text):
+    # recognize() looks for microRNAs only when one of these is in the caption
+    assert "miR" in text or "mir" in text or "microRNA" in text

@@ -186,6 +186,16 @@ def test_mature_micrornas_name_their_first_locus() -> None:
     assert got["miR-199a-3p"] == (("MIR199A1", "rna"),)
 
 
+def test_micrornas_spelled_out_or_without_an_hgnc_locus() -> None:
+    # "microRNA-21" is miR-21; a plant's miR156 or miRNA160 has no HGNC symbol: keyed as written
+    got = found("microRNA-21 inhibits PTEN. In rice, heat affects miRNA160, and miR156 targets SPL genes.")
+    assert got["microRNA-21"] == (("MIR21", "rna"),)
+    assert got["miRNA160"] == (("miRNA160", "rna"),)
+    assert got["miR156"] == (("miR156", "rna"),)
+    # the bare class word names nothing
+    assert "miRNA" not in found("The miRNA pathway and microRNA biogenesis need DICER1.")
+
+
 def test_curated_signals_and_elements() -> None:
     got = found("HHQ, the precursor to PQS synthesis, binds PqsR. TLR1-TLR2 recognizes bacterial triacylated "
                 "lipopeptide. NRF2 binds the antioxidant response element (ARE). Calcium enters through a mechanosensitive "
@@ -262,3 +272,15 @@ def test_blockade_of_a_pair_is_one_drug() -> None:
     assert mention == (("PD-1/PD-L1 blockade", "chemical"),)
     members = next(m for m in recognize(prepare("PD-1/PD-L1 blockade works.")) if "blockade" in m.text).entities[0].members
     assert [m.id for m in members] == ["PDCD1", "CD274"]
+
+
+def test_a_name_spelled_with_the_short_form_around_parentheses() -> None:
+    # "messenger RNA (mRNA) stability" is "mRNA stability", from the long form on
+    got = found("TORC1 stimulates ribosome biogenesis, messenger RNA (mRNA) stability, and growth.")
+    assert got["messenger RNA (mRNA) stability"] == (("mrna stability", "process"),)
+    assert "messenger RNA" not in got
+    # the long form is only the words the short form spells ("mediates" is not one of them)
+    got = found("TOR mediates messenger RNA (mRNA) stability.")
+    assert got["messenger RNA (mRNA) stability"] == (("mrna stability", "process"),)
+    # no name known for short form + word: nothing joined
+    assert "messenger RNA (mRNA) export" not in found("TREX drives messenger RNA (mRNA) export.")

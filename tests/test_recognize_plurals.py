@@ -50,3 +50,28 @@ def test_human_gene_slash_ortholog_of_another_species() -> None:
 
 def test_slash_chain_with_fly_gene_is_no_ortholog_pair() -> None:
     assert ("Ci", "ci") in _ids("GLI/Ci/Smo form a chain in flies.")
+
+
+def test_a_definite_plural_family_points_back_at_its_named_members() -> None:
+    """"the Smads" after "Smad2 or Smad3" are those two, not the whole SMAD family."""
+    def ids(caption: str, surface: str) -> tuple[str, ...]:
+        return next(tuple(e.id for e in m.entities) for m in recognize(prepare(caption)) if m.text == surface)
+
+    assert ids("TGFBR1 phosphorylates Smad2 or Smad3, upon which the Smads open up.", "Smads") == ("SMAD2", "SMAD3")
+    # one named member, no article, or nothing named before: the family itself
+    assert ids("STAT3 binds JAK2; the STATs then dimerize.", "STATs") == ("STAT",)
+    assert ids("Smad2 and Smad3 bind; Smads enter the nucleus.", "Smads") == ("SMAD",)
+    assert ids("The Smads bind Smad2 and Smad3.", "Smads") == ("SMAD",)
+
+
+def test_a_plural_family_after_a_list_written_with_its_name_is_that_list() -> None:
+    """"executioner caspases" after "executioner caspase (-3, -6, -7)" are caspases 3, 6 and 7,
+    not every caspase the caption names."""
+    caption = ("Caspase-8 activates executioner caspase (-3, -6, -7) or cleaves BID. Caspase-9 then "
+               "activates executioner caspases.")
+    mentions = recognize(prepare(caption))
+    last = [m for m in mentions if m.text == "caspases"][-1]
+    assert tuple(e.id for e in last.entities) == ("CASP3", "CASP6", "CASP7")
+    # no list before it: the family itself
+    mentions = recognize(prepare("Caspase-8 and caspase-9 differ. Executioner caspases cleave PARP."))
+    assert [tuple(e.id for e in m.entities) for m in mentions if m.text == "caspases"] == [("Caspase",)]

@@ -1597,11 +1597,15 @@ def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) 
     mention of the ligand's receptor when the lexicon or the naming convention knows one."""
     out = []
     ends = [h.end for h in hits]
+    named_at = {h.start for h in hits}
     named: dict[str, Entity] | None = None
     for match in _ITS_RECEPTOR.finditer(norm):
         k = bisect_right(ends, match.start()) - 1
         if k < 0 or len(hits[k].entities) != 1 or not _LIGAND_TO.fullmatch(norm, hits[k].end, match.start()):
             continue
+        after = match.end(1)
+        if after + 1 in named_at and norm[after] == " ":
+            continue  # "binds to its receptor IL-6R": the caption names the receptor itself
         ligand = hits[k]
         written = " ".join(norm[ligand.start : ligand.end].split())
         if named is None:

@@ -1730,6 +1730,8 @@ _AS_A_BEFORE = re.compile(r"(?:\b(?:acts?|acting|serves?|serving|functions?|func
 #: family of tyrosine kinases", "BAX, one of the pro-apoptotic members of the Bcl-2 family"
 _MEMBER_OF_BEFORE = re.compile(r",\s+(?:an?|one|another)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?members?\s+of\s+"
                                r"(?:the\s+)?$", re.I)
+#: what every family word of _drop_descriptive_groups holds (folded as its re.I patterns fold)
+_FAMILY_WORD = re.compile(r"famil", re.I)
 #: the family word after such a name ("Src family", "TNF receptor superfamily")
 _FAMILY_AFTER = re.compile(r"[\s-]*(?:sub|super)?famil(?:y|ies)\b", re.I)
 
@@ -1748,7 +1750,12 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     Src family"); curators draw the members, not the class."""
     dropped = set()
     last = len(hits) - 1
+    # (the family branches below all need "famil" in the caption, in any case as re.I folds it,
+    # which also covers str.lower's: most captions have none)
+    families = _FAMILY_WORD.search(norm) is not None
     for i, hit in enumerate(hits):
+        if not families and hit.entities[0].type != "group":
+            continue
         if i and " member" in norm[max(0, hit.start - 60) : hit.start] and hit.entities[0].type in _GENE_TYPES \
                 and _MEMBER_OF_BEFORE.search(norm, max(hits[i - 1].end, hit.start - 60), hit.start) \
                 and (" famil" in norm[hit.start : hit.end].lower() or _FAMILY_AFTER.match(norm, hit.end)):

@@ -126,3 +126,13 @@ def test_number_lists_pass_their_pre_check(text):
 def test_microrna_pre_check_sees_every_microrna(text):
     # recognize() looks for microRNAs only when one of these is in the caption
     assert "miR" in text or "mir" in text or "microRNA" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(_matching(R._FAMILY_AFTER), _matching(R._FAMILY_OF_MEMBERS),
+                 st.text(alphabet=st.sampled_from(list("famFAMiIlL\u0131\u0130y ")), max_size=12)))
+def test_family_branches_need_the_family_word(text):
+    # _drop_descriptive_groups skips its family branches when _FAMILY_WORD finds nothing: each
+    # of them needs a _FAMILY_AFTER / _FAMILY_OF_MEMBERS match or "famil" in a lowercased slice
+    if R._FAMILY_AFTER.match(text) or R._FAMILY_OF_MEMBERS.match(text) or "famil" in text.lower():
+        assert R._FAMILY_WORD.search(text) is not None

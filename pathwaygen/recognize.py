@@ -1561,7 +1561,6 @@ def _receptor_of(lex: Lexicon, ent: Entity, number: int, letter: str, label: str
     """The receptor (subtype `number`/`letter`, 0/"" for none) of ligand `ent` by the HGNC and
     FamPlex naming convention, a node of its own labelled `label` for a ligand the convention
     does not cover, or None when `ent` is no ligand."""
-    receptor = None
     family = lex.by_id(f"{ent.id}R") if ent.members else None
     if family is not None and family.members:  # a ligand family: its receptor family, then the subtype
         return _member_of_subtype(family, number, letter) if number else (None if letter else family)
@@ -1993,8 +1992,8 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
     gene. Only in a list, so that an everyday word that is also a symbol stays a word."""
     out: list[_Hit] = []
     done: set[str] = set()
-    starts = {hit.start: hit for hit in hits}
-    ends = {hit.end: hit for hit in hits}
+    starts = {hit.start for hit in hits}
+    ends = {hit.end for hit in hits}
     for hit in hits:
         surface = norm[hit.start : hit.end]
         if (len(surface) < 3 or surface.islower() or not surface.isascii() or len(hit.entities) != 1

@@ -728,7 +728,7 @@ class Extractor:
         pronoun, _ = expand(r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when |"
                             r" (?:or|as|because|since|once|until) )"
                             r"(?P<P>it|they|this complex|the complex|this protein)(?:,)? (?:{ADV})?(?:"
-                            r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r")\b", macros)
+                            r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r"|(?:acts?|functions?|serves?) as)\b", macros)
         self._pronoun = re2.compile(pronoun, _OPTIONS)
         # a sentence that opens on "This (pathway) leads to / activates ..." continues the last one
         # ("this process / event / response" names what happened, not an entity)
@@ -1070,6 +1070,10 @@ class Extractor:
                 return
             s, e = match.span(group)
             own = self.subject_of(tagged) if s > 0 else ()
+            if not own and s > 0 and tagged.text.startswith("@"):
+                # "HHQ, the precursor to PQS synthesis is shown because it can act as": no
+                # subject list is read (an open apposition), but the sentence opens on what it is about
+                own = tagged.tokens[int(_TOKEN.match(tagged.text).group()[1:-1])]
             referent = own or previous()
             if not referent:
                 pos = e

@@ -48,10 +48,11 @@ _CAPITALS_NO_BREAK = frozenset({"fig", "figs", "vs", "etc", "al", "et al", "ref"
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _SPECIAL = re.compile(r"[^\x20-\x7e]")
 _L_FOR_I = re.compile(r"(?<![A-Za-z])l(?=(?:kappa|k|K)(?:B|K))")
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
+#: (a lowercase panel label may sit between the full stop and the capital: "... PqsR. (d) Downstream")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+(?:\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+)?[\"'(\[]?[A-Z0-9])")
 #: _SENTENCE_END for a text with no "!" or "?": a literal first character lets re skip to each
 #: full stop instead of testing every character against a set
-_FULL_STOP_END = re.compile(r"\.(?=[\"')\]]*\s+[\"'(\[]?[A-Z0-9])")
+_FULL_STOP_END = re.compile(r"\.(?=[\"')\]]*\s+(?:\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+)?[\"'(\[]?[A-Z0-9])")
 
 #: 0, 1, 2, ...: offset maps are slices of it (grown on demand by _identity), so that a caption's
 #: map shares these int objects instead of making one per character

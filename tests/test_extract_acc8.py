@@ -1,0 +1,27 @@
+"""Constructions added by relations helper A8: pronouns of an opening mention, lowercase panel
+labels, "X signaling to Y", paralogs named as one pathway."""
+
+from __future__ import annotations
+
+from pathwaygen.text import prepare
+from tests.test_extract import triples
+
+
+def test_pronoun_after_an_open_apposition_is_the_opening_mention() -> None:
+    # no subject list is read ("STAT3, the target of ... is shown"), yet "it" is STAT3, not the
+    # subject of the sentence before
+    caption = "JAK2 binds TYK2. STAT3, the target of IL6 signaling is shown because it can act as an activator of MDM2."
+    found = triples(caption)
+    assert ("STAT3", "activates", "MDM2") in found
+    assert ("JAK2", "activates", "MDM2") not in found
+
+
+def test_pronoun_before_acts_as_is_resolved() -> None:
+    found = triples("SOCS3 is shown because it can also act as an inhibitor of JAK2.")
+    assert ("SOCS3", "inhibits", "JAK2") in found
+
+
+def test_lowercase_panel_label_after_a_full_stop_ends_the_sentence() -> None:
+    text = prepare("STAT3 binds JAK2. (d) Downstream regulators act. (ii) MDM2 binds TP53.")
+    assert [text.original[s:e] for s, e in text.sentences] == [
+        "STAT3 binds JAK2.", "(d) Downstream regulators act.", "(ii) MDM2 binds TP53."]

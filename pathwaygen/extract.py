@@ -815,6 +815,10 @@ class Extractor:
             # (three or more joined by dashes are a cascade unless a complex is named: "PKC-Raf-MEK-MAPK")
             chain = (plural or bool(_PATHWAY_AFTER.match(slot_text, item_end)) or "-" not in item
                      or (len(idx) > 2 and not _COMPLEX_AFTER.match(slot_text, item_end)))
+            if chain and "/" in item and not any(_chain_link(tokens[x][0], tokens[y][0]) for x, y in zip(idx, idx[1:])):
+                # "the TORC1/TORC2 pathway stimulates translation": paralogs (or processes) side
+                # by side are no cascade, each of them acts (as _chain_link makes no edge between them)
+                chain = False
             out.append((idx, chain and len(idx) > 1))
         return out
 

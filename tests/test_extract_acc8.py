@@ -25,3 +25,17 @@ def test_lowercase_panel_label_after_a_full_stop_ends_the_sentence() -> None:
     text = prepare("STAT3 binds JAK2. (d) Downstream regulators act. (ii) MDM2 binds TP53.")
     assert [text.original[s:e] for s, e in text.sentences] == [
         "STAT3 binds JAK2.", "(d) Downstream regulators act.", "(ii) MDM2 binds TP53."]
+
+
+def test_paralogs_named_as_one_pathway_each_act() -> None:
+    # JAK1/JAK2: paralogs side by side, no cascade; both act on the object
+    found = triples("The JAK1/JAK2 pathway activates STAT3.")
+    assert ("JAK1", "activates", "STAT3") in found
+    assert ("JAK2", "activates", "STAT3") in found
+    assert ("JAK1", "activates", "JAK2") not in found
+
+
+def test_a_slash_pathway_of_two_genes_still_acts_through_its_last_member() -> None:
+    found = triples("The RAS/RAF pathway activates STAT3.")
+    assert ("RAF1", "activates", "STAT3") in found
+    assert ("KRAS", "activates", "STAT3") not in found

@@ -101,6 +101,8 @@ _CATEGORY_LIST = re.compile(r"@(\d+)@,? (@\d+@(?:(?:, |,? and |,? or |,? and/or 
 #: a class named before its member ("the PI3K isoform p110a"): the member is the entity
 _CLASS_OF_NEXT = re.compile(r" isoforms? (?=@)")
 #: how a match of _PART_OF or _CLASS_OF_NEXT starts (one C call before either regex)
+#: an example list still open before a mention ("such as A, B, and C"): its items name no referent
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such as|including|e\.g\.,?|for example,?) [^;:.]*$")
 _PART_WORDS = (" subunit", " domain", " component", " portion", " moiety", " chain", " region", " isoform")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
@@ -1102,7 +1104,14 @@ class Extractor:
         match = _search(self._demonstrative, tagged.raw, 0, anchored=True)
         if match is None:
             return
-        referent = self.subject_of(before) or self.last_entities(before)
+        referent = self.subject_of(before)
+        if not referent:
+            last = list(_TOKEN.finditer(before.text))
+            if last and _EXAMPLE_BEFORE.search(before.text, max(0, last[-1].start() - 80), last[-1].start()):
+                # "numerous genes are activated, such as transport molecules, antioxidants, and
+                # detoxifying enzymes. This leads to ...": the event, not one example of its set
+                return
+            referent = self.last_entities(before)
         if not referent:
             return
         s, e = match.span(self._demonstrative.groupindex["P"])

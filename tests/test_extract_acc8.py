@@ -39,3 +39,14 @@ def test_a_slash_pathway_of_two_genes_still_acts_through_its_last_member() -> No
     found = triples("The RAS/RAF pathway activates STAT3.")
     assert ("RAF1", "activates", "STAT3") in found
     assert ("KRAS", "activates", "STAT3") not in found
+
+
+def test_this_after_an_example_list_names_no_example() -> None:
+    found = triples("As a result, numerous genes are activated, such as MDM2, TBK1, and other enzymes. "
+                    "This leads to the activation of STAT3.")
+    assert not any(t[2] == "STAT3" for t in found), found
+
+
+def test_this_after_a_sentence_without_subject_still_names_its_last_entity() -> None:
+    found = triples("Shown is a rise of JAK2 levels. This activates STAT3.")
+    assert ("JAK2", "activates", "STAT3") in found

@@ -194,6 +194,13 @@ _LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enab
 #: "to <base verb>" (not "binds to another protein", "to cells")
 _INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|all|some|this|these|that|those|"
                          r"one|two|several|many|cells?|membranes?)\b)[a-z]+(?<!s)(?<!ion)(?<!ing)(?<!ed)\b")
+#: the mentions that end a text ("stimulates @2@" -> "@2@"): the subject of an infinitive after them
+_TRAILING_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |/)@\d+@)*$")
+#: the subject's own verb before an infinitive ("X is required to", "X serves to")
+_SUBJECT_INFINITIVE = re.compile(r" (?:(?:is|are) (?:also )?(?:required|able|necessary|sufficient|needed)"
+                                 r"|(?:also )?(?:serves?|acts?|helps?|functions?))")
+#: a verb that keeps its object from doing what the infinitive says ("preventing them to bind")
+_KEPT_FROM = re.compile(r"\b(?:prevent|block|stop|prohibit|inhibit|hinder|imped|restrain|keep|fail)\w* (?:the )?$")
 #: adverbs between a joint and its verb ("and then / thus / in turn activates")
 _ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "in", "turn", "thereby", "subsequently"))
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
@@ -1245,6 +1252,14 @@ class Extractor:
                 out.append(subject + " " + rest[:MAX_SHARED_CLAUSE])
                 if len(out) == MAX_SHARED_VERBS:
                     return out
+            elif not self._one_phrase(before):
+                # "stimulates AC to increase cAMP and produce bronchodilation": the base verb
+                # continues the infinitive, whose subject is the object named right before "to"
+                agent = self._infinitive_agent(tagged, subject, e, start)
+                if agent:
+                    out.append(agent + " " + tagged.text[verb:verb + MAX_SHARED_CLAUSE])
+                    if len(out) == MAX_SHARED_VERBS:
+                        return out
             pos = end
 
     def _next_shared(self, tagged: _Tagged, pos: int) -> tuple[int, int, int] | None:
@@ -1285,6 +1300,28 @@ class Extractor:
         # (past the adverbs: "and consequently inhibits")
         word = next((w for w in words if not w.endswith("ly") and w not in _ADVERBS), words[0])
         return not word.endswith(("s", "ed")) and _INFINITIVE.search(between) is not None
+
+    @staticmethod
+    def _infinitive_agent(tagged: _Tagged, subject: str, start: int, end: int) -> str:
+        """Who does the last "to <verb>" in the text from `start` (the end of the clause's
+        `subject`) to `end`: the mentions right before it ("activates @2@ to increase ...": "@2@"),
+        the subject when its own verb takes the infinitive ("X is required to inhibit ...") or
+        when only a place comes between ("X enters the nucleus to activate ..."); else "" (not
+        known, or kept from doing it: "preventing them to dephosphorylate")."""
+        text = tagged.text
+        last = None
+        for last in _INFINITIVE.finditer(text, start, end):
+            pass
+        if last is None:
+            return ""
+        agent = _TRAILING_LIST.search(text, start, last.start())
+        if agent is None:
+            return subject if _SUBJECT_INFINITIVE.fullmatch(text, start, last.start()) else ""
+        if _KEPT_FROM.search(text, start, agent.start()):
+            return ""
+        if all(ent.type == "group" and ent.id in PLACES for ent in tagged.tokens[int(agent.group(0)[1:-1])]):
+            return "" if "@" in text[start:agent.start()] else subject
+        return agent.group(0)
 
     def clause_shared_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share a later clause's subject ("X inhibits Y,

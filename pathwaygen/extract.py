@@ -201,6 +201,9 @@ _SUBJECT_INFINITIVE = re.compile(r" (?:(?:is|are) (?:also )?(?:required|able|nec
                                  r"|(?:also )?(?:serves?|acts?|helps?|functions?))")
 #: a verb that keeps its object from doing what the infinitive says ("preventing them to bind")
 _KEPT_FROM = re.compile(r"\b(?:prevent|block|stop|prohibit|inhibit|hinder|imped|restrain|keep|fail)\w* (?:the )?$")
+#: a caption's own verb of description after a list ("... in activating A and B is shown"): no new clause
+_DESCRIBED = re.compile(r" (?:is|are) (?:also )?(?:shown|depicted|illustrated|highlighted|indicated|presented|"
+                        r"summari[sz]ed|outlined|represented|denoted|drawn|boxed|colou?red|labell?ed)\b")
 #: adverbs between a joint and its verb ("and then / thus / in turn activates")
 _ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "in", "turn", "thereby", "subsequently"))
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
@@ -918,6 +921,9 @@ class Extractor:
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
                     and not (text.startswith(", ", e) and _PARENTHETICAL_AGENT.search(text, 0, s))
+                    # ("the role of X in activating A and B is shown": the figure shows the role)
+                    and not (text.startswith((" is ", " are "), e) and _DESCRIBED.match(text, e)
+                             and ", and " not in slot_text)
                     and _search(self._clause, tagged.raw, e, anchored=True) is not None
                     and not (text.endswith(_MEMBERS_ENDINGS, 0, s) and _MEMBERS_BEFORE.search(text, 0, s))):
                 # (but the parts of a whole run to its verb: "complex II containing FADD and

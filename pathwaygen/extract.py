@@ -991,6 +991,11 @@ class Extractor:
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
+                if len(src["source"]) > 1 and len(pairs) > 1:
+                    # "recruits TIRAP and MyD88 to activate the MyD88-dependent pathway": a list
+                    # acting on one of its own members says nothing of the others acting on it
+                    members = {x.id for x in src["source"]}
+                    pairs = [(x, y) for x, y in pairs if y.id not in members]
                 if src_name == "A" and len(src["source"]) == 2 and len(dst["target"]) == 1:
                     pick = _respective_member(tagged.text, span[1])
                     if pick is not None:

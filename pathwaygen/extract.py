@@ -1573,14 +1573,40 @@ class Extractor:
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
                 mediated = _FLIPPED.get(rule.relation, rule.relation) if ext.relation in _SUPPRESSING else rule.relation
-                out.extend(self._yield(ext, ext_values, tagged, mediated,
-                                       (match.start(), follow.end()), hedged2, ext.priority))
+                respective = False
+                unpaired: set[str] = set()
+                if (text.startswith((" respectively", ", respectively"), follow.end()) and "A" in ext_values
+                        and "C" in ext_values and subject_group is not None and spans[subject_group][0] >= 0):
+                    # "X and Y inhibit Z via A and B, respectively": X acts through A, Y through B
+                    respective = True
+                    unpaired = self._unpaired(ext_values["A"], ext_values["C"], text, spans[subject_group])
+                found = self._yield(ext, ext_values, tagged, mediated,
+                                    (match.start(), follow.end()), hedged2, ext.priority, respective)
+                if unpaired:
+                    subjects = {ent.id for ent in ext_values["A"]["source"]}
+                    found = [c for c in found if not (c.subject.id in subjects and c.object.id in unpaired)]
+                out.extend(found)
                 if "C" in ext_values and "B" in values and ("C", PRIMARY_RELATION, "B") in ext.yields:
                     # "stimulates mTORC1 by activating RTK signaling via PI3K/AKT": the mediator's
                     # own route (C acting on B through D), read once more after the first extension
                     out.extend(self._chained(mediated, ext_alts, tagged, match.start(), follow.end(),
                                              {"A": ext_values["C"], "B": values["B"]}, values.get("A")))
         return out
+
+    @staticmethod
+    def _unpaired(subject: dict, mediators: dict, text: str, subject_span: tuple[int, int]) -> set[str]:
+        """The ids of the mediators that pair with no member of a subject list shorter than theirs
+        (", respectively" after a conjunct named by no entity: "Insufficient energy resources and
+        hypoxia inhibit Z via A and B, respectively"): the first ones when the list closes a
+        coordination, the last ones when it opens one; none when that is not known."""
+        n, sources, targets = len(subject["source"]), mediators["source"], mediators["target"]
+        if n >= len(targets) or len(sources) != len(targets):
+            return set()
+        if text.endswith(" and ", 0, subject_span[0]):
+            return {ent.id for ent in targets[:-n]}
+        if text.startswith(" and ", subject_span[1]):
+            return {ent.id for ent in targets[n:]}
+        return set()
 
     def _chained(self, relation: str, ext_alts: list, tagged: _Tagged, start: int, pos: int,
                  values: dict[str, object], subject: object = None) -> list[_Candidate]:

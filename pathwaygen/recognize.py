@@ -1669,6 +1669,15 @@ _PART_END = re.compile(r"\s*(?:[,;)\]\[(.]|and\b|or\b|$)")
 #: specific components of mTORC1"
 _PART_OF_WHOLE = re.compile(r"\s+(?:(?:is|are)\s+(?:\w+\s+)?(?:a\s+|the\s+)?)?(?:subunits?|components?|"
                             r"constituents?)\s+of\s+(?:the\s+)?$")
+#: the same stated as a predicate ("PRAS40 and Raptor are specific components of mTORC1"): the
+#: caption itself files the parts under the whole, so a part FamPlex does not list counts too
+_PART_OF_WHOLE_STATED = re.compile(r"\s+(?:is|are)\s")
+#: parts a caption says two or more complexes share: "mTOR, Deptor, and gβL (yellow) are found in
+#: both mTORC1 and mTORC2", "mLST8 is shared by mTORC1 and mTORC2"
+_PART_OF_WHOLES = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:is|are)\s+(?:also\s+)?(?:found\s+in|present\s+in|"
+                             r"shared\s+by|common\s+to|part\s+of)\s+(?:both\s+)?(?:the\s+)?$")
+#: between two complexes sharing the parts: " and ", ", ", ", and "
+_WHOLES_GAP = re.compile(r",?\s+and\s+(?:the\s+)?|,\s+")
 
 
 def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
@@ -1676,10 +1685,11 @@ def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
     of a protein the caption lists as a part ("the IKK complex composed of IKKα, IKKβ and
     NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place."""
     # (the cue words are lowercase inside a sentence: no lowercased copy of the caption)
-    if " of " not in norm or not any(w in norm for w in ("ompos", "onsist", "ompris", "made up", "subunit",
-                                                          "omponent", "onstituent")):
+    shared = any(w in norm for w in (" found in ", " present in ", " shared by ", " common to ", " part of "))
+    if not shared and (" of " not in norm or not any(w in norm for w in ("ompos", "onsist", "ompris", "made up",
+                                                                         "subunit", "omponent", "onstituent"))):
         return
-    whole_of: dict[str, Entity] = {}
+    whole_of: dict[str, tuple[Entity, ...]] = {}
     for i, hit in enumerate(hits):
         whole = hit.entities[0]
         if len(hit.entities) != 1 or whole.type != "complex" or not whole.members:
@@ -1698,24 +1708,56 @@ def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
                 if not _PART_END.match(norm, part.end):
                     break  # "NF-κB essential modulator": a word of a longer name, not a part
                 if len(part.entities) == 1 and part.entities[0].id in members:
-                    whole_of.setdefault(part.entities[0].id, whole)
+                    whole_of.setdefault(part.entities[0].id, (whole,))
                 pos = part.end
         # the parts before the whole: walk back over "X and Y are components of"
         j = i - 1
-        if j >= 0 and _PART_OF_WHOLE.match(norm, hits[j].end, hit.start):
+        cue = _PART_OF_WHOLE.match(norm, hits[j].end, hit.start) if j >= 0 else None
+        if cue is not None:
+            # (a stated predicate files any named gene under the whole, not only FamPlex's members)
+            stated = _PART_OF_WHOLE_STATED.match(norm, hits[j].end, hit.start) is not None
             while j >= 0:
                 part = hits[j]
-                if len(part.entities) == 1 and part.entities[0].id in members:
-                    whole_of.setdefault(part.entities[0].id, whole)
+                if len(part.entities) == 1 and (part.entities[0].id in members or (
+                        stated and part.entities[0].type == "gene")):
+                    whole_of.setdefault(part.entities[0].id, (whole,))
                 gap = norm[hits[j - 1].end : part.start] if j else ""
                 if not gap.strip() or not _PART_GAP.match(gap):
                     break  # the list of parts starts here
                 j -= 1
+        elif shared and i and hits[i - 1].entities[0].type != "complex":
+            _parts_of_wholes(norm, hits, i, whole_of)
     if not whole_of:
         return
     for hit in hits:
         if len(hit.entities) == 1 and hit.entities[0].id in whole_of:
-            hit.entities = (whole_of[hit.entities[0].id],)
+            hit.entities = whole_of[hit.entities[0].id]
+
+
+def _parts_of_wholes(norm: str, hits: list[_Hit], i: int, whole_of: dict[str, tuple[Entity, ...]]) -> None:
+    """Genes a caption says two or more complexes share ("mTOR, Deptor, and gβL are found in both
+    mTORC1 and mTORC2"): each names every one of those complexes, as curators draw the wholes.
+    `hits[i]` is the first complex; fills `whole_of`."""
+    cue = _PART_OF_WHOLES.match(norm, hits[i - 1].end, hits[i].start)
+    if cue is None:
+        return
+    wholes = [hits[i].entities[0]]
+    k = i + 1
+    while k < len(hits) and len(hits[k].entities) == 1 and hits[k].entities[0].type == "complex" \
+            and _WHOLES_GAP.fullmatch(norm, hits[k - 1].end, hits[k].start):
+        wholes.append(hits[k].entities[0])
+        k += 1
+    if len(wholes) < 2:
+        return  # one whole: "found in the Raptor complex" is a place as often as a part
+    j = i - 1
+    while j >= 0:
+        part = hits[j]
+        if len(part.entities) == 1 and part.entities[0].type == "gene":
+            whole_of.setdefault(part.entities[0].id, tuple(wholes))
+        gap = norm[hits[j - 1].end : part.start] if j else ""
+        if not gap.strip() or not _PART_GAP.match(gap):
+            break
+        j -= 1
 
 
 #: a class noun used as a description, not as a participant: "acts as a pattern recognition

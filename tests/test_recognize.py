@@ -706,6 +706,20 @@ def test_members_listed_with_their_complex_are_the_complex() -> None:
     assert ids_of("IKKβ and NEMO activate NF-κB.", "IKKβ") == ("IKBKB",)
 
 
+def test_parts_the_caption_files_under_complexes_are_those_complexes() -> None:
+    # a stated "are components of" files a part FamPlex does not list (PRAS40) too
+    caption = "PRAS40 and Raptor are specific components of mTORC1. mTORC1 phosphorylates S6K."
+    assert ids_of(caption, "PRAS40") == ("mTORC1",)
+    # parts two complexes share name both
+    caption = "mTOR, Deptor, and mLST8 (yellow) are found in both mTORC1 and mTORC2."
+    assert ids_of(caption, "Deptor") == ("mTORC1", "mTORC2")
+    assert ids_of(caption, "mTOR") == ("mTORC1", "mTORC2")
+    # a place, or one whole only, is no part-of statement; "the X subunit of" keeps FamPlex's list
+    assert ids_of("PRAS40 is found in the cytoplasm and in mTORC1.", "PRAS40") == ("AKT1S1",)
+    assert ids_of("Deptor is found in mTORC1 at the lysosome.", "Deptor") == ("DEPTOR",)
+    assert ids_of("The PRAS40 subunit of mTORC1 binds Raptor.", "PRAS40") == ("AKT1S1",)
+
+
 def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     # apposition before the named members, and predicates, describe; the members act
     caption = ("In the IMD pathway, pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN. "

@@ -1831,6 +1831,61 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for i, h in enumerate(hits) if i not in dropped] if dropped else hits
 
 
+#: a class written before its members' parenthesised symbols ends in a generic plural head: "3
+#: cytochrome P450 enzymes (CYP11B1, CYP21, and CYP17)" ("MAP kinases (ERK, JNK)" names a
+#: pathway node curators draw)
+_GENERIC_HEADS = ("enzymes", "transporters", "proteins", "isoforms", "isozymes", "isoenzymes", "members",
+                  "molecules", "paralogs", "paralogues", "homologs", "homologues")
+#: member suffixes after such a class and before the parenthesis ("transporters A1 and G1 (")
+_SUFFIXES_THEN_PAREN = re.compile(r"(?:\s+[A-Z]?\d{1,2}[A-Za-z]?(?:(?:,\s*|,?\s+and\s+)[A-Z]?\d{1,2}[A-Za-z]?)*)?\s*\(")
+#: what may close the parenthesised members: "(ABCA1 and ABCG1, respectively)"
+_MEMBERS_CLOSE = re.compile(r"\s*(?:,\s*respectively\s*)?\)")
+#: the article before a class set in apposition to one gene: "the E3 ubiquitin ligase, MDM2"
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?)\s+$", re.I)
+#: after that gene (and its parenthesised alias): no list goes on ("the kinases, PKA and PKC")
+_LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:and|or)\b|,\s*$)")
+
+
+def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a class noun set beside the genes it only describes: "the E3 ubiquitin ligase, MDM2
+    (HDM2), which ...", "3 cytochrome P450 enzymes (CYP11B1, CYP21, and CYP17)", "ATP-binding
+    cassette transporters A1 and G1 (ABCA1 and ABCG1, respectively)"; curators draw the genes."""
+    dropped = []
+    last = len(hits) - 1
+    for i, hit in enumerate(hits):
+        if i == last or len(hit.entities) != 1 or hit.entities[0].type not in ("family", "group"):
+            continue
+        surface = norm[hit.start : hit.end]
+        head = surface.rsplit(None, 1)[-1]
+        if not head.islower() or " " not in surface:
+            continue  # a symbol ("MAPK, ERK") or a one-word name is no description
+        nxt = hits[i + 1]
+        if norm.startswith(", ", hit.end) and nxt.start == hit.end + 2 and len(nxt.entities) == 1 \
+                and nxt.entities[0].type == "gene" and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start) \
+                and not _LIST_GOES_ON.match(norm[nxt.end : nxt.end + 40]):
+            dropped.append(i)  # "the E3 ubiquitin ligase, MDM2, ..."
+            continue
+        if not head.endswith(_GENERIC_HEADS) or "(" not in norm[hit.end : hit.end + 24]:
+            continue
+        opened = _SUFFIXES_THEN_PAREN.match(norm, hit.end)
+        if opened is None or nxt.start != opened.end() + (norm[opened.end()] == " " if opened.end() < len(norm) else 0):
+            continue
+        k, count = i + 1, 0
+        while k <= last and hits[k].entities[0].type == "gene":
+            count += 1
+            close = _MEMBERS_CLOSE.match(norm, hits[k].end)
+            if close is not None:
+                if count >= 2:
+                    dropped.append(i)
+                break
+            if k == last or not _LIST_GAP.fullmatch(norm, hits[k].end, hits[k + 1].start):
+                break
+            k += 1
+    if not dropped:
+        return hits
+    return [h for j, h in enumerate(hits) if j not in dropped]
+
+
 #: between the two members of a pair named as a dimer: "p65/p50", "c-Jun–c-Fos", "p50 and RelA"
 _PAIR_GAP = re.compile(r"\s*(?:/|-|–|:)\s*|\s+and\s+")
 #: what a _PAIR_GAP is once stripped of its spaces (str.strip and \s agree on what a space is)
@@ -2126,6 +2181,7 @@ def recognize(text: Text) -> list[Mention]:
     _parts_as_their_whole(norm, hits)
     _pairs_as_their_complex(lex, norm, hits)
     hits = _drop_descriptive_groups(norm, hits)
+    hits = _classes_apposed_to_members(norm, hits)
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)

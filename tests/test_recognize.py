@@ -736,6 +736,20 @@ def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     assert "pattern recognition receptors" in all_ids("PRRs recognize PAMPs and activate NF-κB.")
 
 
+def test_a_class_set_beside_the_genes_it_describes_is_no_node() -> None:
+    # apposition with a comma, and a generic class over its members' symbols in parentheses
+    assert all_ids("TP53 is kept low by the E3 ubiquitin ligase, MDM2 (HDM2), which ubiquitinates it.") \
+        == {"TP53", "MDM2"}
+    assert all_ids("Three cytochrome P450 enzymes (CYP11B1, CYP21, and CYP17) make cortisol.") \
+        == {"CYP11B1", "CYP21A2", "CYP17A1", "cortisol"}
+    assert all_ids("LXRs upregulate ATP-binding cassette transporters A1 and G1 (ABCA1 and ABCG1, "
+                   "respectively).") == {"LXR", "ABCA1", "ABCG1"}
+    # a list after the class goes on, a pathway-named class, one member: the class stays
+    assert "E3_Ub_ligase" in all_ids("Ubiquitin is passed on by the E3 ubiquitin ligase, MDM2, and TP53.")
+    assert "MAPK" in all_ids("MAP kinases (ERK, JNK and p38) are activated by stress.")
+    assert "CYP" in all_ids("Cytochrome P450 enzymes (CYP3A4) oxidize it.")
+
+
 def test_a_family_an_entity_is_filed_under_is_no_node() -> None:
     # "X, a member of the Y family" describes X; curators draw X only
     ids = all_ids("TCR ligation activates Fyn, a member of the Src family of tyrosine kinases, and ZAP-70.")

@@ -252,3 +252,14 @@ def test_a_lowercase_echo_of_a_symbol_in_a_list_is_the_gene() -> None:
     caption = "CREB activates target genes, including bdnf and c-fos. BDNF protein is released."
     assert ids_of(caption, "bdnf") == ("BDNF",)
     assert ids_of("MET binds HGF. The cells met the criteria.", "met") == ()
+
+
+def test_socs_alone_is_the_family_and_numbered_socs_the_genes() -> None:
+    # HGNC gives "SOCS" to CISH as an alias; captions mean the family by it
+    caption = "SOCS family members are also activated, and SOCS1 inhibits JAK2; SOCS proteins and CIS block STAT5."
+    assert ids_of(caption, "SOCS family members") == ("socs",)
+    assert ids_of(caption, "SOCS proteins") == ("socs",)
+    assert ids_of(caption, "SOCS1") == ("SOCS1",)
+    assert ids_of(caption, "CIS") == ("CISH",)
+    assert ids_of("Suppressor of cytokine signaling (SOCS)3 binds gp130.", "Suppressor of cytokine signaling (SOCS)3") \
+        == ("SOCS3",)

@@ -781,6 +781,39 @@ def _event_of_named(long: str, long_start: int, hits: list[_Hit], entities: tupl
     return any(inner <= h.start and h.end <= end and [e.id for e in h.entities] == ids for h in hits)
 
 
+#: the source of a hit that only spells out a prefix in a legend; recognize() drops such hits last
+_PREFIX_LEGEND = "prefix-legend"
+
+
+def _prefix_legend_items(norm: str, hits: list[_Hit], definitions: list[Definition]) -> list[Definition]:
+    """Legend items ("IL, interleukin"; "MHC, major histocompatibility complex"; "LDH = lactate
+    dehydrogenase") whose short form the caption writes only inside longer names ("IL-6",
+    "MHC II", "LDH-A"): the legend spells out a prefix, it names no node of its own. A short form
+    the caption never writes elsewhere still defines a node (the figure shows it)."""
+    out = []
+    for d in definitions:
+        if d.short[1] > d.long[0] or not d.entity:
+            continue  # (an inline "long form (SHORT)" is written where it is used)
+        short = norm[d.short[0] : d.short[1]]
+        inside = alone = False
+        at = norm.find(short)
+        while at >= 0 and not alone:
+            end = at + len(short)
+            if at != d.short[0] and (at == 0 or not norm[at - 1].isalnum()):
+                # (a longer name that opens with it and goes on past a hyphen or space holds it:
+                # "IL-6", "MHC II"; a name that ends with it, "acetyl-CoA" for "CoA, coenzyme A",
+                # and a member glued to it, "ARF10" for "ARF, auxin response factor", use it)
+                covering = [h for h in hits if h.start == at and end < h.end]
+                if covering and norm[end] in "- ":
+                    inside = True
+                else:
+                    alone = True
+            at = norm.find(short, end)
+        if inside and not alone:
+            out.append(d)
+    return out
+
+
 def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[Definition]) -> list[_Hit]:
     """Make each defined short form and its long form name one entity everywhere in the text."""
     if not definitions:
@@ -793,10 +826,21 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
     blocked = {norm[d.short[0] : d.short[1]] for d in definitions if not d.entity}
     if blocked:
         hits = [h for h in hits if not _is_blocked(norm, h, blocked)]
+    prefixes = _prefix_legend_items(norm, hits, definitions)
+    for d in prefixes:
+        # (held by a hit until the end so that no phrase rule reads the span again: "lactate
+        # dehydrogenase" is an enzyme phrase too)
+        for span in (d.short, d.long):
+            if span in by_span:
+                by_span[span].source = _PREFIX_LEGEND
+            else:
+                label = norm[span[0] : span[1]]
+                extra.append(_Hit(span[0], span[1], (Entity(id=label, label=label, type="group"),), -1,
+                                  source=_PREFIX_LEGEND))
     for d in definitions:
         short = norm[d.short[0] : d.short[1]]
         long = norm[d.long[0] : d.long[1]]
-        if not d.entity or short in blocked:
+        if not d.entity or short in blocked or d in prefixes:
             continue
         long_hit = by_span.get(d.long)
         short_hit = by_span.get(d.short)
@@ -2189,6 +2233,8 @@ def recognize(text: Text) -> list[Mention]:
         _singulars_of_listed_plurals(norm, hits)
     _absorb_unknown_partners(norm, hits)
     _plural_families_as_named_members(lex, norm, hits)
+    if definitions:
+        hits = [hit for hit in hits if hit.source != _PREFIX_LEGEND]
     mentions = []
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:

@@ -19,6 +19,11 @@ def ids_of(caption: str, surface: str) -> tuple[str, ...]:
     return next((ids for text, ids in found(caption) if text == surface), ())
 
 
+def all_ids(caption: str) -> set[str]:
+    """Every entity id recognised in `caption`."""
+    return {i for _, ids in found(caption) for i in ids}
+
+
 @pytest.mark.parametrize(("surface", "entity"), [
     ("α-cat", "CTNNA"), ("β-cat", "CTNNB1"), ("E-cad", "CDH1"), ("VE-cadherin", "CDH5"),
     ("plakoglobin", "JUP"), ("p120-catenin", "CTNND1"),
@@ -263,3 +268,18 @@ def test_socs_alone_is_the_family_and_numbered_socs_the_genes() -> None:
     assert ids_of(caption, "CIS") == ("CISH",)
     assert ids_of("Suppressor of cytokine signaling (SOCS)3 binds gp130.", "Suppressor of cytokine signaling (SOCS)3") \
         == ("SOCS3",)
+
+
+def test_a_legend_item_that_only_spells_out_a_prefix_names_no_node() -> None:
+    # "LDH" is only written inside "LDH-A", "MHC" only inside "MHC II": the legend explains a prefix
+    caption = ("Target genes include VEGF, EPO and LDH-A. FGFR inhibits MHC II expression. "
+               "Abbreviations: EPO = erythropoietin; LDH = lactate dehydrogenase; MHC = major histocompatibility complex.")
+    ids = all_ids(caption)
+    assert {"VEGF", "EPO", "LDHA", "mhc class ii"} <= ids
+    assert not ids & {"LDH", "MHC", "lactate dehydrogenase"}
+    # written alone, never written elsewhere, a member glued to it, a name that ends with it: a node
+    caption = ("LDH-A and LDH are induced; ARF10 and ARF17 are repressed; acetyl-CoA enters the cycle. "
+               "LDH, lactate dehydrogenase; PDH, pyruvate dehydrogenase; ARF, auxin response factor; CoA, coenzyme A.")
+    ids = all_ids(caption)
+    assert {"LDH", "PDH", "coenzyme a"} <= ids
+    assert any(m.text == "auxin response factor" for m in recognize(prepare(caption)))

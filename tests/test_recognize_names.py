@@ -283,3 +283,15 @@ def test_a_legend_item_that_only_spells_out_a_prefix_names_no_node() -> None:
     ids = all_ids(caption)
     assert {"LDH", "PDH", "coenzyme a"} <= ids
     assert any(m.text == "auxin response factor" for m in recognize(prepare(caption)))
+
+
+def test_a_legend_glued_to_the_last_sentence_still_defines() -> None:
+    # paragraphs joined without their space: ".Abbreviations:" still opens the legend
+    caption = ("IL-6 activates JAK and STAT3; targeting IL-6 may be attractive.Abbreviations: IL, interleukin; "
+               "JAK, Janus kinase; PIAS, protein inhibitor of activated STAT3.")
+    ids = all_ids(caption)
+    assert "interleukin" not in ids  # "IL" only heads "IL-6": a prefix, no node
+    assert ids_of(caption, "Janus kinase") == ("JAK",)
+    assert ids_of(caption, "protein inhibitor of activated STAT3") == ("PIAS3",)
+    # a sentence glued after a period without the heading word is no legend item
+    assert ids_of("IL-6 binds IL-6R.Activated JAK phosphorylates STAT3.", "JAK") == ("JAK",)

@@ -1078,7 +1078,9 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
 def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
     """"Ascl1 (Mash1)": a symbol the lexicon does not know, in parentheses right after a gene,
     is another name of that gene, here and wherever the caption writes it again; "ATG8 (LC3)":
-    a name grounded only by a mere alias, with a firm name in parentheses after it, is that one."""
+    a name grounded only by a mere alias, with a firm name in parentheses after it, is that one;
+    a chemical spelled out before its symbol ("nicotinamide adenine dinucleotide (NADH)") is the
+    chemical of the symbol."""
     synonyms: dict[str, tuple[Entity, ...]] = {}
     orthologs: dict[str, tuple[Entity, ...]] = {}
     for prev, hit in zip(hits, hits[1:]):
@@ -1094,6 +1096,12 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
               and " " in norm[prev.start : prev.end] and " " not in norm[hit.start : hit.end]):
             # "inflammatory cell death (pyroptosis)": a one-word process in parentheses after a
             # described one is its name (not "apoptosis (programmed cell death)", the other way)
+            prev.entities = hit.entities
+        elif (prev.entities[0].type == "chemical" and len(hit.entities) == 1 and hit.entities[0].type == "chemical"
+              and " " in norm[prev.start : prev.end] and " " not in norm[hit.start : hit.end]
+              and not hit.modifiers and not prev.modifiers):
+            # "nicotinamide adenine dinucleotide (NADH)": the symbol the caption goes on to use
+            # names the chemical it spells out (the reduced form, not NAD+)
             prev.entities = hit.entities
         elif _other_species_gene(prev.entities[0]) and not prev.modifiers \
                 and len(hit.entities) == 1 and _human_side(hit.entities[0]) and not hit.modifiers:

@@ -295,3 +295,12 @@ def test_a_legend_glued_to_the_last_sentence_still_defines() -> None:
     assert ids_of(caption, "protein inhibitor of activated STAT3") == ("PIAS3",)
     # a sentence glued after a period without the heading word is no legend item
     assert ids_of("IL-6 binds IL-6R.Activated JAK phosphorylates STAT3.", "JAK") == ("JAK",)
+
+
+def test_a_chemical_spelled_out_before_its_symbol_is_the_symbols_chemical() -> None:
+    caption = "Lactate regenerates the consumed nicotinamide adenine dinucleotide (NADH) for glycolysis."
+    assert ids_of(caption, "nicotinamide adenine dinucleotide") == ("nadh",)
+    # the same chemical either way, and a one-word name, keep their own grounding
+    caption = "Sirtuins consume nicotinamide adenine dinucleotide (NAD+); arachidonic acid (AA) feeds COX-2."
+    assert ids_of(caption, "nicotinamide adenine dinucleotide") == ("nad+",)
+    assert ids_of(caption, "arachidonic acid") == ("arachidonic acid",)

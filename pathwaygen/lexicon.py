@@ -398,6 +398,7 @@ class PhraseRules:
     chemical_suffixes: tuple[str, ...] = ()
     min_chemical_word: int = 0
     not_chemicals: frozenset[str] = frozenset()
+    shared_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -426,6 +427,7 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
         tuple(str(x).lower() for x in data.get("chemical_suffixes", []) or []),
         int(data.get("min_chemical_word", 0) or 0),
         frozenset(str(w).lower() for w in data.get("not_chemicals", []) or []),
+        frozenset(str(w).lower() for w in data.get("shared_heads", []) or []),
     )
 
 

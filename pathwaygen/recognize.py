@@ -1331,6 +1331,32 @@ def _process_phrases(rules: PhraseRules, norm: str, low: str, heads: list[tuple[
     return out
 
 
+#: a second head after a process phrase: ", and activity" / " and differentiation" (lowercase word)
+_SHARED_HEAD_AFTER = re.compile(r",? and ([a-z]+)\b(?! of\b)(?!-)")
+
+
+def _shared_heads(rules: PhraseRules, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"osteoclast formation and activity": a process head right after a process phrase shares
+    its modifiers and names "osteoclast activity" (phrases.yaml shared_heads). Only a word no
+    other mention holds."""
+    out = []
+    starts = {hit.start for hit in hits}
+    for hit in hits:
+        if hit.entities[0].type != "process" or len(hit.entities) != 1:
+            continue
+        surface = norm[hit.start : hit.end]
+        if " " not in surface or " and " not in norm[hit.end : hit.end + 6]:
+            continue
+        match = _SHARED_HEAD_AFTER.match(norm, hit.end)
+        if match is None or match.group(1) not in rules.shared_heads or match.start(1) in starts:
+            continue
+        modifiers = surface.rsplit(None, 1)[0]
+        label = " ".join(f"{modifiers} {match.group(1)}".split())
+        out.append(_Hit(match.start(1), match.end(1), (Entity(id=label.lower(), label=label, type="process"),), 95,
+                        source="phrase"))
+    return out
+
+
 def _phrase_heads(rules: PhraseRules, low: str, heads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(start, end, type) of every head word: process and group heads (`heads`, the matches of
     _phrase_words in `low`) that are whole words, and "-ase" enzyme words."""
@@ -2207,6 +2233,10 @@ def recognize(text: Text) -> list[Mention]:
     phrases = _process_phrases(rules, norm, low, heads, hits, taken)
     if phrases:
         hits = _select(hits + phrases)
+    if rules.shared_heads and " and " in norm:
+        shared = _shared_heads(rules, norm, hits)
+        if shared:
+            hits = _select(hits + shared)
     _receptor_subtypes(lex, norm, hits)
     bare = _bare_receptor_subtypes(lex, norm, hits)
     if "its " in norm or "their " in norm:

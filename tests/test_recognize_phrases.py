@@ -284,3 +284,16 @@ def test_a_name_spelled_with_the_short_form_around_parentheses() -> None:
     assert got["messenger RNA (mRNA) stability"] == (("mrna stability", "process"),)
     # no name known for short form + word: nothing joined
     assert "messenger RNA (mRNA) export" not in found("TREX drives messenger RNA (mRNA) export.")
+
+
+def test_a_second_head_shares_the_modifiers_of_the_process_before_it() -> None:
+    got = found("RANKL binds RANK on precursors to promote increased osteoclast formation and activity.")
+    assert got["osteoclast formation"] == (("osteoclast formation", "process"),)
+    assert got["activity"] == (("osteoclast activity", "process"),)
+    got = found("IL-4 promotes T cell proliferation and differentiation.")
+    assert got["differentiation"] == (("t cell differentiation", "process"),)
+    # a nominalisation with its own object, a word that is no process head, a mention: no sharing
+    got = found("mTOR stimulates ribosome biogenesis and activation of the translation machinery.")
+    assert "activation" not in got
+    assert "ligand" not in found("It drives bone resorption and ligand release.")
+    assert found("VEGF induces endothelial cell migration and proliferation.")["proliferation"][0][0] == "proliferation"

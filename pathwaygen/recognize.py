@@ -1964,6 +1964,21 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for j, h in enumerate(hits) if j not in dropped]
 
 
+#: what a disease written right before it only qualifies: "hepatocellular carcinoma cells", "HCC
+#: patients", "glioblastoma tissues" (where something happens, not a participant)
+_SAMPLE_AFTER = re.compile(r"[ -](?:cells?|cell\s+lines?|patients?|tissues?|mice|rats|models?|xenografts?|"
+                           r"organoids?|specimens?|biopsies|cohorts?)\b", re.I)
+
+
+def _diseases_as_qualifiers(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a process mention that only qualifies cells, patients or tissues ("functional
+    phenotype of STX5 in hepatocellular carcinoma cells", "survival rates of HCC patients"):
+    curators draw a disease that takes part ("STX5 promotes HCC"), not the sample it names."""
+    kept = [h for h in hits if not (h.entities[0].type == "process" and len(h.entities) == 1
+                                     and _SAMPLE_AFTER.match(norm, h.end))]
+    return kept if len(kept) != len(hits) else hits
+
+
 #: between the two members of a pair named as a dimer: "p65/p50", "c-Jun–c-Fos", "p50 and RelA"
 _PAIR_GAP = re.compile(r"\s*(?:/|-|–|:)\s*|\s+and\s+")
 #: what a _PAIR_GAP is once stripped of its spaces (str.strip and \s agree on what a space is)
@@ -2264,6 +2279,7 @@ def recognize(text: Text) -> list[Mention]:
     _pairs_as_their_complex(lex, norm, hits)
     hits = _drop_descriptive_groups(norm, hits)
     hits = _classes_apposed_to_members(norm, hits)
+    hits = _diseases_as_qualifiers(norm, hits)
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)

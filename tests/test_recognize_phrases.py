@@ -297,3 +297,12 @@ def test_a_second_head_shares_the_modifiers_of_the_process_before_it() -> None:
     assert "activation" not in got
     assert "ligand" not in found("It drives bone resorption and ligand release.")
     assert found("VEGF induces endothelial cell migration and proliferation.")["proliferation"][0][0] == "proliferation"
+
+
+def test_a_disease_that_only_qualifies_cells_or_patients_is_no_node() -> None:
+    got = found("Survival rates of HCC patients and the phenotype of STX5 in hepatocellular carcinoma cells.")
+    assert "HCC" not in got and "hepatocellular carcinoma" not in got and "STX5" in got
+    # a disease that takes part stays, as does one before a process head
+    assert found("STX5 promotes hepatocellular carcinoma and metastasis.")["hepatocellular carcinoma"] \
+        == (("hepatocellular carcinoma", "process"),)
+    assert "HCC" in found("STX5 drives HCC, which kills patients.")

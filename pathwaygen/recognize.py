@@ -1979,6 +1979,26 @@ def _diseases_as_qualifiers(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return kept if len(kept) != len(hits) else hits
 
 
+#: the amino acids a one-letter residue legend spells out ("Y, tyrosine; X, any amino acid")
+_AMINO_ACIDS = frozenset({"alanine", "arginine", "asparagine", "aspartate", "cysteine", "glutamine", "glutamate",
+                          "glycine", "histidine", "isoleucine", "leucine", "lysine", "methionine", "phenylalanine",
+                          "proline", "serine", "threonine", "tryptophan", "tyrosine", "valine", "amino acids"})
+#: a one-letter code before a legend item: "(Y, tyrosine; V, valine; ... X, any amino acid)"
+_RESIDUE_LETTER_BEFORE = re.compile(r"(?:^|[(;,]\s*)[A-Z]\s*[,=:]\s*(?:any\s+)?$")
+
+
+def _residue_letter_legends(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop the amino acids of a one-letter residue legend ("binds YXXQ (Y, tyrosine; Q,
+    glutamine; X, any amino acid)"): it spells out a sequence motif, not participants. Two items
+    or more, so that one "P, proline" alone is left to the abbreviation legend."""
+    legend = [i for i, h in enumerate(hits) if len(h.entities) == 1 and h.entities[0].id in _AMINO_ACIDS
+              and _RESIDUE_LETTER_BEFORE.search(norm, max(0, h.start - 12), h.start)]
+    if len(legend) < 2:
+        return hits
+    drop = set(legend)
+    return [h for i, h in enumerate(hits) if i not in drop]
+
+
 #: between the two members of a pair named as a dimer: "p65/p50", "c-Jun–c-Fos", "p50 and RelA"
 _PAIR_GAP = re.compile(r"\s*(?:/|-|–|:)\s*|\s+and\s+")
 #: what a _PAIR_GAP is once stripped of its spaces (str.strip and \s agree on what a space is)
@@ -2280,6 +2300,8 @@ def recognize(text: Text) -> list[Mention]:
     hits = _drop_descriptive_groups(norm, hits)
     hits = _classes_apposed_to_members(norm, hits)
     hits = _diseases_as_qualifiers(norm, hits)
+    if "; " in norm or ", " in norm:
+        hits = _residue_letter_legends(norm, hits)
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)

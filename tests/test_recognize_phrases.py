@@ -306,3 +306,12 @@ def test_a_disease_that_only_qualifies_cells_or_patients_is_no_node() -> None:
     assert found("STX5 promotes hepatocellular carcinoma and metastasis.")["hepatocellular carcinoma"] \
         == (("hepatocellular carcinoma", "process"),)
     assert "HCC" in found("STX5 drives HCC, which kills patients.")
+
+
+def test_a_one_letter_residue_legend_names_no_amino_acids() -> None:
+    got = found("SHP2 binds YXXV and STAT3 binds YXXQ (Y, tyrosine; V, valine; Q, glutamine; X, any amino acid).")
+    assert not {"valine", "glutamine", "amino acid"} & set(got) and "SHP2" in got
+    # amino acids as participants, and a lone letter item, stay
+    got = found("Glutamine, proline and valine feed the TCA cycle; P, proline.")
+    assert {"Glutamine", "valine"} <= set(got)
+    assert found("Leucine activates mTORC1 (L, leucine).")["Leucine"] == (("leucine", "chemical"),)

@@ -1475,6 +1475,11 @@ _CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+
 _NEGATED_BEFORE = re.compile(r"\b(?:not|cannot|unable\s+to|fails?\s+to|failed\s+to|no\s+longer)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+#: movement cues that are prepositions: they point at a compartment after them ("moves to the
+#: nucleus"), not at one before them ("recruits MyD88 at the plasma membrane to activate ...")
+_PREPOSITION_CUES = frozenset({"to", "into", "toward", "towards"})
+
+
 def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop compartments that nothing moves to (see `compartments` in phrases.yaml)."""
     rules = load_phrases()
@@ -1497,7 +1502,8 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
             continue
         # (the cue before, a regex search over 40 characters, is read last)
         if any(w in written for w in ("transloc", "locali", "accumul", "export", "recruit")) \
-                or (after and after[0].strip(".,;") in rules.movement_cues):
+                or (after and after[0].strip(".,;") in rules.movement_cues
+                    and after[0].strip(".,;") not in _PREPOSITION_CUES):
             moved.add(ent.id)
             continue
         cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)

@@ -478,6 +478,9 @@ def test_compartments_and_structures_need_movement() -> None:
     assert "cytoplasm" in all_ids("Phosphorylation causes cytoplasmic translocation of HDAC5.")
     still = "In the cytoplasm, Far1 inhibits Cdc28; the protein sits at tight junctions."
     assert not {"cytoplasm", "tight junctions"} & all_ids(still)
+    # "to" after a compartment opens a purpose, not a movement; a movement word after it counts
+    assert "plasma membrane" not in all_ids("TLR2 recruits TIRAP at the plasma membrane to activate MyD88.")
+    assert "nucleus" in all_ids("STAT3 shows nucleus accumulation after IL-6 stimulation.")
 
 
 def test_generic_words_stay_out() -> None:

@@ -1602,7 +1602,7 @@ class Extractor:
         original = text.original
         mentions = sorted(mentions, key=_MENTION_ORDER)
         statements: dict[tuple, Statement] = {}
-        sentences = _split_panel_labels(original, text.sentences or ((0, len(original)),))
+        sentences = text.sentences or ((0, len(original)),)
         # the sentences since the last one without mentions, newest last: their subjects are
         # found only when a pronoun needs one
         history: list[_Tagged] = []
@@ -1873,35 +1873,6 @@ def _ligand_phosphorylation(found: list[_Candidate], ligand_ids: re.Pattern) -> 
     return [c._replace(relation="activates")
             if c.relation == "phosphorylates" and (c.subject.type == "chemical" or ligand_ids.fullmatch(c.subject.id))
             else c for c in found]
-
-
-#: a Nature-style panel label after a full stop or at the start ("... on the TME. a.| FGF/FGFR
-#: promotes", "b | The kinase ..."), or a panel label glued to the full stop ("organ primordia.(B)
-#: Auxin is transported"): the sentence splitter does not cut there, and left in place the label
-#: hides the subject that opens the panel's text
-_PANEL_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[A-Za-z]\.? ?\| *|(?<=\.)\([A-Za-z]\) *")
-
-
-def _split_panel_labels(original: str, sentences: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """Cut sentence spans at panel labels ("a.| ", "b | ") and leave the labels out."""
-    if "|" not in original and ".(" not in original:
-        return sentences
-    out: list[tuple[int, int]] = []
-    for start, end in sentences:
-        cut = start
-        chunk = original[start:end]
-        if "|" not in chunk and ".(" not in chunk:  # (every label holds one: most sentences have none)
-            if start < end:
-                out.append((start, end))
-            continue
-        for match in _PANEL_LABEL.finditer(chunk):
-            left = original[cut:start + match.start()].rstrip()
-            if left:
-                out.append((cut, cut + len(left)))
-            cut = start + match.end()
-        if cut < end:
-            out.append((cut, end))
-    return tuple(out)
 
 
 def _flip(cands: list[_Candidate]) -> list[_Candidate]:

@@ -176,6 +176,29 @@ class Lexicon:
         self._cands: dict[int, tuple[Candidate, ...]] = {}
         self._by_id: dict[str, int] | None = None
         self._scanners: tuple[tuple[ahocorasick_rs.AhoCorasick, list[int]], ...] | None = None
+        self._pairs: dict[str, list[tuple[Entity, int]]] | None = None
+
+    def two_member_complexes(self) -> dict[str, list[tuple[Entity, int]]]:
+        """gene id -> [(complex, slot)] for every FamPlex/curated complex of exactly two members
+        (a member family fills its slot with any of its genes: NF-kappaB = NFkappaB_1 + NFkappaB_2).
+
+        Built on first use and kept (it depends on the lexicon alone, unlike ``memo``, which
+        recognize.clear_memos empties): a scan of every row, about 0.07 s.
+        """
+        if self._pairs is None:
+            index: dict[str, list[tuple[Entity, int]]] = {}
+            for row_index, row in enumerate(self.rows):
+                if '"complex"' not in row:
+                    continue  # (cheap test before decoding: most rows are genes)
+                ent = self.entity(row_index)
+                if ent.type != "complex" or len(ent.members) != 2:
+                    continue
+                for slot, member in enumerate(ent.members):
+                    genes = [m.id for m in member.members] if member.members else [member.id]
+                    for gene in genes:
+                        index.setdefault(gene, []).append((ent, slot))
+            self._pairs = index
+        return self._pairs
 
     def scanners(self) -> tuple[tuple[ahocorasick_rs.AhoCorasick, list[int]], ...]:
         """((scanner, values), (scanner_cs, values_cs)): the keys of `automaton` and

@@ -64,6 +64,10 @@ def lower_keep_length(text: str) -> str:
 
 def normalise(surface: str) -> str:
     """A surface form normalised as text.prepare normalises captions (no lowercasing)."""
+    if surface.isascii() and surface.isprintable():
+        # (printable ASCII normalises to itself, as text.prepare relies on too; most surfaces
+        # come from an already normalised caption)
+        return " ".join(surface.split())
     return " ".join("".join(_normalise_char(ch) for ch in surface).split())
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pathwaygen.errors import RuleError
 from pathwaygen.lexicon import Lexicon, _build, get_lexicon, key_variants, match_key, space_junctions
@@ -123,3 +124,12 @@ def test_packaged_lexicon_covers_hgnc_and_famplex() -> None:
     assert len(lex.rows) > 20000
     assert lex.by_id("STAT3").xref("hgnc") == "11364"
     assert lex.by_id("NFkappaB").type in ("family", "complex")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3ff), max_size=30)
+       | st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=30))
+def test_normalise_fast_path_is_the_character_by_character_form(surface):
+    from pathwaygen.lexicon import normalise
+    from pathwaygen.text import _normalise_char
+    assert normalise(surface) == " ".join("".join(_normalise_char(ch) for ch in surface).split())

@@ -133,3 +133,10 @@ def test_normalise_fast_path_is_the_character_by_character_form(surface):
     from pathwaygen.lexicon import normalise
     from pathwaygen.text import _normalise_char
     assert normalise(surface) == " ".join("".join(_normalise_char(ch) for ch in surface).split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab- \t-_\u2013", max_size=20))
+def test_squeeze_drops_exactly_the_separators(text):
+    from pathwaygen.lexicon import SEPARATORS, squeeze
+    assert squeeze(text) == "".join(ch for ch in text if ch not in SEPARATORS)

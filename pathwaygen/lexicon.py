@@ -457,6 +457,30 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
     )
 
 
+#: lexicon caches kept side by side: several checkouts or versions (git worktrees, a release
+#: beside a development tree) share the cache folder, each with its own key
+KEEP_CACHES = 6
+
+
+def _drop_old_caches(base: Path) -> None:
+    """Delete the lexicon caches beyond the KEEP_CACHES most recently written (`base` is kept).
+
+    Deleting every other key instead made two checkouts rebuild each other's cache (seconds)
+    on every run.
+    """
+    stamps: dict[str, float] = {}
+    for path in base.parent.glob("lexicon-*"):
+        key = path.name.split(".", 1)[0]
+        try:
+            stamps[key] = max(stamps.get(key, 0.0), path.stat().st_mtime)
+        except OSError:
+            continue  # (removed by another process meanwhile)
+    keep = {base.name} | set(sorted(stamps, key=lambda k: (stamps[k], k), reverse=True)[:KEEP_CACHES])
+    for path in base.parent.glob("lexicon-*"):
+        if path.name.split(".", 1)[0] not in keep:
+            path.unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=4)
 def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lexicon:
     """The lexicon for `data_file` + `rules_dir`, from the cache folder when it is current."""
@@ -484,10 +508,7 @@ def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lex
             os.replace(tmp, target)
         # the table is written last: its presence means the automata are complete
         write_atomic(table_file, pickle.dumps((lexicon.blobs, lexicon.rows, lexicon.stop, lexicon.not_symbols), protocol=pickle.HIGHEST_PROTOCOL))
-        # caches of older data or rules are never read again
-        for old in base.parent.glob("lexicon-*"):
-            if not old.name.startswith(base.name + "."):
-                old.unlink(missing_ok=True)
+        _drop_old_caches(base)
     except OSError:
         pass  # a read-only home still works, just slower
     return lexicon

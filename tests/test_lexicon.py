@@ -140,3 +140,18 @@ def test_normalise_fast_path_is_the_character_by_character_form(surface):
 def test_squeeze_drops_exactly_the_separators(text):
     from pathwaygen.lexicon import SEPARATORS, squeeze
     assert squeeze(text) == "".join(ch for ch in text if ch not in SEPARATORS)
+
+
+def test_old_lexicon_caches_go_but_the_newest_stay(tmp_path):
+    import os
+    from pathwaygen.lexicon import KEEP_CACHES, _drop_old_caches
+    for i in range(KEEP_CACHES + 3):
+        for suffix in (".pickle", ".automaton"):
+            path = tmp_path / f"lexicon-{i:02d}{suffix}"
+            path.write_bytes(b"x")
+            os.utime(path, (1000 + i, 1000 + i))
+    (tmp_path / "node").mkdir()  # (other things in the cache folder are left alone)
+    _drop_old_caches(tmp_path / "lexicon-00")  # the one just written, whatever its stamp
+    left = sorted({p.name.split(".")[0] for p in tmp_path.glob("lexicon-*")})
+    assert left == ["lexicon-00"] + [f"lexicon-{i:02d}" for i in range(3, KEEP_CACHES + 3)]
+    assert (tmp_path / "node").is_dir()

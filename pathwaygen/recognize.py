@@ -2013,26 +2013,6 @@ _PAIR_WORDS = frozenset({"/", "-", "–", ":", "and"})
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
-def _two_member_complexes(lex: Lexicon) -> dict[str, list[tuple[Entity, int]]]:
-    """gene id -> [(complex, slot)] for every FamPlex/curated complex of exactly two members
-    (a member family fills its slot with any of its genes: NF-κB = NFkappaB_1 + NFkappaB_2)."""
-    index = lex.memo.get("pairs")
-    if index is None:
-        index = {}
-        for row_index, row in enumerate(lex.rows):
-            if '"complex"' not in row:
-                continue  # (cheap test before decoding: most rows are genes)
-            ent = lex.entity(row_index)
-            if ent.type != "complex" or len(ent.members) != 2:
-                continue
-            for slot, member in enumerate(ent.members):
-                genes = [m.id for m in member.members] if member.members else [member.id]
-                for gene in genes:
-                    index.setdefault(gene, []).append((ent, slot))
-        lex.memo["pairs"] = index
-    return index
-
-
 def _pairs_as_their_complex(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
     """Two genes named together that are exactly the two parts of a known complex name it, as
     curators draw it ("translocation of p50 and RelA" is NF-κB, "c-Fos/c-Jun" AP-1). In place."""
@@ -2047,7 +2027,7 @@ def _pairs_as_their_complex(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
                 i + 2 < len(hits) and _LIST_GAP.fullmatch(norm, b.end, hits[i + 2].start)):
             continue  # one pair of a longer list
         if index is None:
-            index = _two_member_complexes(lex)
+            index = lex.two_member_complexes()
         slots_a = {(c.id, slot): c for c, slot in index.get(a.entities[0].id, ())}
         found = {slots_a[(c.id, 1 - slot)] for c, slot in index.get(b.entities[0].id, ()) if (c.id, 1 - slot) in slots_a}
         if len(found) == 1:
@@ -2230,6 +2210,14 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
                     out.append(_Hit(at, end, hit.entities, hit.rank, hit.modifiers, source="echo"))
             at = norm.find(low, end)
     return out
+
+
+def prepare_lexicon() -> None:
+    """Load the lexicon and build now what the recogniser derives from it alone (the caption
+    scanners, the index of two-member complexes), so no caption pays for it later."""
+    lex = get_lexicon()
+    lex.scanners()
+    lex.two_member_complexes()
 
 
 def clear_memos() -> None:

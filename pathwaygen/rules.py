@@ -49,7 +49,8 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
-              "by_object_type", "description", "supersedes", "subject_kind"}
+              "by_object_type", "description", "supersedes", "subject_kind", "consequence",
+              "removes_object", "adds_to_binding"}
 #: what `subject_kind` may ask of a rule's subject: "microrna" (a microRNA, whose "targets" is repression)
 SUBJECT_KINDS = frozenset({"microrna"})
 
@@ -90,6 +91,9 @@ class Rule:
     checked: tuple[str, ...] = ()  # CHECKED_GROUPS its patterns use ({GAP})
     supersedes: tuple[str, ...] = ()  # rule ids whose overlapping matches this rule's match replaces
     subject_kind: str = ""  # "" or one of SUBJECT_KINDS: the rule yields only for such a subject
+    consequence: bool = False  # (extension) names what the statement leads to: see rules/README.md
+    removes_object: bool = False  # the subject takes the object away: what follows is the subject's doing
+    adds_to_binding: bool = False  # (extension) its activates stands beside the binds it extends
 
     def groups(self, regex: Any) -> list[tuple[str, int]]:
         """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""
@@ -224,6 +228,15 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     subject_kind = raw.get("subject_kind", "")
     if subject_kind and subject_kind not in SUBJECT_KINDS:
         raise _fail(source, f"rule {rid}: subject_kind must be one of {', '.join(sorted(SUBJECT_KINDS))}")
+    flags = {}
+    for key in ("consequence", "removes_object", "adds_to_binding"):
+        value = raw.get(key, False)
+        if not isinstance(value, bool):
+            raise _fail(source, f"rule {rid}: {key} must be true or false")
+        if value and (key == "removes_object") == bool(anchor):
+            raise _fail(source, f"rule {rid}: {key} is for {'primary' if key == 'removes_object' else 'extension'} rules"
+                                f" ({'without' if key == 'removes_object' else 'with'} anchor: after)")
+        flags[key] = value
     examples_raw = raw.get("examples")
     if not isinstance(examples_raw, list) or not examples_raw:
         raise _fail(source, f"rule {rid}: needs a list of examples")
@@ -238,7 +251,7 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     return Rule(rid, relation, priority, tuple(p.strip() for p in patterns), tuple(regexes),
                 tuple(sources), tuple(slots), yields, anchor,
                 tuple(sorted(by_type_raw.items())), tuple(examples), source, checked, tuple(supersedes),
-                subject_kind)
+                subject_kind, **flags)
 
 
 def _read_yaml(path: Path) -> Any:

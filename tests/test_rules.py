@@ -80,6 +80,9 @@ def test_a_good_rule_file_loads(tmp_path):
     (("      expect: []\n", "      expect: [[TP53, activates, MDM2]]\n"), "negative"),
     (("  priority: 1\n", "  priority: 1\n  colour: red\n"), "unknown keys"),
     (("pattern: '{A} {ADV}{V_ACT} {B}'", "pattern: 'activates'"), "slots"),
+    (("  priority: 1\n", "  priority: 1\n  removes_object: yes please\n"), "true or false"),
+    (("  priority: 1\n", "  priority: 1\n  consequence: true\n"), "extension rules"),
+    (("  priority: 1\n", "  priority: 1\n  adds_to_binding: true\n"), "extension rules"),
 ])
 def test_malformed_rules_raise_rule_error_naming_the_file(tmp_path, change, message):
     folder = _rule_dir(tmp_path, GOOD.replace(*change))

@@ -71,12 +71,27 @@ class _Hit:
 _WORD_SPACE_NUMBER = re.compile(r"[a-z]+ +\d+$")
 
 
+#: a range of Roman numerals ("complex I-V", "types I-III"): dropping the hyphen would read "IV"
+_ROMAN_RANGE = re.compile(r"(?<![A-Za-z])[IVX]+-[IVX]+(?![A-Za-z])")
+
+
+def _roman_ranges(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a name that ends at the first numeral of a Roman range ("complex I" of "complex I-V",
+    which names complexes I to V, none of them alone)."""
+    ends = {m.start() + m.group().index("-") for m in _ROMAN_RANGE.finditer(norm)}
+    if not ends:
+        return hits
+    return [h for h in hits if h.end not in ends]
+
+
 def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
     """Candidates that fit the written `raw` surface (normalised): case rules, word breaks."""
     surface = squeeze(raw)
     spaces = space_junctions(raw)
     # a word break the name has may be written as a hyphen ("gasdermin D" = "Gasdermin-D")
     breaks = spaces if "-" not in raw else space_junctions(raw.replace("-", " "))
+    if breaks is not spaces and _ROMAN_RANGE.search(raw):
+        return []  # "complex I-V" is complexes I to V, not "complex IV" with a hyphen (see _roman_ranges)
     out = []
     for cand in cands:
         if cand.exact and surface != cand.surface and not (cand.surface.islower() and surface == cand.surface.capitalize()):
@@ -2245,6 +2260,8 @@ def recognize(text: Text) -> list[Mention]:
     if "- " in norm:
         hits += _suspended_hyphens(lex, norm)
     hits = _select(hits)
+    if "I-" in norm or "V-" in norm or "X-" in norm:
+        hits = _roman_ranges(norm, hits)
     definitions = find_definitions(norm)
     if definitions:
         hits = _select(_abbreviations(lex, norm, hits, definitions))

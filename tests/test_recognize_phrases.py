@@ -315,3 +315,12 @@ def test_a_one_letter_residue_legend_names_no_amino_acids() -> None:
     got = found("Glutamine, proline and valine feed the TCA cycle; P, proline.")
     assert {"Glutamine", "valine"} <= set(got)
     assert found("Leucine activates mTORC1 (L, leucine).")["Leucine"] == (("leucine", "chemical"),)
+
+
+def test_a_roman_range_names_no_single_complex() -> None:
+    got = found("Electrons enter the electron transport chain, which is made up of complex I-V.")
+    assert not {"complex I-V", "complex I", "complex IV"} & set(got)
+    # single complexes and hyphenated class names stay
+    got = found("Complex IV and complex II pass electrons; MHC-I presents peptides.")
+    assert got["Complex IV"] == (("COX", "complex"),) and got["complex II"] == (("ETC_complex_II", "complex"),)
+    assert got["MHC-I"] == (("HLA1", "family"),)

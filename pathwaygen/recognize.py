@@ -806,9 +806,14 @@ def _prefix_legend_items(norm: str, hits: list[_Hit], definitions: list[Definiti
     "MHC II", "LDH-A"): the legend spells out a prefix, it names no node of its own. A short form
     the caption never writes elsewhere still defines a node (the figure shows it)."""
     out = []
+    longest_from: dict[int, int] = {}  # start -> end of the longest hit there
     for d in definitions:
         if d.short[1] > d.long[0] or not d.entity:
             continue  # (an inline "long form (SHORT)" is written where it is used)
+        if not longest_from:
+            for h in hits:
+                if h.end > longest_from.get(h.start, -1):
+                    longest_from[h.start] = h.end
         short = norm[d.short[0] : d.short[1]]
         inside = alone = False
         at = norm.find(short)
@@ -818,8 +823,7 @@ def _prefix_legend_items(norm: str, hits: list[_Hit], definitions: list[Definiti
                 # (a longer name that opens with it and goes on past a hyphen or space holds it:
                 # "IL-6", "MHC II"; a name that ends with it, "acetyl-CoA" for "CoA, coenzyme A",
                 # and a member glued to it, "ARF10" for "ARF, auxin response factor", use it)
-                covering = [h for h in hits if h.start == at and end < h.end]
-                if covering and norm[end] in "- ":
+                if longest_from.get(at, -1) > end and norm[end] in "- ":
                     inside = True
                 else:
                     alone = True

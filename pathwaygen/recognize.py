@@ -1866,7 +1866,7 @@ def _parts_of_wholes(norm: str, hits: list[_Hit], i: int, whole_of: dict[str, tu
 #: a class noun used as a description, not as a participant: "acts as a pattern recognition
 #: receptor", "is a transcription factor"
 _AS_A_BEFORE = re.compile(r"(?:\b(?:acts?|acting|serves?|serving|functions?|functioning|known|identified|recognized|"
-                          r"classified)\s+as\s+|\b(?:is|are)\s+|(?<!well )(?<!such )\bas\s+an?\s+)"
+                          r"classified)\s+as\s+|\b(?:is|are)\s+|(?<!well )(?<!such )\bas\s+(?:an?\s+)?)"
                           r"(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
 
 

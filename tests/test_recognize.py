@@ -737,6 +737,9 @@ def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     assert "growth factors" in all_ids("Stimuli such as growth factors activate RAS.")
     assert "growth factors" in all_ids("IL-6 as well as growth factors activate STAT3.")
     assert "pattern recognition receptors" in all_ids("PRRs recognize PAMPs and activate NF-κB.")
+    # a bare plural after "as" describes too: "recognized by TLRs as pathogen-associated molecular patterns"
+    ids = all_ids("Viral RNAs are recognized by TLRs as pathogen-associated molecular patterns.")
+    assert "TLR" in ids and not any("pattern" in i for i in ids)
 
 
 def test_a_class_set_beside_the_genes_it_describes_is_no_node() -> None:

@@ -1893,6 +1893,7 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     pattern recognition receptor") and a family an entity is filed under ("Lck, a member of the
     Src family"); curators draw the members, not the class."""
     dropped = set()
+    apposed: list[tuple[int, str, tuple[Entity, ...]]] = []  # (index, " class", its members)
     last = len(hits) - 1
     # (the family branches below all need "famil" in the caption, in any case as re.I folds it,
     # which also covers str.lower's: most captions have none)
@@ -1927,11 +1928,46 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
         if after <= last and hits[after].start == hits[after - 1].end + (1 if after == i + 1 else 2) \
                 and hits[after].entities[0].type in _APPOSED_TYPES and norm[hit.end] == " ":
             dropped.update(range(i, after))
+            apposed.append((i, " " + norm[hit.start : hit.end].lower(), _listed_entities(norm, hits, after)))
         else:
             window = norm[max(0, hit.start - 25) : hit.start]
             if ("as " in window or "is " in window or "are " in window) and _AS_A_BEFORE.search(window):
                 dropped.add(i)
+    if apposed:
+        _class_anaphors(norm, hits, apposed, dropped)
     return [h for i, h in enumerate(hits) if i not in dropped] if dropped else hits
+
+
+#: a determiner that points a class noun back at members named before ("These recognition receptors")
+_ANAPHOR_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Tt]hese|[Tt]hose|[Ss]uch|[Bb]oth)\s+$")
+
+
+def _listed_entities(norm: str, hits: list[_Hit], first: int) -> tuple[Entity, ...]:
+    """The entities of the list of mentions that opens at `hits[first]` ("PGRP-LC and PGRP-LE")."""
+    out = list(hits[first].entities)
+    k = first + 1
+    while k < len(hits) and hits[k].entities[0].type in _APPOSED_TYPES \
+            and _LIST_GAP.fullmatch(norm, hits[k - 1].end, hits[k].start):
+        out.extend(hits[k].entities)
+        k += 1
+    return tuple(out)
+
+
+def _class_anaphors(norm: str, hits: list[_Hit], apposed: list[tuple[int, str, tuple[Entity, ...]]],
+                    dropped: set[int]) -> None:
+    """"pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN ... These recognition
+    receptors recruit IMD": a class noun after "these/those/such/both" that ends the class once
+    apposed to named members means those members. In place."""
+    for i, hit in enumerate(hits):
+        if i in dropped or i <= apposed[0][0] or len(hit.entities) != 1 or hit.entities[0].type != "group":
+            continue
+        if not _ANAPHOR_BEFORE.search(norm, max(0, hit.start - 7), hit.start):
+            continue
+        written = " " + norm[hit.start : hit.end].lower()
+        for at, surface, members in reversed(apposed):
+            if at < i and surface.endswith(written) and members:
+                hit.entities = members
+                break
 
 
 #: a class written before its members' parenthesised symbols ends in a generic plural head: "3

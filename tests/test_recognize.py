@@ -737,6 +737,13 @@ def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     assert "growth factors" in all_ids("Stimuli such as growth factors activate RAS.")
     assert "growth factors" in all_ids("IL-6 as well as growth factors activate STAT3.")
     assert "pattern recognition receptors" in all_ids("PRRs recognize PAMPs and activate NF-κB.")
+    # "these <class>" after the class was apposed to named members means those members
+    caption = ("Pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN. These recognition receptors "
+               "recruit IMD. Other receptors bind LPS.")
+    assert {m.text: tuple(e.id for e in m.entities) for m in recognize(prepare(caption))}[
+        "recognition receptors"] == ("PGRP-LC", "PGRP-LE")
+    # without members named before, the class stays a class
+    assert "recognition receptors" in all_ids("These recognition receptors recruit IMD.")
     # a bare plural after "as" describes too: "recognized by TLRs as pathogen-associated molecular patterns"
     ids = all_ids("Viral RNAs are recognized by TLRs as pathogen-associated molecular patterns.")
     assert "TLR" in ids and not any("pattern" in i for i in ids)

@@ -1992,9 +1992,20 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
     dropped = []
     last = len(hits) - 1
     for i, hit in enumerate(hits):
-        if i == last or len(hit.entities) != 1 or hit.entities[0].type not in ("family", "group"):
+        if i == last or len(hit.entities) != 1:
             continue
         surface = norm[hit.start : hit.end]
+        if hit.entities[0].type == "chemical":
+            # "the antibiotic rapamycin", "the amino acid leucine": a chemical class (its id a
+            # plural) written in the singular right before a named chemical or gene
+            nxt = hits[i + 1]
+            if hit.entities[0].id.endswith("s") and not surface.endswith("s") and nxt.start == hit.end + 1 \
+                    and norm[hit.end] == " " and nxt.entities[0].type in _APPOSED_TYPES \
+                    and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start):
+                dropped.append(i)
+            continue
+        if hit.entities[0].type not in ("family", "group"):
+            continue
         head = surface.rsplit(None, 1)[-1]
         if not head.islower() or " " not in surface:
             continue  # a symbol ("MAPK, ERK") or a one-word name is no description

@@ -761,6 +761,10 @@ def test_a_class_set_beside_the_genes_it_describes_is_no_node() -> None:
     assert "E3_Ub_ligase" in all_ids("Ubiquitin is passed on by the E3 ubiquitin ligase, MDM2, and TP53.")
     assert "MAPK" in all_ids("MAP kinases (ERK, JNK and p38) are activated by stress.")
     assert "CYP" in all_ids("Cytochrome P450 enzymes (CYP3A4) oxidize it.")
+    # a chemical class in the singular right before the named chemical ("the antibiotic rapamycin")
+    assert all_ids("The antibiotic rapamycin inactivates mTORC1.") == {"rapamycin", "mTORC1"}
+    assert "amino acids" in all_ids("Amino acids activate mTORC1.")
+    assert "amino acids" in all_ids("Rag GTPases sense the amino acids leucine and arginine.")
 
 
 def test_a_family_an_entity_is_filed_under_is_no_node() -> None:

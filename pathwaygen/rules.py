@@ -29,6 +29,7 @@ import yaml
 
 from .errors import RuleError
 from .paths import rules_dir
+from .yaml_io import load_yaml
 from .model import RELATIONS, NODE_TYPES
 
 RULES_DIR = rules_dir("relations")
@@ -257,7 +258,7 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
 def _read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning syntax errors into RuleError."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise _fail(str(path), f"cannot read YAML ({str(exc).splitlines()[0]})") from None
 
@@ -334,30 +335,25 @@ _GROUP_OPEN = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
 _FOREIGN_SYNTAX = re.compile(r"\\[pPCQEz]|\[\[:")
 
 
+#: what decides the depth of a group: an escape, a whole character class (a "]" right after
+#: the "[" or "[^" is a literal; an unclosed one runs to the end) or a parenthesis; everything
+#: else is skipped by the search
+_GROUP_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|\\\Z|[^\]\\])*(?:\]|\Z)|[()]", re.S)
+
+
 def _group_end(source: str, start: int) -> int:
     """Index just past the group that opens at source[start] ("(")."""
     depth = 0
-    i = start
-    in_class = False
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            i += 1 + (source[i + 1:i + 2] == "^")
-            i += source[i:i + 1] == "]"  # a "]" first in a class is a literal
-            continue
-        elif char == "(":
+    # (a regex search from token to token: the sources are hundreds of kilobytes, and a
+    # character-by-character loop took seconds at every start)
+    for token in _GROUP_TOKEN.finditer(source, start):
+        char = token.group()
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return token.end()
     raise ValueError(f"unbalanced group at {start}")
 
 
@@ -411,9 +407,14 @@ def _always_has(tree: Any, char: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
 def _loose_group(inner: str) -> str:
     """A small pattern matching every text `inner` matches (and more): a run of the characters
-    it can match, holding a token "@" when every text it matches holds one."""
+    it can match, holding a token "@" when every text it matches holds one.
+
+    Memoised: nearly every long group is the same entity-list macro, and parsing it with
+    Python's regex parser takes ~10 ms (seconds over all the rules).
+    """
     chars: set[str] = set()
     try:
         tree = None if _FOREIGN_SYNTAX.search(inner) else _sre_parser.parse(inner)

@@ -28,7 +28,7 @@ import re2
 import yaml
 
 from .errors import RuleError
-from .paths import rules_dir
+from .paths import rules_dir, rules_root
 from .yaml_io import load_yaml
 from .model import RELATIONS, NODE_TYPES
 
@@ -460,6 +460,49 @@ def screening_source(source: str) -> str:
         out.append(source[pos:found.start()])
         out.append(_loose_group(inner))
         pos = end
+
+
+#: the table of enzymes and their products (see load_products)
+PRODUCTS_FILE = rules_root() / "products.yaml"
+
+
+@dataclass(frozen=True)
+class Products:
+    """Enzymes and the small molecules they make (rules/products.yaml)."""
+
+    entries: tuple[tuple[Any, frozenset[str]], ...]  # (compiled id regex, product ids)
+
+    def makes(self, enzyme: Any, product: Any) -> bool:
+        """Whether entity `enzyme` (by its id or a member's) makes chemical `product`."""
+        if product.type != "chemical":
+            return False
+        key = product.id.lower()
+        ids = [enzyme.id, *(m.id for m in enzyme.members)]
+        return any(key in products and any(pattern.fullmatch(i) for i in ids) for pattern, products in self.entries)
+
+
+@lru_cache(maxsize=4)
+def load_products(path: str = str(PRODUCTS_FILE)) -> Products:
+    """Read the enzyme-product table (no entries when the file is absent); RuleError naming the
+    file and the entry on a malformed one."""
+    file = Path(path)
+    if not file.exists():
+        return Products(())
+    data = _read_yaml(file)
+    if not isinstance(data, list):
+        raise _fail(path, "expected a list of {enzymes, products} entries")
+    entries = []
+    for n, item in enumerate(data, 1):
+        if (not isinstance(item, dict) or set(item) != {"enzymes", "products"} or not isinstance(item["enzymes"], str)
+                or not isinstance(item["products"], list) or not item["products"]
+                or not all(isinstance(x, str) for x in item["products"])):
+            raise _fail(path, f"entry {n}: needs exactly 'enzymes' (a regex) and 'products' (a list of ids)")
+        try:
+            pattern = re.compile(item["enzymes"])
+        except re.error as exc:
+            raise _fail(path, f"entry {n}: enzymes regex does not compile ({exc})") from None
+        entries.append((pattern, frozenset(x.lower() for x in item["products"])))
+    return Products(tuple(entries))
 
 
 @lru_cache(maxsize=4)

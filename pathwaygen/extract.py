@@ -42,7 +42,7 @@ import re2
 from .model import UNDIRECTED, Entity, Evidence, Mention, Statement
 from .text import GREEK
 from .rules import _OPTIONS, CHECKED_GROUPS, PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
-from .rules import screening_source
+from .rules import Products, load_products, screening_source
 
 
 def _private_re2() -> bool:
@@ -668,6 +668,7 @@ class Extractor:
         self._primary_alts = [(r, _Pattern(rx, r.groups(rx)), r.groups(rx)) for r in self.primary for rx in r.regexes]
         self._ext_alts = [(r, _Pattern(fast, r.groups(rx)), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         self._extension_ids = frozenset(r.id for r in self.extensions)
+        self._products = load_products()
         # extensions whose activates stands beside the binds of the match they extend (rule key)
         self._adds_to_binding = frozenset(r.id for r in self.extensions if r.adds_to_binding)
         macros = load_macros(RULES_DIR)
@@ -1650,6 +1651,7 @@ class Extractor:
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
             found = _ligand_phosphorylation(found, self._ligand_ids)
+            found = _enzyme_products(found, self._products)
             if "@ " in tagged.text or tagged.text.endswith("@"):
                 counted = {e.id for m in _COUNTED_SET.finditer(tagged.text)
                            if _unnamed_set(tagged.tokens[int(m.group(1))]) for e in tagged.tokens[int(m.group(1))]}
@@ -1872,6 +1874,14 @@ def _ligand_phosphorylation(found: list[_Candidate], ligand_ids: re.Pattern) -> 
     kinases it engages, so the curated graphs read it as activation of X."""
     return [c._replace(relation="activates")
             if c.relation == "phosphorylates" and (c.subject.type == "chemical" or ligand_ids.fullmatch(c.subject.id))
+            else c for c in found]
+
+
+def _enzyme_products(found: list[_Candidate], products: Products) -> list[_Candidate]:
+    """An enzyme that "activates" its own product makes it (rules/products.yaml): "adenylyl
+    cyclase increases cAMP" is produces, as the curated graphs draw it; a receptor that raises
+    cAMP still activates it."""
+    return [c._replace(relation="produces") if c.relation == "activates" and products.makes(c.subject, c.object)
             else c for c in found]
 
 

@@ -29,6 +29,7 @@ import yaml
 
 from .errors import RuleError
 from .paths import rules_dir
+from .yaml_io import load_yaml
 from .model import NODE_TYPES, Entity
 from .text import _normalise_char
 
@@ -305,7 +306,7 @@ def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str], frozense
         if path.stem == "phrases":
             continue  # read by load_phrases()
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise RuleError(f"{path}: broken YAML: {getattr(exc, 'problem', exc)}") from None
         if path.stem == "stoplist":
@@ -436,7 +437,7 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
     if not path.exists():
         return PhraseRules(frozenset(), frozenset(), 0)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: broken YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("heads"), list):

@@ -712,7 +712,9 @@ class Extractor:
         # ("as well as / while" too: "HO-1 inhibits X ... as well as catalyzing the breakdown of heme")
         shared, _ = expand(r" (?:and|as well as|while|whilst) (?P<V>(?:{ADV})?(?:(?:{BE}|gets|get) (?:{ADV})?)?(?:"
                            + verbs + r"|converted|metaboli[sz]ed|oxidi[sz]ed|hydroly[sz]ed|processed|transformed|cleaved|"
-                           r"catalyz(?:es|ing)|catalys(?:es|ing)))\b", macros)
+                           r"catalyz(?:es|ing)|catalys(?:es|ing)|"
+                           # (a role: "are also activated, and serve as an internal control to diminish Z")
+                           r"(?:acts?|serves?|functions?) as))\b", macros)
         self._shared = re2.compile(shared, _OPTIONS)
         # a verb after a comma that shares the opening subject: "ROS reduces A, disrupts B and
         # promotes C", "Nrf2 is bound to Keap1, gets ubiquitinated through Keap1" (a finite -s

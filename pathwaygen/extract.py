@@ -199,6 +199,10 @@ _TRAILING_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |/)@\d+@)*$")
 #: the subject's own verb before an infinitive ("X is required to", "X serves to")
 _SUBJECT_INFINITIVE = re.compile(r" (?:(?:is|are) (?:also )?(?:required|able|necessary|sufficient|needed)"
                                  r"|(?:also )?(?:serves?|acts?|helps?|functions?))")
+#: a base verb that suppresses its object (the continued infinitive is then the subject's)
+_SUPPRESSING_BASE = re.compile(r"(?:inhibit|suppress|block|prevent|reduce|decrease|repress|attenuate|limit|abolish|impair|"
+                               r"diminish|inactivate|antagoni[sz]e|down-?regulate|dampen|restrain|counteract|silence|"
+                               r"degrade|destabili[sz]e)\b")
 #: a verb that keeps its object from doing what the infinitive says ("preventing them to bind")
 _KEPT_FROM = re.compile(r"\b(?:prevent|block|stop|prohibit|inhibit|hinder|imped|restrain|keep|fail)\w* (?:the )?$")
 #: a caption's own verb of description after a list ("... in activating A and B is shown"): no new clause
@@ -1266,6 +1270,11 @@ class Extractor:
                 # "stimulates AC to increase cAMP and produce bronchodilation": the base verb
                 # continues the infinitive, whose subject is the object named right before "to"
                 agent = self._infinitive_agent(tagged, subject, e, start)
+                if agent and _SUPPRESSING_BASE.match(tagged.text, verb):
+                    # (an inhibitory purpose is the subject's doing, its object only the means, as
+                    # via.purpose_inhibiting reads it: "phosphorylates FOXO to exclude it from the
+                    # nucleus and prevent expression of BIM")
+                    agent = subject
                 if agent:
                     out.append(agent + " " + tagged.text[verb:verb + MAX_SHARED_CLAUSE])
                     if len(out) == MAX_SHARED_VERBS:

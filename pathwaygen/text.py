@@ -5,7 +5,8 @@ Greek letters spelled out (NF-κB -> NF-kappaB, TGF-β -> TGF-beta), every dash 
 sign turned into "-" and every space character into " ". Each normalised character
 remembers the original character it came from, so ``to_original(i)`` maps any offset of
 ``norm`` (including ``len(norm)``) back to the caption; evidence spans stay exact.
-``sentences`` are (start, end) spans of the ORIGINAL caption.
+``sentences`` are (start, end) spans of the ORIGINAL caption; panel labels ("a.| ", ".(B) ") end a
+sentence and belong to none.
 """
 
 from __future__ import annotations
@@ -48,11 +49,16 @@ _CAPITALS_NO_BREAK = frozenset({"fig", "figs", "vs", "etc", "al", "et al", "ref"
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _SPECIAL = re.compile(r"[^\x20-\x7e]")
 _L_FOR_I = re.compile(r"(?<![A-Za-z])l(?=(?:kappa|k|K)(?:B|K))")
-#: (a lowercase panel label may sit between the full stop and the capital: "... PqsR. (d) Downstream")
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+(?:\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+)?[\"'(\[]?[A-Z0-9])")
+#: what may open a sentence: a capital or digit, or a symbol written with a lowercase start
+#: ("p53", "cAMP", "mTOR", "c-Myc", "miR-21") or a Greek letter (spelled out in the norm text:
+#: "βA could ...", "β-catenin then ...")
+_OPENING = (r"(?:[A-Z0-9]|[a-z]{1,3}-?[A-Z0-9]|(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega|"
+            r"zeta|theta|tau|mu)(?:-?[A-Z0-9]|-[a-z]))")
+#: (a lowercase panel label may sit between the full stop and the opening: "... PqsR. (d) Downstream")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+(?:\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+)?[\"'(\[]?" + _OPENING + ")")
 #: _SENTENCE_END for a text with no "!" or "?": a literal first character lets re skip to each
 #: full stop instead of testing every character against a set
-_FULL_STOP_END = re.compile(r"\.(?=[\"')\]]*\s+(?:\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+)?[\"'(\[]?[A-Z0-9])")
+_FULL_STOP_END = re.compile(r"\.(?=[\"')\]]*\s+(?:\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+)?[\"'(\[]?" + _OPENING + ")")
 
 #: 0, 1, 2, ...: offset maps are slices of it (grown on demand by _identity), so that a caption's
 #: map shares these int objects instead of making one per character
@@ -165,6 +171,36 @@ def _split_sentences(original: str, norm: str, offsets: tuple[int, ...]) -> tupl
     return tuple(spans)
 
 
+#: a Nature-style panel label after a full stop or at the start ("... on the TME. a.| FGF/FGFR
+#: promotes", "b | The kinase ..."), or a panel label glued to the full stop ("organ primordia.(B)
+#: Auxin is transported"): _split_sentences does not cut there, and left in a sentence the label
+#: hides the subject that opens the panel's text
+_PANEL_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[A-Za-z]\.? ?\| *|(?<=\.)\([A-Za-z]\) *")
+
+
+def split_panel_labels(original: str, sentences: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Cut the sentence spans of `original` at panel labels ("a.| ", "b | ", ".(B) ") and leave
+    the labels out."""
+    if "|" not in original and ".(" not in original:
+        return sentences
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        cut = start
+        chunk = original[start:end]
+        if "|" not in chunk and ".(" not in chunk:  # (every label holds one: most sentences have none)
+            if start < end:
+                out.append((start, end))
+            continue
+        for match in _PANEL_LABEL.finditer(chunk):
+            left = original[cut:start + match.start()].rstrip()
+            if left:
+                out.append((cut, cut + len(left)))
+            cut = start + match.end()
+        if cut < end:
+            out.append((cut, end))
+    return tuple(out)
+
+
 def prepare(caption: str) -> Text:
     """Normalise `caption` and split it into sentences; see the module docstring."""
     n = len(caption)
@@ -197,4 +233,4 @@ def prepare(caption: str) -> Text:
         # "lκB", "lkBα", "lKK": a lowercase l for the capital I of IκB and IKK (a common
         # PDF/OCR confusion); same length, so offsets are unchanged
         norm = _L_FOR_I.sub("I", norm)
-    return Text(caption, norm, offsets, _split_sentences(caption, norm, offsets))
+    return Text(caption, norm, offsets, split_panel_labels(caption, _split_sentences(caption, norm, offsets)))

@@ -103,6 +103,10 @@ _CLASS_OF_NEXT = re.compile(r" isoforms? (?=@)")
 #: how a match of _PART_OF or _CLASS_OF_NEXT starts (one C call before either regex)
 #: an example list still open before a mention ("such as A, B, and C"): its items name no referent
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|including|e\.g\.,?|for example,?) [^;:.]*$")
+#: "the latter" as the object of a preposition, naming no class of its own ("inhibitors of the
+#: latter"; not "the latter kinase", which resolve_class_reference reads)
+_LATTER = re.compile(r"\b(?:of|on|by|to|with|for) (the latter)(?=[ ,.;)]|$)(?! (?:[a-z-]+ )?(?:proteins?|factors?|"
+                     r"kinases?|receptors?|enzymes?|genes?|pathways?|complex(?:es)?|molecules?)\b)")
 _PART_WORDS = (" subunit", " domain", " component", " portion", " moiety", " chain", " region", " isoform")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
@@ -1168,6 +1172,8 @@ class Extractor:
     def resolve_class_reference(self, tagged: _Tagged, before: _Tagged | None) -> None:
         """Replace an opening "These transcription factors" / "This kinase" by what the sentence
         `before` ended on: its last list of entities (plural) or its last entity (singular)."""
+        if "the latter" in tagged.text:
+            self._resolve_latter(tagged, before)
         if before is None or " " not in tagged.text:
             return
         named = _THESE_NAMED.match(tagged.text) if tagged.text.startswith(("these ", "those ", "both ", "the two ")) else None
@@ -1203,6 +1209,22 @@ class Extractor:
         if not referent:
             return
         tagged.replace(s, e, referent)
+
+    def _resolve_latter(self, tagged: _Tagged, before: _Tagged | None) -> None:
+        """Replace a prepositional "(inhibitors) of the latter" that no mention precedes in its
+        sentence by the last entity of the sentence `before` ("The IL-6/JAK/STAT pathway. The
+        endogenous inhibitors of the latter ...": STAT)."""
+        match = _LATTER.search(tagged.text)
+        if match is None:
+            return
+        s, e = match.span(1)
+        if before is None or "@" in tagged.text[:s]:
+            # (within a sentence "the latter" may be either of a pair the lists run together:
+            # "binds STAT3 and JAK2, and SOCS3 ... of the latter" is left unread)
+            return
+        referent = self.last_entities(before)
+        if referent:
+            tagged.replace(s, e, referent)
 
     def resolve_complex(self, tagged: _Tagged, before: _Tagged | None) -> None:
         """Replace "the resultant complex" / "this complex" by the partners just bound together.

@@ -50,3 +50,12 @@ def test_this_after_an_example_list_names_no_example() -> None:
 def test_this_after_a_sentence_without_subject_still_names_its_last_entity() -> None:
     found = triples("Shown is a rise of JAK2 levels. This activates STAT3.")
     assert ("JAK2", "activates", "STAT3") in found
+
+
+def test_the_latter_after_a_preposition_is_the_last_entity_of_the_sentence_before() -> None:
+    found = triples("IL6 activates JAK2. Inhibitors of the latter, such as SOCS3, are shown.")
+    assert ("SOCS3", "inhibits", "JAK2") in found
+    assert ("SOCS3", "inhibits", "IL6") not in found
+    # within a sentence the pair is ambiguous: nothing is read, in particular not the clause's subject
+    found = triples("IL6 binds STAT3 and JAK2, and SOCS3 is an inhibitor of the latter.")
+    assert not any(t[1] == "inhibits" for t in found), found

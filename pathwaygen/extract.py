@@ -230,7 +230,9 @@ _PARENTHETICAL_AGENT = re.compile(r"@,? (?:(?:which|that) (?:is|are|was|were) )?
 #: verbs of consequence ("..., which shares a kinase with Imd, contributes to AMP production")
 _LEAD_WORDS = frozenset(("leads", "led", "results", "resulted", "contributes", "contributed", "causes", "caused"))
 #: a finite or past verb after a comma in a series of verbs (", affected", ", promoted")
-_VERB_SERIES = re.compile(r", (?:and )?([a-z]+(?:ed|es|s))\b(?! by\b)")
+#: (an adverb may open the verb: "STAT, which is phosphorylated by JAK, then separates from Dome")
+_VERB_SERIES = re.compile(r", (?:and )?(?:(?:then|also|subsequently|in turn|eventually|finally|further|directly) )?"
+                          r"([a-z]+(?:ed|es|s))\b(?! by\b)")
 _RELATIVE_VERB = re.compile(r", (?:which|that) (?:(?:then|also|in turn|thus|thereby|directly|\w+ly) )*([a-z-]+)")
 #: a list whose members share one head noun ("toll-like receptor or TNF receptor activation, that
 #: activates NF-kB"): a singular relative verb then agrees with that head, which all members make

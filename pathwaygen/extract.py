@@ -122,7 +122,9 @@ _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|tr
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 #: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
 #: and fatty acids": group 1 holds what was activated (one token or a list)
-_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*) (?:by|via|through) (?:the )?$")
+_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
+                           # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
+                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
@@ -698,7 +700,9 @@ class Extractor:
                             r"(?:[^,]{0,60}[a-z][a-z][^,]{0,60}, (?:(?:in|during|under|upon|after|following|when|while|"
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
-                            r"(?:,)? (?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed)"
+                            # (an agent after a nominal subject: "Activation of the cAMP pathway by the
+                            # b-AR leads to inhibition of PLC and thereby prevents ...": the pathway acts)
+                            r"(?:,)? (?:(?:by|via|through) (?:the )?{TOK} )?(?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed)"
                             # (a base verb after a modal: "X may remove this signal and stimulate Y")
                             r"|(?:can|may|might|could|would|will|should|must) (?:{ADV})?[a-z]+)\b", macros)
         self._subject = re2.compile(subject, _OPTIONS)

@@ -48,6 +48,20 @@ def test_acronym_spelled_like_an_abbreviation_ends_a_sentence() -> None:
     ]
 
 
+def test_lowercase_panel_label_opens_a_sentence() -> None:
+    # "(i)", "(ii)", "(a)" before a capital: the label opens the next sentence, whose opening
+    # subject the later verbs share; a label inside a sentence ("binds e.g. (a) foo") stays
+    caption = "Gs activates AC in COS-7 cells. (i) Activation of PKA inhibits RAF. (ii) Gi binds AC. (a) In the liver, X acts. It binds e.g. (a) foo."
+    text = prepare(caption)
+    assert [caption[s:e] for s, e in text.sentences] == [
+        "Gs activates AC in COS-7 cells.",
+        "(i) Activation of PKA inhibits RAF.",
+        "(ii) Gi binds AC.",
+        "(a) In the liver, X acts.",
+        "It binds e.g. (a) foo.",
+    ]
+
+
 def test_sentences_use_original_offsets_with_greek() -> None:
     caption = "TNF-α activates NF-κB. IκBα is degraded."
     text = prepare(caption)

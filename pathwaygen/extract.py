@@ -1827,6 +1827,9 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 
 #: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
 _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
+#: a ligand acting through a receptor ("FGF19, which acts through FGFR4", "leptin signals via LEPR")
+_ACTS_THROUGH = re.compile(r"@(\d+)@,? (?:(?:which|that) )?(?:[a-z]+ )?(?:acts?|acting|signals)"
+                           r" (?:[a-z]+ly )?(?:through|via|on|upon) (?:the |its )?(?:[a-z-]+ )?@(\d+)@")
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
 #: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
@@ -1843,19 +1846,38 @@ def _ligand_like(entity: Entity, tagged: _Tagged, ligand_ids: re.Pattern) -> boo
     return any(entity in tagged.tokens[int(m.group(1) or m.group(2))] for m in _CALLED_LIGAND.finditer(tagged.text))
 
 
+def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[Entity]]:
+    """The receptors that a ligand "acts / signals through (on)" in the sentence, by ligand id
+    ("SHP and FGF19, which acts through FGFR4": FGFR4); only a ligand-like subject counts."""
+    text = tagged.text
+    if " through " not in text and " via " not in text and " on " not in text and " upon " not in text:
+        return {}
+    out: dict[str, list[Entity]] = {}
+    for m in _ACTS_THROUGH.finditer(text):
+        receptors = tagged.tokens[int(m.group(2))]
+        for lig in tagged.tokens[int(m.group(1))]:
+            if _ligand_like(lig, tagged, ligand_ids):
+                out.setdefault(lig.id, []).extend(r for r in receptors if r.id != lig.id)
+    return out
+
+
 def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern) -> list[_Candidate]:
     """A ligand that binds its receptor acts through it: the receptor is the source of the effects
     the sentence gives the ligand ("R837 mimics ssRNA as a ligand for TLR-7, and initiates
-    signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention)."""
-    if "receptor" not in tagged.text and "ligand" not in tagged.text:
+    signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention); so does a
+    ligand that "acts through" a receptor ("represses CYP7A1 by induction of FGF19, which acts
+    through FGFR4": FGFR4 represses CYP7A1)."""
+    through = _acting_through(tagged, ligand_ids) if "act" in tagged.text or "signal" in tagged.text else {}
+    if "receptor" not in tagged.text and "ligand" not in tagged.text and not through:
         return found
-    if not any([c.relation == "binds" for c in found]):
+    if not through and not any([c.relation == "binds" for c in found]):
         return found  # (only a ligand bound to its receptor acts through it)
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
                  for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
+    receptors.update(r.id for recs in through.values() for r in recs)
     if not receptors:
         return found
-    ligand_of: dict[str, list[Entity]] = {}
+    ligand_of: dict[str, list[Entity]] = {lig: list(recs) for lig, recs in through.items()}
     for c in found:
         if c.relation == "binds":
             for lig, rec in ((c.subject, c.object), (c.object, c.subject)):

@@ -245,6 +245,10 @@ _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|coul
 #: extensions whose effect ("..., leading to Z") comes from the object, unless the verb removed
 #: the object ("X inhibits Y, leading to Z": the subject's action leads to Z)
 _EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease", "via.participle"})
+#: rules reading a nominal with a mention as its modifier ("IFN-mediated expression of A"): when
+#: a verb takes that nominal as its object, no extension is read after it (the verb's rule reads it)
+_MODIFIER_NOMINAL_RULES = frozenset({"expr.mediated", "phos.mediated", "act.mediated_nominal", "inh.mediated_nominal",
+                                     "act.mediated_prenominal", "act.induced_modifier"})
 #: unnamed sets of molecules: what follows acting on them is the subject's doing
 _GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(?:target|substrate|effector)s?"
                              r"(?: proteins?| molecules?| genes?)?)")
@@ -1497,6 +1501,11 @@ class Extractor:
                 # "PTEN loss activates AKT", "leads to GSK3 inhibition": a slot named as lost
                 found = _flip(found)
             out.extend(found)
+            if rule.id in _MODIFIER_NOMINAL_RULES and start and self._verb_word.fullmatch(
+                    text[:start].rstrip().rsplit(" ", 1)[-1].encode("ascii")):
+                # "inhibited IFN-mediated expression of A and B via SOCS1": the nominal is the
+                # verb's object, and what follows it ("via", "leading to") is the verb's
+                continue
             ext_alts, tried = extensions
             if ext_alts is None:
                 ext_alts = extensions[0] = [self._ext_alts[i] for i in sorted(
@@ -1651,8 +1660,8 @@ class Extractor:
                 # one entity alone can only move somewhere ("X enters the nucleus")
                 found.extend(self.resolve(self.candidates(tagged)))
             for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
-                                        + self.clause_shared_texts(tagged) + self.partner_texts(tagged),
-                                        start=1):
+                                        + self.clause_shared_texts(tagged) + self.partner_texts(tagged)
+                                        + coordinated_nominal_texts(tagged), start=1):
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
@@ -1827,6 +1836,14 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 
 #: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
 _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
+#: a second nominal coordinated after an object ("expression of A and B and secretion of C")
+_SECOND_NOMINAL = re.compile(r"(@ (?:and|or) )(?:the )?(expression|transcription|secretion|production|synthesis|release|"
+                             r"activation|stimulation) of (?=(?:the )?@)")
+#: the first one, in the same clause
+_FIRST_NOMINAL = re.compile(r"\b(expression|transcription|secretion|production|synthesis|release|activation|stimulation)"
+                            r" of [^,;:.]*$")
+_NOMINAL_KIND = {"expression": "expr", "transcription": "expr", "secretion": "expr", "production": "expr",
+                 "synthesis": "expr", "release": "expr", "activation": "act", "stimulation": "act"}
 #: a ligand acting through a receptor ("FGF19, which acts through FGFR4", "leptin signals via LEPR")
 _ACTS_THROUGH = re.compile(r"@(\d+)@,? (?:(?:which|that) )?(?:[a-z]+ )?(?:acts?|acting|signals)"
                            r" (?:[a-z]+ly )?(?:through|via|on|upon) (?:the |its )?(?:[a-z-]+ )?@(\d+)@")
@@ -1844,6 +1861,22 @@ def _ligand_like(entity: Entity, tagged: _Tagged, ligand_ids: re.Pattern) -> boo
     if entity.type in ("chemical", "group") or ligand_ids.fullmatch(entity.id):
         return True
     return any(entity in tagged.tokens[int(m.group(1) or m.group(2))] for m in _CALLED_LIGAND.finditer(tagged.text))
+
+
+def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
+    """A virtual sentence without a second nominal of the same kind coordinated with the first
+    ("inhibited the expression of A and B and secretion of C via D" -> "... of A and B and C via
+    D"), so that the verb and what follows the objects reach the later ones too."""
+    text = tagged.text
+    if ("@ and " not in text and "@ or " not in text) or " of " not in text:
+        return []
+    out: list[str] = []
+    for m in _SECOND_NOMINAL.finditer(text):
+        first = _FIRST_NOMINAL.search(text, 0, m.start())
+        if first is not None and _NOMINAL_KIND[first.group(1)] == _NOMINAL_KIND[m.group(2)]:
+            out.append(text[:m.end(1)] + text[m.end():])
+            break  # (one per sentence: rare, and the rest of the sentence is read from it)
+    return out
 
 
 def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[Entity]]:

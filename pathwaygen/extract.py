@@ -1665,6 +1665,7 @@ class Extractor:
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
+            found = _ligand_duplicates(found)
             found = _ligand_phosphorylation(found, self._ligand_ids)
             if "@ " in tagged.text or tagged.text.endswith("@"):
                 counted = {e.id for m in _COUNTED_SET.finditer(tagged.text)
@@ -1926,6 +1927,23 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
         else:
             out.append(c)
     return out
+
+
+def _ligand_duplicates(found: list[_Candidate]) -> list[_Candidate]:
+    """A small molecule bound to a protein that has the same effect in the sentence does not have
+    it too ("Toll9 binds LPS to initiate the Toll pathway": Toll9, not LPS, activates Toll; the
+    curated convention makes the receptor the source of a bound ligand's effects)."""
+    partners: dict[str, set[str]] = {}
+    for c in found:
+        if c.relation == "binds" and (c.subject.type == "chemical") != (c.object.type == "chemical"):
+            ligand, receptor = (c.subject, c.object) if c.subject.type == "chemical" else (c.object, c.subject)
+            partners.setdefault(ligand.id, set()).add(receptor.id)
+    if not partners:
+        return found
+    effects = {(c.subject.id, c.relation, c.object.id) for c in found if c.relation in _RECEPTOR_EFFECTS}
+    return [c for c in found
+            if not (c.subject.id in partners and c.relation in _RECEPTOR_EFFECTS
+                    and any((r, c.relation, c.object.id) in effects for r in partners[c.subject.id]))]
 
 
 def _ligand_phosphorylation(found: list[_Candidate], ligand_ids: re.Pattern) -> list[_Candidate]:

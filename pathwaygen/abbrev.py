@@ -263,7 +263,7 @@ def _word_before(text: str, end: int, window: int = 40) -> tuple[int, str] | Non
 _NEXT_SHORT = re.compile(r"([^\s,:;=()]{2,15}),\s+")
 #: a participle opening a clause inside a legend item ("... species triggering ...")
 _CLAUSE_WORD = re.compile(r"(?<=\w)\s+(?:[a-z]{3,}ing|which|that|by|to)\b")
-_LEGEND_SPLIT = re.compile(r"(;|\.\s|\.(?=\([A-Za-z]\))|\n)")  # ".(D)": a panel letter ends an item
+_LEGEND_SPLIT = re.compile(r"(;|\.\s|\.(?=\([A-Za-z]\)|Abbreviation)|\n)")  # ".(D)": a panel letter ends an item
 _HEADING = re.compile(r"\s*(?:abbreviations?|notes?|key)\s*[:.]\s*", re.I)
 _HEADINGS = ("abbreviation", "note", "key")
 #: every character that _HEADING's words may open with (re.I also folds the Kelvin sign to "k")
@@ -307,7 +307,9 @@ def _legend_separators(text: str) -> list[tuple[int, int]]:
             done = at + 1
         elif text[at + 1 : at + 2].isspace():  # (str.isspace and \s agree on one character)
             done = at + 2
-        elif _PANEL_AHEAD.match(text, at + 1):
+        elif _PANEL_AHEAD.match(text, at + 1) or text.startswith("Abbreviation", at + 1):
+            # (a legend glued to the last sentence, "... may be attractive.Abbreviations: IL,
+            # interleukin; ...", where the paragraphs were joined without their space)
             done = at + 1
         else:
             continue

@@ -42,7 +42,7 @@ import re2
 from .model import UNDIRECTED, Entity, Evidence, Mention, Statement
 from .text import GREEK
 from .rules import _OPTIONS, CHECKED_GROUPS, PRIMARY_RELATION, Rule, default_rules, expand, load_macros, RULES_DIR
-from .rules import screening_source
+from .rules import Products, load_products, screening_source
 
 
 def _private_re2() -> bool:
@@ -242,13 +242,6 @@ _SHARED_HEAD = re.compile(r"@ (?:and|or|and/or) [^,]*@ (?:activation|stimulation
 #: a finite verb form that agrees with a plural antecedent only
 _PLURAL_VERB = re.compile(r"are|were|have|(?!is$|was$|has$|can$|may$|might$|could$|would$|will$|should$|must$|did$|[a-z-]*ed$)"
                           r"[a-z-]*[^s]|[a-z-]*ss")
-#: extensions whose effect ("..., leading to Z") comes from the object, unless the verb removed
-#: the object ("X inhibits Y, leading to Z": the subject's action leads to Z)
-_EFFECT_OF_SUBJECT = frozenset({"via.leading_to", "via.leading_to_inhibition", "via.leading_to_decrease", "via.participle"})
-#: rules reading a nominal with a mention as its modifier ("IFN-mediated expression of A"): when
-#: a verb takes that nominal as its object, no extension is read after it (the verb's rule reads it)
-_MODIFIER_NOMINAL_RULES = frozenset({"expr.mediated", "phos.mediated", "act.mediated_nominal", "inh.mediated_nominal",
-                                     "act.mediated_prenominal", "act.induced_modifier"})
 #: unnamed sets of molecules: what follows acting on them is the subject's doing
 _GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(?:target|substrate|effector)s?"
                              r"(?: proteins?| molecules?| genes?)?)")
@@ -295,9 +288,6 @@ def _respective_member(text: str, end: int) -> int | None:
 
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
-#: rules whose subject takes its partner away (a competitor for binding): like a suppressing verb,
-#: what follows ("therefore inducing Z") is the subject's doing, not the partner's
-_REMOVING_RULES = frozenset({"bind.competes_for"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
 _RESPECTIVELY = re.compile(r",? respectively\b")
@@ -682,6 +672,9 @@ class Extractor:
         self._primary_alts = [(r, _Pattern(rx, r.groups(rx)), r.groups(rx)) for r in self.primary for rx in r.regexes]
         self._ext_alts = [(r, _Pattern(fast, r.groups(rx)), r.groups(rx)) for (r, rx), fast in zip(ext_pairs, ext_rx)]
         self._extension_ids = frozenset(r.id for r in self.extensions)
+        self._products = load_products()
+        # extensions whose activates stands beside the binds of the match they extend (rule key)
+        self._adds_to_binding = frozenset(r.id for r in self.extensions if r.adds_to_binding)
         macros = load_macros(RULES_DIR)
         # only a ligand acts through the receptor it binds (see _receptor_acts)
         self._ligand_ids = re.compile(r"(?:" + macros["LIGAND_ID"] + r")", re.IGNORECASE)
@@ -1501,7 +1494,7 @@ class Extractor:
                 # "PTEN loss activates AKT", "leads to GSK3 inhibition": a slot named as lost
                 found = _flip(found)
             out.extend(found)
-            if rule.id in _MODIFIER_NOMINAL_RULES and start and self._verb_word.fullmatch(
+            if rule.nominal_object and start and self._verb_word.fullmatch(
                     text[:start].rstrip().rsplit(" ", 1)[-1].encode("ascii")):
                 # "inhibited IFN-mediated expression of A and B via SOCS1": the nominal is the
                 # verb's object, and what follows it ("via", "leading to") is the verb's
@@ -1521,8 +1514,11 @@ class Extractor:
                     continue
                 ext_values = dict(values)
                 ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
-                if ext.id in _EFFECT_OF_SUBJECT and "A" in values and (
-                        rule.relation in _SUPPRESSING or rule.id in _REMOVING_RULES
+                # a consequence ("..., leading to Z") comes from the object, unless the verb removed
+                # the object ("X inhibits Y, leading to Z": the subject's action leads to Z), as a
+                # competitor for binding does (rule key removes_object)
+                if ext.consequence and "A" in values and (
+                        rule.relation in _SUPPRESSING or rule.removes_object
                         or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
                             and len(values["B"]["target"]) > 1)
                         or ("B" in values and values["B"]["target"] and _unnamed_set(values["B"]["target"]))):
@@ -1530,7 +1526,7 @@ class Extractor:
                     # the event after a list ("activates A and B, which leads to Z") and after
                     # an unnamed set ("activate several downstream target proteins, leading to Z")
                     ext_values["B"] = values["A"]
-                elif (ext.id in _EFFECT_OF_SUBJECT and "A" in values and subject_group is not None
+                elif (ext.consequence and "A" in values and subject_group is not None
                       and match.end(subject_group) == match.end() and match.start(subject_group) > match.start()
                       and text.startswith((" that ", " which "), match.end())):
                     # "The pathway is activated through cellular stresses that lead to cytochrome c
@@ -1564,7 +1560,7 @@ class Extractor:
                 continue
             ext_values = dict(values)
             ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
-            if ext.id in _EFFECT_OF_SUBJECT and subject is not None:
+            if ext.consequence and subject is not None:
                 ext_values["B"] = subject
             out.extend(self._yield(ext, ext_values, tagged, relation, (start, follow.end()),
                                    hedged, ext.priority))
@@ -1595,7 +1591,7 @@ class Extractor:
             # as does a purpose the recruited partner serves ("recruits TRIF to activate the
             # TRIF-dependent pathway": the subject binds TRIF and activates it)
             extension = cand.rule in self._extension_ids and (
-                cand.relation == "degrades" or (cand.relation == "activates" and cand.rule == "via.purpose"))
+                cand.relation == "degrades" or (cand.relation == "activates" and cand.rule in self._adds_to_binding))
             if pair and any(other[0] < e and s < other[1]
                             and not (extension and other[0] == s and (cand.relation == "degrades" or other[2] == "binds"))
                             for priority, spans in pair.items() if priority > cand.priority for other in spans):
@@ -1618,7 +1614,7 @@ class Extractor:
         original = text.original
         mentions = sorted(mentions, key=_MENTION_ORDER)
         statements: dict[tuple, Statement] = {}
-        sentences = _split_panel_labels(original, text.sentences or ((0, len(original)),))
+        sentences = text.sentences or ((0, len(original)),)
         # the sentences since the last one without mentions, newest last: their subjects are
         # found only when a pronoun needs one
         history: list[_Tagged] = []
@@ -1667,6 +1663,7 @@ class Extractor:
             found = _receptor_acts(found, tagged, self._ligand_ids)
             found = _ligand_duplicates(found)
             found = _ligand_phosphorylation(found, self._ligand_ids)
+            found = _enzyme_products(found, self._products)
             if "@ " in tagged.text or tagged.text.endswith("@"):
                 counted = {e.id for m in _COUNTED_SET.finditer(tagged.text)
                            if _unnamed_set(tagged.tokens[int(m.group(1))]) for e in tagged.tokens[int(m.group(1))]}
@@ -1955,33 +1952,12 @@ def _ligand_phosphorylation(found: list[_Candidate], ligand_ids: re.Pattern) -> 
             else c for c in found]
 
 
-#: a Nature-style panel label after a full stop or at the start ("... on the TME. a.| FGF/FGFR
-#: promotes", "b | The kinase ..."), or a panel label glued to the full stop ("organ primordia.(B)
-#: Auxin is transported"): the sentence splitter does not cut there, and left in place the label
-#: hides the subject that opens the panel's text
-_PANEL_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[A-Za-z]\.? ?\| *|(?<=\.)\([A-Za-z]\) *")
-
-
-def _split_panel_labels(original: str, sentences: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """Cut sentence spans at panel labels ("a.| ", "b | ") and leave the labels out."""
-    if "|" not in original and ".(" not in original:
-        return sentences
-    out: list[tuple[int, int]] = []
-    for start, end in sentences:
-        cut = start
-        chunk = original[start:end]
-        if "|" not in chunk and ".(" not in chunk:  # (every label holds one: most sentences have none)
-            if start < end:
-                out.append((start, end))
-            continue
-        for match in _PANEL_LABEL.finditer(chunk):
-            left = original[cut:start + match.start()].rstrip()
-            if left:
-                out.append((cut, cut + len(left)))
-            cut = start + match.end()
-        if cut < end:
-            out.append((cut, end))
-    return tuple(out)
+def _enzyme_products(found: list[_Candidate], products: Products) -> list[_Candidate]:
+    """An enzyme that "activates" its own product makes it (rules/products.yaml): "adenylyl
+    cyclase increases cAMP" is produces, as the curated graphs draw it; a receptor that raises
+    cAMP still activates it."""
+    return [c._replace(relation="produces") if c.relation == "activates" and products.makes(c.subject, c.object)
+            else c for c in found]
 
 
 def _flip(cands: list[_Candidate]) -> list[_Candidate]:

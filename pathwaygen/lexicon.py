@@ -29,6 +29,7 @@ import yaml
 
 from .errors import RuleError
 from .paths import rules_dir
+from .yaml_io import load_yaml
 from .model import NODE_TYPES, Entity
 from .text import _normalise_char
 
@@ -45,7 +46,6 @@ _GREEK_LETTER = {"a": "alpha", "b": "beta", "g": "gamma", "d": "delta", "e": "ep
 
 #: characters dropped from match keys and from the scanned text: "IL-6" = "IL 6" = "IL6"
 SEPARATORS = "- "
-_SQUEEZE = str.maketrans("", "", SEPARATORS)
 
 
 def _lower1(c: str) -> str:
@@ -64,12 +64,18 @@ def lower_keep_length(text: str) -> str:
 
 def normalise(surface: str) -> str:
     """A surface form normalised as text.prepare normalises captions (no lowercasing)."""
+    if surface.isascii() and surface.isprintable():
+        # (printable ASCII normalises to itself, as text.prepare relies on too; most surfaces
+        # come from an already normalised caption)
+        return " ".join(surface.split())
     return " ".join("".join(_normalise_char(ch) for ch in surface).split())
 
 
 def squeeze(text: str) -> str:
     """Drop separators (hyphens, spaces) so that spelling variants share one key."""
-    return text.translate(_SQUEEZE)
+    # (one str.replace per character of SEPARATORS: str.translate looks every character up in
+    # a dict, ~6x slower)
+    return text.replace("-", "").replace(" ", "")
 
 
 def match_key(surface: str) -> str:
@@ -176,6 +182,29 @@ class Lexicon:
         self._cands: dict[int, tuple[Candidate, ...]] = {}
         self._by_id: dict[str, int] | None = None
         self._scanners: tuple[tuple[ahocorasick_rs.AhoCorasick, list[int]], ...] | None = None
+        self._pairs: dict[str, list[tuple[Entity, int]]] | None = None
+
+    def two_member_complexes(self) -> dict[str, list[tuple[Entity, int]]]:
+        """gene id -> [(complex, slot)] for every FamPlex/curated complex of exactly two members
+        (a member family fills its slot with any of its genes: NF-kappaB = NFkappaB_1 + NFkappaB_2).
+
+        Built on first use and kept (it depends on the lexicon alone, unlike ``memo``, which
+        recognize.clear_memos empties): a scan of every row, about 0.07 s.
+        """
+        if self._pairs is None:
+            index: dict[str, list[tuple[Entity, int]]] = {}
+            for row_index, row in enumerate(self.rows):
+                if '"complex"' not in row:
+                    continue  # (cheap test before decoding: most rows are genes)
+                ent = self.entity(row_index)
+                if ent.type != "complex" or len(ent.members) != 2:
+                    continue
+                for slot, member in enumerate(ent.members):
+                    genes = [m.id for m in member.members] if member.members else [member.id]
+                    for gene in genes:
+                        index.setdefault(gene, []).append((ent, slot))
+            self._pairs = index
+        return self._pairs
 
     def scanners(self) -> tuple[tuple[ahocorasick_rs.AhoCorasick, list[int]], ...]:
         """((scanner, values), (scanner_cs, values_cs)): the keys of `automaton` and
@@ -277,7 +306,7 @@ def _load_curated(rules_dir: Path) -> tuple[list[dict], frozenset[str], frozense
         if path.stem == "phrases":
             continue  # read by load_phrases()
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise RuleError(f"{path}: broken YAML: {getattr(exc, 'problem', exc)}") from None
         if path.stem == "stoplist":
@@ -398,6 +427,7 @@ class PhraseRules:
     chemical_suffixes: tuple[str, ...] = ()
     min_chemical_word: int = 0
     not_chemicals: frozenset[str] = frozenset()
+    shared_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -407,7 +437,7 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
     if not path.exists():
         return PhraseRules(frozenset(), frozenset(), 0)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: broken YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("heads"), list):
@@ -426,7 +456,32 @@ def load_phrases(rules_dir: Path = RULES_DIR) -> PhraseRules:
         tuple(str(x).lower() for x in data.get("chemical_suffixes", []) or []),
         int(data.get("min_chemical_word", 0) or 0),
         frozenset(str(w).lower() for w in data.get("not_chemicals", []) or []),
+        frozenset(str(w).lower() for w in data.get("shared_heads", []) or []),
     )
+
+
+#: lexicon caches kept side by side: several checkouts or versions (git worktrees, a release
+#: beside a development tree) share the cache folder, each with its own key
+KEEP_CACHES = 6
+
+
+def _drop_old_caches(base: Path) -> None:
+    """Delete the lexicon caches beyond the KEEP_CACHES most recently written (`base` is kept).
+
+    Deleting every other key instead made two checkouts rebuild each other's cache (seconds)
+    on every run.
+    """
+    stamps: dict[str, float] = {}
+    for path in base.parent.glob("lexicon-*"):
+        key = path.name.split(".", 1)[0]
+        try:
+            stamps[key] = max(stamps.get(key, 0.0), path.stat().st_mtime)
+        except OSError:
+            continue  # (removed by another process meanwhile)
+    keep = {base.name} | set(sorted(stamps, key=lambda k: (stamps[k], k), reverse=True)[:KEEP_CACHES])
+    for path in base.parent.glob("lexicon-*"):
+        if path.name.split(".", 1)[0] not in keep:
+            path.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=4)
@@ -456,10 +511,7 @@ def get_lexicon(data_file: Path = DATA_FILE, rules_dir: Path = RULES_DIR) -> Lex
             os.replace(tmp, target)
         # the table is written last: its presence means the automata are complete
         write_atomic(table_file, pickle.dumps((lexicon.blobs, lexicon.rows, lexicon.stop, lexicon.not_symbols), protocol=pickle.HIGHEST_PROTOCOL))
-        # caches of older data or rules are never read again
-        for old in base.parent.glob("lexicon-*"):
-            if not old.name.startswith(base.name + "."):
-                old.unlink(missing_ok=True)
+        _drop_old_caches(base)
     except OSError:
         pass  # a read-only home still works, just slower
     return lexicon

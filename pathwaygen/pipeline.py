@@ -13,7 +13,7 @@ from .assemble import assemble
 from .extract import extract
 from .limits import check_caption
 from .model import Figure
-from .recognize import recognize
+from .recognize import prepare_lexicon, recognize
 from .text import prepare
 
 
@@ -33,4 +33,5 @@ def text_to_graph(caption: str, figid: str = "text", title: str = "") -> nx.Mult
 
 def warm_up() -> None:
     """Load the lexicon and compile the rules now (a batch run calls this before forking)."""
+    prepare_lexicon()
     text_to_graph("TP53 activates MDM2.", figid="warmup")

@@ -71,12 +71,27 @@ class _Hit:
 _WORD_SPACE_NUMBER = re.compile(r"[a-z]+ +\d+$")
 
 
+#: a range of Roman numerals ("complex I-V", "types I-III"): dropping the hyphen would read "IV"
+_ROMAN_RANGE = re.compile(r"(?<![A-Za-z])[IVX]+-[IVX]+(?![A-Za-z])")
+
+
+def _roman_ranges(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a name that ends at the first numeral of a Roman range ("complex I" of "complex I-V",
+    which names complexes I to V, none of them alone)."""
+    ends = {m.start() + m.group().index("-") for m in _ROMAN_RANGE.finditer(norm)}
+    if not ends:
+        return hits
+    return [h for h in hits if h.end not in ends]
+
+
 def _valid(cands: tuple[Candidate, ...], raw: str) -> list[Candidate]:
     """Candidates that fit the written `raw` surface (normalised): case rules, word breaks."""
     surface = squeeze(raw)
     spaces = space_junctions(raw)
     # a word break the name has may be written as a hyphen ("gasdermin D" = "Gasdermin-D")
     breaks = spaces if "-" not in raw else space_junctions(raw.replace("-", " "))
+    if breaks is not spaces and _ROMAN_RANGE.search(raw):
+        return []  # "complex I-V" is complexes I to V, not "complex IV" with a hyphen (see _roman_ranges)
     out = []
     for cand in cands:
         if cand.exact and surface != cand.surface and not (cand.surface.islower() and surface == cand.surface.capitalize()):
@@ -781,6 +796,43 @@ def _event_of_named(long: str, long_start: int, hits: list[_Hit], entities: tupl
     return any(inner <= h.start and h.end <= end and [e.id for e in h.entities] == ids for h in hits)
 
 
+#: the source of a hit that only spells out a prefix in a legend; recognize() drops such hits last
+_PREFIX_LEGEND = "prefix-legend"
+
+
+def _prefix_legend_items(norm: str, hits: list[_Hit], definitions: list[Definition]) -> list[Definition]:
+    """Legend items ("IL, interleukin"; "MHC, major histocompatibility complex"; "LDH = lactate
+    dehydrogenase") whose short form the caption writes only inside longer names ("IL-6",
+    "MHC II", "LDH-A"): the legend spells out a prefix, it names no node of its own. A short form
+    the caption never writes elsewhere still defines a node (the figure shows it)."""
+    out = []
+    longest_from: dict[int, int] = {}  # start -> end of the longest hit there
+    for d in definitions:
+        if d.short[1] > d.long[0] or not d.entity:
+            continue  # (an inline "long form (SHORT)" is written where it is used)
+        if not longest_from:
+            for h in hits:
+                if h.end > longest_from.get(h.start, -1):
+                    longest_from[h.start] = h.end
+        short = norm[d.short[0] : d.short[1]]
+        inside = alone = False
+        at = norm.find(short)
+        while at >= 0 and not alone:
+            end = at + len(short)
+            if at != d.short[0] and (at == 0 or not norm[at - 1].isalnum()):
+                # (a longer name that opens with it and goes on past a hyphen or space holds it:
+                # "IL-6", "MHC II"; a name that ends with it, "acetyl-CoA" for "CoA, coenzyme A",
+                # and a member glued to it, "ARF10" for "ARF, auxin response factor", use it)
+                if longest_from.get(at, -1) > end and norm[end] in "- ":
+                    inside = True
+                else:
+                    alone = True
+            at = norm.find(short, end)
+        if inside and not alone:
+            out.append(d)
+    return out
+
+
 def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[Definition]) -> list[_Hit]:
     """Make each defined short form and its long form name one entity everywhere in the text."""
     if not definitions:
@@ -793,10 +845,21 @@ def _abbreviations(lex: Lexicon, norm: str, hits: list[_Hit], definitions: list[
     blocked = {norm[d.short[0] : d.short[1]] for d in definitions if not d.entity}
     if blocked:
         hits = [h for h in hits if not _is_blocked(norm, h, blocked)]
+    prefixes = _prefix_legend_items(norm, hits, definitions)
+    for d in prefixes:
+        # (held by a hit until the end so that no phrase rule reads the span again: "lactate
+        # dehydrogenase" is an enzyme phrase too)
+        for span in (d.short, d.long):
+            if span in by_span:
+                by_span[span].source = _PREFIX_LEGEND
+            else:
+                label = norm[span[0] : span[1]]
+                extra.append(_Hit(span[0], span[1], (Entity(id=label, label=label, type="group"),), -1,
+                                  source=_PREFIX_LEGEND))
     for d in definitions:
         short = norm[d.short[0] : d.short[1]]
         long = norm[d.long[0] : d.long[1]]
-        if not d.entity or short in blocked:
+        if not d.entity or short in blocked or d in prefixes:
             continue
         long_hit = by_span.get(d.long)
         short_hit = by_span.get(d.short)
@@ -1034,7 +1097,9 @@ def _unknown_symbols(lex: Lexicon, norm: str, hits: list[_Hit], taken: bytearray
 def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
     """"Ascl1 (Mash1)": a symbol the lexicon does not know, in parentheses right after a gene,
     is another name of that gene, here and wherever the caption writes it again; "ATG8 (LC3)":
-    a name grounded only by a mere alias, with a firm name in parentheses after it, is that one."""
+    a name grounded only by a mere alias, with a firm name in parentheses after it, is that one;
+    a chemical spelled out before its symbol ("nicotinamide adenine dinucleotide (NADH)") is the
+    chemical of the symbol."""
     synonyms: dict[str, tuple[Entity, ...]] = {}
     orthologs: dict[str, tuple[Entity, ...]] = {}
     for prev, hit in zip(hits, hits[1:]):
@@ -1050,6 +1115,12 @@ def _parenthesised_synonyms(norm: str, hits: list[_Hit]) -> None:
               and " " in norm[prev.start : prev.end] and " " not in norm[hit.start : hit.end]):
             # "inflammatory cell death (pyroptosis)": a one-word process in parentheses after a
             # described one is its name (not "apoptosis (programmed cell death)", the other way)
+            prev.entities = hit.entities
+        elif (prev.entities[0].type == "chemical" and len(hit.entities) == 1 and hit.entities[0].type == "chemical"
+              and " " in norm[prev.start : prev.end] and " " not in norm[hit.start : hit.end]
+              and not hit.modifiers and not prev.modifiers):
+            # "nicotinamide adenine dinucleotide (NADH)": the symbol the caption goes on to use
+            # names the chemical it spells out (the reduced form, not NAD+)
             prev.entities = hit.entities
         elif _other_species_gene(prev.entities[0]) and not prev.modifiers \
                 and len(hit.entities) == 1 and _human_side(hit.entities[0]) and not hit.modifiers:
@@ -1279,6 +1350,32 @@ def _process_phrases(rules: PhraseRules, norm: str, low: str, heads: list[tuple[
     return out
 
 
+#: a second head after a process phrase: ", and activity" / " and differentiation" (lowercase word)
+_SHARED_HEAD_AFTER = re.compile(r",? and ([a-z]+)\b(?! of\b)(?!-)")
+
+
+def _shared_heads(rules: PhraseRules, norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """"osteoclast formation and activity": a process head right after a process phrase shares
+    its modifiers and names "osteoclast activity" (phrases.yaml shared_heads). Only a word no
+    other mention holds."""
+    out = []
+    starts = {hit.start for hit in hits}
+    for hit in hits:
+        if hit.entities[0].type != "process" or len(hit.entities) != 1:
+            continue
+        surface = norm[hit.start : hit.end]
+        if " " not in surface or " and " not in norm[hit.end : hit.end + 6]:
+            continue
+        match = _SHARED_HEAD_AFTER.match(norm, hit.end)
+        if match is None or match.group(1) not in rules.shared_heads or match.start(1) in starts:
+            continue
+        modifiers = surface.rsplit(None, 1)[0]
+        label = " ".join(f"{modifiers} {match.group(1)}".split())
+        out.append(_Hit(match.start(1), match.end(1), (Entity(id=label.lower(), label=label, type="process"),), 95,
+                        source="phrase"))
+    return out
+
+
 def _phrase_heads(rules: PhraseRules, low: str, heads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(start, end, type) of every head word: process and group heads (`heads`, the matches of
     _phrase_words in `low`) that are whole words, and "-ase" enzyme words."""
@@ -1397,6 +1494,11 @@ _CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+
 _NEGATED_BEFORE = re.compile(r"\b(?:not|cannot|unable\s+to|fails?\s+to|failed\s+to|no\s+longer)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+#: movement cues that are prepositions: they point at a compartment after them ("moves to the
+#: nucleus"), not at one before them ("recruits MyD88 at the plasma membrane to activate ...")
+_PREPOSITION_CUES = frozenset({"to", "into", "toward", "towards"})
+
+
 def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop compartments that nothing moves to (see `compartments` in phrases.yaml)."""
     rules = load_phrases()
@@ -1419,7 +1521,8 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
             continue
         # (the cue before, a regex search over 40 characters, is read last)
         if any(w in written for w in ("transloc", "locali", "accumul", "export", "recruit")) \
-                or (after and after[0].strip(".,;") in rules.movement_cues):
+                or (after and after[0].strip(".,;") in rules.movement_cues
+                    and after[0].strip(".,;") not in _PREPOSITION_CUES):
             moved.add(ent.id)
             continue
         cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
@@ -1669,6 +1772,15 @@ _PART_END = re.compile(r"\s*(?:[,;)\]\[(.]|and\b|or\b|$)")
 #: specific components of mTORC1"
 _PART_OF_WHOLE = re.compile(r"\s+(?:(?:is|are)\s+(?:\w+\s+)?(?:a\s+|the\s+)?)?(?:subunits?|components?|"
                             r"constituents?)\s+of\s+(?:the\s+)?$")
+#: the same stated as a predicate ("PRAS40 and Raptor are specific components of mTORC1"): the
+#: caption itself files the parts under the whole, so a part FamPlex does not list counts too
+_PART_OF_WHOLE_STATED = re.compile(r"\s+(?:is|are)\s")
+#: parts a caption says two or more complexes share: "mTOR, Deptor, and gβL (yellow) are found in
+#: both mTORC1 and mTORC2", "mLST8 is shared by mTORC1 and mTORC2"
+_PART_OF_WHOLES = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:is|are)\s+(?:also\s+)?(?:found\s+in|present\s+in|"
+                             r"shared\s+by|common\s+to|part\s+of)\s+(?:both\s+)?(?:the\s+)?$")
+#: between two complexes sharing the parts: " and ", ", ", ", and "
+_WHOLES_GAP = re.compile(r",?\s+and\s+(?:the\s+)?|,\s+")
 
 
 def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
@@ -1676,10 +1788,11 @@ def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
     of a protein the caption lists as a part ("the IKK complex composed of IKKα, IKKβ and
     NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place."""
     # (the cue words are lowercase inside a sentence: no lowercased copy of the caption)
-    if " of " not in norm or not any(w in norm for w in ("ompos", "onsist", "ompris", "made up", "subunit",
-                                                          "omponent", "onstituent")):
+    shared = any(w in norm for w in (" found in ", " present in ", " shared by ", " common to ", " part of "))
+    if not shared and (" of " not in norm or not any(w in norm for w in ("ompos", "onsist", "ompris", "made up",
+                                                                         "subunit", "omponent", "onstituent"))):
         return
-    whole_of: dict[str, Entity] = {}
+    whole_of: dict[str, tuple[Entity, ...]] = {}
     for i, hit in enumerate(hits):
         whole = hit.entities[0]
         if len(hit.entities) != 1 or whole.type != "complex" or not whole.members:
@@ -1698,30 +1811,62 @@ def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
                 if not _PART_END.match(norm, part.end):
                     break  # "NF-κB essential modulator": a word of a longer name, not a part
                 if len(part.entities) == 1 and part.entities[0].id in members:
-                    whole_of.setdefault(part.entities[0].id, whole)
+                    whole_of.setdefault(part.entities[0].id, (whole,))
                 pos = part.end
         # the parts before the whole: walk back over "X and Y are components of"
         j = i - 1
-        if j >= 0 and _PART_OF_WHOLE.match(norm, hits[j].end, hit.start):
+        cue = _PART_OF_WHOLE.match(norm, hits[j].end, hit.start) if j >= 0 else None
+        if cue is not None:
+            # (a stated predicate files any named gene under the whole, not only FamPlex's members)
+            stated = _PART_OF_WHOLE_STATED.match(norm, hits[j].end, hit.start) is not None
             while j >= 0:
                 part = hits[j]
-                if len(part.entities) == 1 and part.entities[0].id in members:
-                    whole_of.setdefault(part.entities[0].id, whole)
+                if len(part.entities) == 1 and (part.entities[0].id in members or (
+                        stated and part.entities[0].type == "gene")):
+                    whole_of.setdefault(part.entities[0].id, (whole,))
                 gap = norm[hits[j - 1].end : part.start] if j else ""
                 if not gap.strip() or not _PART_GAP.match(gap):
                     break  # the list of parts starts here
                 j -= 1
+        elif shared and i and hits[i - 1].entities[0].type != "complex":
+            _parts_of_wholes(norm, hits, i, whole_of)
     if not whole_of:
         return
     for hit in hits:
         if len(hit.entities) == 1 and hit.entities[0].id in whole_of:
-            hit.entities = (whole_of[hit.entities[0].id],)
+            hit.entities = whole_of[hit.entities[0].id]
+
+
+def _parts_of_wholes(norm: str, hits: list[_Hit], i: int, whole_of: dict[str, tuple[Entity, ...]]) -> None:
+    """Genes a caption says two or more complexes share ("mTOR, Deptor, and gβL are found in both
+    mTORC1 and mTORC2"): each names every one of those complexes, as curators draw the wholes.
+    `hits[i]` is the first complex; fills `whole_of`."""
+    cue = _PART_OF_WHOLES.match(norm, hits[i - 1].end, hits[i].start)
+    if cue is None:
+        return
+    wholes = [hits[i].entities[0]]
+    k = i + 1
+    while k < len(hits) and len(hits[k].entities) == 1 and hits[k].entities[0].type == "complex" \
+            and _WHOLES_GAP.fullmatch(norm, hits[k - 1].end, hits[k].start):
+        wholes.append(hits[k].entities[0])
+        k += 1
+    if len(wholes) < 2:
+        return  # one whole: "found in the Raptor complex" is a place as often as a part
+    j = i - 1
+    while j >= 0:
+        part = hits[j]
+        if len(part.entities) == 1 and part.entities[0].type == "gene":
+            whole_of.setdefault(part.entities[0].id, tuple(wholes))
+        gap = norm[hits[j - 1].end : part.start] if j else ""
+        if not gap.strip() or not _PART_GAP.match(gap):
+            break
+        j -= 1
 
 
 #: a class noun used as a description, not as a participant: "acts as a pattern recognition
 #: receptor", "is a transcription factor"
 _AS_A_BEFORE = re.compile(r"(?:\b(?:acts?|acting|serves?|serving|functions?|functioning|known|identified|recognized|"
-                          r"classified)\s+as\s+|\b(?:is|are)\s+|(?<!well )(?<!such )\bas\s+an?\s+)"
+                          r"classified)\s+as\s+|\b(?:is|are)\s+|(?<!well )(?<!such )\bas\s+(?:an?\s+)?)"
                           r"(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -1748,6 +1893,7 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
     pattern recognition receptor") and a family an entity is filed under ("Lck, a member of the
     Src family"); curators draw the members, not the class."""
     dropped = set()
+    apposed: list[tuple[int, str, tuple[Entity, ...]]] = []  # (index, " class", its members)
     last = len(hits) - 1
     # (the family branches below all need "famil" in the caption, in any case as re.I folds it,
     # which also covers str.lower's: most captions have none)
@@ -1782,11 +1928,147 @@ def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
         if after <= last and hits[after].start == hits[after - 1].end + (1 if after == i + 1 else 2) \
                 and hits[after].entities[0].type in _APPOSED_TYPES and norm[hit.end] == " ":
             dropped.update(range(i, after))
+            apposed.append((i, " " + norm[hit.start : hit.end].lower(), _listed_entities(norm, hits, after)))
         else:
             window = norm[max(0, hit.start - 25) : hit.start]
             if ("as " in window or "is " in window or "are " in window) and _AS_A_BEFORE.search(window):
                 dropped.add(i)
+    if apposed:
+        _class_anaphors(norm, hits, apposed, dropped)
     return [h for i, h in enumerate(hits) if i not in dropped] if dropped else hits
+
+
+#: a determiner that points a class noun back at members named before ("These recognition receptors")
+_ANAPHOR_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Tt]hese|[Tt]hose|[Ss]uch|[Bb]oth)\s+$")
+
+
+def _listed_entities(norm: str, hits: list[_Hit], first: int) -> tuple[Entity, ...]:
+    """The entities of the list of mentions that opens at `hits[first]` ("PGRP-LC and PGRP-LE")."""
+    out = list(hits[first].entities)
+    k = first + 1
+    while k < len(hits) and hits[k].entities[0].type in _APPOSED_TYPES \
+            and _LIST_GAP.fullmatch(norm, hits[k - 1].end, hits[k].start):
+        out.extend(hits[k].entities)
+        k += 1
+    return tuple(out)
+
+
+def _class_anaphors(norm: str, hits: list[_Hit], apposed: list[tuple[int, str, tuple[Entity, ...]]],
+                    dropped: set[int]) -> None:
+    """"pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN ... These recognition
+    receptors recruit IMD": a class noun after "these/those/such/both" that ends the class once
+    apposed to named members means those members. In place."""
+    for i, hit in enumerate(hits):
+        if i in dropped or i <= apposed[0][0] or len(hit.entities) != 1 or hit.entities[0].type != "group":
+            continue
+        if not _ANAPHOR_BEFORE.search(norm, max(0, hit.start - 7), hit.start):
+            continue
+        written = " " + norm[hit.start : hit.end].lower()
+        for at, surface, members in reversed(apposed):
+            if at < i and surface.endswith(written) and members:
+                hit.entities = members
+                break
+
+
+#: a class written before its members' parenthesised symbols ends in a generic plural head: "3
+#: cytochrome P450 enzymes (CYP11B1, CYP21, and CYP17)" ("MAP kinases (ERK, JNK)" names a
+#: pathway node curators draw)
+_GENERIC_HEADS = ("enzymes", "transporters", "proteins", "isoforms", "isozymes", "isoenzymes", "members",
+                  "molecules", "paralogs", "paralogues", "homologs", "homologues")
+#: member suffixes after such a class and before the parenthesis ("transporters A1 and G1 (")
+_SUFFIXES_THEN_PAREN = re.compile(r"(?:\s+[A-Z]?\d{1,2}[A-Za-z]?(?:(?:,\s*|,?\s+and\s+)[A-Z]?\d{1,2}[A-Za-z]?)*)?\s*\(")
+#: what may close the parenthesised members: "(ABCA1 and ABCG1, respectively)"
+_MEMBERS_CLOSE = re.compile(r"\s*(?:,\s*respectively\s*)?\)")
+#: the article before a class set in apposition to one gene: "the E3 ubiquitin ligase, MDM2"
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?)\s+$", re.I)
+#: after that gene (and its parenthesised alias): no list goes on ("the kinases, PKA and PKC")
+_LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:and|or)\b|,\s*$)")
+
+
+def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a class noun set beside the genes it only describes: "the E3 ubiquitin ligase, MDM2
+    (HDM2), which ...", "3 cytochrome P450 enzymes (CYP11B1, CYP21, and CYP17)", "ATP-binding
+    cassette transporters A1 and G1 (ABCA1 and ABCG1, respectively)"; curators draw the genes."""
+    dropped = []
+    last = len(hits) - 1
+    for i, hit in enumerate(hits):
+        if i == last or len(hit.entities) != 1:
+            continue
+        surface = norm[hit.start : hit.end]
+        if hit.entities[0].type == "chemical":
+            # "the antibiotic rapamycin", "the amino acid leucine": a chemical class (its id a
+            # plural) written in the singular right before a named chemical or gene
+            nxt = hits[i + 1]
+            if hit.entities[0].id.endswith("s") and not surface.endswith("s") and nxt.start == hit.end + 1 \
+                    and norm[hit.end] == " " and nxt.entities[0].type in _APPOSED_TYPES \
+                    and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start):
+                dropped.append(i)
+            continue
+        if hit.entities[0].type not in ("family", "group"):
+            continue
+        head = surface.rsplit(None, 1)[-1]
+        if not head.islower() or " " not in surface:
+            continue  # a symbol ("MAPK, ERK") or a one-word name is no description
+        nxt = hits[i + 1]
+        if norm.startswith(", ", hit.end) and nxt.start == hit.end + 2 and len(nxt.entities) == 1 \
+                and nxt.entities[0].type == "gene" and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start) \
+                and not _LIST_GOES_ON.match(norm[nxt.end : nxt.end + 40]):
+            dropped.append(i)  # "the E3 ubiquitin ligase, MDM2, ..."
+            continue
+        if not head.endswith(_GENERIC_HEADS) or "(" not in norm[hit.end : hit.end + 24]:
+            continue
+        opened = _SUFFIXES_THEN_PAREN.match(norm, hit.end)
+        if opened is None or nxt.start != opened.end() + (norm[opened.end()] == " " if opened.end() < len(norm) else 0):
+            continue
+        k, count = i + 1, 0
+        while k <= last and hits[k].entities[0].type == "gene":
+            count += 1
+            close = _MEMBERS_CLOSE.match(norm, hits[k].end)
+            if close is not None:
+                if count >= 2:
+                    dropped.append(i)
+                break
+            if k == last or not _LIST_GAP.fullmatch(norm, hits[k].end, hits[k + 1].start):
+                break
+            k += 1
+    if not dropped:
+        return hits
+    return [h for j, h in enumerate(hits) if j not in dropped]
+
+
+#: what a disease written right before it only qualifies: "hepatocellular carcinoma cells", "HCC
+#: patients", "glioblastoma tissues" (where something happens, not a participant)
+_SAMPLE_AFTER = re.compile(r"[ -](?:cells?|cell\s+lines?|patients?|tissues?|mice|rats|models?|xenografts?|"
+                           r"organoids?|specimens?|biopsies|cohorts?)\b", re.I)
+
+
+def _diseases_as_qualifiers(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a process mention that only qualifies cells, patients or tissues ("functional
+    phenotype of STX5 in hepatocellular carcinoma cells", "survival rates of HCC patients"):
+    curators draw a disease that takes part ("STX5 promotes HCC"), not the sample it names."""
+    kept = [h for h in hits if not (h.entities[0].type == "process" and len(h.entities) == 1
+                                     and _SAMPLE_AFTER.match(norm, h.end))]
+    return kept if len(kept) != len(hits) else hits
+
+
+#: the amino acids a one-letter residue legend spells out ("Y, tyrosine; X, any amino acid")
+_AMINO_ACIDS = frozenset({"alanine", "arginine", "asparagine", "aspartate", "cysteine", "glutamine", "glutamate",
+                          "glycine", "histidine", "isoleucine", "leucine", "lysine", "methionine", "phenylalanine",
+                          "proline", "serine", "threonine", "tryptophan", "tyrosine", "valine", "amino acids"})
+#: a one-letter code before a legend item: "(Y, tyrosine; V, valine; ... X, any amino acid)"
+_RESIDUE_LETTER_BEFORE = re.compile(r"(?:^|[(;,]\s*)[A-Z]\s*[,=:]\s*(?:any\s+)?$")
+
+
+def _residue_letter_legends(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop the amino acids of a one-letter residue legend ("binds YXXQ (Y, tyrosine; Q,
+    glutamine; X, any amino acid)"): it spells out a sequence motif, not participants. Two items
+    or more, so that one "P, proline" alone is left to the abbreviation legend."""
+    legend = [i for i, h in enumerate(hits) if len(h.entities) == 1 and h.entities[0].id in _AMINO_ACIDS
+              and _RESIDUE_LETTER_BEFORE.search(norm, max(0, h.start - 12), h.start)]
+    if len(legend) < 2:
+        return hits
+    drop = set(legend)
+    return [h for i, h in enumerate(hits) if i not in drop]
 
 
 #: between the two members of a pair named as a dimer: "p65/p50", "c-Jun–c-Fos", "p50 and RelA"
@@ -1795,26 +2077,6 @@ _PAIR_GAP = re.compile(r"\s*(?:/|-|–|:)\s*|\s+and\s+")
 _PAIR_WORDS = frozenset({"/", "-", "–", ":", "and"})
 #: a list goes on before or after the pair: ", " or " and " / " or "
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-
-
-def _two_member_complexes(lex: Lexicon) -> dict[str, list[tuple[Entity, int]]]:
-    """gene id -> [(complex, slot)] for every FamPlex/curated complex of exactly two members
-    (a member family fills its slot with any of its genes: NF-κB = NFkappaB_1 + NFkappaB_2)."""
-    index = lex.memo.get("pairs")
-    if index is None:
-        index = {}
-        for row_index, row in enumerate(lex.rows):
-            if '"complex"' not in row:
-                continue  # (cheap test before decoding: most rows are genes)
-            ent = lex.entity(row_index)
-            if ent.type != "complex" or len(ent.members) != 2:
-                continue
-            for slot, member in enumerate(ent.members):
-                genes = [m.id for m in member.members] if member.members else [member.id]
-                for gene in genes:
-                    index.setdefault(gene, []).append((ent, slot))
-        lex.memo["pairs"] = index
-    return index
 
 
 def _pairs_as_their_complex(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
@@ -1831,7 +2093,7 @@ def _pairs_as_their_complex(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
                 i + 2 < len(hits) and _LIST_GAP.fullmatch(norm, b.end, hits[i + 2].start)):
             continue  # one pair of a longer list
         if index is None:
-            index = _two_member_complexes(lex)
+            index = lex.two_member_complexes()
         slots_a = {(c.id, slot): c for c, slot in index.get(a.entities[0].id, ())}
         found = {slots_a[(c.id, 1 - slot)] for c, slot in index.get(b.entities[0].id, ()) if (c.id, 1 - slot) in slots_a}
         if len(found) == 1:
@@ -2016,6 +2278,14 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+def prepare_lexicon() -> None:
+    """Load the lexicon and build now what the recogniser derives from it alone (the caption
+    scanners, the index of two-member complexes), so no caption pays for it later."""
+    lex = get_lexicon()
+    lex.scanners()
+    lex.two_member_complexes()
+
+
 def clear_memos() -> None:
     """Forget every memo the recogniser keeps of caption pieces (groundings of written names,
     abbreviation checks of words, guessed types of long forms), not the loaded lexicon and rules:
@@ -2041,6 +2311,8 @@ def recognize(text: Text) -> list[Mention]:
     if "- " in norm:
         hits += _suspended_hyphens(lex, norm)
     hits = _select(hits)
+    if "I-" in norm or "V-" in norm or "X-" in norm:
+        hits = _roman_ranges(norm, hits)
     definitions = find_definitions(norm)
     if definitions:
         hits = _select(_abbreviations(lex, norm, hits, definitions))
@@ -2058,6 +2330,10 @@ def recognize(text: Text) -> list[Mention]:
     phrases = _process_phrases(rules, norm, low, heads, hits, taken)
     if phrases:
         hits = _select(hits + phrases)
+    if rules.shared_heads and " and " in norm:
+        shared = _shared_heads(rules, norm, hits)
+        if shared:
+            hits = _select(hits + shared)
     _receptor_subtypes(lex, norm, hits)
     bare = _bare_receptor_subtypes(lex, norm, hits)
     if "its " in norm or "their " in norm:
@@ -2084,6 +2360,10 @@ def recognize(text: Text) -> list[Mention]:
     _parts_as_their_whole(norm, hits)
     _pairs_as_their_complex(lex, norm, hits)
     hits = _drop_descriptive_groups(norm, hits)
+    hits = _classes_apposed_to_members(norm, hits)
+    hits = _diseases_as_qualifiers(norm, hits)
+    if "; " in norm or ", " in norm:
+        hits = _residue_letter_legends(norm, hits)
     hits = _subtypes_and_locants(norm, hits)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)
@@ -2091,6 +2371,8 @@ def recognize(text: Text) -> list[Mention]:
         _singulars_of_listed_plurals(norm, hits)
     _absorb_unknown_partners(norm, hits)
     _plural_families_as_named_members(lex, norm, hits)
+    if definitions:
+        hits = [hit for hit in hits if hit.source != _PREFIX_LEGEND]
     mentions = []
     offsets, original = text.offsets, text.original  # (hit offsets lie within norm by construction)
     for hit in hits:

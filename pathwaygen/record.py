@@ -2,7 +2,7 @@
 
 Two layouts exist: the current one (``organisms`` a list, OCR genes only under
 ``schema-jsonld.keywords``) and the older one (``organisms`` a scalar string, plus
-``genes:``/``chemicals:`` blocks of OCR hits). Both are read; only ``yaml.safe_load`` is used.
+``genes:``/``chemicals:`` blocks of OCR hits). Both are read; only safe YAML loading is used (pathwaygen.yaml_io).
 Every problem raises :class:`RecordError` naming the file and the problem in one line.
 
 Records come from the web, so the loader is defensive: a file over
@@ -26,14 +26,13 @@ import yaml
 from .errors import RecordError
 from .limits import MAX_RECORD_BYTES, caption_problem, special_file_problem, xml_safe, yaml_problem
 from .model import Figure
+from .yaml_io import load_yaml
 
 #: a figid becomes a file name: letters, digits, dot, dash, underscore; no leading dot
 _SAFE_FIGID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 #: device names Windows will not use as file names, whatever the extension
 _RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                              *(f"lpt{i}" for i in range(1, 10))})
-#: libyaml's safe loader when present: 10x faster, and batch builds parse thousands
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def figid_problem(figid: str) -> str | None:
@@ -119,7 +118,7 @@ def _load_front(front: str, path: str) -> object:
         problem = re.sub(r"\(line (\d+)\)$", lambda m: f"(line {int(m.group(1)) + 1})", problem)
         raise RecordError(path, problem.replace(" are not allowed", " are not allowed in a record"))
     try:
-        return yaml.load(front, Loader=_LOADER)
+        return load_yaml(front)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         line = front.count("\n", 0, exc.position) + 2

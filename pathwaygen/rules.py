@@ -28,7 +28,8 @@ import re2
 import yaml
 
 from .errors import RuleError
-from .paths import rules_dir
+from .paths import rules_dir, rules_root
+from .yaml_io import load_yaml
 from .model import RELATIONS, NODE_TYPES
 
 RULES_DIR = rules_dir("relations")
@@ -49,7 +50,8 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
-              "by_object_type", "description", "supersedes", "subject_kind"}
+              "by_object_type", "description", "supersedes", "subject_kind", "consequence",
+              "removes_object", "adds_to_binding", "nominal_object"}
 #: what `subject_kind` may ask of a rule's subject: "microrna" (a microRNA, whose "targets" is repression)
 SUBJECT_KINDS = frozenset({"microrna"})
 
@@ -90,6 +92,10 @@ class Rule:
     checked: tuple[str, ...] = ()  # CHECKED_GROUPS its patterns use ({GAP})
     supersedes: tuple[str, ...] = ()  # rule ids whose overlapping matches this rule's match replaces
     subject_kind: str = ""  # "" or one of SUBJECT_KINDS: the rule yields only for such a subject
+    consequence: bool = False  # (extension) names what the statement leads to: see rules/README.md
+    removes_object: bool = False  # the subject takes the object away: what follows is the subject's doing
+    adds_to_binding: bool = False  # (extension) its activates stands beside the binds it extends
+    nominal_object: bool = False  # (primary) a nominal that a verb before it may take as object
 
     def groups(self, regex: Any) -> list[tuple[str, int]]:
         """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""
@@ -224,6 +230,16 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     subject_kind = raw.get("subject_kind", "")
     if subject_kind and subject_kind not in SUBJECT_KINDS:
         raise _fail(source, f"rule {rid}: subject_kind must be one of {', '.join(sorted(SUBJECT_KINDS))}")
+    flags = {}
+    for key in ("consequence", "removes_object", "adds_to_binding", "nominal_object"):
+        value = raw.get(key, False)
+        if not isinstance(value, bool):
+            raise _fail(source, f"rule {rid}: {key} must be true or false")
+        primary = key in ("removes_object", "nominal_object")
+        if value and primary == bool(anchor):
+            raise _fail(source, f"rule {rid}: {key} is for {'primary' if primary else 'extension'} rules"
+                                f" ({'without' if primary else 'with'} anchor: after)")
+        flags[key] = value
     examples_raw = raw.get("examples")
     if not isinstance(examples_raw, list) or not examples_raw:
         raise _fail(source, f"rule {rid}: needs a list of examples")
@@ -238,13 +254,13 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     return Rule(rid, relation, priority, tuple(p.strip() for p in patterns), tuple(regexes),
                 tuple(sources), tuple(slots), yields, anchor,
                 tuple(sorted(by_type_raw.items())), tuple(examples), source, checked, tuple(supersedes),
-                subject_kind)
+                subject_kind, **flags)
 
 
 def _read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning syntax errors into RuleError."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise _fail(str(path), f"cannot read YAML ({str(exc).splitlines()[0]})") from None
 
@@ -321,30 +337,25 @@ _GROUP_OPEN = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
 _FOREIGN_SYNTAX = re.compile(r"\\[pPCQEz]|\[\[:")
 
 
+#: what decides the depth of a group: an escape, a whole character class (a "]" right after
+#: the "[" or "[^" is a literal; an unclosed one runs to the end) or a parenthesis; everything
+#: else is skipped by the search
+_GROUP_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|\\\Z|[^\]\\])*(?:\]|\Z)|[()]", re.S)
+
+
 def _group_end(source: str, start: int) -> int:
     """Index just past the group that opens at source[start] ("(")."""
     depth = 0
-    i = start
-    in_class = False
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            i += 1 + (source[i + 1:i + 2] == "^")
-            i += source[i:i + 1] == "]"  # a "]" first in a class is a literal
-            continue
-        elif char == "(":
+    # (a regex search from token to token: the sources are hundreds of kilobytes, and a
+    # character-by-character loop took seconds at every start)
+    for token in _GROUP_TOKEN.finditer(source, start):
+        char = token.group()
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return token.end()
     raise ValueError(f"unbalanced group at {start}")
 
 
@@ -398,9 +409,14 @@ def _always_has(tree: Any, char: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
 def _loose_group(inner: str) -> str:
     """A small pattern matching every text `inner` matches (and more): a run of the characters
-    it can match, holding a token "@" when every text it matches holds one."""
+    it can match, holding a token "@" when every text it matches holds one.
+
+    Memoised: nearly every long group is the same entity-list macro, and parsing it with
+    Python's regex parser takes ~10 ms (seconds over all the rules).
+    """
     chars: set[str] = set()
     try:
         tree = None if _FOREIGN_SYNTAX.search(inner) else _sre_parser.parse(inner)
@@ -446,6 +462,49 @@ def screening_source(source: str) -> str:
         out.append(source[pos:found.start()])
         out.append(_loose_group(inner))
         pos = end
+
+
+#: the table of enzymes and their products (see load_products)
+PRODUCTS_FILE = rules_root() / "products.yaml"
+
+
+@dataclass(frozen=True)
+class Products:
+    """Enzymes and the small molecules they make (rules/products.yaml)."""
+
+    entries: tuple[tuple[Any, frozenset[str]], ...]  # (compiled id regex, product ids)
+
+    def makes(self, enzyme: Any, product: Any) -> bool:
+        """Whether entity `enzyme` (by its id or a member's) makes chemical `product`."""
+        if product.type != "chemical":
+            return False
+        key = product.id.lower()
+        ids = [enzyme.id, *(m.id for m in enzyme.members)]
+        return any(key in products and any(pattern.fullmatch(i) for i in ids) for pattern, products in self.entries)
+
+
+@lru_cache(maxsize=4)
+def load_products(path: str = str(PRODUCTS_FILE)) -> Products:
+    """Read the enzyme-product table (no entries when the file is absent); RuleError naming the
+    file and the entry on a malformed one."""
+    file = Path(path)
+    if not file.exists():
+        return Products(())
+    data = _read_yaml(file)
+    if not isinstance(data, list):
+        raise _fail(path, "expected a list of {enzymes, products} entries")
+    entries = []
+    for n, item in enumerate(data, 1):
+        if (not isinstance(item, dict) or set(item) != {"enzymes", "products"} or not isinstance(item["enzymes"], str)
+                or not isinstance(item["products"], list) or not item["products"]
+                or not all(isinstance(x, str) for x in item["products"])):
+            raise _fail(path, f"entry {n}: needs exactly 'enzymes' (a regex) and 'products' (a list of ids)")
+        try:
+            pattern = re.compile(item["enzymes"])
+        except re.error as exc:
+            raise _fail(path, f"entry {n}: enzymes regex does not compile ({exc})") from None
+        entries.append((pattern, frozenset(x.lower() for x in item["products"])))
+    return Products(tuple(entries))
 
 
 @lru_cache(maxsize=4)

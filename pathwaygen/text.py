@@ -5,7 +5,8 @@ Greek letters spelled out (NF-κB -> NF-kappaB, TGF-β -> TGF-beta), every dash 
 sign turned into "-" and every space character into " ". Each normalised character
 remembers the original character it came from, so ``to_original(i)`` maps any offset of
 ``norm`` (including ``len(norm)``) back to the caption; evidence spans stay exact.
-``sentences`` are (start, end) spans of the ORIGINAL caption.
+``sentences`` are (start, end) spans of the ORIGINAL caption; panel labels ("a.| ", ".(B) ") end a
+sentence and belong to none.
 """
 
 from __future__ import annotations
@@ -166,6 +167,36 @@ def _split_sentences(original: str, norm: str, offsets: tuple[int, ...]) -> tupl
     return tuple(spans)
 
 
+#: a Nature-style panel label after a full stop or at the start ("... on the TME. a.| FGF/FGFR
+#: promotes", "b | The kinase ..."), or a panel label glued to the full stop ("organ primordia.(B)
+#: Auxin is transported"): _split_sentences does not cut there, and left in a sentence the label
+#: hides the subject that opens the panel's text
+_PANEL_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[A-Za-z]\.? ?\| *|(?<=\.)\([A-Za-z]\) *")
+
+
+def split_panel_labels(original: str, sentences: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Cut the sentence spans of `original` at panel labels ("a.| ", "b | ", ".(B) ") and leave
+    the labels out."""
+    if "|" not in original and ".(" not in original:
+        return sentences
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        cut = start
+        chunk = original[start:end]
+        if "|" not in chunk and ".(" not in chunk:  # (every label holds one: most sentences have none)
+            if start < end:
+                out.append((start, end))
+            continue
+        for match in _PANEL_LABEL.finditer(chunk):
+            left = original[cut:start + match.start()].rstrip()
+            if left:
+                out.append((cut, cut + len(left)))
+            cut = start + match.end()
+        if cut < end:
+            out.append((cut, end))
+    return tuple(out)
+
+
 def prepare(caption: str) -> Text:
     """Normalise `caption` and split it into sentences; see the module docstring."""
     n = len(caption)
@@ -198,4 +229,4 @@ def prepare(caption: str) -> Text:
         # "lκB", "lkBα", "lKK": a lowercase l for the capital I of IκB and IKK (a common
         # PDF/OCR confusion); same length, so offsets are unchanged
         norm = _L_FOR_I.sub("I", norm)
-    return Text(caption, norm, offsets, _split_sentences(caption, norm, offsets))
+    return Text(caption, norm, offsets, split_panel_labels(caption, _split_sentences(caption, norm, offsets)))

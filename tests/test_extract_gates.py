@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from pathwaygen import extract as X
+from pathwaygen import text as text_module
 from pathwaygen.text import prepare
 
 ASCII = st.characters(codec="ascii")
@@ -290,9 +291,9 @@ def test_apposed_name_opens_the_text_or_follows_a_clause_break(text):
 
 
 @settings(max_examples=100, deadline=None)
-@given(_matching(X._PANEL_LABEL.pattern))
+@given(_matching(text_module._PANEL_LABEL.pattern))
 def test_every_panel_label_holds_a_bar_or_a_parenthesis_after_a_stop(text):
-    for match in X._PANEL_LABEL.finditer(text):
+    for match in text_module._PANEL_LABEL.finditer(text):
         assert "|" in match.group() or text.startswith(".(", match.start() - 1), (text, match.group())
 
 

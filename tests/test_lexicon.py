@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pathwaygen.errors import RuleError
 from pathwaygen.lexicon import Lexicon, _build, get_lexicon, key_variants, match_key, space_junctions
@@ -123,3 +124,34 @@ def test_packaged_lexicon_covers_hgnc_and_famplex() -> None:
     assert len(lex.rows) > 20000
     assert lex.by_id("STAT3").xref("hgnc") == "11364"
     assert lex.by_id("NFkappaB").type in ("family", "complex")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3ff), max_size=30)
+       | st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=30))
+def test_normalise_fast_path_is_the_character_by_character_form(surface):
+    from pathwaygen.lexicon import normalise
+    from pathwaygen.text import _normalise_char
+    assert normalise(surface) == " ".join("".join(_normalise_char(ch) for ch in surface).split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab- \t-_\u2013", max_size=20))
+def test_squeeze_drops_exactly_the_separators(text):
+    from pathwaygen.lexicon import SEPARATORS, squeeze
+    assert squeeze(text) == "".join(ch for ch in text if ch not in SEPARATORS)
+
+
+def test_old_lexicon_caches_go_but_the_newest_stay(tmp_path):
+    import os
+    from pathwaygen.lexicon import KEEP_CACHES, _drop_old_caches
+    for i in range(KEEP_CACHES + 3):
+        for suffix in (".pickle", ".automaton"):
+            path = tmp_path / f"lexicon-{i:02d}{suffix}"
+            path.write_bytes(b"x")
+            os.utime(path, (1000 + i, 1000 + i))
+    (tmp_path / "node").mkdir()  # (other things in the cache folder are left alone)
+    _drop_old_caches(tmp_path / "lexicon-00")  # the one just written, whatever its stamp
+    left = sorted({p.name.split(".")[0] for p in tmp_path.glob("lexicon-*")})
+    assert left == ["lexicon-00"] + [f"lexicon-{i:02d}" for i in range(3, KEEP_CACHES + 3)]
+    assert (tmp_path / "node").is_dir()

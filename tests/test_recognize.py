@@ -478,6 +478,9 @@ def test_compartments_and_structures_need_movement() -> None:
     assert "cytoplasm" in all_ids("Phosphorylation causes cytoplasmic translocation of HDAC5.")
     still = "In the cytoplasm, Far1 inhibits Cdc28; the protein sits at tight junctions."
     assert not {"cytoplasm", "tight junctions"} & all_ids(still)
+    # "to" after a compartment opens a purpose, not a movement; a movement word after it counts
+    assert "plasma membrane" not in all_ids("TLR2 recruits TIRAP at the plasma membrane to activate MyD88.")
+    assert "nucleus" in all_ids("STAT3 shows nucleus accumulation after IL-6 stimulation.")
 
 
 def test_generic_words_stay_out() -> None:
@@ -706,6 +709,20 @@ def test_members_listed_with_their_complex_are_the_complex() -> None:
     assert ids_of("IKKβ and NEMO activate NF-κB.", "IKKβ") == ("IKBKB",)
 
 
+def test_parts_the_caption_files_under_complexes_are_those_complexes() -> None:
+    # a stated "are components of" files a part FamPlex does not list (PRAS40) too
+    caption = "PRAS40 and Raptor are specific components of mTORC1. mTORC1 phosphorylates S6K."
+    assert ids_of(caption, "PRAS40") == ("mTORC1",)
+    # parts two complexes share name both
+    caption = "mTOR, Deptor, and mLST8 (yellow) are found in both mTORC1 and mTORC2."
+    assert ids_of(caption, "Deptor") == ("mTORC1", "mTORC2")
+    assert ids_of(caption, "mTOR") == ("mTORC1", "mTORC2")
+    # a place, or one whole only, is no part-of statement; "the X subunit of" keeps FamPlex's list
+    assert ids_of("PRAS40 is found in the cytoplasm and in mTORC1.", "PRAS40") == ("AKT1S1",)
+    assert ids_of("Deptor is found in mTORC1 at the lysosome.", "Deptor") == ("DEPTOR",)
+    assert ids_of("The PRAS40 subunit of mTORC1 binds Raptor.", "PRAS40") == ("AKT1S1",)
+
+
 def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     # apposition before the named members, and predicates, describe; the members act
     caption = ("In the IMD pathway, pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN. "
@@ -720,6 +737,34 @@ def test_class_nouns_that_only_describe_are_no_nodes() -> None:
     assert "growth factors" in all_ids("Stimuli such as growth factors activate RAS.")
     assert "growth factors" in all_ids("IL-6 as well as growth factors activate STAT3.")
     assert "pattern recognition receptors" in all_ids("PRRs recognize PAMPs and activate NF-κB.")
+    # "these <class>" after the class was apposed to named members means those members
+    caption = ("Pathogen recognition receptors PGRP-LC and PGRP-LE recognize PGN. These recognition receptors "
+               "recruit IMD. Other receptors bind LPS.")
+    assert {m.text: tuple(e.id for e in m.entities) for m in recognize(prepare(caption))}[
+        "recognition receptors"] == ("PGRP-LC", "PGRP-LE")
+    # without members named before, the class stays a class
+    assert "recognition receptors" in all_ids("These recognition receptors recruit IMD.")
+    # a bare plural after "as" describes too: "recognized by TLRs as pathogen-associated molecular patterns"
+    ids = all_ids("Viral RNAs are recognized by TLRs as pathogen-associated molecular patterns.")
+    assert "TLR" in ids and not any("pattern" in i for i in ids)
+
+
+def test_a_class_set_beside_the_genes_it_describes_is_no_node() -> None:
+    # apposition with a comma, and a generic class over its members' symbols in parentheses
+    assert all_ids("TP53 is kept low by the E3 ubiquitin ligase, MDM2 (HDM2), which ubiquitinates it.") \
+        == {"TP53", "MDM2"}
+    assert all_ids("Three cytochrome P450 enzymes (CYP11B1, CYP21, and CYP17) make cortisol.") \
+        == {"CYP11B1", "CYP21A2", "CYP17A1", "cortisol"}
+    assert all_ids("LXRs upregulate ATP-binding cassette transporters A1 and G1 (ABCA1 and ABCG1, "
+                   "respectively).") == {"LXR", "ABCA1", "ABCG1"}
+    # a list after the class goes on, a pathway-named class, one member: the class stays
+    assert "E3_Ub_ligase" in all_ids("Ubiquitin is passed on by the E3 ubiquitin ligase, MDM2, and TP53.")
+    assert "MAPK" in all_ids("MAP kinases (ERK, JNK and p38) are activated by stress.")
+    assert "CYP" in all_ids("Cytochrome P450 enzymes (CYP3A4) oxidize it.")
+    # a chemical class in the singular right before the named chemical ("the antibiotic rapamycin")
+    assert all_ids("The antibiotic rapamycin inactivates mTORC1.") == {"rapamycin", "mTORC1"}
+    assert "amino acids" in all_ids("Amino acids activate mTORC1.")
+    assert "amino acids" in all_ids("Rag GTPases sense the amino acids leucine and arginine.")
 
 
 def test_a_family_an_entity_is_filed_under_is_no_node() -> None:

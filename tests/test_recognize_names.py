@@ -19,6 +19,11 @@ def ids_of(caption: str, surface: str) -> tuple[str, ...]:
     return next((ids for text, ids in found(caption) if text == surface), ())
 
 
+def all_ids(caption: str) -> set[str]:
+    """Every entity id recognised in `caption`."""
+    return {i for _, ids in found(caption) for i in ids}
+
+
 @pytest.mark.parametrize(("surface", "entity"), [
     ("α-cat", "CTNNA"), ("β-cat", "CTNNB1"), ("E-cad", "CDH1"), ("VE-cadherin", "CDH5"),
     ("plakoglobin", "JUP"), ("p120-catenin", "CTNND1"),
@@ -252,3 +257,50 @@ def test_a_lowercase_echo_of_a_symbol_in_a_list_is_the_gene() -> None:
     caption = "CREB activates target genes, including bdnf and c-fos. BDNF protein is released."
     assert ids_of(caption, "bdnf") == ("BDNF",)
     assert ids_of("MET binds HGF. The cells met the criteria.", "met") == ()
+
+
+def test_socs_alone_is_the_family_and_numbered_socs_the_genes() -> None:
+    # HGNC gives "SOCS" to CISH as an alias; captions mean the family by it
+    caption = "SOCS family members are also activated, and SOCS1 inhibits JAK2; SOCS proteins and CIS block STAT5."
+    assert ids_of(caption, "SOCS family members") == ("socs",)
+    assert ids_of(caption, "SOCS proteins") == ("socs",)
+    assert ids_of(caption, "SOCS1") == ("SOCS1",)
+    assert ids_of(caption, "CIS") == ("CISH",)
+    assert ids_of("Suppressor of cytokine signaling (SOCS)3 binds gp130.", "Suppressor of cytokine signaling (SOCS)3") \
+        == ("SOCS3",)
+
+
+def test_a_legend_item_that_only_spells_out_a_prefix_names_no_node() -> None:
+    # "LDH" is only written inside "LDH-A", "MHC" only inside "MHC II": the legend explains a prefix
+    caption = ("Target genes include VEGF, EPO and LDH-A. FGFR inhibits MHC II expression. "
+               "Abbreviations: EPO = erythropoietin; LDH = lactate dehydrogenase; MHC = major histocompatibility complex.")
+    ids = all_ids(caption)
+    assert {"VEGF", "EPO", "LDHA", "mhc class ii"} <= ids
+    assert not ids & {"LDH", "MHC", "lactate dehydrogenase"}
+    # written alone, never written elsewhere, a member glued to it, a name that ends with it: a node
+    caption = ("LDH-A and LDH are induced; ARF10 and ARF17 are repressed; acetyl-CoA enters the cycle. "
+               "LDH, lactate dehydrogenase; PDH, pyruvate dehydrogenase; ARF, auxin response factor; CoA, coenzyme A.")
+    ids = all_ids(caption)
+    assert {"LDH", "PDH", "coenzyme a"} <= ids
+    assert any(m.text == "auxin response factor" for m in recognize(prepare(caption)))
+
+
+def test_a_legend_glued_to_the_last_sentence_still_defines() -> None:
+    # paragraphs joined without their space: ".Abbreviations:" still opens the legend
+    caption = ("IL-6 activates JAK and STAT3; targeting IL-6 may be attractive.Abbreviations: IL, interleukin; "
+               "JAK, Janus kinase; PIAS, protein inhibitor of activated STAT3.")
+    ids = all_ids(caption)
+    assert "interleukin" not in ids  # "IL" only heads "IL-6": a prefix, no node
+    assert ids_of(caption, "Janus kinase") == ("JAK",)
+    assert ids_of(caption, "protein inhibitor of activated STAT3") == ("PIAS3",)
+    # a sentence glued after a period without the heading word is no legend item
+    assert ids_of("IL-6 binds IL-6R.Activated JAK phosphorylates STAT3.", "JAK") == ("JAK",)
+
+
+def test_a_chemical_spelled_out_before_its_symbol_is_the_symbols_chemical() -> None:
+    caption = "Lactate regenerates the consumed nicotinamide adenine dinucleotide (NADH) for glycolysis."
+    assert ids_of(caption, "nicotinamide adenine dinucleotide") == ("nadh",)
+    # the same chemical either way, and a one-word name, keep their own grounding
+    caption = "Sirtuins consume nicotinamide adenine dinucleotide (NAD+); arachidonic acid (AA) feeds COX-2."
+    assert ids_of(caption, "nicotinamide adenine dinucleotide") == ("nad+",)
+    assert ids_of(caption, "arachidonic acid") == ("arachidonic acid",)

@@ -284,3 +284,43 @@ def test_a_name_spelled_with_the_short_form_around_parentheses() -> None:
     assert got["messenger RNA (mRNA) stability"] == (("mrna stability", "process"),)
     # no name known for short form + word: nothing joined
     assert "messenger RNA (mRNA) export" not in found("TREX drives messenger RNA (mRNA) export.")
+
+
+def test_a_second_head_shares_the_modifiers_of_the_process_before_it() -> None:
+    got = found("RANKL binds RANK on precursors to promote increased osteoclast formation and activity.")
+    assert got["osteoclast formation"] == (("osteoclast formation", "process"),)
+    assert got["activity"] == (("osteoclast activity", "process"),)
+    got = found("IL-4 promotes T cell proliferation and differentiation.")
+    assert got["differentiation"] == (("t cell differentiation", "process"),)
+    # a nominalisation with its own object, a word that is no process head, a mention: no sharing
+    got = found("mTOR stimulates ribosome biogenesis and activation of the translation machinery.")
+    assert "activation" not in got
+    assert "ligand" not in found("It drives bone resorption and ligand release.")
+    assert found("VEGF induces endothelial cell migration and proliferation.")["proliferation"][0][0] == "proliferation"
+
+
+def test_a_disease_that_only_qualifies_cells_or_patients_is_no_node() -> None:
+    got = found("Survival rates of HCC patients and the phenotype of STX5 in hepatocellular carcinoma cells.")
+    assert "HCC" not in got and "hepatocellular carcinoma" not in got and "STX5" in got
+    # a disease that takes part stays, as does one before a process head
+    assert found("STX5 promotes hepatocellular carcinoma and metastasis.")["hepatocellular carcinoma"] \
+        == (("hepatocellular carcinoma", "process"),)
+    assert "HCC" in found("STX5 drives HCC, which kills patients.")
+
+
+def test_a_one_letter_residue_legend_names_no_amino_acids() -> None:
+    got = found("SHP2 binds YXXV and STAT3 binds YXXQ (Y, tyrosine; V, valine; Q, glutamine; X, any amino acid).")
+    assert not {"valine", "glutamine", "amino acid"} & set(got) and "SHP2" in got
+    # amino acids as participants, and a lone letter item, stay
+    got = found("Glutamine, proline and valine feed the TCA cycle; P, proline.")
+    assert {"Glutamine", "valine"} <= set(got)
+    assert found("Leucine activates mTORC1 (L, leucine).")["Leucine"] == (("leucine", "chemical"),)
+
+
+def test_a_roman_range_names_no_single_complex() -> None:
+    got = found("Electrons enter the electron transport chain, which is made up of complex I-V.")
+    assert not {"complex I-V", "complex I", "complex IV"} & set(got)
+    # single complexes and hyphenated class names stay
+    got = found("Complex IV and complex II pass electrons; MHC-I presents peptides.")
+    assert got["Complex IV"] == (("COX", "complex"),) and got["complex II"] == (("ETC_complex_II", "complex"),)
+    assert got["MHC-I"] == (("HLA1", "family"),)

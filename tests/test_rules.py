@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 import re2
 
 from pathwaygen.errors import RuleError
@@ -80,6 +81,9 @@ def test_a_good_rule_file_loads(tmp_path):
     (("      expect: []\n", "      expect: [[TP53, activates, MDM2]]\n"), "negative"),
     (("  priority: 1\n", "  priority: 1\n  colour: red\n"), "unknown keys"),
     (("pattern: '{A} {ADV}{V_ACT} {B}'", "pattern: 'activates'"), "slots"),
+    (("  priority: 1\n", "  priority: 1\n  removes_object: yes please\n"), "true or false"),
+    (("  priority: 1\n", "  priority: 1\n  consequence: true\n"), "extension rules"),
+    (("  priority: 1\n", "  priority: 1\n  adds_to_binding: true\n"), "extension rules"),
 ])
 def test_malformed_rules_raise_rule_error_naming_the_file(tmp_path, change, message):
     folder = _rule_dir(tmp_path, GOOD.replace(*change))
@@ -130,3 +134,41 @@ def test_matching_stays_near_linear_on_adversarial_sentences():
     small = min(_time_tagged(*sentence(300)) for _ in range(3))
     large = min(_time_tagged(*sentence(1200)) for _ in range(3))
     assert large < 12 * small + 0.05
+
+
+def _group_end_by_characters(source: str, start: int) -> int:
+    """The character-by-character reading rules._group_end replaced (the reference)."""
+    depth, i, in_class = 0, start, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1 + (source[i + 1:i + 2] == "^")
+            i += source[i:i + 1] == "]"
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="()[]^\\ab", max_size=16))
+def test_group_end_reads_groups_as_the_character_loop_does(source):
+    from pathwaygen.rules import _group_end
+    for start, char in enumerate(source):
+        if char == "(":
+            try:
+                found = _group_end(source, start)
+            except ValueError:
+                found = -1
+            assert found == _group_end_by_characters(source, start), (source, start)

@@ -1837,8 +1837,9 @@ _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-
 #: a second nominal coordinated after an object ("expression of A and B and secretion of C")
 _SECOND_NOMINAL = re.compile(r"(@ (?:and|or) )(?:the )?(expression|transcription|secretion|production|synthesis|release|"
                              r"activation|stimulation) of (?=(?:the )?@)")
-#: the first one, in the same clause
-_FIRST_NOMINAL = re.compile(r"\b(expression|transcription|secretion|production|synthesis|release|activation|stimulation)"
+#: the nominal before it, in the same clause (the last one: "activation of X induces expression of A
+#: and secretion of B" coordinates the two expression nominals)
+_FIRST_NOMINAL = re.compile(r"^.*\b(expression|transcription|secretion|production|synthesis|release|activation|stimulation)"
                             r" of [^,;:.]*$")
 _NOMINAL_KIND = {"expression": "expr", "transcription": "expr", "secretion": "expr", "production": "expr",
                  "synthesis": "expr", "release": "expr", "activation": "act", "stimulation": "act"}

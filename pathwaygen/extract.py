@@ -1837,10 +1837,10 @@ _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-
 #: a second nominal coordinated after an object ("expression of A and B and secretion of C")
 _SECOND_NOMINAL = re.compile(r"(@ (?:and|or) )(?:the )?(expression|transcription|secretion|production|synthesis|release|"
                              r"activation|stimulation) of (?=(?:the )?@)")
-#: the nominal before it, in the same clause (the last one: "activation of X induces expression of A
-#: and secretion of B" coordinates the two expression nominals)
-_FIRST_NOMINAL = re.compile(r"^.*\b(expression|transcription|secretion|production|synthesis|release|activation|stimulation)"
-                            r" of [^,;:.]*$")
+#: the nominals before it (the last one in its clause counts: "activation of X induces expression of
+#: A and secretion of B" coordinates the two expression nominals)
+_FIRST_NOMINAL = re.compile(r"\b(expression|transcription|secretion|production|synthesis|release|activation|stimulation)"
+                            r" of ")
 _NOMINAL_KIND = {"expression": "expr", "transcription": "expr", "secretion": "expr", "production": "expr",
                  "synthesis": "expr", "release": "expr", "activation": "act", "stimulation": "act"}
 #: a ligand acting through a receptor ("FGF19, which acts through FGFR4", "leptin signals via LEPR")
@@ -1870,9 +1870,13 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
     if ("@ and " not in text and "@ or " not in text) or " of " not in text:
         return []
     out: list[str] = []
-    for m in _SECOND_NOMINAL.finditer(text):
-        first = _FIRST_NOMINAL.search(text, 0, m.start())
-        if first is not None and _NOMINAL_KIND[first.group(1)] == _NOMINAL_KIND[m.group(2)]:
+    for k, m in enumerate(_SECOND_NOMINAL.finditer(text)):
+        if k == 3:
+            break  # (bounded: a sentence of many nominals stays linear to read)
+        # the clause before it, within a bounded window
+        start = max(0, m.start() - 400, *(text.rfind(mark, 0, m.start()) + 1 for mark in ",;:."))
+        firsts = _FIRST_NOMINAL.findall(text, start, m.start())
+        if firsts and _NOMINAL_KIND[firsts[-1]] == _NOMINAL_KIND[m.group(2)]:
             out.append(text[:m.end(1)] + text[m.end():])
             break  # (one per sentence: rare, and the rest of the sentence is read from it)
     return out
@@ -1885,11 +1889,16 @@ def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[E
     if " through " not in text and " via " not in text and " on " not in text and " upon " not in text:
         return {}
     out: dict[str, list[Entity]] = {}
+    called: set[str] | None = None  # (the mentions the sentence calls a ligand: found once, not per match)
     for m in _ACTS_THROUGH.finditer(text):
         receptors = tagged.tokens[int(m.group(2))]
         for lig in tagged.tokens[int(m.group(1))]:
-            if _ligand_like(lig, tagged, ligand_ids):
-                out.setdefault(lig.id, []).extend(r for r in receptors if r.id != lig.id)
+            if not (lig.type in ("chemical", "group") or ligand_ids.fullmatch(lig.id)):
+                if called is None:
+                    called = {e.id for c in _CALLED_LIGAND.finditer(text) for e in tagged.tokens[int(c.group(1) or c.group(2))]}
+                if lig.id not in called:
+                    continue
+            out.setdefault(lig.id, []).extend(r for r in receptors if r.id != lig.id)
     return out
 
 
@@ -1938,10 +1947,14 @@ def _ligand_duplicates(found: list[_Candidate]) -> list[_Candidate]:
             partners.setdefault(ligand.id, set()).add(receptor.id)
     if not partners:
         return found
-    effects = {(c.subject.id, c.relation, c.object.id) for c in found if c.relation in _RECEPTOR_EFFECTS}
+    effects: dict[str, set[tuple[str, str]]] = {}
+    for c in found:
+        if c.relation in _RECEPTOR_EFFECTS:
+            effects.setdefault(c.subject.id, set()).add((c.relation, c.object.id))
+    # (what the partners of each ligand do, gathered once: a long list of both stays linear)
+    partner_effects = {lig: set().union(*(effects.get(r, ()) for r in recs)) for lig, recs in partners.items()}
     return [c for c in found
-            if not (c.subject.id in partners and c.relation in _RECEPTOR_EFFECTS
-                    and any((r, c.relation, c.object.id) in effects for r in partners[c.subject.id]))]
+            if not (c.subject.id in partner_effects and (c.relation, c.object.id) in partner_effects[c.subject.id])]
 
 
 def _ligand_phosphorylation(found: list[_Candidate], ligand_ids: re.Pattern) -> list[_Candidate]:

@@ -196,6 +196,20 @@ _LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enab
 #: "to <base verb>" (not "binds to another protein", "to cells")
 _INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|all|some|this|these|that|those|"
                          r"one|two|several|many|cells?|membranes?)\b)[a-z]+(?<!s)(?<!ion)(?<!ing)(?<!ed)\b")
+#: the mentions that end a text ("stimulates @2@" -> "@2@"): the subject of an infinitive after them
+_TRAILING_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |/)@\d+@)*$")
+#: the subject's own verb before an infinitive ("X is required to", "X serves to")
+_SUBJECT_INFINITIVE = re.compile(r" (?:(?:is|are) (?:also )?(?:required|able|necessary|sufficient|needed)"
+                                 r"|(?:also )?(?:serves?|acts?|helps?|functions?))")
+#: a base verb that suppresses its object (the continued infinitive is then the subject's)
+_SUPPRESSING_BASE = re.compile(r"(?:inhibit|suppress|block|prevent|reduce|decrease|repress|attenuate|limit|abolish|impair|"
+                               r"diminish|inactivate|antagoni[sz]e|down-?regulate|dampen|restrain|counteract|silence|"
+                               r"degrade|destabili[sz]e)\b")
+#: a verb that keeps its object from doing what the infinitive says ("preventing them to bind")
+_KEPT_FROM = re.compile(r"\b(?:prevent|block|stop|prohibit|inhibit|hinder|imped|restrain|keep|fail)\w* (?:the )?$")
+#: a caption's own verb of description after a list ("... in activating A and B is shown"): no new clause
+_DESCRIBED = re.compile(r" (?:is|are) (?:also )?(?:shown|depicted|illustrated|highlighted|indicated|presented|"
+                        r"summari[sz]ed|outlined|represented|denoted|drawn|boxed|colou?red|labell?ed)\b")
 #: adverbs between a joint and its verb ("and then / thus / in turn activates")
 _ADVERBS = frozenset(("then", "also", "thus", "therefore", "hence", "further", "in", "turn", "thereby", "subsequently"))
 _PLURAL_PATHWAYS = re.compile(r"@ (?:signaling |signalling )?(?:pathways|cascades|axes)\b")
@@ -708,7 +722,9 @@ class Extractor:
         # ("as well as / while" too: "HO-1 inhibits X ... as well as catalyzing the breakdown of heme")
         shared, _ = expand(r" (?:and|as well as|while|whilst) (?P<V>(?:{ADV})?(?:(?:{BE}|gets|get) (?:{ADV})?)?(?:"
                            + verbs + r"|converted|metaboli[sz]ed|oxidi[sz]ed|hydroly[sz]ed|processed|transformed|cleaved|"
-                           r"catalyz(?:es|ing)|catalys(?:es|ing)))\b", macros)
+                           r"catalyz(?:es|ing)|catalys(?:es|ing)|"
+                           # (a role: "are also activated, and serve as an internal control to diminish Z")
+                           r"(?:acts?|serves?|functions?) as))\b", macros)
         self._shared = re2.compile(shared, _OPTIONS)
         # a verb after a comma that shares the opening subject: "ROS reduces A, disrupts B and
         # promotes C", "Nrf2 is bound to Keap1, gets ubiquitinated through Keap1" (a finite -s
@@ -914,6 +930,9 @@ class Extractor:
             # a list that ends the match may have swallowed the subject of a new clause
             if (e == match_end and len(items) > 1 and not text.startswith(_NOT_A_NEW_CLAUSE, e)
                     and not (text.startswith(", ", e) and _PARENTHETICAL_AGENT.search(text, 0, s))
+                    # ("the role of X in activating A and B is shown": the figure shows the role)
+                    and not (text.startswith((" is ", " are "), e) and _DESCRIBED.match(text, e)
+                             and ", and " not in slot_text)
                     and _search(self._clause, tagged.raw, e, anchored=True) is not None
                     and not (text.endswith(_MEMBERS_ENDINGS, 0, s) and _MEMBERS_BEFORE.search(text, 0, s))):
                 # (but the parts of a whole run to its verb: "complex II containing FADD and
@@ -981,6 +1000,11 @@ class Extractor:
                 if not isinstance(src, dict) or not isinstance(dst, dict):
                     continue
                 pairs = [(x, y) for x in src["source"] for y in dst["target"]]
+                if len(src["source"]) > 1 and len(pairs) > 1:
+                    # "recruits TIRAP and MyD88 to activate the MyD88-dependent pathway": a list
+                    # acting on one of its own members says nothing of the others acting on it
+                    members = {x.id for x in src["source"]}
+                    pairs = [(x, y) for x, y in pairs if y.id not in members]
                 if src_name == "A" and len(src["source"]) == 2 and len(dst["target"]) == 1:
                     pick = _respective_member(tagged.text, span[1])
                     if pick is not None:
@@ -1248,6 +1272,19 @@ class Extractor:
                 out.append(subject + " " + rest[:MAX_SHARED_CLAUSE])
                 if len(out) == MAX_SHARED_VERBS:
                     return out
+            elif not self._one_phrase(before):
+                # "stimulates AC to increase cAMP and produce bronchodilation": the base verb
+                # continues the infinitive, whose subject is the object named right before "to"
+                agent = self._infinitive_agent(tagged, subject, e, start)
+                if agent and _SUPPRESSING_BASE.match(tagged.text, verb):
+                    # (an inhibitory purpose is the subject's doing, its object only the means, as
+                    # via.purpose_inhibiting reads it: "phosphorylates FOXO to exclude it from the
+                    # nucleus and prevent expression of BIM")
+                    agent = subject
+                if agent:
+                    out.append(agent + " " + tagged.text[verb:verb + MAX_SHARED_CLAUSE])
+                    if len(out) == MAX_SHARED_VERBS:
+                        return out
             pos = end
 
     def _next_shared(self, tagged: _Tagged, pos: int) -> tuple[int, int, int] | None:
@@ -1288,6 +1325,28 @@ class Extractor:
         # (past the adverbs: "and consequently inhibits")
         word = next((w for w in words if not w.endswith("ly") and w not in _ADVERBS), words[0])
         return not word.endswith(("s", "ed")) and _INFINITIVE.search(between) is not None
+
+    @staticmethod
+    def _infinitive_agent(tagged: _Tagged, subject: str, start: int, end: int) -> str:
+        """Who does the last "to <verb>" in the text from `start` (the end of the clause's
+        `subject`) to `end`: the mentions right before it ("activates @2@ to increase ...": "@2@"),
+        the subject when its own verb takes the infinitive ("X is required to inhibit ...") or
+        when only a place comes between ("X enters the nucleus to activate ..."); else "" (not
+        known, or kept from doing it: "preventing them to dephosphorylate")."""
+        text = tagged.text
+        last = None
+        for last in _INFINITIVE.finditer(text, start, end):
+            pass
+        if last is None:
+            return ""
+        agent = _TRAILING_LIST.search(text, start, last.start())
+        if agent is None:
+            return subject if _SUBJECT_INFINITIVE.fullmatch(text, start, last.start()) else ""
+        if _KEPT_FROM.search(text, start, agent.start()):
+            return ""
+        if all(ent.type == "group" and ent.id in PLACES for ent in tagged.tokens[int(agent.group(0)[1:-1])]):
+            return "" if "@" in text[start:agent.start()] else subject
+        return agent.group(0)
 
     def clause_shared_texts(self, tagged: _Tagged) -> list[str]:
         """Virtual sentences for verbs that share a later clause's subject ("X inhibits Y,
@@ -1536,14 +1595,40 @@ class Extractor:
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
                 mediated = _FLIPPED.get(rule.relation, rule.relation) if ext.relation in _SUPPRESSING else rule.relation
-                out.extend(self._yield(ext, ext_values, tagged, mediated,
-                                       (match.start(), follow.end()), hedged2, ext.priority))
+                respective = False
+                unpaired: set[str] = set()
+                if (text.startswith((" respectively", ", respectively"), follow.end()) and "A" in ext_values
+                        and "C" in ext_values and subject_group is not None and spans[subject_group][0] >= 0):
+                    # "X and Y inhibit Z via A and B, respectively": X acts through A, Y through B
+                    respective = True
+                    unpaired = self._unpaired(ext_values["A"], ext_values["C"], text, spans[subject_group])
+                found = self._yield(ext, ext_values, tagged, mediated,
+                                    (match.start(), follow.end()), hedged2, ext.priority, respective)
+                if unpaired:
+                    subjects = {ent.id for ent in ext_values["A"]["source"]}
+                    found = [c for c in found if not (c.subject.id in subjects and c.object.id in unpaired)]
+                out.extend(found)
                 if "C" in ext_values and "B" in values and ("C", PRIMARY_RELATION, "B") in ext.yields:
                     # "stimulates mTORC1 by activating RTK signaling via PI3K/AKT": the mediator's
                     # own route (C acting on B through D), read once more after the first extension
                     out.extend(self._chained(mediated, ext_alts, tagged, match.start(), follow.end(),
                                              {"A": ext_values["C"], "B": values["B"]}, values.get("A")))
         return out
+
+    @staticmethod
+    def _unpaired(subject: dict, mediators: dict, text: str, subject_span: tuple[int, int]) -> set[str]:
+        """The ids of the mediators that pair with no member of a subject list shorter than theirs
+        (", respectively" after a conjunct named by no entity: "Insufficient energy resources and
+        hypoxia inhibit Z via A and B, respectively"): the first ones when the list closes a
+        coordination, the last ones when it opens one; none when that is not known."""
+        n, sources, targets = len(subject["source"]), mediators["source"], mediators["target"]
+        if n >= len(targets) or len(sources) != len(targets):
+            return set()
+        if text.endswith(" and ", 0, subject_span[0]):
+            return {ent.id for ent in targets[:-n]}
+        if text.startswith(" and ", subject_span[1]):
+            return {ent.id for ent in targets[n:]}
+        return set()
 
     def _chained(self, relation: str, ext_alts: list, tagged: _Tagged, start: int, pos: int,
                  values: dict[str, object], subject: object = None) -> list[_Candidate]:

@@ -132,9 +132,10 @@ def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None
     # ... but not a relative clause (its antecedent is the noun before it)
     ("MDM2 inhibits TP53, which activates STAT3.",
      {("MDM2", "inhibits", "TP53"), ("TP53", "activates", "STAT3")}),
-    # a base-form verb after "to <verb> ... and" continues the infinitive, not the subject's verbs
+    # a base-form verb after "to <verb> ... and" continues the infinitive, not the subject's verbs:
+    # its subject is the infinitive's (the object named right before "to")
     ("EGF activates RAS to increase ERK levels and induce STAT3.",
-     {("EGF", "activates", "KRAS")}),
+     {("EGF", "activates", "KRAS"), ("KRAS", "activates", "STAT3")}),
     # "these <class noun>" names the previous sentence's last list, "this <class noun>" its last entity
     ("MDM2 activates JAK1 and TYK2. These kinases phosphorylate STAT3.",
      {("MDM2", "activates", "JAK1"), ("MDM2", "activates", "TYK2"),

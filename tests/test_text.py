@@ -62,6 +62,17 @@ def test_lowercase_panel_label_opens_a_sentence() -> None:
     ]
 
 
+def test_sentence_may_open_on_a_lowercase_symbol_or_greek_letter() -> None:
+    # "p53", "mTOR", "c-Myc", "β-catenin", "βA" open sentences; an ordinary lowercase word does not
+    caption = ("AKT is active. p53 is degraded. mTOR binds. c-Myc rises (βA). βA binds. "
+               "It ends in Wnt. β-catenin moves, e.g. mTOR. mutations persist.")
+    text = prepare(caption)
+    assert [caption[s:e] for s, e in text.sentences] == [
+        "AKT is active.", "p53 is degraded.", "mTOR binds.", "c-Myc rises (βA).", "βA binds.",
+        "It ends in Wnt.", "β-catenin moves, e.g. mTOR. mutations persist.",
+    ]
+
+
 def test_sentences_use_original_offsets_with_greek() -> None:
     caption = "TNF-α activates NF-κB. IκBα is degraded."
     text = prepare(caption)

@@ -128,7 +128,9 @@ _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|tr
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 #: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
 #: and fatty acids": group 1 holds what was activated (one token or a list)
-_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*) (?:by|via|through) (?:the )?$")
+_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
+                           # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
+                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
@@ -250,7 +252,9 @@ _PARENTHETICAL_AGENT = re.compile(r"@,? (?:(?:which|that) (?:is|are|was|were) )?
 #: verbs of consequence ("..., which shares a kinase with Imd, contributes to AMP production")
 _LEAD_WORDS = frozenset(("leads", "led", "results", "resulted", "contributes", "contributed", "causes", "caused"))
 #: a finite or past verb after a comma in a series of verbs (", affected", ", promoted")
-_VERB_SERIES = re.compile(r", (?:and )?([a-z]+(?:ed|es|s))\b(?! by\b)")
+#: (an adverb may open the verb: "STAT, which is phosphorylated by JAK, then separates from Dome")
+_VERB_SERIES = re.compile(r", (?:and )?(?:(?:then|also|subsequently|in turn|eventually|finally|further|directly) )?"
+                          r"([a-z]+(?:ed|es|s))\b(?! by\b)")
 _RELATIVE_VERB = re.compile(r", (?:which|that) (?:(?:then|also|in turn|thus|thereby|directly|\w+ly) )*([a-z-]+)")
 #: a list whose members share one head noun ("toll-like receptor or TNF receptor activation, that
 #: activates NF-kB"): a singular relative verb then agrees with that head, which all members make
@@ -713,7 +717,9 @@ class Extractor:
                             r"(?:[^,]{0,60}[a-z][a-z][^,]{0,60}, (?:(?:in|during|under|upon|after|following|when|while|"
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
-                            r"(?:,)? (?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed)"
+                            # (an agent after a nominal subject: "Activation of the cAMP pathway by the
+                            # b-AR leads to inhibition of PLC and thereby prevents ...": the pathway acts)
+                            r"(?:,)? (?:(?:by|via|through) (?:the )?{TOK} )?(?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed)"
                             # (a base verb after a modal: "X may remove this signal and stimulate Y")
                             r"|(?:can|may|might|could|would|will|should|must) (?:{ADV})?[a-z]+)\b", macros)
         self._subject = re2.compile(subject, _OPTIONS)
@@ -1586,6 +1592,11 @@ class Extractor:
                 # "PTEN loss activates AKT", "leads to GSK3 inhibition": a slot named as lost
                 found = _flip(found)
             out.extend(found)
+            if rule.nominal_object and start and self._verb_word.fullmatch(
+                    text[:start].rstrip().rsplit(" ", 1)[-1].encode("ascii")):
+                # "inhibited IFN-mediated expression of A and B via SOCS1": the nominal is the
+                # verb's object, and what follows it ("via", "leading to") is the verb's
+                continue
             ext_alts, tried = extensions
             if ext_alts is None:
                 ext_alts = extensions[0] = [self._ext_alts[i] for i in sorted(
@@ -1769,11 +1780,12 @@ class Extractor:
                 # one entity alone can only move somewhere ("X enters the nucleus")
                 found.extend(self.resolve(self.candidates(tagged)))
             for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
-                                        + self.clause_shared_texts(tagged) + self.partner_texts(tagged),
-                                        start=1):
+                                        + self.clause_shared_texts(tagged) + self.partner_texts(tagged)
+                                        + coordinated_nominal_texts(tagged), start=1):
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
+            found = _ligand_duplicates(found)
             found = _ligand_phosphorylation(found, self._ligand_ids)
             found = _enzyme_products(found, self._products)
             if "@ " in tagged.text or tagged.text.endswith("@"):
@@ -1946,6 +1958,18 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 
 #: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
 _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
+#: a second nominal coordinated after an object ("expression of A and B and secretion of C")
+_SECOND_NOMINAL = re.compile(r"(@ (?:and|or) )(?:the )?(expression|transcription|secretion|production|synthesis|release|"
+                             r"activation|stimulation) of (?=(?:the )?@)")
+#: the nominals before it (the last one in its clause counts: "activation of X induces expression of
+#: A and secretion of B" coordinates the two expression nominals)
+_FIRST_NOMINAL = re.compile(r"\b(expression|transcription|secretion|production|synthesis|release|activation|stimulation)"
+                            r" of ")
+_NOMINAL_KIND = {"expression": "expr", "transcription": "expr", "secretion": "expr", "production": "expr",
+                 "synthesis": "expr", "release": "expr", "activation": "act", "stimulation": "act"}
+#: a ligand acting through a receptor ("FGF19, which acts through FGFR4", "leptin signals via LEPR")
+_ACTS_THROUGH = re.compile(r"@(\d+)@,? (?:(?:which|that) )?(?:[a-z]+ )?(?:acts?|acting|signals)"
+                           r" (?:[a-z]+ly )?(?:through|via|on|upon) (?:the |its )?(?:[a-z-]+ )?@(\d+)@")
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
 #: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
@@ -1962,19 +1986,63 @@ def _ligand_like(entity: Entity, tagged: _Tagged, ligand_ids: re.Pattern) -> boo
     return any(entity in tagged.tokens[int(m.group(1) or m.group(2))] for m in _CALLED_LIGAND.finditer(tagged.text))
 
 
+def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
+    """A virtual sentence without a second nominal of the same kind coordinated with the first
+    ("inhibited the expression of A and B and secretion of C via D" -> "... of A and B and C via
+    D"), so that the verb and what follows the objects reach the later ones too."""
+    text = tagged.text
+    if ("@ and " not in text and "@ or " not in text) or " of " not in text:
+        return []
+    out: list[str] = []
+    for k, m in enumerate(_SECOND_NOMINAL.finditer(text)):
+        if k == 3:
+            break  # (bounded: a sentence of many nominals stays linear to read)
+        # the clause before it, within a bounded window
+        start = max(0, m.start() - 400, *(text.rfind(mark, 0, m.start()) + 1 for mark in ",;:."))
+        firsts = _FIRST_NOMINAL.findall(text, start, m.start())
+        if firsts and _NOMINAL_KIND[firsts[-1]] == _NOMINAL_KIND[m.group(2)]:
+            out.append(text[:m.end(1)] + text[m.end():])
+            break  # (one per sentence: rare, and the rest of the sentence is read from it)
+    return out
+
+
+def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[Entity]]:
+    """The receptors that a ligand "acts / signals through (on)" in the sentence, by ligand id
+    ("SHP and FGF19, which acts through FGFR4": FGFR4); only a ligand-like subject counts."""
+    text = tagged.text
+    if " through " not in text and " via " not in text and " on " not in text and " upon " not in text:
+        return {}
+    out: dict[str, list[Entity]] = {}
+    called: set[str] | None = None  # (the mentions the sentence calls a ligand: found once, not per match)
+    for m in _ACTS_THROUGH.finditer(text):
+        receptors = tagged.tokens[int(m.group(2))]
+        for lig in tagged.tokens[int(m.group(1))]:
+            if not (lig.type in ("chemical", "group") or ligand_ids.fullmatch(lig.id)):
+                if called is None:
+                    called = {e.id for c in _CALLED_LIGAND.finditer(text) for e in tagged.tokens[int(c.group(1) or c.group(2))]}
+                if lig.id not in called:
+                    continue
+            out.setdefault(lig.id, []).extend(r for r in receptors if r.id != lig.id)
+    return out
+
+
 def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern) -> list[_Candidate]:
     """A ligand that binds its receptor acts through it: the receptor is the source of the effects
     the sentence gives the ligand ("R837 mimics ssRNA as a ligand for TLR-7, and initiates
-    signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention)."""
-    if "receptor" not in tagged.text and "ligand" not in tagged.text:
+    signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention); so does a
+    ligand that "acts through" a receptor ("represses CYP7A1 by induction of FGF19, which acts
+    through FGFR4": FGFR4 represses CYP7A1)."""
+    through = _acting_through(tagged, ligand_ids) if "act" in tagged.text or "signal" in tagged.text else {}
+    if "receptor" not in tagged.text and "ligand" not in tagged.text and not through:
         return found
-    if not any([c.relation == "binds" for c in found]):
+    if not through and not any([c.relation == "binds" for c in found]):
         return found  # (only a ligand bound to its receptor acts through it)
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
                  for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
+    receptors.update(r.id for recs in through.values() for r in recs)
     if not receptors:
         return found
-    ligand_of: dict[str, list[Entity]] = {}
+    ligand_of: dict[str, list[Entity]] = {lig: list(recs) for lig, recs in through.items()}
     for c in found:
         if c.relation == "binds":
             for lig, rec in ((c.subject, c.object), (c.object, c.subject)):
@@ -1990,6 +2058,27 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
         else:
             out.append(c)
     return out
+
+
+def _ligand_duplicates(found: list[_Candidate]) -> list[_Candidate]:
+    """A small molecule bound to a protein that has the same effect in the sentence does not have
+    it too ("Toll9 binds LPS to initiate the Toll pathway": Toll9, not LPS, activates Toll; the
+    curated convention makes the receptor the source of a bound ligand's effects)."""
+    partners: dict[str, set[str]] = {}
+    for c in found:
+        if c.relation == "binds" and (c.subject.type == "chemical") != (c.object.type == "chemical"):
+            ligand, receptor = (c.subject, c.object) if c.subject.type == "chemical" else (c.object, c.subject)
+            partners.setdefault(ligand.id, set()).add(receptor.id)
+    if not partners:
+        return found
+    effects: dict[str, set[tuple[str, str]]] = {}
+    for c in found:
+        if c.relation in _RECEPTOR_EFFECTS:
+            effects.setdefault(c.subject.id, set()).add((c.relation, c.object.id))
+    # (what the partners of each ligand do, gathered once: a long list of both stays linear)
+    partner_effects = {lig: set().union(*(effects.get(r, ()) for r in recs)) for lig, recs in partners.items()}
+    return [c for c in found
+            if not (c.subject.id in partner_effects and (c.relation, c.object.id) in partner_effects[c.subject.id])]
 
 
 def _ligand_phosphorylation(found: list[_Candidate], ligand_ids: re.Pattern) -> list[_Candidate]:

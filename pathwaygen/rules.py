@@ -51,7 +51,7 @@ _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
               "by_object_type", "description", "supersedes", "subject_kind", "consequence",
-              "removes_object", "adds_to_binding"}
+              "removes_object", "adds_to_binding", "nominal_object"}
 #: what `subject_kind` may ask of a rule's subject: "microrna" (a microRNA, whose "targets" is repression)
 SUBJECT_KINDS = frozenset({"microrna"})
 
@@ -95,6 +95,7 @@ class Rule:
     consequence: bool = False  # (extension) names what the statement leads to: see rules/README.md
     removes_object: bool = False  # the subject takes the object away: what follows is the subject's doing
     adds_to_binding: bool = False  # (extension) its activates stands beside the binds it extends
+    nominal_object: bool = False  # (primary) a nominal that a verb before it may take as object
 
     def groups(self, regex: Any) -> list[tuple[str, int]]:
         """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""
@@ -230,13 +231,14 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     if subject_kind and subject_kind not in SUBJECT_KINDS:
         raise _fail(source, f"rule {rid}: subject_kind must be one of {', '.join(sorted(SUBJECT_KINDS))}")
     flags = {}
-    for key in ("consequence", "removes_object", "adds_to_binding"):
+    for key in ("consequence", "removes_object", "adds_to_binding", "nominal_object"):
         value = raw.get(key, False)
         if not isinstance(value, bool):
             raise _fail(source, f"rule {rid}: {key} must be true or false")
-        if value and (key == "removes_object") == bool(anchor):
-            raise _fail(source, f"rule {rid}: {key} is for {'primary' if key == 'removes_object' else 'extension'} rules"
-                                f" ({'without' if key == 'removes_object' else 'with'} anchor: after)")
+        primary = key in ("removes_object", "nominal_object")
+        if value and primary == bool(anchor):
+            raise _fail(source, f"rule {rid}: {key} is for {'primary' if primary else 'extension'} rules"
+                                f" ({'without' if primary else 'with'} anchor: after)")
         flags[key] = value
     examples_raw = raw.get("examples")
     if not isinstance(examples_raw, list) or not examples_raw:

@@ -54,11 +54,13 @@ _L_FOR_I = re.compile(r"(?<![A-Za-z])l(?=(?:kappa|k|K)(?:B|K))")
 #: "βA could ...", "β-catenin then ...")
 _OPENING = (r"(?:[A-Z0-9]|[a-z]{1,3}-?[A-Z0-9]|(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega|"
             r"zeta|theta|tau|mu)(?:-?[A-Z0-9]|-[a-z]))")
-#: (a lowercase panel label may sit between the full stop and the opening: "... PqsR. (d) Downstream")
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+(?:\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+)?[\"'(\[]?" + _OPENING + ")")
+#: (also after a lowercase panel label: "in COS-7 cells. (i) Activation of", "by recognition
+#: modules. (a) In the Toll pathway": the label opens the next sentence)
+_PANEL = r"(?:\((?:[a-z]|[ivx]+)\)\s+)?"
+_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+" + _PANEL + r"[\"'(\[]?" + _OPENING + ")")
 #: _SENTENCE_END for a text with no "!" or "?": a literal first character lets re skip to each
 #: full stop instead of testing every character against a set
-_FULL_STOP_END = re.compile(r"\.(?=[\"')\]]*\s+(?:\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+)?[\"'(\[]?" + _OPENING + ")")
+_FULL_STOP_END = re.compile(r"\.(?=[\"')\]]*\s+" + _PANEL + r"[\"'(\[]?" + _OPENING + ")")
 
 #: 0, 1, 2, ...: offset maps are slices of it (grown on demand by _identity), so that a caption's
 #: map shares these int objects instead of making one per character

@@ -48,6 +48,20 @@ def test_acronym_spelled_like_an_abbreviation_ends_a_sentence() -> None:
     ]
 
 
+def test_lowercase_panel_label_opens_a_sentence() -> None:
+    # "(i)", "(ii)", "(a)" before a capital: the label opens the next sentence, whose opening
+    # subject the later verbs share; a label inside a sentence ("binds e.g. (a) foo") stays
+    caption = "Gs activates AC in COS-7 cells. (i) Activation of PKA inhibits RAF. (ii) Gi binds AC. (a) In the liver, X acts. It binds e.g. (a) foo."
+    text = prepare(caption)
+    assert [caption[s:e] for s, e in text.sentences] == [
+        "Gs activates AC in COS-7 cells.",
+        "(i) Activation of PKA inhibits RAF.",
+        "(ii) Gi binds AC.",
+        "(a) In the liver, X acts.",
+        "It binds e.g. (a) foo.",
+    ]
+
+
 def test_sentence_may_open_on_a_lowercase_symbol_or_greek_letter() -> None:
     # "p53", "mTOR", "c-Myc", "β-catenin", "βA" open sentences; an ordinary lowercase word does not
     caption = ("AKT is active. p53 is degraded. mTOR binds. c-Myc rises (βA). βA binds. "

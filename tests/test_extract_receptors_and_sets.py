@@ -1,5 +1,6 @@
-"""Activation / inhibition / expression constructions judged in code (helper relations-A):
-a ligand acts through its receptor, a protein bound to a receptor does not."""
+"""Constructions judged in code: a ligand acts through its receptor (a protein bound to a receptor
+does not); what follows an unnamed set of targets is the subject's doing, and a counted set is no
+node."""
 
 from __future__ import annotations
 

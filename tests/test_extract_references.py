@@ -1,5 +1,6 @@
-"""Constructions added by relations helper A8: pronouns of an opening mention, lowercase panel
-labels, "X signaling to Y", paralogs named as one pathway."""
+"""What a reference stands for and where a sentence ends: pronouns of an opening mention, "This"
+and "the latter" after the sentence before, lowercase panel labels; paralogs named as one
+pathway each act."""
 
 from __future__ import annotations
 

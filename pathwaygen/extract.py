@@ -271,6 +271,8 @@ _GENERIC_OBJECT = re.compile(r"(?:(?:downstream |substrate |target |effector )?(
 #: it names no node of its own (what the action leads to is still read, as the subject's)
 _COUNTED_SET = re.compile(r"\b(?:several|many|various|multiple|numerous|a number of|a variety of|a range of)"
                           r"(?: [a-z-]+)? @(\d+)@")
+#: a word every match of _COUNTED_SET holds (most sentences hold none: no regex scan then)
+_COUNTED_WORDS = ("several", "many", "various", "multiple", "numerous", "number of", "variety of", "range of")
 
 
 def _unnamed_set(entities: Iterable[Entity]) -> bool:
@@ -1788,7 +1790,7 @@ class Extractor:
             found = _ligand_duplicates(found)
             found = _ligand_phosphorylation(found, self._ligand_ids)
             found = _enzyme_products(found, self._products)
-            if "@ " in tagged.text or tagged.text.endswith("@"):
+            if any(word in tagged.text for word in _COUNTED_WORDS):
                 counted = {e.id for m in _COUNTED_SET.finditer(tagged.text)
                            if _unnamed_set(tagged.tokens[int(m.group(1))]) for e in tagged.tokens[int(m.group(1))]}
                 if counted:

@@ -302,3 +302,10 @@ def test_every_panel_label_holds_a_bar_or_a_parenthesis_after_a_stop(text):
 def test_chain_before_needs_its_ending(text):
     if X._CHAIN_BEFORE.search(text):
         assert text.endswith(X._CHAIN_ENDINGS), repr(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(X._COUNTED_SET.pattern))
+def test_counted_set_holds_a_counting_word(text):
+    if X._COUNTED_SET.search(text):
+        assert any(word in text for word in X._COUNTED_WORDS), text

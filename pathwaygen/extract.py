@@ -100,13 +100,13 @@ _THESE_NAMED = re.compile(r"(?:these|those|both|the two) @(\d+)@ ")
 _CATEGORY_LIST = re.compile(r"@(\d+)@,? (@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*)")
 #: a class named before its member ("the PI3K isoform p110a"): the member is the entity
 _CLASS_OF_NEXT = re.compile(r" isoforms? (?=@)")
-#: how a match of _PART_OF or _CLASS_OF_NEXT starts (one C call before either regex)
 #: an example list still open before a mention ("such as A, B, and C"): its items name no referent
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|including|e\.g\.,?|for example,?) [^;:.]*$")
 #: "the latter" as the object of a preposition, naming no class of its own ("inhibitors of the
 #: latter"; not "the latter kinase", which resolve_class_reference reads)
 _LATTER = re.compile(r"\b(?:of|on|by|to|with|for) (the latter)(?=[ ,.;)]|$)(?! (?:[a-z-]+ )?(?:proteins?|factors?|"
                      r"kinases?|receptors?|enzymes?|genes?|pathways?|complex(?:es)?|molecules?)\b)")
+#: how a match of _PART_OF or _CLASS_OF_NEXT starts (one C call before either regex)
 _PART_WORDS = (" subunit", " domain", " component", " portion", " moiety", " chain", " region", " isoform")
 _ITS_PATHWAY = re.compile(r"(?: signaling| signalling)? (?:pathways?|cascades?|signaling|signalling)\b")
 _LIST_JOIN = re.compile(r", (?:and|or|but|while|whereas) ")
@@ -1960,18 +1960,21 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 
 #: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
 _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
-#: a second nominal coordinated after an object ("expression of A and B and secretion of C")
-_SECOND_NOMINAL = re.compile(r"(@ (?:and|or) )(?:the )?(expression|transcription|secretion|production|synthesis|release|"
-                             r"activation|stimulation) of (?=(?:the )?@)")
-#: the nominals before it (the last one in its clause counts: "activation of X induces expression of
-#: A and secretion of B" coordinates the two expression nominals)
-_FIRST_NOMINAL = re.compile(r"\b(expression|transcription|secretion|production|synthesis|release|activation|stimulation)"
-                            r" of ")
+#: the nominals that coordinate with one of their own kind, by kind (expression or activation)
 _NOMINAL_KIND = {"expression": "expr", "transcription": "expr", "secretion": "expr", "production": "expr",
                  "synthesis": "expr", "release": "expr", "activation": "act", "stimulation": "act"}
+_NOMINALS = "|".join(_NOMINAL_KIND)
+#: a second nominal coordinated after an object ("expression of A and B and secretion of C")
+_SECOND_NOMINAL = re.compile(r"(@ (?:and|or) )(?:the )?(" + _NOMINALS + r") of (?=(?:the )?@)")
+#: the nominals before it (the last one in its clause counts: "activation of X induces expression of
+#: A and secretion of B" coordinates the two expression nominals)
+_FIRST_NOMINAL = re.compile(r"\b(" + _NOMINALS + r") of ")
 #: a ligand acting through a receptor ("FGF19, which acts through FGFR4", "leptin signals via LEPR")
 _ACTS_THROUGH = re.compile(r"@(\d+)@,? (?:(?:which|that) )?(?:[a-z]+ )?(?:acts?|acting|signals)"
                            r" (?:[a-z]+ly )?(?:through|via|on|upon) (?:the |its )?(?:[a-z-]+ )?@(\d+)@")
+#: the verbs and the prepositions every match of _ACTS_THROUGH holds (its verb between spaces)
+_ACTS_WORDS = (" act ", " acts ", " acting ", " signals ")
+_THROUGH_WORDS = (" through ", " via ", " on ", " upon ")
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
 #: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
@@ -2012,19 +2015,14 @@ def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[E
     """The receptors that a ligand "acts / signals through (on)" in the sentence, by ligand id
     ("SHP and FGF19, which acts through FGFR4": FGFR4); only a ligand-like subject counts."""
     text = tagged.text
-    if " through " not in text and " via " not in text and " on " not in text and " upon " not in text:
-        return {}
+    if not any(word in text for word in _ACTS_WORDS) or not any(word in text for word in _THROUGH_WORDS):
+        return {}  # (most sentences: neither an "acts" verb nor its preposition)
     out: dict[str, list[Entity]] = {}
-    called: set[str] | None = None  # (the mentions the sentence calls a ligand: found once, not per match)
     for m in _ACTS_THROUGH.finditer(text):
         receptors = tagged.tokens[int(m.group(2))]
         for lig in tagged.tokens[int(m.group(1))]:
-            if not (lig.type in ("chemical", "group") or ligand_ids.fullmatch(lig.id)):
-                if called is None:
-                    called = {e.id for c in _CALLED_LIGAND.finditer(text) for e in tagged.tokens[int(c.group(1) or c.group(2))]}
-                if lig.id not in called:
-                    continue
-            out.setdefault(lig.id, []).extend(r for r in receptors if r.id != lig.id)
+            if _ligand_like(lig, tagged, ligand_ids):
+                out.setdefault(lig.id, []).extend(r for r in receptors if r.id != lig.id)
     return out
 
 
@@ -2034,7 +2032,7 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
     signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention); so does a
     ligand that "acts through" a receptor ("represses CYP7A1 by induction of FGF19, which acts
     through FGFR4": FGFR4 represses CYP7A1)."""
-    through = _acting_through(tagged, ligand_ids) if "act" in tagged.text or "signal" in tagged.text else {}
+    through = _acting_through(tagged, ligand_ids)
     if "receptor" not in tagged.text and "ligand" not in tagged.text and not through:
         return found
     if not through and not any([c.relation == "binds" for c in found]):

@@ -309,3 +309,11 @@ def test_chain_before_needs_its_ending(text):
 def test_counted_set_holds_a_counting_word(text):
     if X._COUNTED_SET.search(text):
         assert any(word in text for word in X._COUNTED_WORDS), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(X._ACTS_THROUGH.pattern))
+def test_acts_through_holds_its_verb_and_preposition(text):
+    if X._ACTS_THROUGH.search(text):
+        assert any(word in text for word in X._ACTS_WORDS), text
+        assert any(word in text for word in X._THROUGH_WORDS), text

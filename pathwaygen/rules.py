@@ -49,9 +49,10 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
 #: to the slower NFA
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
+#: the true/false keys of a rule, each for primary rules (True) or extensions (False) only
+_FLAG_KEYS = {"consequence": False, "removes_object": True, "adds_to_binding": False, "nominal_object": True}
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
-              "by_object_type", "description", "supersedes", "subject_kind", "consequence",
-              "removes_object", "adds_to_binding", "nominal_object"}
+              "by_object_type", "description", "supersedes", "subject_kind", *_FLAG_KEYS}
 #: what `subject_kind` may ask of a rule's subject: "microrna" (a microRNA, whose "targets" is repression)
 SUBJECT_KINDS = frozenset({"microrna"})
 
@@ -231,11 +232,10 @@ def _compile_rule(raw: Any, macros: dict[str, str], source: str) -> Rule:
     if subject_kind and subject_kind not in SUBJECT_KINDS:
         raise _fail(source, f"rule {rid}: subject_kind must be one of {', '.join(sorted(SUBJECT_KINDS))}")
     flags = {}
-    for key in ("consequence", "removes_object", "adds_to_binding", "nominal_object"):
+    for key, primary in _FLAG_KEYS.items():
         value = raw.get(key, False)
         if not isinstance(value, bool):
             raise _fail(source, f"rule {rid}: {key} must be true or false")
-        primary = key in ("removes_object", "nominal_object")
         if value and primary == bool(anchor):
             raise _fail(source, f"rule {rid}: {key} is for {'primary' if primary else 'extension'} rules"
                                 f" ({'without' if primary else 'with'} anchor: after)")

@@ -1969,9 +1969,11 @@ _SECOND_NOMINAL = re.compile(r"(@ (?:and|or) )(?:the )?(" + _NOMINALS + r") of (
 #: the nominals before it (the last one in its clause counts: "activation of X induces expression of
 #: A and secretion of B" coordinates the two expression nominals)
 _FIRST_NOMINAL = re.compile(r"\b(" + _NOMINALS + r") of ")
-#: a ligand acting through a receptor ("FGF19, which acts through FGFR4", "leptin signals via LEPR")
+#: a ligand acting through a receptor ("FGF19, which acts through FGFR4", "leptin signals via LEPR");
+#: group 2: the receptor and those coordinated with it ("TNF acts through TNFR1 and TNFR2": both)
 _ACTS_THROUGH = re.compile(r"@(\d+)@,? (?:(?:which|that) )?(?:[a-z]+ )?(?:acts?|acting|signals)"
-                           r" (?:[a-z]+ly )?(?:through|via|on|upon) (?:the |its )?(?:[a-z-]+ )?@(\d+)@")
+                           r" (?:[a-z]+ly )?(?:through|via|on|upon) (?:the |its )?(?:[a-z-]+ )?"
+                           r"(@\d+@(?:(?:, |,? and |,? or )(?:the )?@\d+@)*)")
 #: the verbs and the prepositions every match of _ACTS_THROUGH holds (its verb between spaces)
 _ACTS_WORDS = (" act ", " acts ", " acting ", " signals ")
 _THROUGH_WORDS = (" through ", " via ", " on ", " upon ")
@@ -2019,7 +2021,7 @@ def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[E
         return {}  # (most sentences: neither an "acts" verb nor its preposition)
     out: dict[str, list[Entity]] = {}
     for m in _ACTS_THROUGH.finditer(text):
-        receptors = tagged.tokens[int(m.group(2))]
+        receptors = [r for token in _TOKEN.findall(m.group(2)) for r in tagged.tokens[int(token)]]
         for lig in tagged.tokens[int(m.group(1))]:
             if _ligand_like(lig, tagged, ligand_ids):
                 out.setdefault(lig.id, []).extend(r for r in receptors if r.id != lig.id)

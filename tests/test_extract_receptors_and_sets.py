@@ -26,6 +26,8 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # a kinase bound to a receptor is no ligand: its own effects stay its own
     ("NIK1 is bound to the flagellin receptor FLS2 and activates RPL10.",
      ("NIK1", "activates", "RPL10"), ("FLS2", "activates", "RPL10")),
+    # a ligand acting through two receptors acts on each: the first is no source of the second
+    ("TNF acts through TNFR1 and TNFR2.", ("TNF", "activates", "TNFRSF1B"), ("TNFRSF1A", "activates", "TNFRSF1B")),
 ])
 def test_receptor_acts_only_for_ligands(caption, present, absent):
     check_present_absent(triples(caption), present, absent)

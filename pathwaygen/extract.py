@@ -774,9 +774,12 @@ class Extractor:
                               + verbs + r"|{LEAD})\b", macros)
         self._class_reference = re2.compile(reference, _OPTIONS)
         # "AKT phosphorylates GSK3b and inactivates it": an object pronoun of a coordinated verb is
-        # the object of the verb before (not after "sequesters / targets it", which rules read)
+        # the object of the verb before (not after "sequesters / targets it", which rules read);
+        # so is a possessive before the object's activity ("BIN2 phosphorylates BZR1 and inhibits
+        # its activity")
         acting = "|".join(f"{{{name}}}" for name in ("V_ACT", "V_INH", "V_PHOS", "V_DEPHOS", "V_DEG", "V_REPR"))
-        object_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") (?P<P>it|them)\b",
+        object_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") "
+                                   r"(?P<P>it|them|(?:their|its) (?:expression|transcription|activity|activation|function))\b",
                                    macros)
         self._object_pronoun = re2.compile(object_pronoun, _OPTIONS)
         # "Ed promotes Hippo activity while Jub and Zyx inhibit it": "it" after a contrasting

@@ -155,6 +155,9 @@ def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None
     # a residue after the object names where; an object pronoun of a coordinated verb is that object
     ("MDM2 phosphorylates TP53 at Ser15 and inactivates it.",
      {("MDM2", "phosphorylates", "TP53"), ("MDM2", "inhibits", "TP53")}),
+    # ... and so is a possessive before the object's activity
+    ("MDM2 phosphorylates TP53 and inhibits its activity.",
+     {("MDM2", "phosphorylates", "TP53"), ("MDM2", "inhibits", "TP53")}),
     ("JAK2 phosphorylates STAT3 on Tyr705, which then translocates to the nucleus.",
      {("JAK2", "phosphorylates", "STAT3"), ("STAT3", "translocates", "nucleus")}),
     # a plural relative verb after a list has the whole list as antecedent in its later verbs too

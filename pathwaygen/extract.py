@@ -164,8 +164,10 @@ _LOSS_OF = _endings(f"{word} of" for word in (
     "inhibition", "inactivation", "loss", "deletion", "knockdown", "knock-down", "depletion", "blockade",
     "blocking", "absence", "lack", "suppression", "downregulation", "down-regulation", "silencing", "ablation",
     "disruption", "deficiency", "reduction", "decrease", "degradation"))
-#: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts)
-_LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (?:the )?(?:inhibition|inactivation|"
+#: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts),
+#: also as a verb ("inhibits TSC2, relieving the inhibition of RHEB, which activates mTORC1")
+_LOSS_OF_LOSS = re.compile(r"\b(?:(?:loss|lack|absence|relief|removal|release) of|reliev(?:es|ed|ing|e)|"
+                           r"remov(?:es|ed|ing|e)) (?:the )?(?:inhibition|inactivation|"
                            r"suppression|repression|blockade) of (?:the )?$")
 #: a slot that ends on its loss ("PTEN loss", "cholesterol depletion", "KEAP1 knockdown")
 _LOST = tuple(f"@ {word}" for word in (

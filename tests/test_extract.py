@@ -169,6 +169,9 @@ def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None
     # a slot named as lost flips the sign ("PTEN loss activates AKT": PTEN inhibits AKT)
     ("MDM2 knockdown increases TP53 levels.", {("MDM2", "inhibits", "TP53")}),
     ("EGF leads to STAT3 inhibition.", {("EGF", "inhibits", "STAT3")}),
+    # ... but not after a verb that lifts the loss ("relieving the inhibition of RHEB, which activates")
+    ("MDM2 inhibits TP53, relieving the inhibition of STAT3, which activates JAK2.",
+     {("MDM2", "inhibits", "TP53"), ("TP53", "inhibits", "STAT3"), ("STAT3", "activates", "JAK2")}),
     # a part named "of" its whole is the whole
     ("STAT3 binds the SOCS3 domain of JAK2.", {("STAT3", "binds", "JAK2")}),
 ])

@@ -1783,7 +1783,8 @@ class Extractor:
                 found.extend(self.resolve(self.candidates(tagged)))
             for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
                                         + self.clause_shared_texts(tagged) + self.partner_texts(tagged)
-                                        + coordinated_nominal_texts(tagged), start=1):
+                                        + coordinated_nominal_texts(tagged) + shared_object_texts(tagged),
+                                        start=1):
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
@@ -2008,6 +2009,46 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
         if firsts and _NOMINAL_KIND[firsts[-1]] == _NOMINAL_KIND[m.group(2)]:
             out.append(text[:m.end(1)] + text[m.end():])
             break  # (one per sentence: rare, and the rest of the sentence is read from it)
+    return out
+
+
+#: a nominal that names what happens to an object ("phosphorylation", "nuclear translocation" is
+#: a place mention, "cleavage", "release")
+_EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnover)"
+#: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation
+#: of IkBa", "activation and @n@ of NF-kB" (a place mention: "nuclear translocation"); not after a
+#: mention, whose nominal it is ("EGFR phosphorylation and activation of PI3K" names two objects)
+_SHARED_OBJECT_NOMINALS = re.compile(
+    r"(?<![@\w-])(?<!@ )(" + _EVENT_NOUN + r")((?:, " + _EVENT_NOUN + r")*,? (?:and|or) "
+    r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|rapid|its|their|the) )?"
+    r"(?:" + _EVENT_NOUN + r"|@\d+@)) of (?=(?:the |its |their )?@)")
+#: what every match of _SHARED_OBJECT_NOMINALS holds: a nominal's ending right before its "and" / "or"
+_SHARED_OBJECT_GATE = re.compile(r"(?:tion|sion|ment|sis|age|ase|ing|ver),? (?:and|or) ")
+#: one nominal after the first of such a list (a modifier word before it is left out)
+_LISTED_NOMINAL = re.compile(r"(?:, |,? (?:and|or) (?:(?:then |thereby )?[a-z]+ )?)(" + _EVENT_NOUN + r"|@\d+@)(?=,| |$)")
+
+
+def shared_object_texts(tagged: _Tagged) -> list[str]:
+    """Virtual sentences with one nominal of a list that shares its object: "IKK triggers the
+    phosphorylation and subsequent degradation of IkBa" -> "IKK triggers the phosphorylation of
+    IkBa" and "IKK triggers the degradation of IkBa", so that each nominal's own rule reads it
+    (the corpus convention: phosphorylation that leads to degradation phosphorylates and degrades)."""
+    text = tagged.text
+    if " of " not in text or _SHARED_OBJECT_GATE.search(text) is None:
+        return []
+    out: list[str] = []
+    for k, m in enumerate(_SHARED_OBJECT_NOMINALS.finditer(text)):
+        if k == 2:
+            break  # (bounded: each virtual sentence is read in full)
+        nominals = [m.group(1)]
+        nominals.extend(item.group(1) for item in _LISTED_NOMINAL.finditer(m.group(2)))
+        for nominal in nominals:
+            if nominal.startswith("ubiquit"):
+                continue  # (what the ubiquitination does is the other nominal: "ubiquitination and activation of TAK1")
+            token = _TOKEN.fullmatch(nominal)
+            if token is not None and not all(e.type == "group" for e in tagged.tokens[int(token.group(1))]):
+                continue  # (a mention in the list that is no process or place names no event)
+            out.append(text[:m.start()] + nominal + " of " + text[m.end():])
     return out
 
 

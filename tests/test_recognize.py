@@ -297,6 +297,10 @@ def test_gene_sets_named_after_their_regulator() -> None:
     groups = [(t, i) for t, i, _ in found(caption) if t.endswith("genes")]
     assert groups == [("NF-κB target genes", ("nf-κb target genes",)), ("STAT-responsive genes", ("stat-responsive genes",))]
     assert "target genes" not in all_ids("the complex activates transcription of specific target genes")
+    # "Wnt target gene expression" is the expression of the set (one node, the set's key), not
+    # Wnt beside a "target gene expression"
+    assert [(t, i) for t, i, _ in found("β-catenin initiates Wnt-target gene expression.")][1:] == [
+        ("Wnt-target gene expression", ("wnt-target genes",))]
 
 
 def test_entities_carry_xrefs() -> None:

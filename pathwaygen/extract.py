@@ -889,7 +889,7 @@ class Extractor:
             slot_text = text[s:e]
             if name == "LOC":
                 token = _TOKEN.search(slot_text)
-                if token and not any(e.type == "group" for e in tagged.tokens[int(token.group(1))]):
+                if token and not any(e.type == "group" and e.id in PLACES for e in tagged.tokens[int(token.group(1))]):
                     return {}  # only a place (a group node) is somewhere to move to
                 if token:
                     values[name] = {"source": list(tagged.tokens[int(token.group(1))]),

@@ -1343,7 +1343,7 @@ class Extractor:
             passive = " " in tagged.text[s:e] and tagged.text[s:e].endswith("ed")
             finite = first.endswith("s") and first not in ("is", "was", "has", "gets")
             relative = tagged.text.startswith((", which", ", that", ", who"), comma.start())
-            if not relative and (passive or (finite and " " not in tagged.text[s:e])):
+            if not relative and (passive or (finite and (" " not in tagged.text[s:e] or _VERB_PARTICLE.match(tagged.text, s + len(first))))):
                 verb = comma.start() + 2
                 for joint in ("or ", "and "):
                     if tagged.text.startswith(joint, verb):
@@ -1949,6 +1949,11 @@ def _regex_filter(sources: list[str]) -> tuple[Any, list[Any]]:
         regex_filter.Add(source, _OPTIONS)
     regex_filter.Compile()
     return regex_filter, [regex_filter.re(i) for i in range(len(sources))]
+
+
+#: what may follow a finite verb after a comma that shares the opening subject ("YAP enters the
+#: nucleus, interacts with TEAD and ...", ", binds to X"): a preposition or adverb, not more verbs
+_VERB_PARTICLE = re.compile(r" (?:directly |specifically |physically )?(?:with|to|on|onto|into)\b")
 
 
 def _chain_link(x: Entity, y: Entity) -> bool:

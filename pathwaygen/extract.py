@@ -985,6 +985,10 @@ class Extractor:
             pairs: list[tuple[Entity, Entity]] = []
             src, dst = values.get(src_name), values.get(dst_name)
             if (respectively and isinstance(src, dict) and isinstance(dst, dict)
+                    and len(src["source"]) > 1 and len(dst["target"]) > 1
+                    and len(src["source"]) != len(dst["target"])):
+                continue  # ("respectively" pairs lists it cannot line up here: every pair would be a guess)
+            if (respectively and isinstance(src, dict) and isinstance(dst, dict)
                     and len(src["source"]) == len(dst["target"]) > 1):
                 # "X and Y activate A and B, respectively": pair them in order
                 pairs = list(zip(src["source"], dst["target"]))

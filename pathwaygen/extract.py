@@ -716,7 +716,10 @@ class Extractor:
                             # a fronted phrase holds a word ("In @0@ cells, "), unlike the first
                             # member of the subject list ("@0@, @1@ and @2@ activate"); a second
                             # one opens on a preposition ("In anthers, during HT stress, ROS ...")
-                            r"(?:[^,]{0,60}[a-z][a-z][^,]{0,60}, (?:(?:in|during|under|upon|after|following|when|while|"
+                            # (a fronted phrase may end on a list of examples: "In response to stimuli
+                            # such as TNF, IL-1 or LPS, the IKKb subunit is activated")
+                            r"(?:(?:[^,]{0,60}[a-z][a-z] (?:such as|including) {TOK}(?:, {TOK})*,? (?:and|or) {TOK}"
+                            r"|[^,]{0,60}[a-z][a-z][^,]{0,60}), (?:(?:in|during|under|upon|after|following|when|while|"
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
                             # (an agent after a nominal subject: "Activation of the cAMP pathway by the

@@ -916,6 +916,14 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
+            elif (name != "A" and e == match_end and ", " in slot_text and _FRONTED.match(text, 0, s)
+                  and _search(self._clause, tagged.raw, e, anchored=True) is not None):
+                # "Upon TNF binding to TNFR1, the IKK complex (IKK1, IKK2 and NEMO) becomes
+                # activated": a list that runs from a fronted phrase into a new clause ends at the
+                # phrase's comma; what follows is the main clause's subject
+                cut = slot_text.index(", ")
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             elif name == "A" and e < match_end and _TWO_WITH_SERIAL_COMMA.fullmatch(slot_text):
                 # "triggers FOXO activation by AKT, and FOXO translocates": a serial comma
                 # before "and" with only two conjuncts joins clauses, not list members

@@ -2035,17 +2035,18 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
 #: a nominal that names what happens to an object ("phosphorylation", "nuclear translocation" is
 #: a place mention, "cleavage", "release")
 _EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnover)"
+#: a word that may stand before a coordinated nominal ("and subsequent degradation")
+_EVENT_MODIFIER = r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|proteosomal|rapid|its|their|the) )?"
 #: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation
 #: of IkBa", "activation and @n@ of NF-kB" (a place mention: "nuclear translocation"); not after a
 #: mention, whose nominal it is ("EGFR phosphorylation and activation of PI3K" names two objects)
 _SHARED_OBJECT_NOMINALS = re.compile(
-    r"(?<![@\w-])(?<!@ )(" + _EVENT_NOUN + r")((?:, " + _EVENT_NOUN + r")*,? (?:and|or) "
-    r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|rapid|its|their|the) )?"
-    r"(?:" + _EVENT_NOUN + r"|@\d+@)) of (?=(?:the |its |their )?@)")
+    r"(?<![@\w-])(?<!@ )(" + _EVENT_NOUN + r")((?:(?:, |,? (?:and|or) )" + _EVENT_MODIFIER + _EVENT_NOUN + r")*"
+    r",? (?:and|or) " + _EVENT_MODIFIER + r"(?:" + _EVENT_NOUN + r"|@\d+@)) of (?=(?:the |its |their )?@)")
 #: what every match of _SHARED_OBJECT_NOMINALS holds: a nominal's ending right before its "and" / "or"
 _SHARED_OBJECT_GATE = re.compile(r"(?:tion|sion|ment|sis|age|ase|ing|ver),? (?:and|or) ")
 #: one nominal after the first of such a list (a modifier word before it is left out)
-_LISTED_NOMINAL = re.compile(r"(?:, |,? (?:and|or) (?:(?:then |thereby )?[a-z]+ )?)(" + _EVENT_NOUN + r"|@\d+@)(?=,| |$)")
+_LISTED_NOMINAL = re.compile(r"(?:, |,? (?:and|or) )(?:(?:then |thereby )?[a-z]+ )?(" + _EVENT_NOUN + r"|@\d+@)(?=,| |$)")
 
 
 def shared_object_texts(tagged: _Tagged) -> list[str]:

@@ -324,6 +324,11 @@ _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|o
 _DEMONSTRATIVE_START = ("th", "stimulation of th", "activation of th", "engagement of th", "inhibition of th")
 
 
+#: a fronted subordinate clause whose subject is no mention ("when a ligand binds to its receptor, ")
+_UNNAMED_SUBORDINATE = re.compile(r"(?:when|after|once|if|because|since|although|while|whereas|before) "
+                                  r"(?:(?:the|a|an) )?(?!@)[^,;@]*(?:@[^,;]*)?, ")
+
+
 def _may_hold_pronoun(text: str) -> bool:
     """Literal pre-check of Extractor._pronoun: its pronoun ("it", "they", "this complex", "the
     complex", "this protein") follows a space or opens the text, and is followed by " " or ","."""
@@ -1128,6 +1133,11 @@ class Extractor:
                 # "HHQ, the precursor to PQS synthesis is shown because it can act as": no
                 # subject list is read (an open apposition), but the sentence opens on what it is about
                 own = tagged.tokens[int(_TOKEN.match(tagged.text).group()[1:-1])]
+            if not own and s > 0 and _UNNAMED_SUBORDINATE.fullmatch(tagged.text, 0, s):
+                # "When a ligand binds to its receptor, it triggers ...": the pronoun is the
+                # fronted clause's subject, which names no entity (not the previous sentence's)
+                pos = e
+                continue
             referent = own or previous()
             if not referent:
                 pos = e

@@ -929,6 +929,12 @@ class Extractor:
                 cut = slot_text.index(", ")
                 e -= len(slot_text) - cut
                 slot_text = slot_text[:cut]
+            elif name == "B" and rule.relation == "binds" and " of " in slot_text and _EVENT_AFTER_PARTNERS.search(slot_text):
+                # "GRB2 interaction with Shc proteins and activation of MAPK": an event after the
+                # partners is no partner (the list reads "activation of X" as X for other relations)
+                cut = _EVENT_AFTER_PARTNERS.search(slot_text).start()
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             elif name == "A" and e < match_end and _TWO_WITH_SERIAL_COMMA.fullmatch(slot_text):
                 # "triggers FOXO activation by AKT, and FOXO translocates": a serial comma
                 # before "and" with only two conjuncts joins clauses, not list members
@@ -2045,6 +2051,9 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
 #: a nominal that names what happens to an object ("phosphorylation", "nuclear translocation" is
 #: a place mention, "cleavage", "release")
 _EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnover)"
+#: an event named after a list of binding partners ("... with Shc and activation of MAPK")
+_EVENT_AFTER_PARTNERS = re.compile(r",? (?:and|as well as) (?:the |an? )?(?:activation|phosphorylation|stimulation|induction|"
+                                   r"expression|recruitment|translocation|degradation|inhibition) of ")
 #: a word that may stand before a coordinated nominal ("and subsequent degradation")
 _EVENT_MODIFIER = r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|proteosomal|rapid|its|their|the) )?"
 #: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation

@@ -163,7 +163,9 @@ def _endings(words: Iterable[str]) -> tuple[str, ...]:
 _LOSS_OF = _endings(f"{word} of" for word in (
     "inhibition", "inactivation", "loss", "deletion", "knockdown", "knock-down", "depletion", "blockade",
     "blocking", "absence", "lack", "suppression", "downregulation", "down-regulation", "silencing", "ablation",
-    "disruption", "deficiency", "reduction", "decrease", "degradation"))
+    "disruption", "deficiency", "reduction", "decrease", "degradation")) + _endings(
+    # (and a low amount: "low glucose activates AMPK" means glucose inhibits AMPK)
+    ("low", "lower", "insufficient"))
 #: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts)
 _LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (?:the )?(?:inhibition|inactivation|"
                            r"suppression|repression|blockade) of (?:the )?$")

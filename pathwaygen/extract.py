@@ -198,6 +198,7 @@ _BY_ENDINGS = _endings((" by", " via", " through"))
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*|(?:ability|capacity|capability) of) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
+_TO_PRODUCE = re.compile(r" to (?:form|produce|generate|yield)\b")
 #: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named
 _LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enabling|allowing|permitting|causing|forcing|"
                                r"freeing) (it|them) to ")
@@ -1592,7 +1593,11 @@ class Extractor:
                     head = _MEMBERS_HEAD.search(text, 0, a_start)
                     if head is None:
                         continue
-                if text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
+                if (a_end < end and text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end)
+                        and not _LICENSES_TO.search(before) and not (before.endswith(" by ") and _TO_PRODUCE.match(text, a_end))):
+                    # (only when the infinitive is the match's verb: a passive's agent "by Y" keeps
+                    # its edge whatever follows; an enzyme "by" which a substrate is converted forms
+                    # the product: "is carboxylated by ACC to form malonyl-CoA")
                     continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:

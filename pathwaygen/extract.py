@@ -119,6 +119,11 @@ _MODAL_AFTER = re.compile(r",? ((?:also |then |thus |therefore )?(?:cannot|can|m
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
+#: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
+#: including @1@"): the verb and a lowercase class of one to three words
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing ))(?:the |several |many |various |other |its |their )?"
+                                  r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,"
+                                  r" (?:including|such as) (?=@)")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
@@ -596,6 +601,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
+    if ", including @" in text or ", such as @" in text:
+        # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
+        # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
+        text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
     return _Tagged(text, tokens, derived)
 
 

@@ -119,6 +119,11 @@ _MODAL_AFTER = re.compile(r",? ((?:also |then |thus |therefore )?(?:cannot|can|m
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
+#: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
+#: including @1@"): the verb and a lowercase class of one to three words
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing ))(?:the |several |many |various |other |its |their )?"
+                                  r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,"
+                                  r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
@@ -200,6 +205,7 @@ _BY_ENDINGS = _endings((" by", " via", " through"))
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*|(?:ability|capacity|capability) of) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
+_TO_PRODUCE = re.compile(r" to (?:form|produce|generate|yield)\b")
 #: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named
 _LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enabling|allowing|permitting|causing|forcing|"
                                r"freeing) (it|them) to ")
@@ -597,6 +603,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
+    if ", including " in text or ", such as " in text:
+        # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
+        # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
+        text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
     return _Tagged(text, tokens, derived)
 
 
@@ -1597,7 +1607,11 @@ class Extractor:
                     head = _MEMBERS_HEAD.search(text, 0, a_start)
                     if head is None:
                         continue
-                if text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
+                if (a_end < end and text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end)
+                        and not _LICENSES_TO.search(before) and not (before.endswith(" by ") and _TO_PRODUCE.match(text, a_end))):
+                    # (only when the infinitive is the match's verb: a passive's agent "by Y" keeps
+                    # its edge whatever follows; an enzyme "by" which a substrate is converted forms
+                    # the product: "is carboxylated by ACC to form malonyl-CoA")
                     continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:

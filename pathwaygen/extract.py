@@ -697,6 +697,7 @@ class Extractor:
         self._products = load_products()
         # extensions whose activates stands beside the binds of the match they extend (rule key)
         self._adds_to_binding = frozenset(r.id for r in self.extensions if r.adds_to_binding)
+        self._adds_effect = frozenset(r.id for r in self.extensions if r.adds_effect)
         macros = load_macros(RULES_DIR)
         # only a ligand acts through the receptor it binds (see _receptor_acts)
         self._ligand_ids = re.compile(r"(?:" + macros["LIGAND_ID"] + r")", re.IGNORECASE)
@@ -1716,10 +1717,16 @@ class Extractor:
             # leading to its degradation": both hold), so that match (same start) does not overrule it
             # as does a purpose the recruited partner serves ("recruits TRIF to activate the
             # TRIF-dependent pathway": the subject binds TRIF and activates it)
+            # and so does an effect on the object's activity (rule key adds_effect: "AKT phosphorylates
+            # GSK3b, inhibiting its activity": phosphorylates and inhibits), beside another relation
+            adds_effect = cand.rule in self._adds_effect
             extension = cand.rule in self._extension_ids and (
-                cand.relation == "degrades" or (cand.relation == "activates" and cand.rule in self._adds_to_binding))
+                cand.relation == "degrades" or adds_effect
+                or (cand.relation == "activates" and cand.rule in self._adds_to_binding))
             if pair and any(other[0] < e and s < other[1]
-                            and not (extension and other[0] == s and (cand.relation == "degrades" or other[2] == "binds"))
+                            and not (extension and other[0] == s and (
+                                cand.relation == "degrades" or other[2] == "binds"
+                                or (adds_effect and other[2] != cand.relation)))
                             for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])

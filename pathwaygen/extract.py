@@ -391,9 +391,12 @@ _INHIBITOR_WORD = re.compile(r"inhibitor|antagonist|blocker", re.IGNORECASE)  # 
 #: they match: "İ" (lowercased to two characters), "ı" (an i) and "ſ" (an s)
 _ODD_CASES = ("\u0130", "\u0131", "\u017f")
 
-#: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site")
+#: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site");
+#: a ", respectively" after a list of residues pairs the subjects with the residues ("PDK1 and
+#: mTORC2 phosphorylate AKT at Thr308 and Ser473, respectively"), so it goes with them: both act on AKT
 _RESIDUE = re.compile(r" (?:on|at) (?:the )?(?:(?:tyr|ser|thr|lys|tyrosine|serine|threonine|lysine|[ystk])[- ]?\d+"
-                      r"(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)*)(?: residues?| sites?)?(?=[ ,;.)]|$)")
+                      r"(?:(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)+(?: residues?| sites?)?,? respectively"
+                      r"(?=[,;.)]|$)|(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)*(?: residues?| sites?)?(?=[ ,;.)]|$)))")
 
 #: canonical ids of compartment words (group nodes)
 COMPARTMENTS: dict[str, str] = {

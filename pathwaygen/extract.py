@@ -172,7 +172,9 @@ _LOST = tuple(f"@ {word}" for word in (
     "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
     "inhibition", "blockade", "inactivation", "downregulation", "down-regulation"))
 _PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "after", "during", "under", "for",
-                 "among", "onto", "across", "toward", "towards", "through", "via", "with")
+                 "among", "onto", "across", "toward", "towards", "through", "via", "with",
+                 # ("Unlike TLR4, TLR3 activates TRIF": the contrasted one does not act)
+                 "unlike")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
 _PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)
 #: the route of a flux before a slot: "Ca2+ influx through L-type VDCCs and (synaptically activated)

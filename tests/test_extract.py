@@ -157,6 +157,8 @@ def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None
      {("MDM2", "phosphorylates", "TP53"), ("MDM2", "inhibits", "TP53")}),
     ("JAK2 phosphorylates STAT3 on Tyr705, which then translocates to the nucleus.",
      {("JAK2", "phosphorylates", "STAT3"), ("STAT3", "translocates", "nucleus")}),
+    # the object of a fronted "unlike" is no subject
+    ("Unlike JAK1, TYK2 phosphorylates STAT3.", {("TYK2", "phosphorylates", "STAT3")}),
     # ", respectively" after a list of residues pairs the subjects with the residues: both act
     ("JAK1 and TYK2 phosphorylate STAT3 at Tyr705 and Ser727, respectively.",
      {("JAK1", "phosphorylates", "STAT3"), ("TYK2", "phosphorylates", "STAT3")}),

@@ -1623,7 +1623,12 @@ class Extractor:
                 # a consequence ("..., leading to Z") comes from the object, unless the verb removed
                 # the object ("X inhibits Y, leading to Z": the subject's action leads to Z), as a
                 # competitor for binding does (rule key removes_object)
-                if ext.consequence and "A" in values and (
+                if (rule.relation == "translocates" and "B" not in values and "A" in values
+                        and not any("A" in (y[0], y[2]) for y in ext.yields)):
+                    # "X translocates to the nucleus, leading to the expression of Y": the mover
+                    # acts next (the place is no agent); what names the subject itself is left as is
+                    ext_values["B"] = values["A"]
+                elif ext.consequence and "A" in values and (
                         rule.relation in _SUPPRESSING or rule.removes_object
                         or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
                             and len(values["B"]["target"]) > 1)

@@ -157,6 +157,9 @@ def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None
      {("MDM2", "phosphorylates", "TP53"), ("MDM2", "inhibits", "TP53")}),
     ("JAK2 phosphorylates STAT3 on Tyr705, which then translocates to the nucleus.",
      {("JAK2", "phosphorylates", "STAT3"), ("STAT3", "translocates", "nucleus")}),
+    # after a move to a place, the mover acts next (the place is no agent)
+    ("STAT3 translocates to the nucleus, leading to the expression of SOCS3.",
+     {("STAT3", "translocates", "nucleus"), ("STAT3", "expresses", "SOCS3")}),
     # the object of a fronted "unlike" is no subject
     ("Unlike JAK1, TYK2 phosphorylates STAT3.", {("TYK2", "phosphorylates", "STAT3")}),
     # ", respectively" after a list of residues pairs the subjects with the residues: both act

@@ -79,7 +79,9 @@ def test_after_slot_checks_need_their_literals(to_verb, respectively, join):
 FORMER_LOSS_OF = re.compile(
     r"(?:inhibition|inactivation|loss|deletion|knockdown|knock-down|depletion|blockade|"
     r"blocking|absence|lack|suppression|down-?regulation|silencing|ablation|"
-    r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$")
+    r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$"
+    # (since added: a low amount, "low glucose activates AMPK")
+    r"|(?:low|lower|insufficient) (?:the )?$")
 FORMER_LOST = re.compile(r"@ (?:depletion|deficiency|loss|knockdown|knock-down|knockout|deletion|silencing|ablation|"
                          r"inhibition|blockade|inactivation|downregulation|down-regulation)$")
 
@@ -317,3 +319,10 @@ def test_acts_through_holds_its_verb_and_preposition(text):
     if X._ACTS_THROUGH.search(text):
         assert any(word in text for word in X._ACTS_WORDS), text
         assert any(word in text for word in X._THROUGH_WORDS), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(X._SHARED_OBJECT_NOMINALS.pattern))
+def test_shared_object_nominals_need_their_gate(text):
+    if X._SHARED_OBJECT_NOMINALS.search(text):
+        assert " of " in text and X._SHARED_OBJECT_GATE.search(text), text

@@ -1577,6 +1577,9 @@ class Extractor:
                     ion = list(tagged.tokens[int(route.group(1)[1:-1])])
                     acting = {"source": ion, "target": ion}
                 elif (leading and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)
+                      # (a hyphen modifier is the agent of its own nominal after any preposition:
+                      # "is required for TNF-induced NF-kB activation")
+                      and not text.startswith("-", a_end)
                       and ((before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before))
                            # an agent list running on into a new clause: "triggers FOXO activation by
                            # insulin-like signaling, and FOXO translocates" (FOXO moves, not the agent)

@@ -160,6 +160,9 @@ def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None
     # after a move to a place, the mover acts next (the place is no agent)
     ("STAT3 translocates to the nucleus, leading to the expression of SOCS3.",
      {("STAT3", "translocates", "nucleus"), ("STAT3", "expresses", "SOCS3")}),
+    # a hyphen modifier after a preposition is the agent of its nominal
+    ("MDM2 is required for JAK2-induced STAT3 activation.",
+     {("MDM2", "activates", "STAT3"), ("JAK2", "activates", "STAT3")}),
     # the object of a fronted "unlike" is no subject
     ("Unlike JAK1, TYK2 phosphorylates STAT3.", {("TYK2", "phosphorylates", "STAT3")}),
     # ", respectively" after a list of residues pairs the subjects with the residues: both act

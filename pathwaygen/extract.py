@@ -181,7 +181,9 @@ _LOST = tuple(f"@ {word}" for word in (
     "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
     "inhibition", "blockade", "inactivation", "downregulation", "down-regulation"))
 _PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "after", "during", "under", "for",
-                 "among", "onto", "across", "toward", "towards", "through", "via", "with")
+                 "among", "onto", "across", "toward", "towards", "through", "via", "with",
+                 # ("Unlike TLR4, TLR3 activates TRIF": the contrasted one does not act)
+                 "unlike")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
 _PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)
 #: the route of a flux before a slot: "Ca2+ influx through L-type VDCCs and (synaptically activated)
@@ -406,9 +408,12 @@ _INHIBITOR_WORD = re.compile(r"inhibitor|antagonist|blocker", re.IGNORECASE)  # 
 #: they match: "İ" (lowercased to two characters), "ı" (an i) and "ſ" (an s)
 _ODD_CASES = ("\u0130", "\u0131", "\u017f")
 
-#: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site")
+#: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site");
+#: a ", respectively" after a list of residues pairs the subjects with the residues ("PDK1 and
+#: mTORC2 phosphorylate AKT at Thr308 and Ser473, respectively"), so it goes with them: both act on AKT
 _RESIDUE = re.compile(r" (?:on|at) (?:the )?(?:(?:tyr|ser|thr|lys|tyrosine|serine|threonine|lysine|[ystk])[- ]?\d+"
-                      r"(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)*)(?: residues?| sites?)?(?=[ ,;.)]|$)")
+                      r"(?:(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)+(?: residues?| sites?)?,? respectively"
+                      r"(?=[,;.)]|$)|(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)*(?: residues?| sites?)?(?=[ ,;.)]|$)))")
 
 #: canonical ids of compartment words (group nodes)
 COMPARTMENTS: dict[str, str] = {
@@ -716,6 +721,7 @@ class Extractor:
         self._products = load_products()
         # extensions whose activates stands beside the binds of the match they extend (rule key)
         self._adds_to_binding = frozenset(r.id for r in self.extensions if r.adds_to_binding)
+        self._adds_effect = frozenset(r.id for r in self.extensions if r.adds_effect)
         macros = load_macros(RULES_DIR)
         # only a ligand acts through the receptor it binds (see _receptor_acts)
         self._ligand_ids = re.compile(r"(?:" + macros["LIGAND_ID"] + r")", re.IGNORECASE)
@@ -1586,6 +1592,9 @@ class Extractor:
                     ion = list(tagged.tokens[int(route.group(1)[1:-1])])
                     acting = {"source": ion, "target": ion}
                 elif (leading and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)
+                      # (a hyphen modifier is the agent of its own nominal after any preposition:
+                      # "is required for TNF-induced NF-kB activation")
+                      and not text.startswith("-", a_end)
                       and ((before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before))
                            # an agent list running on into a new clause: "triggers FOXO activation by
                            # insulin-like signaling, and FOXO translocates" (FOXO moves, not the agent)
@@ -1669,7 +1678,12 @@ class Extractor:
                 # a consequence ("..., leading to Z") comes from the object, unless the verb removed
                 # the object ("X inhibits Y, leading to Z": the subject's action leads to Z), as a
                 # competitor for binding does (rule key removes_object)
-                if ext.consequence and "A" in values and (
+                if (rule.relation == "translocates" and "B" not in values and "A" in values
+                        and not any("A" in (y[0], y[2]) for y in ext.yields)):
+                    # "X translocates to the nucleus, leading to the expression of Y": the mover
+                    # acts next (the place is no agent); what names the subject itself is left as is
+                    ext_values["B"] = values["A"]
+                elif ext.consequence and "A" in values and (
                         rule.relation in _SUPPRESSING or rule.removes_object
                         or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
                             and len(values["B"]["target"]) > 1)
@@ -1768,10 +1782,16 @@ class Extractor:
             # leading to its degradation": both hold), so that match (same start) does not overrule it
             # as does a purpose the recruited partner serves ("recruits TRIF to activate the
             # TRIF-dependent pathway": the subject binds TRIF and activates it)
+            # and so does an effect on the object's activity (rule key adds_effect: "AKT phosphorylates
+            # GSK3b, inhibiting its activity": phosphorylates and inhibits), beside another relation
+            adds_effect = cand.rule in self._adds_effect
             extension = cand.rule in self._extension_ids and (
-                cand.relation == "degrades" or (cand.relation == "activates" and cand.rule in self._adds_to_binding))
+                cand.relation == "degrades" or adds_effect
+                or (cand.relation == "activates" and cand.rule in self._adds_to_binding))
             if pair and any(other[0] < e and s < other[1]
-                            and not (extension and other[0] == s and (cand.relation == "degrades" or other[2] == "binds"))
+                            and not (extension and other[0] == s and (
+                                cand.relation == "degrades" or other[2] == "binds"
+                                or (adds_effect and other[2] != cand.relation)))
                             for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])

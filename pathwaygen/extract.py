@@ -1268,7 +1268,12 @@ class Extractor:
             # which still says the partners bind
             tagged.set_text(tagged.text[:match.end()] + ", " + token + tagged.text[match.end():].lstrip(","))
             return
-        tagged.set_text(tagged.text[:start] + token + tagged.text[match.end():])
+        rest = tagged.text[match.end():]
+        if rest.startswith(", then "):
+            # "IL-6 binds IL-6R and the complex, then, induces gp130" written with one comma: the
+            # adverb opens the complex's verb, not a series of the opening subject's verbs
+            rest = rest[1:]
+        tagged.set_text(tagged.text[:start] + token + rest)
 
     def last_entities(self, tagged: _Tagged) -> tuple[Entity, ...]:
         """The entities of the last mention of a tagged sentence (a named pathway: its last member)."""

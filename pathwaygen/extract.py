@@ -776,8 +776,9 @@ class Extractor:
         # "AKT phosphorylates GSK3b and inactivates it": an object pronoun of a coordinated verb is
         # the object of the verb before (not after "sequesters / targets it", which rules read)
         acting = "|".join(f"{{{name}}}" for name in ("V_ACT", "V_INH", "V_PHOS", "V_DEPHOS", "V_DEG", "V_REPR"))
-        object_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") (?P<P>it|them)\b",
-                                   macros)
+        # ("binds to the SOCS3 gene and activates its transcription": the gene's transcription)
+        object_pronoun, _ = expand(r"(?P<O>@\d+@(?:(?:, |,? and |,? or )@\d+@)*)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") "
+                                   r"(?P<P>it|them|(?:its|their) (?:expression|transcription))\b", macros)
         self._object_pronoun = re2.compile(object_pronoun, _OPTIONS)
         # "Ed promotes Hippo activity while Jub and Zyx inhibit it": "it" after a contrasting
         # clause is the object of the clause before

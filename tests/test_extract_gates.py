@@ -251,12 +251,12 @@ def test_object_pronoun_cue_reads_the_pronoun_patterns(extractor):
     for helper in (extractor._object_pronoun, extractor._contrast_pronoun):
         source = _source(helper)
         assert source.count("(?P<P>") == 1 and source.split("(?P<P>", 1)[0].endswith(") "), source[-200:]
-    assert _source(extractor._object_pronoun).endswith("(?P<P>it|them)\\b")
+    assert _source(extractor._object_pronoun).endswith("(?P<P>it|them|(?:its|their) (?:expression|transcription))\\b")
     assert _source(extractor._contrast_pronoun).endswith(
         "(?P<P>it|them|(?:their|its) (?:expression|transcription|activity|activation|function))\\b")
     for text in ("@0@ phosphorylates @1@ and inactivates it", "@0@ binds @1@ and degrades them.",
                  "@0@ represses @1@ while @2@ promotes their expression",
-                 "@0@ phosphorylates @1@ and then inhibits it, and"):
+                 "@0@ phosphorylates @1@ and then inhibits it, and", "@0@ binds @1@ and @2@ and induces their transcription"):
         pattern = extractor._object_pronoun if "while" not in text else extractor._contrast_pronoun
         assert pattern.search(text.encode()) is not None, text
         assert X._OBJECT_PRONOUN_CUE.search(text), text

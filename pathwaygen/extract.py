@@ -1620,6 +1620,10 @@ class Extractor:
                     continue
                 ext_values = dict(values)
                 ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
+                if rule.relation == "translocates" and "B" not in values and "A" in values:
+                    # "STAT3 translocates to the nucleus, leading to SOCS3 expression": a place does
+                    # nothing, so what follows the move is the doing of the one that moved
+                    ext_values["B"] = values["A"]
                 # a consequence ("..., leading to Z") comes from the object, unless the verb removed
                 # the object ("X inhibits Y, leading to Z": the subject's action leads to Z), as a
                 # competitor for binding does (rule key removes_object)

@@ -720,8 +720,9 @@ class Extractor:
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
                             # (an agent after a nominal subject: "Activation of the cAMP pathway by the
-                            # b-AR leads to inhibition of PLC and thereby prevents ...": the pathway acts)
-                            r"(?:,)? (?:(?:by|via|through) (?:the )?{TOK} )?(?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed)"
+                            # b-AR leads to inhibition of PLC and thereby prevents ...": the pathway acts;
+                            # a plural subject's base verb of assembly, "The STATs dimerize and translocate")
+                            r"(?:,)? (?:(?:by|via|through) (?:the )?{TOK} )?(?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed|i[sz]e)"
                             # (a base verb after a modal: "X may remove this signal and stimulate Y")
                             r"|(?:can|may|might|could|would|will|should|must) (?:{ADV})?[a-z]+)\b", macros)
         self._subject = re2.compile(subject, _OPTIONS)

@@ -196,9 +196,12 @@ _BY_ENDINGS = _endings((" by", " via", " through"))
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*|(?:ability|capacity|capability) of) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
-#: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named
-_LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enabling|allowing|permitting|causing|forcing|"
-                               r"freeing) (it|them) to ")
+#: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named; so is the
+#: partner of an association a participle names ("is sensed by FLS2, inducing its oligomerization
+#: with BAK1": FLS2 binds BAK1)
+_LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:(?:enabling|allowing|permitting|causing|forcing|"
+                               r"freeing) (it|them) to |(?:inducing|promoting|triggering|causing|enhancing|facilitating) "
+                               r"(its) (?:homo|hetero)?(?:dimeri[sz]ation|oligomeri[sz]ation|association|interaction) with )")
 #: "to <base verb>" (not "binds to another protein", "to cells")
 _INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|all|some|this|these|that|those|"
                          r"one|two|several|many|cells?|membranes?)\b)[a-z]+(?<!s)(?<!ion)(?<!ing)(?<!ed)\b")
@@ -344,7 +347,8 @@ def _may_open_on_class(text: str) -> bool:
 
 #: what every match of Extractor._object_pronoun / _contrast_pronoun (their group P after a
 #: space) and of _LICENSED_PRONOUN holds: a literal-led scan, where those are two RE2 searches
-_OBJECT_PRONOUN_CUE = re.compile(r" (?:it|them)\b| (?:their|its) (?:expression|transcription|activity|activation|function)\b")
+_OBJECT_PRONOUN_CUE = re.compile(r" (?:it|them)\b| (?:their|its) (?:expression|transcription|activity|activation|function)\b"
+                                 r"| its (?:homo|hetero)?(?:dimeri|oligomeri|association|interaction)")
 _QUESTION_END = re.compile(r"; |, (?:but|however|whereas|although|yet) ")
 _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
@@ -1180,7 +1184,7 @@ class Extractor:
         licensed = _LICENSED_PRONOUN.search(tagged.text)
         if licensed is not None and not any(ent.type == "group" and ent.id in PLACES
                                             for ent in tagged.tokens[int(licensed.group(1)[1:-1])]):
-            s, e = licensed.span(2)
+            s, e = licensed.span(2) if licensed.group(2) else licensed.span(3)
             tagged.set_text(tagged.text[:s] + licensed.group(1) + tagged.text[e:])
 
     def resolve_class_reference(self, tagged: _Tagged, before: _Tagged | None) -> None:

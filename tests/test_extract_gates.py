@@ -261,6 +261,8 @@ def test_object_pronoun_cue_reads_the_pronoun_patterns(extractor):
         assert pattern.search(text.encode()) is not None, text
         assert X._OBJECT_PRONOUN_CUE.search(text), text
     assert not X._OBJECT_PRONOUN_CUE.search("@0@ binds its receptor @1@ and acts on items")
+    partner = "@0@ is sensed by @1@, inducing its oligomerization with @2@"
+    assert X._LICENSED_PRONOUN.search(partner) and X._OBJECT_PRONOUN_CUE.search(partner)
 
 
 @settings(max_examples=60, deadline=None)

@@ -720,7 +720,10 @@ class Extractor:
                             # a fronted phrase holds a word ("In @0@ cells, "), unlike the first
                             # member of the subject list ("@0@, @1@ and @2@ activate"); a second
                             # one opens on a preposition ("In anthers, during HT stress, ROS ...")
-                            r"(?:[^,]{0,60}[a-z][a-z][^,]{0,60}, (?:(?:in|during|under|upon|after|following|when|while|"
+                            # (a fronted phrase may end on a list of examples: "In response to stimuli
+                            # such as TNF, IL-1 or LPS, the IKKb subunit is activated")
+                            r"(?:(?:[^,]{0,60}[a-z][a-z] (?:such as|including) {TOK}(?:, {TOK})*,? (?:and|or) {TOK}"
+                            r"|[^,]{0,60}[a-z][a-z][^,]{0,60}), (?:(?:in|during|under|upon|after|following|when|while|"
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
                             # (an agent after a nominal subject: "Activation of the cAMP pathway by the
@@ -919,6 +922,14 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
+            elif (name != "A" and e == match_end and ", " in slot_text and _FRONTED.match(text, 0, s)
+                  and _search(self._clause, tagged.raw, e, anchored=True) is not None):
+                # "Upon TNF binding to TNFR1, the IKK complex (IKK1, IKK2 and NEMO) becomes
+                # activated": a list that runs from a fronted phrase into a new clause ends at the
+                # phrase's comma; what follows is the main clause's subject
+                cut = slot_text.index(", ")
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             elif name == "A" and e < match_end and _TWO_WITH_SERIAL_COMMA.fullmatch(slot_text):
                 # "triggers FOXO activation by AKT, and FOXO translocates": a serial comma
                 # before "and" with only two conjuncts joins clauses, not list members
@@ -2039,17 +2050,18 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
 #: a nominal that names what happens to an object ("phosphorylation", "nuclear translocation" is
 #: a place mention, "cleavage", "release")
 _EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnover)"
+#: a word that may stand before a coordinated nominal ("and subsequent degradation")
+_EVENT_MODIFIER = r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|proteosomal|rapid|its|their|the) )?"
 #: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation
 #: of IkBa", "activation and @n@ of NF-kB" (a place mention: "nuclear translocation"); not after a
 #: mention, whose nominal it is ("EGFR phosphorylation and activation of PI3K" names two objects)
 _SHARED_OBJECT_NOMINALS = re.compile(
-    r"(?<![@\w-])(?<!@ )(" + _EVENT_NOUN + r")((?:, " + _EVENT_NOUN + r")*,? (?:and|or) "
-    r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|rapid|its|their|the) )?"
-    r"(?:" + _EVENT_NOUN + r"|@\d+@)) of (?=(?:the |its |their )?@)")
+    r"(?<![@\w-])(?<!@ )(" + _EVENT_NOUN + r")((?:(?:, |,? (?:and|or) )" + _EVENT_MODIFIER + _EVENT_NOUN + r")*"
+    r",? (?:and|or) " + _EVENT_MODIFIER + r"(?:" + _EVENT_NOUN + r"|@\d+@)) of (?=(?:the |its |their )?@)")
 #: what every match of _SHARED_OBJECT_NOMINALS holds: a nominal's ending right before its "and" / "or"
 _SHARED_OBJECT_GATE = re.compile(r"(?:tion|sion|ment|sis|age|ase|ing|ver),? (?:and|or) ")
 #: one nominal after the first of such a list (a modifier word before it is left out)
-_LISTED_NOMINAL = re.compile(r"(?:, |,? (?:and|or) (?:(?:then |thereby )?[a-z]+ )?)(" + _EVENT_NOUN + r"|@\d+@)(?=,| |$)")
+_LISTED_NOMINAL = re.compile(r"(?:, |,? (?:and|or) )(?:(?:then |thereby )?[a-z]+ )?(" + _EVENT_NOUN + r"|@\d+@)(?=,| |$)")
 
 
 def shared_object_texts(tagged: _Tagged) -> list[str]:

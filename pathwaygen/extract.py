@@ -163,7 +163,9 @@ def _endings(words: Iterable[str]) -> tuple[str, ...]:
 _LOSS_OF = _endings(f"{word} of" for word in (
     "inhibition", "inactivation", "loss", "deletion", "knockdown", "knock-down", "depletion", "blockade",
     "blocking", "absence", "lack", "suppression", "downregulation", "down-regulation", "silencing", "ablation",
-    "disruption", "deficiency", "reduction", "decrease", "degradation"))
+    "disruption", "deficiency", "reduction", "decrease", "degradation")) + _endings(
+    # (and a low amount: "low glucose activates AMPK" means glucose inhibits AMPK)
+    ("low", "lower", "insufficient"))
 #: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts)
 _LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (?:the )?(?:inhibition|inactivation|"
                            r"suppression|repression|blockade) of (?:the )?$")
@@ -196,6 +198,7 @@ _BY_ENDINGS = _endings((" by", " via", " through"))
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*|(?:ability|capacity|capability) of) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
+_TO_PRODUCE = re.compile(r" to (?:form|produce|generate|yield)\b")
 #: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named; so is the
 #: partner of an association a participle names ("is sensed by FLS2, inducing its oligomerization
 #: with BAK1": FLS2 binds BAK1)
@@ -325,6 +328,11 @@ _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|o
                        r"controversial|is debated)\b")
 #: how an opening "This (pathway)" (Extractor._demonstrative) starts
 _DEMONSTRATIVE_START = ("th", "stimulation of th", "activation of th", "engagement of th", "inhibition of th")
+
+
+#: a fronted subordinate clause whose subject is no mention ("when a ligand binds to its receptor, ")
+_UNNAMED_SUBORDINATE = re.compile(r"(?:when|after|once|if|because|since|although|while|whereas|before) "
+                                  r"(?:(?:the|a|an) )?(?!@)[^,;@]*(?:@[^,;]*)?, ")
 
 
 def _may_hold_pronoun(text: str) -> bool:
@@ -930,6 +938,12 @@ class Extractor:
                 cut = slot_text.index(", ")
                 e -= len(slot_text) - cut
                 slot_text = slot_text[:cut]
+            elif name == "B" and rule.relation == "binds" and " of " in slot_text and _EVENT_AFTER_PARTNERS.search(slot_text):
+                # "GRB2 interaction with Shc proteins and activation of MAPK": an event after the
+                # partners is no partner (the list reads "activation of X" as X for other relations)
+                cut = _EVENT_AFTER_PARTNERS.search(slot_text).start()
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             elif name == "A" and e < match_end and _TWO_WITH_SERIAL_COMMA.fullmatch(slot_text):
                 # "triggers FOXO activation by AKT, and FOXO translocates": a serial comma
                 # before "and" with only two conjuncts joins clauses, not list members
@@ -1134,6 +1148,11 @@ class Extractor:
                 # "HHQ, the precursor to PQS synthesis is shown because it can act as": no
                 # subject list is read (an open apposition), but the sentence opens on what it is about
                 own = tagged.tokens[int(_TOKEN.match(tagged.text).group()[1:-1])]
+            if not own and s > 0 and _UNNAMED_SUBORDINATE.fullmatch(tagged.text, 0, s):
+                # "When a ligand binds to its receptor, it triggers ...": the pronoun is the
+                # fronted clause's subject, which names no entity (not the previous sentence's)
+                pos = e
+                continue
             referent = own or previous()
             if not referent:
                 pos = e
@@ -1585,7 +1604,11 @@ class Extractor:
                     head = _MEMBERS_HEAD.search(text, 0, a_start)
                     if head is None:
                         continue
-                if text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
+                if (a_end < end and text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end)
+                        and not _LICENSES_TO.search(before) and not (before.endswith(" by ") and _TO_PRODUCE.match(text, a_end))):
+                    # (only when the infinitive is the match's verb: a passive's agent "by Y" keeps
+                    # its edge whatever follows; an enzyme "by" which a substrate is converted forms
+                    # the product: "is carboxylated by ACC to form malonyl-CoA")
                     continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
@@ -2050,6 +2073,9 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
 #: a nominal that names what happens to an object ("phosphorylation", "nuclear translocation" is
 #: a place mention, "cleavage", "release")
 _EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnover)"
+#: an event named after a list of binding partners ("... with Shc and activation of MAPK")
+_EVENT_AFTER_PARTNERS = re.compile(r",? (?:and|as well as) (?:the |an? )?(?:activation|phosphorylation|stimulation|induction|"
+                                   r"expression|recruitment|translocation|degradation|inhibition) of ")
 #: a word that may stand before a coordinated nominal ("and subsequent degradation")
 _EVENT_MODIFIER = r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|proteosomal|rapid|its|their|the) )?"
 #: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation

@@ -119,6 +119,11 @@ _MODAL_AFTER = re.compile(r",? ((?:also |then |thus |therefore )?(?:cannot|can|m
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
+#: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
+#: including @1@"): the verb and a lowercase class of one to three words
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing ))(?:the |several |many |various |other |its |their )?"
+                                  r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,"
+                                  r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
@@ -174,7 +179,9 @@ _LOST = tuple(f"@ {word}" for word in (
     "depletion", "deficiency", "loss", "knockdown", "knock-down", "knockout", "deletion", "silencing", "ablation",
     "inhibition", "blockade", "inactivation", "downregulation", "down-regulation"))
 _PREPOSITIONS = ("in", "within", "inside", "at", "from", "on", "into", "upon", "after", "during", "under", "for",
-                 "among", "onto", "across", "toward", "towards", "through", "via", "with")
+                 "among", "onto", "across", "toward", "towards", "through", "via", "with",
+                 # ("Unlike TLR4, TLR3 activates TRIF": the contrasted one does not act)
+                 "unlike")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r") (?:the )?$")
 _PREPOSITION_ENDINGS = _endings(_PREPOSITIONS)  # (what _PREPOSITION_BEFORE needs)
 #: the route of a flux before a slot: "Ca2+ influx through L-type VDCCs and (synaptically activated)
@@ -403,9 +410,12 @@ _INHIBITOR_WORD = re.compile(r"inhibitor|antagonist|blocker", re.IGNORECASE)  # 
 #: they match: "İ" (lowercased to two characters), "ı" (an i) and "ſ" (an s)
 _ODD_CASES = ("\u0130", "\u0131", "\u017f")
 
-#: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site")
+#: a modified residue after its protein ("on Tyr705", "at Ser473 and Thr308", "at the Ser 9 site");
+#: a ", respectively" after a list of residues pairs the subjects with the residues ("PDK1 and
+#: mTORC2 phosphorylate AKT at Thr308 and Ser473, respectively"), so it goes with them: both act on AKT
 _RESIDUE = re.compile(r" (?:on|at) (?:the )?(?:(?:tyr|ser|thr|lys|tyrosine|serine|threonine|lysine|[ystk])[- ]?\d+"
-                      r"(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)*)(?: residues?| sites?)?(?=[ ,;.)]|$)")
+                      r"(?:(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)+(?: residues?| sites?)?,? respectively"
+                      r"(?=[,;.)]|$)|(?:(?:/|,? and |, )(?:tyr|ser|thr|lys|[ystk])?[- ]?\d+)*(?: residues?| sites?)?(?=[ ,;.)]|$)))")
 
 #: canonical ids of compartment words (group nodes)
 COMPARTMENTS: dict[str, str] = {
@@ -600,6 +610,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
+    if ", including " in text or ", such as " in text:
+        # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
+        # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
+        text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
     return _Tagged(text, tokens, derived)
 
 
@@ -709,6 +723,7 @@ class Extractor:
         self._products = load_products()
         # extensions whose activates stands beside the binds of the match they extend (rule key)
         self._adds_to_binding = frozenset(r.id for r in self.extensions if r.adds_to_binding)
+        self._adds_effect = frozenset(r.id for r in self.extensions if r.adds_effect)
         macros = load_macros(RULES_DIR)
         # only a ligand acts through the receptor it binds (see _receptor_acts)
         self._ligand_ids = re.compile(r"(?:" + macros["LIGAND_ID"] + r")", re.IGNORECASE)
@@ -1583,6 +1598,9 @@ class Extractor:
                     ion = list(tagged.tokens[int(route.group(1)[1:-1])])
                     acting = {"source": ion, "target": ion}
                 elif (leading and not relative_after and not _PARTICIPLE_AFTER.match(text, a_end)
+                      # (a hyphen modifier is the agent of its own nominal after any preposition:
+                      # "is required for TNF-induced NF-kB activation")
+                      and not text.startswith("-", a_end)
                       and ((before.endswith(_PREPOSITION_ENDINGS) and _PREPOSITION_BEFORE.search(before))
                            # an agent list running on into a new clause: "triggers FOXO activation by
                            # insulin-like signaling, and FOXO translocates" (FOXO moves, not the agent)
@@ -1663,14 +1681,15 @@ class Extractor:
                     continue
                 ext_values = dict(values)
                 ext_values.update(self._slot_entities(ext, ext_regex, follow, tagged, ext_groups))
-                if rule.relation == "translocates" and "B" not in values and "A" in values:
-                    # "STAT3 translocates to the nucleus, leading to SOCS3 expression": a place does
-                    # nothing, so what follows the move is the doing of the one that moved
-                    ext_values["B"] = values["A"]
                 # a consequence ("..., leading to Z") comes from the object, unless the verb removed
                 # the object ("X inhibits Y, leading to Z": the subject's action leads to Z), as a
                 # competitor for binding does (rule key removes_object)
-                if ext.consequence and "A" in values and (
+                if (rule.relation == "translocates" and "B" not in values and "A" in values
+                        and not any("A" in (y[0], y[2]) for y in ext.yields)):
+                    # "X translocates to the nucleus, leading to the expression of Y": the mover
+                    # acts next (the place is no agent); what names the subject itself is left as is
+                    ext_values["B"] = values["A"]
+                elif ext.consequence and "A" in values and (
                         rule.relation in _SUPPRESSING or rule.removes_object
                         or (_EVENT_RELATIVE.match(text, match.end()) and "B" in values
                             and len(values["B"]["target"]) > 1)
@@ -1769,10 +1788,16 @@ class Extractor:
             # leading to its degradation": both hold), so that match (same start) does not overrule it
             # as does a purpose the recruited partner serves ("recruits TRIF to activate the
             # TRIF-dependent pathway": the subject binds TRIF and activates it)
+            # and so does an effect on the object's activity (rule key adds_effect: "AKT phosphorylates
+            # GSK3b, inhibiting its activity": phosphorylates and inhibits), beside another relation
+            adds_effect = cand.rule in self._adds_effect
             extension = cand.rule in self._extension_ids and (
-                cand.relation == "degrades" or (cand.relation == "activates" and cand.rule in self._adds_to_binding))
+                cand.relation == "degrades" or adds_effect
+                or (cand.relation == "activates" and cand.rule in self._adds_to_binding))
             if pair and any(other[0] < e and s < other[1]
-                            and not (extension and other[0] == s and (cand.relation == "degrades" or other[2] == "binds"))
+                            and not (extension and other[0] == s and (
+                                cand.relation == "degrades" or other[2] == "binds"
+                                or (adds_effect and other[2] != cand.relation)))
                             for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])

@@ -50,7 +50,8 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([A-Z][A-Z0-9_]*))?\}")
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 #: the true/false keys of a rule, each for primary rules (True) or extensions (False) only
-_FLAG_KEYS = {"consequence": False, "removes_object": True, "adds_to_binding": False, "nominal_object": True}
+_FLAG_KEYS = {"consequence": False, "removes_object": True, "adds_to_binding": False, "nominal_object": True,
+              "adds_effect": False}
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
               "by_object_type", "description", "supersedes", "subject_kind", *_FLAG_KEYS}
 #: what `subject_kind` may ask of a rule's subject: "microrna" (a microRNA, whose "targets" is repression)
@@ -97,6 +98,7 @@ class Rule:
     removes_object: bool = False  # the subject takes the object away: what follows is the subject's doing
     adds_to_binding: bool = False  # (extension) its activates stands beside the binds it extends
     nominal_object: bool = False  # (primary) a nominal that a verb before it may take as object
+    adds_effect: bool = False  # (extension) its relation stands beside the other relation it extends
 
     def groups(self, regex: Any) -> list[tuple[str, int]]:
         """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""

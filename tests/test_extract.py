@@ -157,6 +157,17 @@ def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None
      {("MDM2", "phosphorylates", "TP53"), ("MDM2", "inhibits", "TP53")}),
     ("JAK2 phosphorylates STAT3 on Tyr705, which then translocates to the nucleus.",
      {("JAK2", "phosphorylates", "STAT3"), ("STAT3", "translocates", "nucleus")}),
+    # after a move to a place, the mover acts next (the place is no agent)
+    ("STAT3 translocates to the nucleus, leading to the expression of SOCS3.",
+     {("STAT3", "translocates", "nucleus"), ("STAT3", "expresses", "SOCS3")}),
+    # a hyphen modifier after a preposition is the agent of its nominal
+    ("MDM2 is required for JAK2-induced STAT3 activation.",
+     {("MDM2", "activates", "STAT3"), ("JAK2", "activates", "STAT3")}),
+    # the object of a fronted "unlike" is no subject
+    ("Unlike JAK1, TYK2 phosphorylates STAT3.", {("TYK2", "phosphorylates", "STAT3")}),
+    # ", respectively" after a list of residues pairs the subjects with the residues: both act
+    ("JAK1 and TYK2 phosphorylate STAT3 at Tyr705 and Ser727, respectively.",
+     {("JAK1", "phosphorylates", "STAT3"), ("TYK2", "phosphorylates", "STAT3")}),
     # a plural relative verb after a list has the whole list as antecedent in its later verbs too
     ("MDM2 phosphorylates JAK1 and TYK2, which then bind STAT3 and translocate to the nucleus.",
      {("MDM2", "phosphorylates", "JAK1"), ("MDM2", "phosphorylates", "TYK2"), ("JAK1", "binds", "STAT3"),

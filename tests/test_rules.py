@@ -84,6 +84,8 @@ def test_a_good_rule_file_loads(tmp_path):
     (("  priority: 1\n", "  priority: 1\n  removes_object: yes please\n"), "true or false"),
     (("  priority: 1\n", "  priority: 1\n  consequence: true\n"), "extension rules"),
     (("  priority: 1\n", "  priority: 1\n  adds_to_binding: true\n"), "extension rules"),
+    (("  priority: 1\n", "  priority: 1\n  adds_effect: true\n"), "extension rules"),
+    (("  priority: 1\n", "  priority: 1\n  anchor: after\n  adds_effect: 1\n"), "true or false"),
     (("  priority: 1\n", "  priority: 1\n  anchor: after\n  nominal_object: true\n"), "primary rules"),
     (("  priority: 1\n", "  priority: 1\n  nominal_object: maybe\n"), "true or false"),
 ])

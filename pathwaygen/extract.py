@@ -208,9 +208,12 @@ _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*|(?:ability|capacity|capability) of) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
 _TO_PRODUCE = re.compile(r" to (?:form|produce|generate|yield)\b")
-#: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named
-_LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enabling|allowing|permitting|causing|forcing|"
-                               r"freeing) (it|them) to ")
+#: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named; so is the
+#: partner of an association a participle names ("is sensed by FLS2, inducing its oligomerization
+#: with BAK1": FLS2 binds BAK1)
+_LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:(?:enabling|allowing|permitting|causing|forcing|"
+                               r"freeing) (it|them) to |(?:inducing|promoting|triggering|causing|enhancing|facilitating) "
+                               r"(its) (?:homo|hetero)?(?:dimeri[sz]ation|oligomeri[sz]ation|association|interaction) with )")
 #: "to <base verb>" (not "binds to another protein", "to cells")
 _INFINITIVE = re.compile(r" to (?!(?:the|a|an|its|their|another|other|each|both|all|some|this|these|that|those|"
                          r"one|two|several|many|cells?|membranes?)\b)[a-z]+(?<!s)(?<!ion)(?<!ing)(?<!ed)\b")
@@ -361,7 +364,8 @@ def _may_open_on_class(text: str) -> bool:
 
 #: what every match of Extractor._object_pronoun / _contrast_pronoun (their group P after a
 #: space) and of _LICENSED_PRONOUN holds: a literal-led scan, where those are two RE2 searches
-_OBJECT_PRONOUN_CUE = re.compile(r" (?:it|them)\b| (?:their|its) (?:expression|transcription|activity|activation|function)\b")
+_OBJECT_PRONOUN_CUE = re.compile(r" (?:it|them)\b| (?:their|its) (?:expression|transcription|activity|activation|function)\b"
+                                 r"| its (?:homo|hetero)?(?:dimeri|oligomeri|association|interaction)")
 _QUESTION_END = re.compile(r"; |, (?:but|however|whereas|although|yet) ")
 _HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|possible|likely|putative(?:ly)?|presumabl[ey]|perhaps|"
@@ -748,8 +752,9 @@ class Extractor:
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
                             # (an agent after a nominal subject: "Activation of the cAMP pathway by the
-                            # b-AR leads to inhibition of PLC and thereby prevents ...": the pathway acts)
-                            r"(?:,)? (?:(?:by|via|through) (?:the )?{TOK} )?(?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed)"
+                            # b-AR leads to inhibition of PLC and thereby prevents ...": the pathway acts;
+                            # a plural subject's base verb of assembly, "The STATs dimerize and translocate")
+                            r"(?:,)? (?:(?:by|via|through) (?:the )?{TOK} )?(?:(?:from|in|of|at|on|within|inside) (?:{PGAP})??)?(?:{ADV})?(?:{BE} )?(?:{ADV})?(?:" + verbs + r"|{N_ACT}|{LEAD}|[a-z]+(?:s|ed|i[sz]e)"
                             # (a base verb after a modal: "X may remove this signal and stimulate Y")
                             r"|(?:can|may|might|could|would|will|should|must) (?:{ADV})?[a-z]+)\b", macros)
         self._subject = re2.compile(subject, _OPTIONS)
@@ -806,7 +811,8 @@ class Extractor:
         # so is a possessive before the object's activity ("BIN2 phosphorylates BZR1 and inhibits
         # its activity")
         acting = "|".join(f"{{{name}}}" for name in ("V_ACT", "V_INH", "V_PHOS", "V_DEPHOS", "V_DEG", "V_REPR"))
-        object_pronoun, _ = expand(r"(?P<O>@\d+@)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") "
+        # ("binds to the SOCS3 gene and activates its transcription": the gene's transcription)
+        object_pronoun, _ = expand(r"(?P<O>@\d+@(?:(?:, |,? and |,? or )@\d+@)*)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") "
                                    r"(?P<P>it|them|(?:their|its) (?:expression|transcription|activity|activation|function))\b",
                                    macros)
         self._object_pronoun = re2.compile(object_pronoun, _OPTIONS)
@@ -1228,7 +1234,7 @@ class Extractor:
         licensed = _LICENSED_PRONOUN.search(tagged.text)
         if licensed is not None and not any(ent.type == "group" and ent.id in PLACES
                                             for ent in tagged.tokens[int(licensed.group(1)[1:-1])]):
-            s, e = licensed.span(2)
+            s, e = licensed.span(2) if licensed.group(2) else licensed.span(3)
             tagged.set_text(tagged.text[:s] + licensed.group(1) + tagged.text[e:])
 
     def resolve_class_reference(self, tagged: _Tagged, before: _Tagged | None) -> None:
@@ -1322,7 +1328,12 @@ class Extractor:
             # which still says the partners bind
             tagged.set_text(tagged.text[:match.end()] + ", " + token + tagged.text[match.end():].lstrip(","))
             return
-        tagged.set_text(tagged.text[:start] + token + tagged.text[match.end():])
+        rest = tagged.text[match.end():]
+        if rest.startswith(", then "):
+            # "IL-6 binds IL-6R and the complex, then, induces gp130" written with one comma: the
+            # adverb opens the complex's verb, not a series of the opening subject's verbs
+            rest = rest[1:]
+        tagged.set_text(tagged.text[:start] + token + rest)
 
     def last_entities(self, tagged: _Tagged) -> tuple[Entity, ...]:
         """The entities of the last mention of a tagged sentence (a named pathway: its last member)."""

@@ -259,11 +259,13 @@ def test_object_pronoun_cue_reads_the_pronoun_patterns(extractor):
     for text in ("@0@ phosphorylates @1@ and inactivates it", "@0@ binds @1@ and degrades them.",
                  "@0@ phosphorylates @1@ and inhibits its activity.",
                  "@0@ represses @1@ while @2@ promotes their expression",
-                 "@0@ phosphorylates @1@ and then inhibits it, and"):
+                 "@0@ phosphorylates @1@ and then inhibits it, and", "@0@ binds @1@ and @2@ and induces their transcription"):
         pattern = extractor._object_pronoun if "while" not in text else extractor._contrast_pronoun
         assert pattern.search(text.encode()) is not None, text
         assert X._OBJECT_PRONOUN_CUE.search(text), text
     assert not X._OBJECT_PRONOUN_CUE.search("@0@ binds its receptor @1@ and acts on items")
+    partner = "@0@ is sensed by @1@, inducing its oligomerization with @2@"
+    assert X._LICENSED_PRONOUN.search(partner) and X._OBJECT_PRONOUN_CUE.search(partner)
 
 
 @settings(max_examples=60, deadline=None)

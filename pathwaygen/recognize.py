@@ -431,10 +431,13 @@ def _lookup(lex: Lexicon, surface: str) -> Entity | None:
     memo = lex.memo.setdefault("lookup", {})
     if surface in memo:
         return memo[surface]
-    raw = normalise(surface)
-    valid = _valid(lex.lookup(surface), raw)
-    # ("RSK2" of "RSK1/2" is RPS6KA3, "rSK2" KCNN2)
-    cand = (_as_written(valid, raw) or valid[0]) if valid else None
+    cands = lex.lookup(surface)
+    cand = None
+    if cands:  # (most surfaces tried name nothing: no candidate to check against the written form)
+        raw = normalise(surface)
+        valid = _valid(cands, raw)
+        # ("RSK2" of "RSK1/2" is RPS6KA3, "rSK2" KCNN2)
+        cand = (_as_written(valid, raw) or valid[0]) if valid else None
     entity = None if cand is None else lex.entity(cand.entity)
     if len(memo) > 50_000:
         memo.clear()
@@ -1393,6 +1396,10 @@ def _phrase_heads(rules: PhraseRules, low: str, heads: list[tuple[int, int, str]
         at = low.find(suffix)
         while at >= 0:
             end = at + len(suffix)
+            if end < n and (low[end].isalnum() or low[end] == "-"):
+                # (not the end of a word: "increases", "phases"; no walk back over its letters)
+                at = low.find(suffix, end)
+                continue
             start = at
             floor = max(0, at - 60)  # (no enzyme word is longer: keeps machine-made text linear)
             while start > floor and (low[start - 1].isalpha() or (
@@ -2336,7 +2343,8 @@ def recognize(text: Text) -> list[Mention]:
             hits = _select(hits + shared)
     _receptor_subtypes(lex, norm, hits)
     bare = _bare_receptor_subtypes(lex, norm, hits)
-    if "its " in norm or "their " in norm:
+    if ("its " in norm or "their " in norm) and "receptor" in norm:
+        # (_ITS_RECEPTOR needs all three words: most captions with a possessive have no receptor)
         bare += _receptors_named_by_their_ligand(lex, norm, hits)
     if bare:
         hits = _select(hits + bare)

@@ -1547,6 +1547,8 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
 _PART_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,10}\))?[\s-]*(?:homology(?:\s*\d+)?(?:\s*\([^()]{1,10}\))?[\s-]*)?"
                          r"(?:(?<=[\s-])(?:domains?|motifs?|repeats?)|(?<=-)containing)\b", re.I)
 _PART_WORDS = ("domain", "motif", "repeat", "-containing", "-like", "-type")
+#: one of these closes every _PART_AFTER match
+_PART_AFTER_WORDS = ("domain", "motif", "repeat", "-containing")
 #: "insulin-like signaling", "DAP-type PGN": a gene name that only qualifies a kind of thing
 _KIND_AFTER = re.compile(r"-(?:like|type)\b(?!-)", re.I)
 _ANTI_BEFORE = re.compile(r"(?<![\w-])anti-$", re.I)
@@ -1700,6 +1702,28 @@ _ITS_RECEPTOR = re.compile(r"\b(?:its|their)\s+((?:(?:cognate|own|specific)\s+)?
 _LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+)?(?:to|with)\s+$")
 
 
+def _possessive_receptors(norm: str) -> list[re.Match]:
+    """The matches _ITS_RECEPTOR.finditer(norm) finds, in order, tried only where "its" or "their"
+    is written (every match opens with one; its leading \\b tests the character before, which
+    .match at an offset sees too): the regex alone would try every character of the caption."""
+    starts = []
+    for word in ("its", "their"):
+        at = norm.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = norm.find(word, at + 1)
+    starts.sort()
+    out = []
+    done = 0  # (finditer resumes after a match: no match overlaps the one before)
+    for at in starts:
+        if at >= done:
+            match = _ITS_RECEPTOR.match(norm, at)
+            if match is not None:
+                out.append(match)
+                done = match.end()
+    return out
+
+
 def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     """"binding of growth factors to their cognate receptors" names the growth factor receptor,
     "IL-13 binding to its receptor" IL-13's receptor (IL13RA1): the receptor words become a
@@ -1708,7 +1732,7 @@ def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) 
     ends = [h.end for h in hits]
     named_at = {h.start for h in hits}
     named: dict[str, Entity] | None = None
-    for match in _ITS_RECEPTOR.finditer(norm):
+    for match in _possessive_receptors(norm):
         k = bisect_right(ends, match.start()) - 1
         if k < 0 or len(hits[k].entities) != 1 or not _LIGAND_TO.fullmatch(norm, hits[k].end, match.start()):
             continue
@@ -1894,17 +1918,17 @@ _FAMILY_OF_MEMBERS = re.compile(r"[\s-]*(?:sub|super)?family\s+[\w-]+\s+(?:of|be
 _APPOSED_TYPES = _GENE_TYPES | {"chemical"}
 
 
-def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _drop_descriptive_groups(norm: str, hits: list[_Hit], low: str) -> list[_Hit]:
     """Drop class nouns (groups) that only describe named members or an entity: apposition
     ("pathogen recognition receptors PGRP-LC and PGRP-LE"), predicates ("Toll9 acts as a
     pattern recognition receptor") and a family an entity is filed under ("Lck, a member of the
-    Src family"); curators draw the members, not the class."""
+    Src family"); curators draw the members, not the class. (`low` is norm.lower().)"""
     dropped = set()
     apposed: list[tuple[int, str, tuple[Entity, ...]]] = []  # (index, " class", its members)
     last = len(hits) - 1
     # (the family branches below all need "famil" in the caption, in any case as re.I folds it,
-    # which also covers str.lower's: most captions have none)
-    families = _FAMILY_WORD.search(norm) is not None
+    # which also covers str.lower's: most captions have none; on ASCII, re.I folds as str.lower)
+    families = "famil" in low if norm.isascii() else _FAMILY_WORD.search(norm) is not None
     for i, hit in enumerate(hits):
         if not families and hit.entities[0].type != "group":
             continue
@@ -2122,10 +2146,13 @@ def _drop_parts_and_negations(norm: str, hits: list[_Hit], low: str) -> list[_Hi
     to two)."""
     if "anti-" not in low and not any(word in low for word in _PART_WORDS) and not _NAMED_PROTEIN_AFTER.search(low):
         return hits
+    # (most captions pass the gate on "-like" or "-type" alone: _PART_AFTER runs only where a
+    # word it needs is written; re.I folds ASCII as str.lower does)
+    parts = not norm.isascii() or any(word in low for word in _PART_AFTER_WORDS)
     out = []
     for hit in hits:
         kind = hit.entities[0].type
-        if kind in _GENE_TYPES and (_PART_AFTER.match(norm, hit.end) or (
+        if kind in _GENE_TYPES and ((parts and _PART_AFTER.match(norm, hit.end)) or (
                 norm.startswith("-", hit.end) and _KIND_AFTER.match(norm, hit.end))):
             continue
         if kind in ("process", "chemical") and _NAMED_PROTEIN_AFTER.match(low, hit.end):
@@ -2367,7 +2394,7 @@ def recognize(text: Text) -> list[Mention]:
     hits = _drop_parts_and_negations(norm, hits, lowered)
     _parts_as_their_whole(norm, hits)
     _pairs_as_their_complex(lex, norm, hits)
-    hits = _drop_descriptive_groups(norm, hits)
+    hits = _drop_descriptive_groups(norm, hits, lowered)
     hits = _classes_apposed_to_members(norm, hits)
     hits = _diseases_as_qualifiers(norm, hits)
     if "; " in norm or ", " in norm:

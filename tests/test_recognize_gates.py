@@ -136,3 +136,28 @@ def test_family_branches_need_the_family_word(text):
     # of them needs a _FAMILY_AFTER / _FAMILY_OF_MEMBERS match or "famil" in a lowercased slice
     if R._FAMILY_AFTER.match(text) or R._FAMILY_OF_MEMBERS.match(text) or "famil" in text.lower():
         assert R._FAMILY_WORD.search(text) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["its", "their", " ", "\t", "receptor", "s", "cognate ", "own ", "-", "x", "_",
+                                 "\u0131", "it", "theirs"]), max_size=12).map("".join))
+def test_possessive_receptors_are_the_regex_matches(text):
+    # _receptors_named_by_their_ligand tries _ITS_RECEPTOR only where "its" or "their" is written
+    expected = [(m.span(), m.groups()) for m in R._ITS_RECEPTOR.finditer(text)]
+    assert [(m.span(), m.groups()) for m in R._possessive_receptors(text)] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(R._PART_AFTER))
+def test_part_after_needs_one_of_its_words(text):
+    # _drop_parts_and_negations runs _PART_AFTER on an ASCII caption only when one of these is in it
+    if text.isascii():
+        assert any(word in text.lower() for word in R._PART_AFTER_WORDS)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("famFAMiIlLy \u212a")), max_size=12))
+def test_family_word_on_ascii_is_a_lowercase_find(text):
+    # _drop_descriptive_groups reads "famil" in the lowercased caption when the caption is ASCII
+    if text.isascii():
+        assert ("famil" in text.lower()) == (R._FAMILY_WORD.search(text) is not None)

@@ -1493,7 +1493,10 @@ def _drugs_named_with_their_class(norm: str, hits: list[_Hit]) -> None:
                 hit.entities = (merged[hit.entities[0].id],)
 
 
-_CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
+#: the word before a compartment, past articles ("moves into the nucleus"), searched in the
+#: slice of text before it: the look-behind spares the search every start inside a word (the
+#: leftmost match opens a word of the slice anyway), which the slice's own start opens
+_CUE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
 
 
 #: a movement the caption denies: "NPR1 is unable to move into the nucleus", "does not
@@ -1532,9 +1535,10 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
                     and after[0].strip(".,;") not in _PREPOSITION_CUES):
             moved.add(ent.id)
             continue
-        cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
+        lo = max(0, hit.start - 40)
+        cue = _CUE_BEFORE.search(norm[lo : hit.start])
         if cue and cue.group(1).lower() in rules.movement_cues \
-                and not _NEGATED_BEFORE.search(norm, max(0, cue.start() - 30), cue.start()):
+                and not _NEGATED_BEFORE.search(norm, max(0, lo + cue.start() - 30), lo + cue.start()):
             moved.add(ent.id)
     if not seen:
         return hits

@@ -161,3 +161,21 @@ def test_family_word_on_ascii_is_a_lowercase_find(text):
     # _drop_descriptive_groups reads "famil" in the lowercased caption when the caption is ASCII
     if text.isascii():
         assert ("famil" in text.lower()) == (R._FAMILY_WORD.search(text) is not None)
+
+
+_OLD_CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "K", "\u212a", "\u017f", "\u0131", "the", "cell", "cellular", "its",
+                                 " ", "  ", "\n", "\t", "-", ".", "x1"]), max_size=14).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_cue_before_in_a_slice_reads_as_the_windowed_search(text, lo, length):
+    # _moved_compartments searches the slice before a compartment, not the window of the caption
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + length)
+    old = _OLD_CUE_BEFORE.search(text, lo, hi)
+    new = R._CUE_BEFORE.search(text[lo:hi])
+    assert (old is None) == (new is None)
+    if old is not None:
+        assert (old.start(), old.group(1)) == (lo + new.start(), new.group(1))

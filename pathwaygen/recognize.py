@@ -1014,11 +1014,11 @@ _GENE_SET_INITIALS = frozenset("tTrRdDiI\u0131\u0130")
 _EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?(?=\S)", re.I)
 
 
-def _gene_sets(text: Text, hits: list[_Hit], low: str) -> list[_Hit]:
+def _gene_sets(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
     """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator
-    (`low` is text.norm.lower())."""
+    (`low_words`: the _GATE_WORDS_LOW in text.norm.lower())."""
     norm = text.norm
-    if not any(word in low for word in _GENE_SET_WORDS):
+    if low_words.isdisjoint(_GENE_SET_WORDS):
         return []  # (the usual case: no "target/responsive/... gene" anywhere)
     out = []
     starts = {hit.start for hit in hits}
@@ -1419,12 +1419,12 @@ _FACTOR_AFTER = re.compile(r"\s+(?:factors?|sensors?|sensing)\b")
 _INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker|blockade)(s?)\b", re.I)
 
 
-def _inhibitors(text: Text, hits: list[_Hit], low: str) -> list[_Hit]:
+def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
     """"JAK2 inhibitor(s)", "Janus kinase 2 (JAK2) inhibitors": a drug named for its target is a
     chemical (keyed in the singular, by the short form when one is given) whose member is the target
-    (`low` is text.norm.lower())."""
+    (`low_words`: the _GATE_WORDS_LOW in text.norm.lower())."""
     norm = text.norm
-    if "inhibitor" not in low and "antagonist" not in low and "block" not in low:
+    if "inhibitor" not in low_words and "antagonist" not in low_words and "block" not in low_words:
         return []
     out = []
     for i, hit in enumerate(hits):
@@ -1573,12 +1573,12 @@ def _has_digit(text: str) -> bool:
     return not text.isascii() and any(c.isdigit() for c in text)
 
 
-def _subtypes_and_locants(norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _subtypes_and_locants(norm: str, hits: list[_Hit], words: frozenset[str]) -> list[_Hit]:
     """"DAP-type PGN", "L-type calcium channel": a typed subclass is an entity of its own
     (named as written, the class as its member; a mention of the type word goes into it);
     "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes."""
     # (norm's only space character is " ": a type word before a name needs "-type ")
-    typed_before = "-type " in norm
+    typed_before = "-type " in words
     if not typed_before and not _has_digit(norm):
         return hits
     glue = " -" if typed_before else "-"  # what may join a type word or a locant to the name
@@ -1637,12 +1637,12 @@ def _member_of_subtype(family: Entity, number: int, letter: str) -> Entity | Non
     return found[0] if len(found) == 1 else None
 
 
-def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
+def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit], words: frozenset[str]) -> None:
     """Receptor subtypes written with a number, a roman numeral or a Greek letter:
     "TGF-beta receptor II" and "type II TGF-beta receptor" (TGFBR2), "IFN-gamma receptor 1"
     (IFNGR1), "IL-6 receptor alpha" (IL6R). A ligand's receptor is found by the HGNC and FamPlex
     naming convention (symbol + "R" + subtype); the mention grows over the written subtype."""
-    if "recept" not in norm:
+    if "recept" not in words:
         return
     for i, hit in enumerate(hits):
         if len(hit.entities) != 1 or hit.entities[0].type not in _GENE_TYPES:
@@ -1768,10 +1768,10 @@ _LIGAND_ID = re.compile(r"IL\d+[A-F]?|IFN[A-Z]?\d*|Interferon|CCL\d+|CXCL\d+|CX3
 _BARE_SUBTYPE = re.compile(r"(?<![\w-])type[ -](IV|I{1,3}|[1-4])([AB])?[ -]receptors?(?![\w-])")
 
 
-def _bare_receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _bare_receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit], words: frozenset[str]) -> list[_Hit]:
     """"TGFbeta binding to a type II receptor ... phosphorylate a type I receptor": a bare
     receptor subtype names a member of the one receptor family the caption's ligands have."""
-    if "type" not in norm or "recept" not in norm:
+    if "type" not in words or "recept" not in words:
         return []
     families = {}
     for hit in hits:
@@ -1818,14 +1818,14 @@ _PART_OF_WHOLES = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:is|are)\s+(?:also\s+
 _WHOLES_GAP = re.compile(r",?\s+and\s+(?:the\s+)?|,\s+")
 
 
-def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
+def _parts_as_their_whole(norm: str, hits: list[_Hit], words: frozenset[str]) -> None:
     """Parts named with their complex ground to the complex, as curators draw them: every mention
     of a protein the caption lists as a part ("the IKK complex composed of IKKα, IKKβ and
     NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place."""
     # (the cue words are lowercase inside a sentence: no lowercased copy of the caption)
-    shared = any(w in norm for w in (" found in ", " present in ", " shared by ", " common to ", " part of "))
-    if not shared and (" of " not in norm or not any(w in norm for w in ("ompos", "onsist", "ompris", "made up",
-                                                                         "subunit", "omponent", "onstituent"))):
+    shared = not words.isdisjoint((" found in ", " present in ", " shared by ", " common to ", " part of "))
+    if not shared and (" of " not in words or words.isdisjoint(("ompos", "onsist", "ompris", "made up", "subunit",
+                                                                "omponent", "onstituent"))):
         return
     whole_of: dict[str, tuple[Entity, ...]] = {}
     for i, hit in enumerate(hits):
@@ -1922,17 +1922,18 @@ _FAMILY_OF_MEMBERS = re.compile(r"[\s-]*(?:sub|super)?family\s+[\w-]+\s+(?:of|be
 _APPOSED_TYPES = _GENE_TYPES | {"chemical"}
 
 
-def _drop_descriptive_groups(norm: str, hits: list[_Hit], low: str) -> list[_Hit]:
+def _drop_descriptive_groups(norm: str, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
     """Drop class nouns (groups) that only describe named members or an entity: apposition
     ("pathogen recognition receptors PGRP-LC and PGRP-LE"), predicates ("Toll9 acts as a
     pattern recognition receptor") and a family an entity is filed under ("Lck, a member of the
-    Src family"); curators draw the members, not the class. (`low` is norm.lower().)"""
+    Src family"); curators draw the members, not the class. (`low_words`: the _GATE_WORDS_LOW in
+    norm.lower().)"""
     dropped = set()
     apposed: list[tuple[int, str, tuple[Entity, ...]]] = []  # (index, " class", its members)
     last = len(hits) - 1
     # (the family branches below all need "famil" in the caption, in any case as re.I folds it,
     # which also covers str.lower's: most captions have none; on ASCII, re.I folds as str.lower)
-    families = "famil" in low if norm.isascii() else _FAMILY_WORD.search(norm) is not None
+    families = "famil" in low_words if norm.isascii() else _FAMILY_WORD.search(norm) is not None
     for i, hit in enumerate(hits):
         if not families and hit.entities[0].type != "group":
             continue
@@ -2143,16 +2144,16 @@ _NAMED_PROTEIN_AFTER = re.compile(r"-(?:inducible|associated|related|activated|r
                                   r"oncogenes?|receptors?|phosphatases?|ligases?|regulators?)\b")
 
 
-def _drop_parts_and_negations(norm: str, hits: list[_Hit], low: str) -> list[_Hit]:
+def _drop_parts_and_negations(norm: str, hits: list[_Hit], low: str, low_words: frozenset[str]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)
     (`low` is norm.lower(), whose offsets may differ from norm's when a character lowercases
-    to two)."""
-    if "anti-" not in low and not any(word in low for word in _PART_WORDS) and not _NAMED_PROTEIN_AFTER.search(low):
+    to two; `low_words` the _GATE_WORDS_LOW in it)."""
+    if "anti-" not in low_words and low_words.isdisjoint(_PART_WORDS) and not _NAMED_PROTEIN_AFTER.search(low):
         return hits
     # (most captions pass the gate on "-like" or "-type" alone: _PART_AFTER runs only where a
     # word it needs is written; re.I folds ASCII as str.lower does)
-    parts = not norm.isascii() or any(word in low for word in _PART_AFTER_WORDS)
+    parts = not norm.isascii() or not low_words.isdisjoint(_PART_AFTER_WORDS)
     out = []
     for hit in hits:
         kind = hit.entities[0].type
@@ -2316,6 +2317,24 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+#: literal words whose presence in the caption gates a pass; most captions hold few of them, so
+#: one automaton pass over the caption reads them all (one str search per word and pass read
+#: most captions to their end). Every word a pass tests in `words` must be listed here.
+_GATE_WORDS = (") ", "- ", "I-", "V-", "X-", "miR", "mir", "microRNA", "(-", "its ", "their ", "receptor", "recept",
+               "type", "-type ", "; ", " of ", " found in ", " present in ", " shared by ", " common to ", " part of ",
+               "ompos", "onsist", "ompris", "made up", "subunit", "omponent", "onstituent")
+#: the same for the words the passes test in the lowercased caption (`low_words`)
+_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block")
+_GATES = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS))
+_GATES_LOW = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS_LOW))
+
+
+def _gate_words(norm: str, lowered: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the _GATE_WORDS in `norm`, the _GATE_WORDS_LOW in `lowered`, its lowercase)."""
+    return (frozenset([_GATE_WORDS[i] for i, _, _ in _all_matches(_GATES, norm)]),
+            frozenset([_GATE_WORDS_LOW[i] for i, _, _ in _all_matches(_GATES_LOW, lowered)]))
+
+
 def prepare_lexicon() -> None:
     """Load the lexicon and build now what the recogniser derives from it alone (the caption
     scanners, the index of two-member complexes), so no caption pays for it later."""
@@ -2343,13 +2362,14 @@ def recognize(text: Text) -> list[Mention]:
     # lowercases to two, "İ")
     lowered = norm.lower()
     low = lowered if len(lowered) == len(norm) else lower_keep_length(norm)
+    words, low_words = _gate_words(norm, lowered)
     hits = _as_written_first(lex, norm, _scan(lex, norm, low)) + _parenthesised_numbers(lex, norm)
-    if ") " in norm:
+    if ") " in words:
         hits += _names_around_parentheses(lex, norm)
-    if "- " in norm:
+    if "- " in words:
         hits += _suspended_hyphens(lex, norm)
     hits = _select(hits)
-    if "I-" in norm or "V-" in norm or "X-" in norm:
+    if "I-" in words or "V-" in words or "X-" in words:
         hits = _roman_ranges(norm, hits)
     definitions = find_definitions(norm)
     if definitions:
@@ -2358,7 +2378,7 @@ def recognize(text: Text) -> list[Mention]:
     taken = _taken_map(norm, hits)
     stem_ends, heads = _phrase_words(rules, low)
     unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(rules, norm, low, stem_ends, hits, taken)
-    if "miR" in norm or "mir" in norm or "microRNA" in norm:
+    if "miR" in words or "mir" in words or "microRNA" in words:
         unknown += _mirnas(lex, norm, taken)
     if unknown:
         hits = _select(hits + unknown)
@@ -2372,21 +2392,21 @@ def recognize(text: Text) -> list[Mention]:
         shared = _shared_heads(rules, norm, hits)
         if shared:
             hits = _select(hits + shared)
-    _receptor_subtypes(lex, norm, hits)
-    bare = _bare_receptor_subtypes(lex, norm, hits)
-    if ("its " in norm or "their " in norm) and "receptor" in norm:
+    _receptor_subtypes(lex, norm, hits, words)
+    bare = _bare_receptor_subtypes(lex, norm, hits, words)
+    if ("its " in words or "their " in words) and "receptor" in words:
         # (_ITS_RECEPTOR needs all three words: most captions with a possessive have no receptor)
         bare += _receptors_named_by_their_ligand(lex, norm, hits)
     if bare:
         hits = _select(hits + bare)
     expanded = _expand_numbers(lex, norm, hits)
     expanded = _expand_slash_suffixes(lex, norm, hits) or expanded
-    if "(-" in norm:
+    if "(-" in words:
         expanded = _expand_paren_lists(lex, norm, hits) or expanded
     _expand_slash_families(norm, hits)
     if expanded and "/" in norm:
         hits = _numbered_slash_long_forms(norm, hits)
-    derived = _gene_sets(text, hits, lowered) + _inhibitors(text, hits, lowered)
+    derived = _gene_sets(text, hits, low_words) + _inhibitors(text, hits, low_words)
     if derived or expanded:
         hits = _select(hits + derived)
         if derived:
@@ -2395,15 +2415,15 @@ def recognize(text: Text) -> list[Mention]:
     if echoes:
         hits = _select(hits + echoes)
     hits = _moved_compartments(norm, hits)
-    hits = _drop_parts_and_negations(norm, hits, lowered)
-    _parts_as_their_whole(norm, hits)
+    hits = _drop_parts_and_negations(norm, hits, lowered, low_words)
+    _parts_as_their_whole(norm, hits, words)
     _pairs_as_their_complex(lex, norm, hits)
-    hits = _drop_descriptive_groups(norm, hits, lowered)
+    hits = _drop_descriptive_groups(norm, hits, low_words)
     hits = _classes_apposed_to_members(norm, hits)
     hits = _diseases_as_qualifiers(norm, hits)
-    if "; " in norm or ", " in norm:
+    if "; " in words or ", " in norm:
         hits = _residue_letter_legends(norm, hits)
-    hits = _subtypes_and_locants(norm, hits)
+    hits = _subtypes_and_locants(norm, hits, words)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)
     if any(hit.listed for hit in hits):

@@ -179,3 +179,27 @@ def test_cue_before_in_a_slice_reads_as_the_windowed_search(text, lo, length):
     assert (old is None) == (new is None)
     if old is not None:
         assert (old.start(), old.group(1)) == (lo + new.start(), new.group(1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*R._GATE_WORDS, *R._GATE_WORDS_LOW, "x", " ", "\ud800", "\x00", "I", "-"]),
+                max_size=10).map("".join))
+def test_gate_words_are_the_words_written(text):
+    # recognize() reads the gate words in one automaton pass: the same as a str search per word
+    words, low_words = R._gate_words(text, text.lower())
+    assert words == {w for w in R._GATE_WORDS if w in text}
+    assert low_words == {w for w in R._GATE_WORDS_LOW if w in text.lower()}
+
+
+def test_every_gate_word_tested_is_read():
+    # a word a pass tests in `words` / `low_words` but missing from the lists would never be found
+    import inspect
+    import re as _re
+    source = inspect.getsource(R)
+    tested = set(_re.findall(r'"([^"]+)" (?:not )?in words\b', source))
+    tested_low = set(_re.findall(r'"([^"]+)" (?:not )?in low_words\b', source))
+    for group in _re.findall(r'(?<!low_)words\.isdisjoint\(\(([^)]*)\)\)', source):
+        tested |= set(_re.findall(r'"([^"]+)"', group))
+    assert tested and tested <= set(R._GATE_WORDS)
+    assert tested_low and tested_low <= set(R._GATE_WORDS_LOW)
+    assert set(R._PART_WORDS) | set(R._PART_AFTER_WORDS) | set(R._GENE_SET_WORDS) <= set(R._GATE_WORDS_LOW)

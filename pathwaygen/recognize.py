@@ -290,7 +290,7 @@ def _ground(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int,
             entity = lex.entity(cand.entity)
         elif cand.rank >= 50:
             entity = _ambiguous_alias(lex, raw, valid)
-    return entity, cand.rank, tuple(c.entity for c in valid[1:])
+    return entity, cand.rank, (tuple([c.entity for c in valid[1:]]) if len(valid) > 1 else ())
 
 
 _GREEK_NAMES = frozenset(GREEK.values())
@@ -2030,8 +2030,11 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
     for i, hit in enumerate(hits):
         if i == last or len(hit.entities) != 1:
             continue
+        kind = hit.entities[0].type
+        if kind not in ("chemical", "family", "group"):
+            continue  # (most mentions: genes)
         surface = norm[hit.start : hit.end]
-        if hit.entities[0].type == "chemical":
+        if kind == "chemical":
             # "the antibiotic rapamycin", "the amino acid leucine": a chemical class (its id a
             # plural) written in the singular right before a named chemical or gene
             nxt = hits[i + 1]
@@ -2039,8 +2042,6 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
                     and norm[hit.end] == " " and nxt.entities[0].type in _APPOSED_TYPES \
                     and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start):
                 dropped.append(i)
-            continue
-        if hit.entities[0].type not in ("family", "group"):
             continue
         head = surface.rsplit(None, 1)[-1]
         if not head.islower() or " " not in surface:
@@ -2296,9 +2297,10 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
     starts = {hit.start for hit in hits}
     ends = {hit.end for hit in hits}
     for hit in hits:
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family") or hit.end - hit.start < 3:
+            continue
         surface = norm[hit.start : hit.end]
-        if (len(surface) < 3 or surface.islower() or not surface.isascii() or len(hit.entities) != 1
-                or hit.entities[0].type not in ("gene", "family") or surface in done):
+        if surface.islower() or not surface.isascii() or surface in done:
             continue
         done.add(surface)
         low = surface.lower()

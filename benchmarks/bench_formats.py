@@ -11,13 +11,18 @@ so the numbers measure the writers alone, not Graphviz.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
 import networkx as nx
 
-from pathwaygen import graphjson
-from pathwaygen.model import RELATIONS, Box, EdgeRoute, Layout
-from pathwaygen.writers import FORMATS, get_writer
+# time the checkout this script lives in, not whichever pathwaygen is installed (or none)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pathwaygen import graphjson  # noqa: E402
+from pathwaygen.model import RELATIONS, Box, EdgeRoute, Layout  # noqa: E402
+from pathwaygen.writers import FORMATS, get_writer  # noqa: E402
 
 NEW_FORMATS = ("cx2", "sbgn", "cyjs", "sif", "indra", "graphml")
 TYPES = ("gene", "gene", "gene", "family", "chemical", "process", "rna", "complex")

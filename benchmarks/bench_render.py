@@ -19,6 +19,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))  # the hand-made graphs the tests use
+# time the checkout this script lives in, not whichever pathwaygen is installed (or none)
+sys.path.insert(0, str(REPO))
 
 from test_layout_graphs import big_graph  # noqa: E402
 

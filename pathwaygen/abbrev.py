@@ -40,8 +40,14 @@ _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WORD = re.compile(r"[^\s()]+")
 
 
-#: capitalised sentence openers that look like short forms in "X, long form" shapes
-_OPENERS = frozenset({"In", "On", "At", "As", "It", "If", "An", "To", "By", "Of", "Or", "So", "We", "No", "Up"})
+#: capitalised sentence openers that look like short forms in "X, long form" shapes ("Then, the
+#: activated insulin receptor phosphorylates IRS proteins" is a sentence, not a legend item; a
+#: title-case word of five letters or more is no short form anyway)
+_OPENERS = frozenset({"In", "On", "At", "As", "It", "If", "An", "To", "By", "Of", "Or", "So", "We", "No", "Up",
+                      "The", "And", "But", "For", "Via", "Yet", "Now", "All", "Its", "Our", "Two", "One",
+                      "Then", "Thus", "Here", "Also", "Next", "Once", "When", "Upon", "Both", "Each", "This",
+                      "That", "Such", "Most", "Some", "Many", "Only", "Even", "With", "From", "Into", "Like",
+                      "Over", "Just", "Last"})
 
 
 _NOT_SHORT = re.compile(r"[A-Z]|[IVX]+|[a-z]?[0-9]+[a-z]?")

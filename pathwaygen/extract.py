@@ -716,7 +716,10 @@ class Extractor:
                             # a fronted phrase holds a word ("In @0@ cells, "), unlike the first
                             # member of the subject list ("@0@, @1@ and @2@ activate"); a second
                             # one opens on a preposition ("In anthers, during HT stress, ROS ...")
-                            r"(?:[^,]{0,60}[a-z][a-z][^,]{0,60}, (?:(?:in|during|under|upon|after|following|when|while|"
+                            # (a fronted phrase may end on a list of examples: "In response to stimuli
+                            # such as TNF, IL-1 or LPS, the IKKb subunit is activated")
+                            r"(?:(?:[^,]{0,60}[a-z][a-z] (?:such as|including) {TOK}(?:, {TOK})*,? (?:and|or) {TOK}"
+                            r"|[^,]{0,60}[a-z][a-z][^,]{0,60}), (?:(?:in|during|under|upon|after|following|when|while|"
                             r"once|with|without|at|on|through|by|for|within|from|as|because|since|although|if|before)"
                             r" [^,]{1,60}, )?)?(?P<S>{LIST})"
                             # (an agent after a nominal subject: "Activation of the cAMP pathway by the
@@ -889,7 +892,7 @@ class Extractor:
             slot_text = text[s:e]
             if name == "LOC":
                 token = _TOKEN.search(slot_text)
-                if token and not any(e.type == "group" for e in tagged.tokens[int(token.group(1))]):
+                if token and not any(e.type == "group" and e.id in PLACES for e in tagged.tokens[int(token.group(1))]):
                     return {}  # only a place (a group node) is somewhere to move to
                 if token:
                     values[name] = {"source": list(tagged.tokens[int(token.group(1))]),
@@ -913,6 +916,14 @@ class Extractor:
             if name == "A" and ", " in slot_text and _FRONTED.match(text, 0, s):
                 # "In response to AMP, AMPK inhibits": the list's head belongs to the fronted phrase
                 slot_text = slot_text[slot_text.index(", ") + 2:]
+            elif (name != "A" and e == match_end and ", " in slot_text and _FRONTED.match(text, 0, s)
+                  and _search(self._clause, tagged.raw, e, anchored=True) is not None):
+                # "Upon TNF binding to TNFR1, the IKK complex (IKK1, IKK2 and NEMO) becomes
+                # activated": a list that runs from a fronted phrase into a new clause ends at the
+                # phrase's comma; what follows is the main clause's subject
+                cut = slot_text.index(", ")
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             elif name == "A" and e < match_end and _TWO_WITH_SERIAL_COMMA.fullmatch(slot_text):
                 # "triggers FOXO activation by AKT, and FOXO translocates": a serial comma
                 # before "and" with only two conjuncts joins clauses, not list members
@@ -984,6 +995,10 @@ class Extractor:
             rel = primary_rel if rel == PRIMARY_RELATION else rel
             pairs: list[tuple[Entity, Entity]] = []
             src, dst = values.get(src_name), values.get(dst_name)
+            if (respectively and isinstance(src, dict) and isinstance(dst, dict)
+                    and len(src["source"]) > 1 and len(dst["target"]) > 1
+                    and len(src["source"]) != len(dst["target"])):
+                continue  # ("respectively" pairs lists it cannot line up here: every pair would be a guess)
             if (respectively and isinstance(src, dict) and isinstance(dst, dict)
                     and len(src["source"]) == len(dst["target"]) > 1):
                 # "X and Y activate A and B, respectively": pair them in order
@@ -1343,7 +1358,7 @@ class Extractor:
             passive = " " in tagged.text[s:e] and tagged.text[s:e].endswith("ed")
             finite = first.endswith("s") and first not in ("is", "was", "has", "gets")
             relative = tagged.text.startswith((", which", ", that", ", who"), comma.start())
-            if not relative and (passive or (finite and " " not in tagged.text[s:e])):
+            if not relative and (passive or (finite and (" " not in tagged.text[s:e] or _VERB_PARTICLE.match(tagged.text, s + len(first))))):
                 verb = comma.start() + 2
                 for joint in ("or ", "and "):
                     if tagged.text.startswith(joint, verb):
@@ -1783,7 +1798,8 @@ class Extractor:
                 found.extend(self.resolve(self.candidates(tagged)))
             for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
                                         + self.clause_shared_texts(tagged) + self.partner_texts(tagged)
-                                        + coordinated_nominal_texts(tagged), start=1):
+                                        + coordinated_nominal_texts(tagged) + shared_object_texts(tagged),
+                                        start=1):
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
                 found.extend(self.resolve(self.candidates(shifted)))
             found = _receptor_acts(found, tagged, self._ligand_ids)
@@ -1950,6 +1966,11 @@ def _regex_filter(sources: list[str]) -> tuple[Any, list[Any]]:
     return regex_filter, [regex_filter.re(i) for i in range(len(sources))]
 
 
+#: what may follow a finite verb after a comma that shares the opening subject ("YAP enters the
+#: nucleus, interacts with TEAD and ...", ", binds to X"): a preposition or adverb, not more verbs
+_VERB_PARTICLE = re.compile(r" (?:directly |specifically |physically )?(?:with|to|on|onto|into)\b")
+
+
 def _chain_link(x: Entity, y: Entity) -> bool:
     """Whether "X/Y pathway" reads as X -> Y: not for paralogs (TSC1/TSC2, TORC1/TORC2) or two processes."""
     if x.type == "process" and y.type == "process":
@@ -2008,6 +2029,46 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
         if firsts and _NOMINAL_KIND[firsts[-1]] == _NOMINAL_KIND[m.group(2)]:
             out.append(text[:m.end(1)] + text[m.end():])
             break  # (one per sentence: rare, and the rest of the sentence is read from it)
+    return out
+
+
+#: a nominal that names what happens to an object ("phosphorylation", "nuclear translocation" is
+#: a place mention, "cleavage", "release")
+_EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnover)"
+#: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation
+#: of IkBa", "activation and @n@ of NF-kB" (a place mention: "nuclear translocation"); not after a
+#: mention, whose nominal it is ("EGFR phosphorylation and activation of PI3K" names two objects)
+_SHARED_OBJECT_NOMINALS = re.compile(
+    r"(?<![@\w-])(?<!@ )(" + _EVENT_NOUN + r")((?:, " + _EVENT_NOUN + r")*,? (?:and|or) "
+    r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|rapid|its|their|the) )?"
+    r"(?:" + _EVENT_NOUN + r"|@\d+@)) of (?=(?:the |its |their )?@)")
+#: what every match of _SHARED_OBJECT_NOMINALS holds: a nominal's ending right before its "and" / "or"
+_SHARED_OBJECT_GATE = re.compile(r"(?:tion|sion|ment|sis|age|ase|ing|ver),? (?:and|or) ")
+#: one nominal after the first of such a list (a modifier word before it is left out)
+_LISTED_NOMINAL = re.compile(r"(?:, |,? (?:and|or) (?:(?:then |thereby )?[a-z]+ )?)(" + _EVENT_NOUN + r"|@\d+@)(?=,| |$)")
+
+
+def shared_object_texts(tagged: _Tagged) -> list[str]:
+    """Virtual sentences with one nominal of a list that shares its object: "IKK triggers the
+    phosphorylation and subsequent degradation of IkBa" -> "IKK triggers the phosphorylation of
+    IkBa" and "IKK triggers the degradation of IkBa", so that each nominal's own rule reads it
+    (the corpus convention: phosphorylation that leads to degradation phosphorylates and degrades)."""
+    text = tagged.text
+    if " of " not in text or _SHARED_OBJECT_GATE.search(text) is None:
+        return []
+    out: list[str] = []
+    for k, m in enumerate(_SHARED_OBJECT_NOMINALS.finditer(text)):
+        if k == 2:
+            break  # (bounded: each virtual sentence is read in full)
+        nominals = [m.group(1)]
+        nominals.extend(item.group(1) for item in _LISTED_NOMINAL.finditer(m.group(2)))
+        for nominal in nominals:
+            if nominal.startswith("ubiquit"):
+                continue  # (what the ubiquitination does is the other nominal: "ubiquitination and activation of TAK1")
+            token = _TOKEN.fullmatch(nominal)
+            if token is not None and not all(e.type == "group" for e in tagged.tokens[int(token.group(1))]):
+                continue  # (a mention in the list that is no process or place names no event)
+            out.append(text[:m.start()] + nominal + " of " + text[m.end():])
     return out
 
 

@@ -46,6 +46,14 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub(lambda m: _SPACES.get(m.group(), "\ufffd"), text)
 
 
+def all_xml_safe(texts: list[str]) -> bool:
+    """Whether no text of `texts` holds a character XML 1.0 forbids (:func:`xml_safe` would
+    change none of them)."""
+    # (one search over them joined: a newline is no forbidden character, so the joined text
+    # holds one exactly when a text does)
+    return _NOT_XML.search("\n".join(texts)) is None
+
+
 def caption_problem(caption: str) -> str | None:
     """Return why `caption` is refused (too long), or None when it is accepted."""
     if len(caption) > MAX_CAPTION_CHARS:

@@ -1006,7 +1006,10 @@ def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
 
 
 _GENE_SET_WORDS = ("target", "responsive", "dependent", "regulated", "inducible")
-_GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b", re.I)
+#: (a following "expression" / "transcription" is the set's too: "Wnt target gene expression" is
+#: the expression of the Wnt target genes, as the group "target gene expression" is in groups.yaml)
+_GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b"
+                          r"(\s+(?:expression|transcription)\b)?", re.I)
 #: every character that _GENES_AFTER's words may open with (re.I also folds "ı" and "İ" to "i")
 _GENE_SET_INITIALS = frozenset("tTrRdDiI\u0131\u0130")
 #: examples named right after a gene set ("NF-kB target genes such as IL6"): the set is no node,
@@ -1037,7 +1040,11 @@ def _gene_sets(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[
                 continue
             label = text.original[text.to_original(hit.start) : text.to_original(match.end())]
             label = " ".join(label.split())
-            entity = Entity(id=label.lower(), label=label, type="group")
+            key = label.lower()
+            if match.group(2):  # (the set the expression is of: "wnt target genes")
+                key = " ".join(text.original[text.to_original(hit.start) : text.to_original(match.start(2))].split()).lower()
+                key = key if key.endswith("s") else key + "s"
+            entity = Entity(id=key, label=label, type="group")
             out.append(_Hit(hit.start, match.end(), (entity,), 0, source="gene-set"))
     return out
 

@@ -317,3 +317,10 @@ def test_acts_through_holds_its_verb_and_preposition(text):
     if X._ACTS_THROUGH.search(text):
         assert any(word in text for word in X._ACTS_WORDS), text
         assert any(word in text for word in X._THROUGH_WORDS), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(X._SHARED_OBJECT_NOMINALS.pattern))
+def test_shared_object_nominals_need_their_gate(text):
+    if X._SHARED_OBJECT_NOMINALS.search(text):
+        assert " of " in text and X._SHARED_OBJECT_GATE.search(text), text

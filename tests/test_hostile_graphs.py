@@ -214,3 +214,22 @@ def test_an_unwritable_output_is_one_error_line(tmp_path: Path) -> None:
     result = run("render", str(REPO / "seeds" / "pathwaygen__demo1.md"), "-o", str(target))
     assert result.returncode == 2
     assert result.stderr.startswith(f"pathwaygen: error: {target}: cannot write (") and result.stderr.count("\n") == 1
+
+
+# (st.characters() leaves out lone surrogates: the forbidden and the allowed controls are drawn too)
+_ANY_CHAR = st.one_of(st.sampled_from("\x00\x08\x0b\x1f\ud800\udfff\ufffe\uffff\t\n\r"), st.characters())
+
+
+@given(st.lists(st.text(alphabet=_ANY_CHAR), max_size=6))
+def test_all_xml_safe_agrees_with_xml_safe_of_each_text(texts: list[str]) -> None:
+    """The writers' one-search check of a graph's strings says clean exactly when xml_safe
+    would change none of them."""
+    from pathwaygen.limits import all_xml_safe, xml_safe
+    assert all_xml_safe(texts) == all(xml_safe(text) is text for text in texts)
+
+
+def test_strings_finds_every_string_in_nested_graph_data() -> None:
+    """The writers' walk over graph data reaches keys and values at any depth."""
+    from pathwaygen.writers._common import _strings
+    data = [{"a": ("b", ["c", {"d": "e"}]), 1: None}, ("f",), "g"]
+    assert sorted(_strings(data)) == list("abcdefg")

@@ -227,6 +227,15 @@ def test_legend_definitions_make_one_entity() -> None:
     assert ids_of(caption, "signal transducer and activator of transcription") == ("STAT",)
 
 
+def test_a_sentence_opening_on_a_short_capitalised_word_is_no_legend_item() -> None:
+    # "Then, <words>" has the shape of "ACC, acetyl-CoA carboxylase", and the letters of "Then"
+    # occur in order in the words; a sentence opener defines nothing
+    texts = [t for t, _, _ in found("Then, the activated insulin receptor phosphorylates IRS proteins.")]
+    assert "Then" not in texts and "insulin receptor" in texts
+    # a title-case short form of a real legend item still defines its long form
+    assert ("B-cell lymphoma protein", ("Bcl",)) in [(t, i) for t, i, _ in found("Bcl, B-cell lymphoma protein; Sos, son of sevenless.")]
+
+
 def test_a_legend_in_parentheses_after_a_chain_defines_each_member() -> None:
     caption = ("miR-122 targets the PI3K/Akt/mTOR (PI3K, phosphatidylinositol-3-kinase; "
                "mTOR, mammalian target of rapamycin) signaling pathway.")
@@ -288,6 +297,10 @@ def test_gene_sets_named_after_their_regulator() -> None:
     groups = [(t, i) for t, i, _ in found(caption) if t.endswith("genes")]
     assert groups == [("NF-κB target genes", ("nf-κb target genes",)), ("STAT-responsive genes", ("stat-responsive genes",))]
     assert "target genes" not in all_ids("the complex activates transcription of specific target genes")
+    # "Wnt target gene expression" is the expression of the set (one node, the set's key), not
+    # Wnt beside a "target gene expression"
+    assert [(t, i) for t, i, _ in found("β-catenin initiates Wnt-target gene expression.")][1:] == [
+        ("Wnt-target gene expression", ("wnt-target genes",))]
 
 
 def test_entities_carry_xrefs() -> None:

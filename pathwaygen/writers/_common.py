@@ -11,7 +11,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from ..errors import LayoutError
-from ..limits import xml_safe
+from ..limits import all_xml_safe, xml_safe
 from ..model import Box, EdgeRoute, Layout
 from ..relations import style
 
@@ -143,17 +143,22 @@ def line_style(relation: str, hedged: bool) -> str:
     return "dotted" if style(relation).svg_dash else "solid"
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """Yield every string inside `value` (dict keys and values, list and tuple items)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(key)
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item)
+def _strings(value: Any) -> list[str]:
+    """Every string inside `value` (dict keys and values, list and tuple items), in no set order."""
+    out: list[str] = []
+    # (a stack, not recursive generators: this walks every string of every graph each writer
+    # gets, and a generator per nesting level cost more than the writers' own work)
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            todo.extend(item)
+    return out
 
 
 def _fix(value: Any) -> Any:
@@ -173,7 +178,7 @@ def _graph_is_clean(graph: nx.MultiDiGraph, layout: Layout | None) -> bool:
     parts: list[Any] = [graph.graph, list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True))]
     if layout is not None:
         parts += [list(layout.nodes), list(layout.members), [(r.source, r.target, r.key) for r in layout.edges]]
-    return not any(xml_safe(text) is not text for text in _strings(parts))
+    return all_xml_safe(_strings(parts))
 
 
 def xml_safe_input(graph: nx.MultiDiGraph, layout: Layout | None) -> tuple[nx.MultiDiGraph, Layout | None]:

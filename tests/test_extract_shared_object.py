@@ -1,0 +1,41 @@
+"""Nominals coordinated before one object ("the phosphorylation and subsequent degradation of
+IkBa"): each nominal is read on the object by its own rule (extract.shared_object_texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathwaygen.extract import extract
+from pathwaygen.recognize import recognize
+from pathwaygen.text import prepare
+
+
+def triples(caption: str) -> set[tuple[str, str, str]]:
+    text = prepare(caption)
+    return {(s.subject.id, s.relation, s.object.id) for s in extract(text, recognize(text))}
+
+
+@pytest.mark.parametrize("caption,present,absent", [
+    # phosphorylation that leads to degradation: phosphorylates and degrades (the curated convention)
+    ("IKK mediates the phosphorylation and subsequent degradation of IkBa.",
+     {("IKK_complex", "phosphorylates", "NFKBIA"), ("IKK_complex", "degrades", "NFKBIA")}, set()),
+    # a movement recognised as a place ("nuclear translocation") is one of the nominals
+    ("TNF induces the activation and nuclear translocation of NF-κB.",
+     {("TNF", "activates", "NFkappaB"), ("NFkappaB", "translocates", "nucleus")}, set()),
+    ("IKK and TBK1 trigger phosphorylation and nuclear translocation of RelA and IRF3.",
+     {("TBK1", "phosphorylates", "IRF3"), ("IKK_complex", "phosphorylates", "RELA"),
+      ("IRF3", "translocates", "nucleus")}, set()),
+    # a ubiquitination coordinated with activation activates: the partner names its outcome
+    ("TRAF6 promotes the ubiquitination and activation of TAK1.",
+     {("TRAF6", "activates", "MAP3K7")}, {("TRAF6", "degrades", "MAP3K7")}),
+    # negation covers every nominal
+    ("TNF does not induce the activation and nuclear translocation of NF-κB.",
+     set(), {("TNF", "activates", "NFkappaB"), ("NFkappaB", "translocates", "nucleus")}),
+    # a nominal after a mention is that mention's: two objects, not one shared
+    ("TNF induces EGFR phosphorylation and activation of PI3K.",
+     {("TNF", "activates", "PI3K")}, {("EGFR", "phosphorylates", "PI3K"), ("TNF", "phosphorylates", "PI3K")}),
+])
+def test_each_nominal_reaches_the_shared_object(caption, present, absent):
+    found = triples(caption)
+    assert present <= found, (present - found, found)
+    assert not (absent & found), (absent & found, found)

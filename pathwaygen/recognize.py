@@ -1583,7 +1583,8 @@ def _has_digit(text: str) -> bool:
 def _subtypes_and_locants(norm: str, hits: list[_Hit], words: frozenset[str]) -> list[_Hit]:
     """"DAP-type PGN", "L-type calcium channel": a typed subclass is an entity of its own
     (named as written, the class as its member; a mention of the type word goes into it);
-    "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes."""
+    "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes.
+    (`words`: the _GATE_WORDS in norm.)"""
     # (norm's only space character is " ": a type word before a name needs "-type ")
     typed_before = "-type " in words
     if not typed_before and not _has_digit(norm):
@@ -1648,7 +1649,8 @@ def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit], words: frozens
     """Receptor subtypes written with a number, a roman numeral or a Greek letter:
     "TGF-beta receptor II" and "type II TGF-beta receptor" (TGFBR2), "IFN-gamma receptor 1"
     (IFNGR1), "IL-6 receptor alpha" (IL6R). A ligand's receptor is found by the HGNC and FamPlex
-    naming convention (symbol + "R" + subtype); the mention grows over the written subtype."""
+    naming convention (symbol + "R" + subtype); the mention grows over the written subtype.
+    (`words`: the _GATE_WORDS in norm.)"""
     if "recept" not in words:
         return
     for i, hit in enumerate(hits):
@@ -1777,7 +1779,8 @@ _BARE_SUBTYPE = re.compile(r"(?<![\w-])type[ -](IV|I{1,3}|[1-4])([AB])?[ -]recep
 
 def _bare_receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit], words: frozenset[str]) -> list[_Hit]:
     """"TGFbeta binding to a type II receptor ... phosphorylate a type I receptor": a bare
-    receptor subtype names a member of the one receptor family the caption's ligands have."""
+    receptor subtype names a member of the one receptor family the caption's ligands have.
+    (`words`: the _GATE_WORDS in norm.)"""
     if "type" not in words or "recept" not in words:
         return []
     families = {}
@@ -1828,7 +1831,8 @@ _WHOLES_GAP = re.compile(r",?\s+and\s+(?:the\s+)?|,\s+")
 def _parts_as_their_whole(norm: str, hits: list[_Hit], words: frozenset[str]) -> None:
     """Parts named with their complex ground to the complex, as curators draw them: every mention
     of a protein the caption lists as a part ("the IKK complex composed of IKKα, IKKβ and
-    NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place."""
+    NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place.
+    (`words`: the _GATE_WORDS in norm.)"""
     # (the cue words are lowercase inside a sentence: no lowercased copy of the caption)
     shared = not words.isdisjoint((" found in ", " present in ", " shared by ", " common to ", " part of "))
     if not shared and (" of " not in words or words.isdisjoint(("ompos", "onsist", "ompris", "made up", "subunit",

@@ -1835,7 +1835,7 @@ def _parts_as_their_whole(norm: str, hits: list[_Hit], words: frozenset[str]) ->
     (`words`: the _GATE_WORDS in norm.)"""
     # (the cue words are lowercase inside a sentence: no lowercased copy of the caption)
     shared = not words.isdisjoint((" found in ", " present in ", " shared by ", " common to ", " part of "))
-    if not shared and (" of " not in words or words.isdisjoint(("ompos", "onsist", "ompris", "made up", "subunit",
+    if not shared and (" of " not in norm or words.isdisjoint(("ompos", "onsist", "ompris", "made up", "subunit",
                                                                 "omponent", "onstituent"))):
         return
     whole_of: dict[str, tuple[Entity, ...]] = {}
@@ -2332,9 +2332,10 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
 
 #: literal words whose presence in the caption gates a pass; most captions hold few of them, so
 #: one automaton pass over the caption reads them all (one str search per word and pass read
-#: most captions to their end). Every word a pass tests in `words` must be listed here.
+#: most captions to their end; a word most captions hold early, " of ", stays a str search).
+#: Every word a pass tests in `words` must be listed here.
 _GATE_WORDS = (") ", "- ", "I-", "V-", "X-", "miR", "mir", "microRNA", "(-", "its ", "their ", "receptor", "recept",
-               "type", "-type ", "; ", " of ", " found in ", " present in ", " shared by ", " common to ", " part of ",
+               "type", "-type ", "; ", " found in ", " present in ", " shared by ", " common to ", " part of ",
                "ompos", "onsist", "ompris", "made up", "subunit", "omponent", "onstituent")
 #: the same for the words the passes test in the lowercased caption (`low_words`)
 _GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block")

@@ -1297,6 +1297,9 @@ def _process_phrases(rules: PhraseRules, norm: str, low: str, heads: list[tuple[
     `low` is lower_keep_length(norm), `heads` the head words _phrase_words found in it."""
     if not rules.heads and not rules.group_heads and not rules.enzyme_suffixes:
         return []
+    found = _phrase_heads(rules, low, heads)
+    if not found:
+        return []  # (a caption in four holds no head word: no maps of its mentions)
     if taken is None:
         taken = _taken_map(norm, hits)
     process_at: dict[int, _Hit] = {}
@@ -1306,7 +1309,7 @@ def _process_phrases(rules: PhraseRules, norm: str, low: str, heads: list[tuple[
         if h.entities[0].type == "process":
             process_at[h.end] = h
     out = []
-    for head_start, end, etype in _phrase_heads(rules, low, heads):
+    for head_start, end, etype in found:
         if etype == "process" and _FACTOR_AFTER.match(norm, end):
             continue
         inside = process_at.get(end) if etype == "process" else None

@@ -2308,8 +2308,8 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
     gene. Only in a list, so that an everyday word that is also a symbol stays a word."""
     out: list[_Hit] = []
     done: set[str] = set()
-    starts = {hit.start for hit in hits}
-    ends = {hit.end for hit in hits}
+    starts: set[int] | None = None  # (the mentions' starts and ends: made once a lowercase form is found)
+    ends: set[int] = set()
     for hit in hits:
         if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family") or hit.end - hit.start < 3:
             continue
@@ -2319,6 +2319,9 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
         done.add(surface)
         low = surface.lower()
         at = norm.find(low)
+        if at >= 0 and starts is None:
+            starts = {h.start for h in hits}
+            ends = {h.end for h in hits}
         while at >= 0:
             end = at + len(low)
             if ((at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] == "-"))

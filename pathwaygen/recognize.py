@@ -562,14 +562,18 @@ def _expand_slash_suffixes(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     when a mention grew."""
     if "/" not in norm:
         return False
-    starts = {h.start for h in hits}
+    starts: set[int] | None = None  # (made for the first suffix tail; no start moves below)
     grew = False
     for hit in hits:
         if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family") or "plural" in hit.modifiers \
                 or not norm.startswith("/", hit.end):
             continue  # (a suffix tail opens with its slash: no regex for the usual name)
         tail = _SUFFIX_TAIL.match(norm, hit.end)
-        if tail is None or hit.end + 1 in starts:
+        if tail is None:
+            continue
+        if starts is None:
+            starts = {h.start for h in hits}
+        if hit.end + 1 in starts:
             continue
         surface = norm[hit.start : hit.end]
         if "phospho" in hit.modifiers:
@@ -1372,7 +1376,7 @@ def _shared_heads(rules: PhraseRules, norm: str, hits: list[_Hit]) -> list[_Hit]
     its modifiers and names "osteoclast activity" (phrases.yaml shared_heads). Only a word no
     other mention holds."""
     out = []
-    starts = {hit.start for hit in hits}
+    starts: set[int] | None = None  # (made for the first shared head: in few captions)
     for hit in hits:
         if hit.entities[0].type != "process" or len(hit.entities) != 1:
             continue
@@ -1380,7 +1384,11 @@ def _shared_heads(rules: PhraseRules, norm: str, hits: list[_Hit]) -> list[_Hit]
         if " " not in surface or " and " not in norm[hit.end : hit.end + 6]:
             continue
         match = _SHARED_HEAD_AFTER.match(norm, hit.end)
-        if match is None or match.group(1) not in rules.shared_heads or match.start(1) in starts:
+        if match is None or match.group(1) not in rules.shared_heads:
+            continue
+        if starts is None:
+            starts = {h.start for h in hits}
+        if match.start(1) in starts:
             continue
         modifiers = surface.rsplit(None, 1)[0]
         label = " ".join(f"{modifiers} {match.group(1)}".split())

@@ -119,6 +119,11 @@ _MODAL_AFTER = re.compile(r",? ((?:also |then |thus |therefore )?(?:cannot|can|m
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
+#: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
+#: including @1@"): the verb and a lowercase class of one to three words
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing ))(?:the |several |many |various |other |its |their )?"
+                                  r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,"
+                                  r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
@@ -163,7 +168,9 @@ def _endings(words: Iterable[str]) -> tuple[str, ...]:
 _LOSS_OF = _endings(f"{word} of" for word in (
     "inhibition", "inactivation", "loss", "deletion", "knockdown", "knock-down", "depletion", "blockade",
     "blocking", "absence", "lack", "suppression", "downregulation", "down-regulation", "silencing", "ablation",
-    "disruption", "deficiency", "reduction", "decrease", "degradation"))
+    "disruption", "deficiency", "reduction", "decrease", "degradation")) + _endings(
+    # (and a low amount: "low glucose activates AMPK" means glucose inhibits AMPK)
+    ("low", "lower", "insufficient"))
 #: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts)
 _LOSS_OF_LOSS = re.compile(r"\b(?:loss|lack|absence|relief|removal|release) of (?:the )?(?:inhibition|inactivation|"
                            r"suppression|repression|blockade) of (?:the )?$")
@@ -196,6 +203,7 @@ _BY_ENDINGS = _endings((" by", " via", " through"))
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*|(?:ability|capacity|capability) of) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
+_TO_PRODUCE = re.compile(r" to (?:form|produce|generate|yield)\b")
 #: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named
 _LICENSED_PRONOUN = re.compile(r"(@\d+@)[^@;,]{0,60}, (?:thereby |thus )?(?:enabling|allowing|permitting|causing|forcing|"
                                r"freeing) (it|them) to ")
@@ -322,6 +330,11 @@ _QUESTION = re.compile(r"\b(?:whether|unclear|unknown|not known|remains? to be|o
                        r"controversial|is debated)\b")
 #: how an opening "This (pathway)" (Extractor._demonstrative) starts
 _DEMONSTRATIVE_START = ("th", "stimulation of th", "activation of th", "engagement of th", "inhibition of th")
+
+
+#: a fronted subordinate clause whose subject is no mention ("when a ligand binds to its receptor, ")
+_UNNAMED_SUBORDINATE = re.compile(r"(?:when|after|once|if|because|since|although|while|whereas|before) "
+                                  r"(?:(?:the|a|an) )?(?!@)[^,;@]*(?:@[^,;]*)?, ")
 
 
 def _may_hold_pronoun(text: str) -> bool:
@@ -588,6 +601,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
+    if ", including " in text or ", such as " in text:
+        # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
+        # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
+        text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
     return _Tagged(text, tokens, derived)
 
 
@@ -924,6 +941,12 @@ class Extractor:
                 cut = slot_text.index(", ")
                 e -= len(slot_text) - cut
                 slot_text = slot_text[:cut]
+            elif name == "B" and rule.relation == "binds" and " of " in slot_text and _EVENT_AFTER_PARTNERS.search(slot_text):
+                # "GRB2 interaction with Shc proteins and activation of MAPK": an event after the
+                # partners is no partner (the list reads "activation of X" as X for other relations)
+                cut = _EVENT_AFTER_PARTNERS.search(slot_text).start()
+                e -= len(slot_text) - cut
+                slot_text = slot_text[:cut]
             elif name == "A" and e < match_end and _TWO_WITH_SERIAL_COMMA.fullmatch(slot_text):
                 # "triggers FOXO activation by AKT, and FOXO translocates": a serial comma
                 # before "and" with only two conjuncts joins clauses, not list members
@@ -1128,6 +1151,11 @@ class Extractor:
                 # "HHQ, the precursor to PQS synthesis is shown because it can act as": no
                 # subject list is read (an open apposition), but the sentence opens on what it is about
                 own = tagged.tokens[int(_TOKEN.match(tagged.text).group()[1:-1])]
+            if not own and s > 0 and _UNNAMED_SUBORDINATE.fullmatch(tagged.text, 0, s):
+                # "When a ligand binds to its receptor, it triggers ...": the pronoun is the
+                # fronted clause's subject, which names no entity (not the previous sentence's)
+                pos = e
+                continue
             referent = own or previous()
             if not referent:
                 pos = e
@@ -1574,7 +1602,11 @@ class Extractor:
                     head = _MEMBERS_HEAD.search(text, 0, a_start)
                     if head is None:
                         continue
-                if text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end) and not _LICENSES_TO.search(before):
+                if (a_end < end and text.startswith(" to ", a_end) and _TO_VERB.match(text, a_end)
+                        and not _LICENSES_TO.search(before) and not (before.endswith(" by ") and _TO_PRODUCE.match(text, a_end))):
+                    # (only when the infinitive is the match's verb: a passive's agent "by Y" keeps
+                    # its edge whatever follows; an enzyme "by" which a substrate is converted forms
+                    # the product: "is carboxylated by ACC to form malonyl-CoA")
                     continue  # "recruits Y at the membrane to activate Z": Y is no subject of "to activate"
             values = self._slot_entities(rule, regex, match, tagged, groups)
             if not values:
@@ -2035,17 +2067,21 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
 #: a nominal that names what happens to an object ("phosphorylation", "nuclear translocation" is
 #: a place mention, "cleavage", "release")
 _EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnover)"
+#: an event named after a list of binding partners ("... with Shc and activation of MAPK")
+_EVENT_AFTER_PARTNERS = re.compile(r",? (?:and|as well as) (?:the |an? )?(?:activation|phosphorylation|stimulation|induction|"
+                                   r"expression|recruitment|translocation|degradation|inhibition) of ")
+#: a word that may stand before a coordinated nominal ("and subsequent degradation")
+_EVENT_MODIFIER = r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|proteosomal|rapid|its|their|the) )?"
 #: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation
 #: of IkBa", "activation and @n@ of NF-kB" (a place mention: "nuclear translocation"); not after a
 #: mention, whose nominal it is ("EGFR phosphorylation and activation of PI3K" names two objects)
 _SHARED_OBJECT_NOMINALS = re.compile(
-    r"(?<![@\w-])(?<!@ )(" + _EVENT_NOUN + r")((?:, " + _EVENT_NOUN + r")*,? (?:and|or) "
-    r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|rapid|its|their|the) )?"
-    r"(?:" + _EVENT_NOUN + r"|@\d+@)) of (?=(?:the |its |their )?@)")
+    r"(?<![@\w-])(?<!@ )(" + _EVENT_NOUN + r")((?:(?:, |,? (?:and|or) )" + _EVENT_MODIFIER + _EVENT_NOUN + r")*"
+    r",? (?:and|or) " + _EVENT_MODIFIER + r"(?:" + _EVENT_NOUN + r"|@\d+@)) of (?=(?:the |its |their )?@)")
 #: what every match of _SHARED_OBJECT_NOMINALS holds: a nominal's ending right before its "and" / "or"
 _SHARED_OBJECT_GATE = re.compile(r"(?:tion|sion|ment|sis|age|ase|ing|ver),? (?:and|or) ")
 #: one nominal after the first of such a list (a modifier word before it is left out)
-_LISTED_NOMINAL = re.compile(r"(?:, |,? (?:and|or) (?:(?:then |thereby )?[a-z]+ )?)(" + _EVENT_NOUN + r"|@\d+@)(?=,| |$)")
+_LISTED_NOMINAL = re.compile(r"(?:, |,? (?:and|or) )(?:(?:then |thereby )?[a-z]+ )?(" + _EVENT_NOUN + r"|@\d+@)(?=,| |$)")
 
 
 def shared_object_texts(tagged: _Tagged) -> list[str]:

@@ -79,7 +79,9 @@ def test_after_slot_checks_need_their_literals(to_verb, respectively, join):
 FORMER_LOSS_OF = re.compile(
     r"(?:inhibition|inactivation|loss|deletion|knockdown|knock-down|depletion|blockade|"
     r"blocking|absence|lack|suppression|down-?regulation|silencing|ablation|"
-    r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$")
+    r"disruption|deficiency|reduction|decrease|degradation) of (?:the )?$"
+    # (since added: a low amount, "low glucose activates AMPK")
+    r"|(?:low|lower|insufficient) (?:the )?$")
 FORMER_LOST = re.compile(r"@ (?:depletion|deficiency|loss|knockdown|knock-down|knockout|deletion|silencing|ablation|"
                          r"inhibition|blockade|inactivation|downregulation|down-regulation)$")
 

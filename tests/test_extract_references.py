@@ -17,6 +17,14 @@ def test_pronoun_after_an_open_apposition_is_the_opening_mention() -> None:
     assert ("JAK2", "activates", "MDM2") not in found
 
 
+def test_pronoun_after_a_fronted_clause_without_a_mention_stands_for_nothing_named() -> None:
+    # "it" is the ligand of the "When ..." clause, not the subject of the sentence before
+    found = triples("JAK2 binds STAT3. When a ligand binds to its receptor, it triggers the activation of TYK2.")
+    assert not any(obj == "TYK2" for _, _, obj in found), found
+    # a named subject opening the sentence still stands for a later "it"
+    assert ("JAK2", "activates", "TYK2") in triples("JAK2 binds STAT3, and it triggers the activation of TYK2.")
+
+
 def test_pronoun_before_acts_as_is_resolved() -> None:
     found = triples("SOCS3 is shown because it can also act as an inhibitor of JAK2.")
     assert ("SOCS3", "inhibits", "JAK2") in found

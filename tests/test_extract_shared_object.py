@@ -19,6 +19,9 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     # phosphorylation that leads to degradation: phosphorylates and degrades (the curated convention)
     ("IKK mediates the phosphorylation and subsequent degradation of IkBa.",
      {("IKK_complex", "phosphorylates", "NFKBIA"), ("IKK_complex", "degrades", "NFKBIA")}, set()),
+    # three nominals, two of them joined by "and"
+    ("IKK mediates the phosphorylation and subsequent ubiquitination and proteasomal degradation of IkBa.",
+     {("IKK_complex", "phosphorylates", "NFKBIA"), ("IKK_complex", "degrades", "NFKBIA")}, set()),
     # a movement recognised as a place ("nuclear translocation") is one of the nominals
     ("TNF induces the activation and nuclear translocation of NF-κB.",
      {("TNF", "activates", "NFkappaB"), ("NFkappaB", "translocates", "nucleus")}, set()),

@@ -21,6 +21,7 @@ import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 import ahocorasick
@@ -131,19 +132,20 @@ def space_junctions(raw: str) -> str:
     """
     if " " not in raw:
         return ""
+    # word by word, not character by character: a junction can only open a word after a space
+    # (hyphens between them do not matter, and drop out of the squeezed offsets)
     out = []
     squeezed = 0
-    prev = ""
-    gap = False
-    for ch in raw:
-        if ch in SEPARATORS:
-            gap = gap or ch == " "
+    prev = ""  # the last character kept before the word
+    for i, word in enumerate(raw.split(" ")):
+        if "-" in word:
+            word = word.replace("-", "")
+        if not word:
             continue
-        if gap and prev.isalpha() and ch.isalpha():
+        if i and prev.isalpha() and word[0].isalpha():
             out.append(str(squeezed))
-        gap = False
-        prev = ch
-        squeezed += 1
+        squeezed += len(word)
+        prev = word[-1]
     return ",".join(out)
 
 
@@ -273,11 +275,17 @@ class Lexicon:
 
     def lookup(self, surface: str) -> tuple[Candidate, ...]:
         """Every candidate for a whole written surface, case-sensitive ones included, best first."""
-        found = list(self.candidates(match_key(surface)))
-        value = self.automaton_cs.get(squeeze(normalise(surface)), None) if len(self.automaton_cs) else None
+        written = normalise(surface)  # (once: match_key(surface) normalises it too)
+        found = self.candidates(squeeze(lower_keep_length(written)))
+        value = self.automaton_cs.get(squeeze(written), None) if len(self.automaton_cs) else None
         if value is not None:
-            found.extend(self.decode(value >> 8))
-        return tuple(sorted(found, key=lambda c: c.rank))
+            found += self.decode(value >> 8)
+        elif len(found) < 2:
+            return found  # (no other candidate to sort them among)
+        return tuple(sorted(found, key=_rank))
+
+
+_rank = attrgetter("rank")
 
 
 def _rules_files(rules_dir: Path) -> list[Path]:

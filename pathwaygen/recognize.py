@@ -290,7 +290,7 @@ def _ground(lex: Lexicon, value: int, raw: str) -> tuple[Entity, int, tuple[int,
             entity = lex.entity(cand.entity)
         elif cand.rank >= 50:
             entity = _ambiguous_alias(lex, raw, valid)
-    return entity, cand.rank, tuple(c.entity for c in valid[1:])
+    return entity, cand.rank, (tuple([c.entity for c in valid[1:]]) if len(valid) > 1 else ())
 
 
 _GREEK_NAMES = frozenset(GREEK.values())
@@ -431,10 +431,13 @@ def _lookup(lex: Lexicon, surface: str) -> Entity | None:
     memo = lex.memo.setdefault("lookup", {})
     if surface in memo:
         return memo[surface]
-    raw = normalise(surface)
-    valid = _valid(lex.lookup(surface), raw)
-    # ("RSK2" of "RSK1/2" is RPS6KA3, "rSK2" KCNN2)
-    cand = (_as_written(valid, raw) or valid[0]) if valid else None
+    cands = lex.lookup(surface)
+    cand = None
+    if cands:  # (most surfaces tried name nothing: no candidate to check against the written form)
+        raw = normalise(surface)
+        valid = _valid(cands, raw)
+        # ("RSK2" of "RSK1/2" is RPS6KA3, "rSK2" KCNN2)
+        cand = (_as_written(valid, raw) or valid[0]) if valid else None
     entity = None if cand is None else lex.entity(cand.entity)
     if len(memo) > 50_000:
         memo.clear()
@@ -559,14 +562,18 @@ def _expand_slash_suffixes(lex: Lexicon, norm: str, hits: list[_Hit]) -> bool:
     when a mention grew."""
     if "/" not in norm:
         return False
-    starts = {h.start for h in hits}
+    starts: set[int] | None = None  # (made for the first suffix tail; no start moves below)
     grew = False
     for hit in hits:
         if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family") or "plural" in hit.modifiers \
                 or not norm.startswith("/", hit.end):
             continue  # (a suffix tail opens with its slash: no regex for the usual name)
         tail = _SUFFIX_TAIL.match(norm, hit.end)
-        if tail is None or hit.end + 1 in starts:
+        if tail is None:
+            continue
+        if starts is None:
+            starts = {h.start for h in hits}
+        if hit.end + 1 in starts:
             continue
         surface = norm[hit.start : hit.end]
         if "phospho" in hit.modifiers:
@@ -1014,11 +1021,11 @@ _GENE_SET_INITIALS = frozenset("tTrRdDiI\u0131\u0130")
 _EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?(?=\S)", re.I)
 
 
-def _gene_sets(text: Text, hits: list[_Hit], low: str) -> list[_Hit]:
+def _gene_sets(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
     """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator
-    (`low` is text.norm.lower())."""
+    (`low_words`: the _GATE_WORDS_LOW in text.norm.lower())."""
     norm = text.norm
-    if not any(word in low for word in _GENE_SET_WORDS):
+    if low_words.isdisjoint(_GENE_SET_WORDS):
         return []  # (the usual case: no "target/responsive/... gene" anywhere)
     out = []
     starts = {hit.start for hit in hits}
@@ -1294,6 +1301,9 @@ def _process_phrases(rules: PhraseRules, norm: str, low: str, heads: list[tuple[
     `low` is lower_keep_length(norm), `heads` the head words _phrase_words found in it."""
     if not rules.heads and not rules.group_heads and not rules.enzyme_suffixes:
         return []
+    found = _phrase_heads(rules, low, heads)
+    if not found:
+        return []  # (a caption in four holds no head word: no maps of its mentions)
     if taken is None:
         taken = _taken_map(norm, hits)
     process_at: dict[int, _Hit] = {}
@@ -1303,7 +1313,7 @@ def _process_phrases(rules: PhraseRules, norm: str, low: str, heads: list[tuple[
         if h.entities[0].type == "process":
             process_at[h.end] = h
     out = []
-    for head_start, end, etype in _phrase_heads(rules, low, heads):
+    for head_start, end, etype in found:
         if etype == "process" and _FACTOR_AFTER.match(norm, end):
             continue
         inside = process_at.get(end) if etype == "process" else None
@@ -1366,7 +1376,7 @@ def _shared_heads(rules: PhraseRules, norm: str, hits: list[_Hit]) -> list[_Hit]
     its modifiers and names "osteoclast activity" (phrases.yaml shared_heads). Only a word no
     other mention holds."""
     out = []
-    starts = {hit.start for hit in hits}
+    starts: set[int] | None = None  # (made for the first shared head: in few captions)
     for hit in hits:
         if hit.entities[0].type != "process" or len(hit.entities) != 1:
             continue
@@ -1374,7 +1384,11 @@ def _shared_heads(rules: PhraseRules, norm: str, hits: list[_Hit]) -> list[_Hit]
         if " " not in surface or " and " not in norm[hit.end : hit.end + 6]:
             continue
         match = _SHARED_HEAD_AFTER.match(norm, hit.end)
-        if match is None or match.group(1) not in rules.shared_heads or match.start(1) in starts:
+        if match is None or match.group(1) not in rules.shared_heads:
+            continue
+        if starts is None:
+            starts = {h.start for h in hits}
+        if match.start(1) in starts:
             continue
         modifiers = surface.rsplit(None, 1)[0]
         label = " ".join(f"{modifiers} {match.group(1)}".split())
@@ -1400,6 +1414,10 @@ def _phrase_heads(rules: PhraseRules, low: str, heads: list[tuple[int, int, str]
         at = low.find(suffix)
         while at >= 0:
             end = at + len(suffix)
+            if end < n and (low[end].isalnum() or low[end] == "-"):
+                # (not the end of a word: "increases", "phases"; no walk back over its letters)
+                at = low.find(suffix, end)
+                continue
             start = at
             floor = max(0, at - 60)  # (no enzyme word is longer: keeps machine-made text linear)
             while start > floor and (low[start - 1].isalpha() or (
@@ -1419,12 +1437,12 @@ _FACTOR_AFTER = re.compile(r"\s+(?:factors?|sensors?|sensing)\b")
 _INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker|blockade)(s?)\b", re.I)
 
 
-def _inhibitors(text: Text, hits: list[_Hit], low: str) -> list[_Hit]:
+def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
     """"JAK2 inhibitor(s)", "Janus kinase 2 (JAK2) inhibitors": a drug named for its target is a
     chemical (keyed in the singular, by the short form when one is given) whose member is the target
-    (`low` is text.norm.lower())."""
+    (`low_words`: the _GATE_WORDS_LOW in text.norm.lower())."""
     norm = text.norm
-    if "inhibitor" not in low and "antagonist" not in low and "block" not in low:
+    if "inhibitor" not in low_words and "antagonist" not in low_words and "block" not in low_words:
         return []
     out = []
     for i, hit in enumerate(hits):
@@ -1493,7 +1511,10 @@ def _drugs_named_with_their_class(norm: str, hits: list[_Hit]) -> None:
                 hit.entities = (merged[hit.entities[0].id],)
 
 
-_CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
+#: the word before a compartment, past articles ("moves into the nucleus"), searched in the
+#: slice of text before it: the look-behind spares the search every start inside a word (the
+#: leftmost match opens a word of the slice anyway), which the slice's own start opens
+_CUE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
 
 
 #: a movement the caption denies: "NPR1 is unable to move into the nucleus", "does not
@@ -1532,9 +1553,10 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
                     and after[0].strip(".,;") not in _PREPOSITION_CUES):
             moved.add(ent.id)
             continue
-        cue = _CUE_BEFORE.search(norm, max(0, hit.start - 40), hit.start)
+        lo = max(0, hit.start - 40)
+        cue = _CUE_BEFORE.search(norm[lo : hit.start])
         if cue and cue.group(1).lower() in rules.movement_cues \
-                and not _NEGATED_BEFORE.search(norm, max(0, cue.start() - 30), cue.start()):
+                and not _NEGATED_BEFORE.search(norm, max(0, lo + cue.start() - 30), lo + cue.start()):
             moved.add(ent.id)
     if not seen:
         return hits
@@ -1547,6 +1569,8 @@ def _moved_compartments(norm: str, hits: list[_Hit]) -> list[_Hit]:
 _PART_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,10}\))?[\s-]*(?:homology(?:\s*\d+)?(?:\s*\([^()]{1,10}\))?[\s-]*)?"
                          r"(?:(?<=[\s-])(?:domains?|motifs?|repeats?)|(?<=-)containing)\b", re.I)
 _PART_WORDS = ("domain", "motif", "repeat", "-containing", "-like", "-type")
+#: one of these closes every _PART_AFTER match
+_PART_AFTER_WORDS = ("domain", "motif", "repeat", "-containing")
 #: "insulin-like signaling", "DAP-type PGN": a gene name that only qualifies a kind of thing
 _KIND_AFTER = re.compile(r"-(?:like|type)\b(?!-)", re.I)
 _ANTI_BEFORE = re.compile(r"(?<![\w-])anti-$", re.I)
@@ -1567,12 +1591,13 @@ def _has_digit(text: str) -> bool:
     return not text.isascii() and any(c.isdigit() for c in text)
 
 
-def _subtypes_and_locants(norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _subtypes_and_locants(norm: str, hits: list[_Hit], words: frozenset[str]) -> list[_Hit]:
     """"DAP-type PGN", "L-type calcium channel": a typed subclass is an entity of its own
     (named as written, the class as its member; a mention of the type word goes into it);
-    "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes."""
+    "2-oxoglutarate dehydrogenase": a chemical locant belongs to the name it precedes.
+    (`words`: the _GATE_WORDS in norm.)"""
     # (norm's only space character is " ": a type word before a name needs "-type ")
-    typed_before = "-type " in norm
+    typed_before = "-type " in words
     if not typed_before and not _has_digit(norm):
         return hits
     glue = " -" if typed_before else "-"  # what may join a type word or a locant to the name
@@ -1631,12 +1656,13 @@ def _member_of_subtype(family: Entity, number: int, letter: str) -> Entity | Non
     return found[0] if len(found) == 1 else None
 
 
-def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> None:
+def _receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit], words: frozenset[str]) -> None:
     """Receptor subtypes written with a number, a roman numeral or a Greek letter:
     "TGF-beta receptor II" and "type II TGF-beta receptor" (TGFBR2), "IFN-gamma receptor 1"
     (IFNGR1), "IL-6 receptor alpha" (IL6R). A ligand's receptor is found by the HGNC and FamPlex
-    naming convention (symbol + "R" + subtype); the mention grows over the written subtype."""
-    if "recept" not in norm:
+    naming convention (symbol + "R" + subtype); the mention grows over the written subtype.
+    (`words`: the _GATE_WORDS in norm.)"""
+    if "recept" not in words:
         return
     for i, hit in enumerate(hits):
         if len(hit.entities) != 1 or hit.entities[0].type not in _GENE_TYPES:
@@ -1700,6 +1726,28 @@ _ITS_RECEPTOR = re.compile(r"\b(?:its|their)\s+((?:(?:cognate|own|specific)\s+)?
 _LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+)?(?:to|with)\s+$")
 
 
+def _possessive_receptors(norm: str) -> list[re.Match]:
+    """The matches _ITS_RECEPTOR.finditer(norm) finds, in order, tried only where "its" or "their"
+    is written (every match opens with one; its leading \\b tests the character before, which
+    .match at an offset sees too): the regex alone would try every character of the caption."""
+    starts = []
+    for word in ("its", "their"):
+        at = norm.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = norm.find(word, at + 1)
+    starts.sort()
+    out = []
+    done = 0  # (finditer resumes after a match: no match overlaps the one before)
+    for at in starts:
+        if at >= done:
+            match = _ITS_RECEPTOR.match(norm, at)
+            if match is not None:
+                out.append(match)
+                done = match.end()
+    return out
+
+
 def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     """"binding of growth factors to their cognate receptors" names the growth factor receptor,
     "IL-13 binding to its receptor" IL-13's receptor (IL13RA1): the receptor words become a
@@ -1708,7 +1756,7 @@ def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) 
     ends = [h.end for h in hits]
     named_at = {h.start for h in hits}
     named: dict[str, Entity] | None = None
-    for match in _ITS_RECEPTOR.finditer(norm):
+    for match in _possessive_receptors(norm):
         k = bisect_right(ends, match.start()) - 1
         if k < 0 or len(hits[k].entities) != 1 or not _LIGAND_TO.fullmatch(norm, hits[k].end, match.start()):
             continue
@@ -1740,10 +1788,11 @@ _LIGAND_ID = re.compile(r"IL\d+[A-F]?|IFN[A-Z]?\d*|Interferon|CCL\d+|CXCL\d+|CX3
 _BARE_SUBTYPE = re.compile(r"(?<![\w-])type[ -](IV|I{1,3}|[1-4])([AB])?[ -]receptors?(?![\w-])")
 
 
-def _bare_receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _bare_receptor_subtypes(lex: Lexicon, norm: str, hits: list[_Hit], words: frozenset[str]) -> list[_Hit]:
     """"TGFbeta binding to a type II receptor ... phosphorylate a type I receptor": a bare
-    receptor subtype names a member of the one receptor family the caption's ligands have."""
-    if "type" not in norm or "recept" not in norm:
+    receptor subtype names a member of the one receptor family the caption's ligands have.
+    (`words`: the _GATE_WORDS in norm.)"""
+    if "type" not in words or "recept" not in words:
         return []
     families = {}
     for hit in hits:
@@ -1790,14 +1839,15 @@ _PART_OF_WHOLES = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:is|are)\s+(?:also\s+
 _WHOLES_GAP = re.compile(r",?\s+and\s+(?:the\s+)?|,\s+")
 
 
-def _parts_as_their_whole(norm: str, hits: list[_Hit]) -> None:
+def _parts_as_their_whole(norm: str, hits: list[_Hit], words: frozenset[str]) -> None:
     """Parts named with their complex ground to the complex, as curators draw them: every mention
     of a protein the caption lists as a part ("the IKK complex composed of IKKα, IKKβ and
-    NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place."""
+    NEMO", "the Raptor subunit of mTORC1") becomes a mention of the complex. In place.
+    (`words`: the _GATE_WORDS in norm.)"""
     # (the cue words are lowercase inside a sentence: no lowercased copy of the caption)
-    shared = any(w in norm for w in (" found in ", " present in ", " shared by ", " common to ", " part of "))
-    if not shared and (" of " not in norm or not any(w in norm for w in ("ompos", "onsist", "ompris", "made up",
-                                                                         "subunit", "omponent", "onstituent"))):
+    shared = not words.isdisjoint((" found in ", " present in ", " shared by ", " common to ", " part of "))
+    if not shared and (" of " not in norm or words.isdisjoint(("ompos", "onsist", "ompris", "made up", "subunit",
+                                                                "omponent", "onstituent"))):
         return
     whole_of: dict[str, tuple[Entity, ...]] = {}
     for i, hit in enumerate(hits):
@@ -1894,17 +1944,18 @@ _FAMILY_OF_MEMBERS = re.compile(r"[\s-]*(?:sub|super)?family\s+[\w-]+\s+(?:of|be
 _APPOSED_TYPES = _GENE_TYPES | {"chemical"}
 
 
-def _drop_descriptive_groups(norm: str, hits: list[_Hit]) -> list[_Hit]:
+def _drop_descriptive_groups(norm: str, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
     """Drop class nouns (groups) that only describe named members or an entity: apposition
     ("pathogen recognition receptors PGRP-LC and PGRP-LE"), predicates ("Toll9 acts as a
     pattern recognition receptor") and a family an entity is filed under ("Lck, a member of the
-    Src family"); curators draw the members, not the class."""
+    Src family"); curators draw the members, not the class. (`low_words`: the _GATE_WORDS_LOW in
+    norm.lower().)"""
     dropped = set()
     apposed: list[tuple[int, str, tuple[Entity, ...]]] = []  # (index, " class", its members)
     last = len(hits) - 1
     # (the family branches below all need "famil" in the caption, in any case as re.I folds it,
-    # which also covers str.lower's: most captions have none)
-    families = _FAMILY_WORD.search(norm) is not None
+    # which also covers str.lower's: most captions have none; on ASCII, re.I folds as str.lower)
+    families = "famil" in low_words if norm.isascii() else _FAMILY_WORD.search(norm) is not None
     for i, hit in enumerate(hits):
         if not families and hit.entities[0].type != "group":
             continue
@@ -2001,8 +2052,11 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
     for i, hit in enumerate(hits):
         if i == last or len(hit.entities) != 1:
             continue
+        kind = hit.entities[0].type
+        if kind not in ("chemical", "family", "group"):
+            continue  # (most mentions: genes)
         surface = norm[hit.start : hit.end]
-        if hit.entities[0].type == "chemical":
+        if kind == "chemical":
             # "the antibiotic rapamycin", "the amino acid leucine": a chemical class (its id a
             # plural) written in the singular right before a named chemical or gene
             nxt = hits[i + 1]
@@ -2010,8 +2064,6 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
                     and norm[hit.end] == " " and nxt.entities[0].type in _APPOSED_TYPES \
                     and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start):
                 dropped.append(i)
-            continue
-        if hit.entities[0].type not in ("family", "group"):
             continue
         head = surface.rsplit(None, 1)[-1]
         if not head.islower() or " " not in surface:
@@ -2115,17 +2167,20 @@ _NAMED_PROTEIN_AFTER = re.compile(r"-(?:inducible|associated|related|activated|r
                                   r"oncogenes?|receptors?|phosphatases?|ligases?|regulators?)\b")
 
 
-def _drop_parts_and_negations(norm: str, hits: list[_Hit], low: str) -> list[_Hit]:
+def _drop_parts_and_negations(norm: str, hits: list[_Hit], low: str, low_words: frozenset[str]) -> list[_Hit]:
     """Drop genes named only as a protein part ("SH2 domain", "pleckstrin homology (PH) domain")
     and processes written with "anti-" ("anti-inflammation" names no inflammation node)
     (`low` is norm.lower(), whose offsets may differ from norm's when a character lowercases
-    to two)."""
-    if "anti-" not in low and not any(word in low for word in _PART_WORDS) and not _NAMED_PROTEIN_AFTER.search(low):
+    to two; `low_words` the _GATE_WORDS_LOW in it)."""
+    if "anti-" not in low_words and low_words.isdisjoint(_PART_WORDS) and not _NAMED_PROTEIN_AFTER.search(low):
         return hits
+    # (most captions pass the gate on "-like" or "-type" alone: _PART_AFTER runs only where a
+    # word it needs is written; re.I folds ASCII as str.lower does)
+    parts = not norm.isascii() or not low_words.isdisjoint(_PART_AFTER_WORDS)
     out = []
     for hit in hits:
         kind = hit.entities[0].type
-        if kind in _GENE_TYPES and (_PART_AFTER.match(norm, hit.end) or (
+        if kind in _GENE_TYPES and ((parts and _PART_AFTER.match(norm, hit.end)) or (
                 norm.startswith("-", hit.end) and _KIND_AFTER.match(norm, hit.end))):
             continue
         if kind in ("process", "chemical") and _NAMED_PROTEIN_AFTER.match(low, hit.end):
@@ -2261,16 +2316,20 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
     gene. Only in a list, so that an everyday word that is also a symbol stays a word."""
     out: list[_Hit] = []
     done: set[str] = set()
-    starts = {hit.start for hit in hits}
-    ends = {hit.end for hit in hits}
+    starts: set[int] | None = None  # (the mentions' starts and ends: made once a lowercase form is found)
+    ends: set[int] = set()
     for hit in hits:
+        if len(hit.entities) != 1 or hit.entities[0].type not in ("gene", "family") or hit.end - hit.start < 3:
+            continue
         surface = norm[hit.start : hit.end]
-        if (len(surface) < 3 or surface.islower() or not surface.isascii() or len(hit.entities) != 1
-                or hit.entities[0].type not in ("gene", "family") or surface in done):
+        if surface.islower() or not surface.isascii() or surface in done:
             continue
         done.add(surface)
         low = surface.lower()
         at = norm.find(low)
+        if at >= 0 and starts is None:
+            starts = {h.start for h in hits}
+            ends = {h.end for h in hits}
         while at >= 0:
             end = at + len(low)
             if ((at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] == "-"))
@@ -2283,6 +2342,25 @@ def _lowercase_echoes(norm: str, hits: list[_Hit]) -> list[_Hit]:
                     out.append(_Hit(at, end, hit.entities, hit.rank, hit.modifiers, source="echo"))
             at = norm.find(low, end)
     return out
+
+
+#: literal words whose presence in the caption gates a pass; most captions hold few of them, so
+#: one automaton pass over the caption reads them all (one str search per word and pass read
+#: most captions to their end; a word most captions hold early, " of ", stays a str search).
+#: Every word a pass tests in `words` must be listed here.
+_GATE_WORDS = (") ", "- ", "I-", "V-", "X-", "miR", "mir", "microRNA", "(-", "its ", "their ", "receptor", "recept",
+               "type", "-type ", "; ", " found in ", " present in ", " shared by ", " common to ", " part of ",
+               "ompos", "onsist", "ompris", "made up", "subunit", "omponent", "onstituent")
+#: the same for the words the passes test in the lowercased caption (`low_words`)
+_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block")
+_GATES = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS))
+_GATES_LOW = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS_LOW))
+
+
+def _gate_words(norm: str, lowered: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the _GATE_WORDS in `norm`, the _GATE_WORDS_LOW in `lowered`, its lowercase)."""
+    return (frozenset([_GATE_WORDS[i] for i, _, _ in _all_matches(_GATES, norm)]),
+            frozenset([_GATE_WORDS_LOW[i] for i, _, _ in _all_matches(_GATES_LOW, lowered)]))
 
 
 def prepare_lexicon() -> None:
@@ -2312,13 +2390,14 @@ def recognize(text: Text) -> list[Mention]:
     # lowercases to two, "İ")
     lowered = norm.lower()
     low = lowered if len(lowered) == len(norm) else lower_keep_length(norm)
+    words, low_words = _gate_words(norm, lowered)
     hits = _as_written_first(lex, norm, _scan(lex, norm, low)) + _parenthesised_numbers(lex, norm)
-    if ") " in norm:
+    if ") " in words:
         hits += _names_around_parentheses(lex, norm)
-    if "- " in norm:
+    if "- " in words:
         hits += _suspended_hyphens(lex, norm)
     hits = _select(hits)
-    if "I-" in norm or "V-" in norm or "X-" in norm:
+    if "I-" in words or "V-" in words or "X-" in words:
         hits = _roman_ranges(norm, hits)
     definitions = find_definitions(norm)
     if definitions:
@@ -2327,7 +2406,7 @@ def recognize(text: Text) -> list[Mention]:
     taken = _taken_map(norm, hits)
     stem_ends, heads = _phrase_words(rules, low)
     unknown = _unknown_symbols(lex, norm, hits, taken) + _stem_chemicals(rules, norm, low, stem_ends, hits, taken)
-    if "miR" in norm or "mir" in norm or "microRNA" in norm:
+    if "miR" in words or "mir" in words or "microRNA" in words:
         unknown += _mirnas(lex, norm, taken)
     if unknown:
         hits = _select(hits + unknown)
@@ -2341,20 +2420,21 @@ def recognize(text: Text) -> list[Mention]:
         shared = _shared_heads(rules, norm, hits)
         if shared:
             hits = _select(hits + shared)
-    _receptor_subtypes(lex, norm, hits)
-    bare = _bare_receptor_subtypes(lex, norm, hits)
-    if "its " in norm or "their " in norm:
+    _receptor_subtypes(lex, norm, hits, words)
+    bare = _bare_receptor_subtypes(lex, norm, hits, words)
+    if ("its " in words or "their " in words) and "receptor" in words:
+        # (_ITS_RECEPTOR needs all three words: most captions with a possessive have no receptor)
         bare += _receptors_named_by_their_ligand(lex, norm, hits)
     if bare:
         hits = _select(hits + bare)
     expanded = _expand_numbers(lex, norm, hits)
     expanded = _expand_slash_suffixes(lex, norm, hits) or expanded
-    if "(-" in norm:
+    if "(-" in words:
         expanded = _expand_paren_lists(lex, norm, hits) or expanded
     _expand_slash_families(norm, hits)
     if expanded and "/" in norm:
         hits = _numbered_slash_long_forms(norm, hits)
-    derived = _gene_sets(text, hits, lowered) + _inhibitors(text, hits, lowered)
+    derived = _gene_sets(text, hits, low_words) + _inhibitors(text, hits, low_words)
     if derived or expanded:
         hits = _select(hits + derived)
         if derived:
@@ -2363,15 +2443,15 @@ def recognize(text: Text) -> list[Mention]:
     if echoes:
         hits = _select(hits + echoes)
     hits = _moved_compartments(norm, hits)
-    hits = _drop_parts_and_negations(norm, hits, lowered)
-    _parts_as_their_whole(norm, hits)
+    hits = _drop_parts_and_negations(norm, hits, lowered, low_words)
+    _parts_as_their_whole(norm, hits, words)
     _pairs_as_their_complex(lex, norm, hits)
-    hits = _drop_descriptive_groups(norm, hits)
+    hits = _drop_descriptive_groups(norm, hits, low_words)
     hits = _classes_apposed_to_members(norm, hits)
     hits = _diseases_as_qualifiers(norm, hits)
-    if "; " in norm or ", " in norm:
+    if "; " in words or ", " in norm:
         hits = _residue_letter_legends(norm, hits)
-    hits = _subtypes_and_locants(norm, hits)
+    hits = _subtypes_and_locants(norm, hits, words)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)
     if any(hit.listed for hit in hits):

@@ -136,3 +136,70 @@ def test_family_branches_need_the_family_word(text):
     # of them needs a _FAMILY_AFTER / _FAMILY_OF_MEMBERS match or "famil" in a lowercased slice
     if R._FAMILY_AFTER.match(text) or R._FAMILY_OF_MEMBERS.match(text) or "famil" in text.lower():
         assert R._FAMILY_WORD.search(text) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["its", "their", " ", "\t", "receptor", "s", "cognate ", "own ", "-", "x", "_",
+                                 "\u0131", "it", "theirs"]), max_size=12).map("".join))
+def test_possessive_receptors_are_the_regex_matches(text):
+    # _receptors_named_by_their_ligand tries _ITS_RECEPTOR only where "its" or "their" is written
+    expected = [(m.span(), m.groups()) for m in R._ITS_RECEPTOR.finditer(text)]
+    assert [(m.span(), m.groups()) for m in R._possessive_receptors(text)] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(_matching(R._PART_AFTER))
+def test_part_after_needs_one_of_its_words(text):
+    # _drop_parts_and_negations runs _PART_AFTER on an ASCII caption only when one of these is in it
+    if text.isascii():
+        assert any(word in text.lower() for word in R._PART_AFTER_WORDS)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("famFAMiIlLy \u212a")), max_size=12))
+def test_family_word_on_ascii_is_a_lowercase_find(text):
+    # _drop_descriptive_groups reads "famil" in the lowercased caption when the caption is ASCII
+    if text.isascii():
+        assert ("famil" in text.lower()) == (R._FAMILY_WORD.search(text) is not None)
+
+
+_OLD_CUE_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|its|their|cell|cellular)\s+)*$", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "K", "\u212a", "\u017f", "\u0131", "the", "cell", "cellular", "its",
+                                 " ", "  ", "\n", "\t", "-", ".", "x1"]), max_size=14).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_cue_before_in_a_slice_reads_as_the_windowed_search(text, lo, length):
+    # _moved_compartments searches the slice before a compartment, not the window of the caption
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + length)
+    old = _OLD_CUE_BEFORE.search(text, lo, hi)
+    new = R._CUE_BEFORE.search(text[lo:hi])
+    assert (old is None) == (new is None)
+    if old is not None:
+        assert (old.start(), old.group(1)) == (lo + new.start(), new.group(1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*R._GATE_WORDS, *R._GATE_WORDS_LOW, "x", " ", "\ud800", "\x00", "I", "-"]),
+                max_size=10).map("".join))
+def test_gate_words_are_the_words_written(text):
+    # recognize() reads the gate words in one automaton pass: the same as a str search per word
+    words, low_words = R._gate_words(text, text.lower())
+    assert words == {w for w in R._GATE_WORDS if w in text}
+    assert low_words == {w for w in R._GATE_WORDS_LOW if w in text.lower()}
+
+
+def test_every_gate_word_tested_is_read():
+    # a word a pass tests in `words` / `low_words` but missing from the lists would never be found
+    import inspect
+    import re as _re
+    source = inspect.getsource(R)
+    tested = set(_re.findall(r'"([^"]+)" (?:not )?in words\b', source))
+    tested_low = set(_re.findall(r'"([^"]+)" (?:not )?in low_words\b', source))
+    for group in _re.findall(r'(?<!low_)words\.isdisjoint\(\(([^)]*)\)\)', source):
+        tested |= set(_re.findall(r'"([^"]+)"', group))
+    assert tested and tested <= set(R._GATE_WORDS)
+    assert tested_low and tested_low <= set(R._GATE_WORDS_LOW)
+    assert set(R._PART_WORDS) | set(R._PART_AFTER_WORDS) | set(R._GENE_SET_WORDS) <= set(R._GATE_WORDS_LOW)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from .text import occurrences
+
 
 @dataclass(frozen=True)
 class Definition:
@@ -297,13 +299,7 @@ def _legend_separators(text: str) -> list[tuple[int, int]]:
     The same spans as the regex's finditer, found from the positions of ".", ";" and newlines
     (str.find): the regex tries every character of the caption, these are a few dozen.
     """
-    found = []
-    for separator in (".", ";", "\n"):
-        at = text.find(separator)
-        while at >= 0:
-            found.append(at)
-            at = text.find(separator, at + 1)
-    found.sort()
+    found = occurrences(text, (".", ";", "\n"))
     out = []
     done = 0  # (a match resumes the search after its end, as finditer does)
     for at in found:

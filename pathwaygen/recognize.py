@@ -43,7 +43,7 @@ from .lexicon import (
     squeeze,
 )
 from .model import Entity, Mention
-from .text import GREEK, Text
+from .text import GREEK, Text, occurrences
 
 _GENE_TYPES = frozenset({"gene", "family", "complex", "rna"})
 # modifier sets are immutable and shared: a caption makes ~30 hits, most with none
@@ -1730,13 +1730,7 @@ def _possessive_receptors(norm: str) -> list[re.Match]:
     """The matches _ITS_RECEPTOR.finditer(norm) finds, in order, tried only where "its" or "their"
     is written (every match opens with one; its leading \\b tests the character before, which
     .match at an offset sees too): the regex alone would try every character of the caption."""
-    starts = []
-    for word in ("its", "their"):
-        at = norm.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = norm.find(word, at + 1)
-    starts.sort()
+    starts = occurrences(norm, ("its", "their"))
     out = []
     done = 0  # (finditer resumes after a match: no match overlaps the one before)
     for at in starts:

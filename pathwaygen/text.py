@@ -139,6 +139,19 @@ def _last_word(text: str, low: int, end: int) -> str:
     return text[j:end]
 
 
+def occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Every offset in `text` where one of `needles` starts, in order (str.find per needle:
+    C-speed scans where a regex would try every character)."""
+    found = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    found.sort()
+    return found
+
+
 def _split_sentences(original: str, norm: str, offsets: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
     """Split at ., ! or ? followed by space and a capital or digit, except after abbreviations."""
     spans: list[tuple[int, int]] = []

@@ -1085,6 +1085,11 @@ class Extractor:
             if isinstance(ligand, dict):
                 ligands = {ent.id for ent in ligand["source"]}
                 pairs = [(obj, subj) if obj.id in ligands else (subj, obj) for subj, obj in pairs]
+            if rule.ligand_object_acts:
+                # "Smads mediate TGF-b signaling": the ligand whose signal the subject carries
+                # acts on it (rule key ligand_object_acts); "IKK mediates NF-kB signaling" stays
+                pairs = [(obj, subj) if _ligand_like(obj, tagged, self._ligand_ids) else (subj, obj)
+                         for subj, obj in pairs]
             for subj, obj in pairs:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing

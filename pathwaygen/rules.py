@@ -51,7 +51,7 @@ _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20
 #: the true/false keys of a rule, each for primary rules (True) or extensions (False) only
 _FLAG_KEYS = {"consequence": False, "removes_object": True, "adds_to_binding": False, "nominal_object": True,
-              "adds_effect": False}
+              "adds_effect": False, "ligand_object_acts": True}
 _RULE_KEYS = {"id", "relation", "priority", "pattern", "examples", "yield", "anchor",
               "by_object_type", "description", "supersedes", "subject_kind", *_FLAG_KEYS}
 #: what `subject_kind` may ask of a rule's subject: "microrna" (a microRNA, whose "targets" is repression)
@@ -99,6 +99,7 @@ class Rule:
     adds_to_binding: bool = False  # (extension) its activates stands beside the binds it extends
     nominal_object: bool = False  # (primary) a nominal that a verb before it may take as object
     adds_effect: bool = False  # (extension) its relation stands beside the other relation it extends
+    ligand_object_acts: bool = False  # (primary) a ligand object is upstream: it acts on the subject
 
     def groups(self, regex: Any) -> list[tuple[str, int]]:
         """(slot, group index) pairs of one of the rule's regexes (re2 matches want numbers)."""

@@ -88,6 +88,8 @@ def test_a_good_rule_file_loads(tmp_path):
     (("  priority: 1\n", "  priority: 1\n  anchor: after\n  adds_effect: 1\n"), "true or false"),
     (("  priority: 1\n", "  priority: 1\n  anchor: after\n  nominal_object: true\n"), "primary rules"),
     (("  priority: 1\n", "  priority: 1\n  nominal_object: maybe\n"), "true or false"),
+    (("  priority: 1\n", "  priority: 1\n  anchor: after\n  ligand_object_acts: true\n"), "primary rules"),
+    (("  priority: 1\n", "  priority: 1\n  ligand_object_acts: yes please\n"), "true or false"),
 ])
 def test_malformed_rules_raise_rule_error_naming_the_file(tmp_path, change, message):
     folder = _rule_dir(tmp_path, GOOD.replace(*change))

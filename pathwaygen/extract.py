@@ -1370,7 +1370,9 @@ class Extractor:
                 return out  # the verb may belong to the relative clause's subject
             if later is not None and later.start() < start:
                 return out  # "X inhibits Y, and Z binds W and activates V": V is Z's (clause_shared_texts)
-            before = tagged.text[:start].rsplit(" ", 1)[-1]
+            head, _, before = tagged.text[:start].rpartition(" ")
+            if before.endswith("ed") and head.endswith(_BE_ENDINGS):
+                before = ""  # ("X is stabilized and dimerizes with Y": a passive shares no object)
             if not self._one_phrase(before) and not self._infinitive(between, tagged.text, verb):
                 # (not "phosphorylates and activates": one VP; not "to increase A and produce B")
                 rest = tagged.text[verb:]
@@ -2113,6 +2115,8 @@ _EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnove
 #: an event named after a list of binding partners ("... with Shc and activation of MAPK")
 _EVENT_AFTER_PARTNERS = re.compile(r",? (?:and|as well as) (?:the |an? )?(?:activation|phosphorylation|stimulation|induction|"
                                    r"expression|recruitment|translocation|degradation|inhibition) of ")
+#: the forms of "be" a passive participle follows ("is stabilized")
+_BE_ENDINGS = (" is", " are", " was", " were", " be", " been", " being", " gets", " get")
 #: a word that may stand before a coordinated nominal ("and subsequent degradation")
 _EVENT_MODIFIER = r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|proteosomal|rapid|its|their|the) )?"
 #: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation

@@ -151,7 +151,7 @@ _NEGATION = re.compile(
     r"\b(?:not|no|no longer|never|fails? to|failed to|unable|cannot|can't|doesn't|don't|didn't|isn't|"
     r"aren't|without|neither|nor|lack of|lacks?|lacking|instead of|rather than|absence of|"
     r"independent(?:ly)? of|independent)\b|-independent\b|\bin(?:ability|capable) ")
-_NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|fails? to|failed to|unable to|cannot|n't)\b")
+_NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|fails? to|failed to|unable to|cannot|n't|neither|nor)\b")
 #: a word every match of _NEGATION and of _NEGATION_BEFORE holds ("no" in "not", "nor", "cannot"):
 #: without one before a match's end, neither is searched (an RE2 scan once per sentence)
 _NEGATION_WORD = r"no|never|fail|unable|n't|without|neither|lack|instead|rather|absence|independent|inability|incapable"

@@ -8,6 +8,7 @@ import pytest
 
 from pathwaygen.extract import extract, tag_sentence
 from pathwaygen.model import Entity, Mention
+from pathwaygen.recognize import recognize
 from pathwaygen.text import prepare
 
 GENES = {"STING": "STING1", "TBK1": "TBK1", "IRF3": "IRF3", "JAK2": "JAK2", "JAK1": "JAK1",
@@ -34,6 +35,12 @@ def mentions_of(caption: str) -> list[Mention]:
 def triples(caption: str) -> set[tuple[str, str, str]]:
     text = prepare(caption)
     return {(s.subject.id, s.relation, s.object.id) for s in extract(text, mentions_of(caption))}
+
+
+def recognised_triples(caption: str) -> set[tuple[str, str, str]]:
+    """(subject id, relation, object id) of a caption, through the real recogniser."""
+    text = prepare(caption)
+    return {(s.subject.id, s.relation, s.object.id) for s in extract(text, recognize(text))}
 
 
 def check_present_absent(found: set[tuple[str, str, str]], present: tuple | None, absent: tuple | None) -> None:

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pathwaygen.extract import extract
-from pathwaygen.recognize import recognize
-from pathwaygen.text import prepare
-from tests.test_extract import check_present_absent
-
-
-def triples(caption: str) -> set[tuple[str, str, str]]:
-    text = prepare(caption)
-    return {(s.subject.id, s.relation, s.object.id) for s in extract(text, recognize(text))}
+from tests.test_extract import check_present_absent, recognised_triples
 
 
 @pytest.mark.parametrize("caption,present,absent", [
@@ -30,13 +22,13 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
     ("TNF acts through TNFR1 and TNFR2.", ("TNF", "activates", "TNFRSF1B"), ("TNFRSF1A", "activates", "TNFRSF1B")),
 ])
 def test_receptor_acts_only_for_ligands(caption, present, absent):
-    check_present_absent(triples(caption), present, absent)
+    check_present_absent(recognised_triples(caption), present, absent)
 
 
 def test_effect_after_unnamed_targets_is_the_subjects():
     """'activate several downstream target proteins, leading to Z': Z is the subject's doing, and
     the unnamed set the verb acts on is no subject of 'leading to'."""
-    found = triples("ZAP-70 phosphorylates and activates several downstream target proteins "
+    found = recognised_triples("ZAP-70 phosphorylates and activates several downstream target proteins "
                     "eventually leading to Ras activation.")
     assert ("ZAP70", "activates", "RAS") in found, found
     assert not any(s == "target protein" and o == "RAS" for s, _, o in found), found
@@ -45,9 +37,9 @@ def test_effect_after_unnamed_targets_is_the_subjects():
 def test_counted_unnamed_set_is_no_node():
     """'several downstream target proteins' names no node: no edge onto it, while 'the target
     protein' (one named thing) still is one."""
-    found = triples("ZAP-70 phosphorylates and activates several downstream target proteins "
+    found = recognised_triples("ZAP-70 phosphorylates and activates several downstream target proteins "
                     "eventually leading to Ras activation.")
     assert not any("target protein" in (s, o) for s, _, o in found), found
     assert ("ZAP70", "activates", "RAS") in found, found
-    found = triples("The E3 ligase ubiquitinates the target protein.")
+    found = recognised_triples("The E3 ligase ubiquitinates the target protein.")
     assert any(o == "target protein" for _, _, o in found), found

@@ -1,6 +1,6 @@
 """What a reference stands for and where a sentence ends: pronouns of an opening mention, "This"
-and "the latter" after the sentence before, lowercase panel labels; paralogs named as one
-pathway each act."""
+and "the latter" after the sentence before, "the complex, then <verb>", lowercase panel labels;
+paralogs named as one pathway each act."""
 
 from __future__ import annotations
 
@@ -68,3 +68,13 @@ def test_the_latter_after_a_preposition_is_the_last_entity_of_the_sentence_befor
     # within a sentence the pair is ambiguous: nothing is read, in particular not the clause's subject
     found = triples("IL6 binds STAT3 and JAK2, and SOCS3 is an inhibitor of the latter.")
     assert not any(t[1] == "inhibits" for t in found), found
+
+
+def test_the_complex_then_with_one_comma_is_the_complex_acting() -> None:
+    # "and the complex, then activates": the adverb opens the complex's verb; the partners act
+    found = triples("IL6 binds to JAK1 and the complex, then activates STAT3.")
+    assert ("JAK1", "activates", "STAT3") in found
+    assert ("IL6", "activates", "STAT3") in found
+    # without the binding clause "the complex" names no partners
+    found = triples("IL6 activates JAK1 and the complex, then activates STAT3.")
+    assert ("JAK1", "activates", "STAT3") not in found

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pathwaygen.extract import extract
-from pathwaygen.recognize import recognize
-from pathwaygen.text import prepare
-
-
-def triples(caption: str) -> set[tuple[str, str, str]]:
-    text = prepare(caption)
-    return {(s.subject.id, s.relation, s.object.id) for s in extract(text, recognize(text))}
+from tests.test_extract import recognised_triples
 
 
 @pytest.mark.parametrize("caption,present,absent", [
@@ -39,6 +32,6 @@ def triples(caption: str) -> set[tuple[str, str, str]]:
      {("TNF", "activates", "PI3K")}, {("EGFR", "phosphorylates", "PI3K"), ("TNF", "phosphorylates", "PI3K")}),
 ])
 def test_each_nominal_reaches_the_shared_object(caption, present, absent):
-    found = triples(caption)
+    found = recognised_triples(caption)
     assert present <= found, (present - found, found)
     assert not (absent & found), (absent & found, found)

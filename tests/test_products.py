@@ -9,15 +9,7 @@ import pytest
 from pathwaygen.errors import RuleError
 from pathwaygen.lexicon import get_lexicon
 from pathwaygen.rules import load_products
-from pathwaygen.extract import extract
-from pathwaygen.recognize import recognize
-from pathwaygen.text import prepare
-
-
-def triples(caption: str) -> set[tuple[str, str, str]]:
-    """(subject id, relation, object id) of a caption, through the real recogniser."""
-    text = prepare(caption)
-    return {(s.subject.id, s.relation, s.object.id) for s in extract(text, recognize(text))}
+from tests.test_extract import recognised_triples
 
 
 def test_every_product_is_a_chemical_and_every_enzyme_pattern_names_an_entity():
@@ -37,7 +29,7 @@ def test_every_product_is_a_chemical_and_every_enzyme_pattern_names_an_entity():
     ("eNOS activates NO in endothelial cells.", ("NOS3", "produces", "nitric oxide")),
 ])
 def test_an_enzyme_activating_its_product_produces_it(caption, expected):
-    found = triples(caption)
+    found = recognised_triples(caption)
     assert expected in found
     assert (expected[0], "activates", expected[2]) not in found
 
@@ -51,7 +43,7 @@ def test_an_enzyme_activating_its_product_produces_it(caption, expected):
     ("PTEN inhibits PIP3.", ("PTEN", "inhibits", "pip3")),
 ])
 def test_other_pairs_keep_their_relation(caption, expected):
-    assert expected in triples(caption)
+    assert expected in recognised_triples(caption)
 
 
 @pytest.mark.parametrize("body,message", [

@@ -116,6 +116,11 @@ _RELATIVE_AFTER = re.compile(r",? (?:which|that|who) ")
 #: stimulate B", "X cannot bind A and activate B")
 _MODAL_AFTER = re.compile(r",? ((?:also |then |thus |therefore )?(?:cannot|can|may|might|could|would|will|should|must)"
                           r"(?: not| no longer)?(?: also)? )")
+#: the forms of "be" a passive participle follows ("is stabilized")
+_BE_ENDINGS = (" is", " are", " was", " were", " be", " been", " being", " gets", " get")
+#: what may follow a finite verb after a comma that shares the opening subject ("YAP enters the
+#: nucleus, interacts with TEAD and ...", ", binds to X"): a preposition or adverb, not more verbs
+_VERB_PARTICLE = re.compile(r" (?:directly |specifically |physically )?(?:with|to|on|onto|into)\b")
 _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@), (?=[a-z]+s )")
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
@@ -143,6 +148,9 @@ _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in additi
 #: a subject slot of exactly two conjuncts with a comma before "and" ("by AKT, and FOXO"):
 #: clause coordination, as a list of two takes no serial comma
 _TWO_WITH_SERIAL_COMMA = re.compile(r"[^,]*, and [^,]*")
+#: an event named after a list of binding partners ("... with Shc and activation of MAPK")
+_EVENT_AFTER_PARTNERS = re.compile(r",? (?:and|as well as) (?:the |an? )?(?:activation|phosphorylation|stimulation|induction|"
+                                   r"expression|recruitment|translocation|degradation|inhibition) of ")
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
 _NOT_ITSELF = ("anti-", "non-", "pseudo-", "dominant-negative-")
 _PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
@@ -958,10 +966,11 @@ class Extractor:
                 cut = slot_text.index(", ")
                 e -= len(slot_text) - cut
                 slot_text = slot_text[:cut]
-            elif name == "B" and rule.relation == "binds" and " of " in slot_text and _EVENT_AFTER_PARTNERS.search(slot_text):
+            elif (name == "B" and rule.relation == "binds" and " of " in slot_text
+                  and (event := _EVENT_AFTER_PARTNERS.search(slot_text)) is not None):
                 # "GRB2 interaction with Shc proteins and activation of MAPK": an event after the
                 # partners is no partner (the list reads "activation of X" as X for other relations)
-                cut = _EVENT_AFTER_PARTNERS.search(slot_text).start()
+                cut = event.start()
                 e -= len(slot_text) - cut
                 slot_text = slot_text[:cut]
             elif name == "A" and e < match_end and _TWO_WITH_SERIAL_COMMA.fullmatch(slot_text):
@@ -2041,11 +2050,6 @@ def _regex_filter(sources: list[str]) -> tuple[Any, list[Any]]:
     return regex_filter, [regex_filter.re(i) for i in range(len(sources))]
 
 
-#: what may follow a finite verb after a comma that shares the opening subject ("YAP enters the
-#: nucleus, interacts with TEAD and ...", ", binds to X"): a preposition or adverb, not more verbs
-_VERB_PARTICLE = re.compile(r" (?:directly |specifically |physically )?(?:with|to|on|onto|into)\b")
-
-
 def _chain_link(x: Entity, y: Entity) -> bool:
     """Whether "X/Y pathway" reads as X -> Y: not for paralogs (TSC1/TSC2, TORC1/TORC2) or two processes."""
     if x.type == "process" and y.type == "process":
@@ -2112,11 +2116,6 @@ def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:
 #: a nominal that names what happens to an object ("phosphorylation", "nuclear translocation" is
 #: a place mention, "cleavage", "release")
 _EVENT_NOUN = r"(?:[a-z]+(?:tion|sion|ment|sis)|cleavage|release|binding|turnover)"
-#: an event named after a list of binding partners ("... with Shc and activation of MAPK")
-_EVENT_AFTER_PARTNERS = re.compile(r",? (?:and|as well as) (?:the |an? )?(?:activation|phosphorylation|stimulation|induction|"
-                                   r"expression|recruitment|translocation|degradation|inhibition) of ")
-#: the forms of "be" a passive participle follows ("is stabilized")
-_BE_ENDINGS = (" is", " are", " was", " were", " be", " been", " being", " gets", " get")
 #: a word that may stand before a coordinated nominal ("and subsequent degradation")
 _EVENT_MODIFIER = r"(?:(?:then |thereby )?(?:subsequent|consequent|eventual|proteasomal|proteosomal|rapid|its|their|the) )?"
 #: nominals coordinated before one "of" object: "the phosphorylation and subsequent degradation

@@ -129,6 +129,12 @@ _APPOSED_START = ("the ", "a ", "an ")
 _CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing ))(?:the |several |many |various |other |its |their )?"
                                   r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,"
                                   r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
+#: a contrasted name set off by commas ("TLR4, but not TLR2, activates", "activates ERK, not p38,
+#: in"): an aside about what does not take part, read as if it were not there (its closing comma
+#: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
+_CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
+_CLAUSE_AFTER_ASIDE = frozenset({"leading", "resulting", "thereby", "thus", "which", "that", "and", "but", "whereas",
+                                 "while", "respectively"})
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
@@ -620,6 +626,8 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
+    if ", not @" in text or ", but not @" in text:
+        text = _CONTRASTED_ASIDE.sub(lambda m: "," if m.group(1) in _CLAUSE_AFTER_ASIDE else "", text)
     if ", including " in text or ", such as " in text:
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
         # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
@@ -737,6 +745,8 @@ class Extractor:
         macros = load_macros(RULES_DIR)
         # only a ligand acts through the receptor it binds (see _receptor_acts)
         self._ligand_ids = re.compile(r"(?:" + macros["LIGAND_ID"] + r")", re.IGNORECASE)
+        # a receptor's signaling, like a ligand's, is upstream of what mediates it (ligand_object_acts)
+        self._receptor_ids = re.compile(r"(?:" + macros["RECEPTOR_ID"] + r")", re.IGNORECASE)
         # a {GAP} may not hold these words (see _macros.yaml)
         self._place_word = re.compile(r"\b(?:nuclear|" + macros["COMPARTMENT"] + r")\b")
         # (a checked group NAME uses the macro NAMESTOP when there is one, else GAPSTOP)
@@ -1095,10 +1105,11 @@ class Extractor:
                 ligands = {ent.id for ent in ligand["source"]}
                 pairs = [(obj, subj) if obj.id in ligands else (subj, obj) for subj, obj in pairs]
             if rule.ligand_object_acts:
-                # "Smads mediate TGF-b signaling": the ligand whose signal the subject carries
-                # acts on it (rule key ligand_object_acts); "IKK mediates NF-kB signaling" stays
-                pairs = [(obj, subj) if _ligand_like(obj, tagged, self._ligand_ids) else (subj, obj)
-                         for subj, obj in pairs]
+                # "Smads mediate TGF-b signaling", "MyD88 mediates TLR4 signaling": the ligand or
+                # receptor whose signal the subject carries acts on it (rule key ligand_object_acts);
+                # "IKK mediates NF-kB signaling" stays
+                pairs = [(obj, subj) if _ligand_like(obj, tagged, self._ligand_ids)
+                         or self._receptor_ids.fullmatch(obj.id) else (subj, obj) for subj, obj in pairs]
             for subj, obj in pairs:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing

@@ -565,6 +565,20 @@ def _inhibitor_entity(target: Entity, surface: str) -> Entity:
     return Entity(id=f"{target.id} inhibitor", label=f"{surface} inhibitor", type="chemical")
 
 
+def _named_after(mentions: list[Mention], k: int, original: str, pos: int, end: int) -> Mention | None:
+    """The protein mention that directly follows original[pos] (spaces between only), from
+    mentions[k] on: what an "X inhibitor" just before it names ("the NF-kB inhibitor IkBa",
+    not "the JAK2 inhibitor ruxolitinib", a chemical, nor "JAK2 inhibitors and STAT3")."""
+    for mention in mentions[k:]:
+        if mention.start < pos or not mention.entities:
+            continue
+        if (mention.end <= end and original[pos:mention.start].isspace()
+                and all(e.type in ("gene", "family", "complex") for e in mention.entities)):
+            return mention
+        return None
+    return None
+
+
 def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) -> _Tagged:
     """Build the tagged sentence of original[span] given the mentions inside it (sorted)."""
     start, end = span
@@ -583,13 +597,27 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     inhibitors = "inhibitor" in low or "antagonist" in low or "blocker" in low
     if not inhibitors and not plain and any([ch in sentence for ch in _ODD_CASES]):
         inhibitors = _INHIBITOR_WORD.search(original, start, end) is not None
-    for mention in mentions:
+    for k, mention in enumerate(mentions):
         if mention.start < pos or mention.end > end or not mention.entities:
             continue
         parts.append(fold(original[pos:mention.start]))
         pos = mention.end
         entities = mention.entities
         inhibitor = _INHIBITOR_AFTER.match(original, mention.end, end) if inhibitors else None
+        if inhibitors:
+            # "the NF-kB inhibitor IkBa", "the CDK inhibitor p21": the protein named next is the
+            # inhibitor (of what the class names), and the phrase reads as that protein alone
+            if inhibitor and all(e.type != "chemical" for e in entities):
+                targets, after = entities, inhibitor.end()
+            else:
+                targets = tuple(t for e in entities if e.type == "chemical" for t in e.members
+                                if t.type in ("gene", "family", "complex"))
+                after = mention.end
+            named = _named_after(mentions, k + 1, original, after, end) if targets else None
+            if named is not None:
+                derived.extend((inh, target) for inh in named.entities for target in targets)
+                pos = named.start
+                continue
         if inhibitor and all(e.type != "chemical" for e in entities):
             made = tuple(_inhibitor_entity(e, mention.text) for e in entities)
             derived.extend(zip(made, entities))

@@ -1837,6 +1837,15 @@ class Extractor:
         or when a rule that supersedes its rule matched overlapping text."""
         if len(cands) < 2 and not (cands and cands[0].rule in self._supersedes.get(cands[0].rule, ())):
             return list(cands)  # (nothing to conflict with; unless a rule would supersede itself)
+        if self._supersedes:
+            # a rule that reads more of the same words than another replaces its reading ("the
+            # phosphorylation of PIP2 to PIP3" is a conversion, not a phosphorylation), before
+            # priorities: a replaced reading wins no pair ("the RIPK1-RIPK3-MLKL signaling complex"
+            # is no chain "RIPK3-MLKL signaling", so no pair of it is lost to that chain)
+            winners = [(c.span, self._supersedes[c.rule]) for c in cands if c.rule in self._supersedes]
+            if winners:
+                cands = [c for c in cands if not any(c.rule in beaten and span[0] < c.span[1] and c.span[0] < span[1]
+                                                     for span, beaten in winners)]
         kept: list[_Candidate] = []
         # pair -> priority -> (start, end, relation) kept at that priority
         by_pair: dict[frozenset[str], dict[int, list[tuple[int, int, str]]]] = {}
@@ -1864,13 +1873,6 @@ class Extractor:
             if not spans or spans[-1] != (s, e, cand.relation):
                 spans.append((s, e, cand.relation))
             kept.append(cand)
-        if self._supersedes:
-            # a rule that reads more of the same words than another replaces its reading
-            # ("the phosphorylation of PIP2 to PIP3" is a conversion, not a phosphorylation)
-            winners = [(c.span, self._supersedes[c.rule]) for c in kept if c.rule in self._supersedes]
-            if winners:
-                kept = [c for c in kept if not any(c.rule in beaten and span[0] < c.span[1] and c.span[0] < span[1]
-                                                   for span, beaten in winners)]
         return kept
 
     def extract(self, text, mentions: list[Mention]) -> list[Statement]:

@@ -304,3 +304,17 @@ def test_a_chemical_spelled_out_before_its_symbol_is_the_symbols_chemical() -> N
     caption = "Sirtuins consume nicotinamide adenine dinucleotide (NAD+); arachidonic acid (AA) feeds COX-2."
     assert ids_of(caption, "nicotinamide adenine dinucleotide") == ("nad+",)
     assert ids_of(caption, "arachidonic acid") == ("arachidonic acid",)
+
+
+def test_cancer_genes_that_share_a_stop_word() -> None:
+    # "Met" (methionine), "max", "twist" are stop words or English: the receptor, MYC's partner
+    # and the EMT factor as captions write them are still genes
+    assert ids_of("Amplified MET causes phosphorylation of ERBB3.", "MET") == ("MET",)
+    assert ids_of("Myc dimerizes with Max to bind E-boxes.", "Max") == ("MAX",)
+    assert ids_of("Snail and Twist repress E-cadherin.", "Twist") == ("TWIST1",)
+    assert ids_of("ATM is recruited by NBS1 to DNA breaks.", "NBS1") == ("NBN",)
+    # the amino acid, the English word, and an abbreviation the caption defines keep their meaning
+    assert ids_of("Met-tRNA starts translation.", "Met") == ("methionine",)
+    assert "MAX" not in all_ids("The MAX value had an impact.")
+    caption = "The mesenchymal-epithelial transition (MET) reverses EMT; cells undergo MET."
+    assert "MET" not in all_ids(caption)

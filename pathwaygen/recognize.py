@@ -1434,7 +1434,9 @@ def _phrase_heads(rules: PhraseRules, low: str, heads: list[tuple[int, int, str]
 _FACTOR_AFTER = re.compile(r"\s+(?:factors?|sensors?|sensing)\b")
 
 
-_INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker|blockade)(s?)\b", re.I)
+# ("EGFR-TKI", "ALK TKIs", "EGFR tyrosine kinase inhibitors": oncology's name for a kinase's drugs)
+_INHIBITOR_AFTER = re.compile(
+    r"(?:\s*\(([^()]{1,15})\))?[ -]((?:tyrosine[ -]kinase[ -])?inhibitor|antagonist|blocker|blockade|TKI)(s?)\b", re.I)
 
 
 def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
@@ -1442,7 +1444,8 @@ def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list
     chemical (keyed in the singular, by the short form when one is given) whose member is the target
     (`low_words`: the _GATE_WORDS_LOW in text.norm.lower())."""
     norm = text.norm
-    if "inhibitor" not in low_words and "antagonist" not in low_words and "block" not in low_words:
+    if "inhibitor" not in low_words and "antagonist" not in low_words and "block" not in low_words \
+            and "tki" not in low_words:
         return []
     out = []
     for i, hit in enumerate(hits):
@@ -1460,7 +1463,7 @@ def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list
             else:
                 target = text.original[text.to_original(start) : text.to_original(hit.end)]
             word = text.original[text.to_original(match.start(2)) : text.to_original(match.end(2))]
-            label = " ".join(f"{target} {word.lower()}".split())
+            label = " ".join(f"{target} {word if word.isupper() else word.lower()}".split())
             entity = Entity(id=label, label=label, type="chemical", members=members)
             out.append(_Hit(start, match.end(), (entity,), 0, source="inhibitor"))
     return out
@@ -2346,7 +2349,7 @@ _GATE_WORDS = (") ", "- ", "I-", "V-", "X-", "miR", "mir", "microRNA", "(-", "it
                "type", "-type ", "; ", " found in ", " present in ", " shared by ", " common to ", " part of ",
                "ompos", "onsist", "ompris", "made up", "subunit", "omponent", "onstituent")
 #: the same for the words the passes test in the lowercased caption (`low_words`)
-_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block")
+_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block", "tki")
 _GATES = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS))
 _GATES_LOW = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS_LOW))
 

@@ -318,3 +318,17 @@ def test_cancer_genes_that_share_a_stop_word() -> None:
     assert "MAX" not in all_ids("The MAX value had an impact.")
     caption = "The mesenchymal-epithelial transition (MET) reverses EMT; cells undergo MET."
     assert "MET" not in all_ids(caption)
+
+
+@pytest.mark.parametrize(("caption", "surface", "label"), [
+    ("EGFR-TKI inhibits phosphorylation of EGFR.", "EGFR-TKI", "EGFR TKI"),
+    ("Resistance to ALK TKIs emerges.", "ALK TKIs", "ALK TKI"),
+    ("Resistance to EGFR tyrosine kinase inhibitors develops.", "EGFR tyrosine kinase inhibitors",
+     "EGFR tyrosine kinase inhibitor"),
+])
+def test_a_tyrosine_kinase_inhibitor_named_for_its_kinase_is_a_named_inhibitor(
+        caption: str, surface: str, label: str) -> None:
+    mention = next(m for m in recognize(prepare(caption)) if m.text == surface)
+    entity = mention.entities[0]
+    assert (entity.type, entity.label) == ("chemical", label)
+    assert [m.id for m in entity.members] == [surface.split()[0].split("-")[0]]

@@ -1012,10 +1012,12 @@ def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
 _GENE_SET_WORDS = ("target", "responsive", "dependent", "regulated", "inducible")
 #: (a following "expression" / "transcription" is the set's too: "Wnt target gene expression" is
 #: the expression of the Wnt target genes, as the group "target gene expression" is in groups.yaml)
-_GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b"
+#: ("Hh pathway target genes", "Notch signaling target genes": the pathway's set, not the ligand)
+_GENES_AFTER = re.compile(r"[ -]?(?:(?:signaling|signalling)\s+)?(?:pathway\s+)?"
+                          r"(target|responsive|dependent|regulated|inducible)\s+genes?\b"
                           r"(\s+(?:expression|transcription)\b)?", re.I)
 #: every character that _GENES_AFTER's words may open with (re.I also folds "ı" and "İ" to "i")
-_GENE_SET_INITIALS = frozenset("tTrRdDiI\u0131\u0130")
+_GENE_SET_INITIALS = frozenset("tTrRdDiIsSpP\u0131\u0130")
 #: examples named right after a gene set ("NF-kB target genes such as IL6"): the set is no node,
 #: the relation rules read each example as a gene its regulator expresses
 _EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?(?=\S)", re.I)

@@ -332,3 +332,12 @@ def test_a_tyrosine_kinase_inhibitor_named_for_its_kinase_is_a_named_inhibitor(
     entity = mention.entities[0]
     assert (entity.type, entity.label) == ("chemical", label)
     assert [m.id for m in entity.members] == [surface.split()[0].split("-")[0]]
+
+
+def test_a_pathways_target_genes_are_the_set_not_the_pathways_ligand() -> None:
+    caption = "Activated GLI proteins promote the transcription of Hh pathway target genes."
+    assert ids_of(caption, "Hh pathway target genes") == ("hh pathway target genes",)
+    assert ids_of("NICD activates Notch signaling target genes.", "Notch signaling target genes") == (
+        "notch signaling target genes",)
+    # a pathway word not followed by a gene-set word leaves the name alone
+    assert ids_of("Wnt pathway activation induces MYC target genes.", "Wnt") == ("Wnt",)

@@ -228,7 +228,7 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
             raw = norm[core_start:core_end]
         if len(raw) == 3 and raw in _RESIDUES and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
-        if has_residue_word and "resid" in low[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
+        if has_residue_word and "resid" in low[pe : pe + 22] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
         grounded = memo.get(raw, _MISSING)
         if grounded is _MISSING:
@@ -301,7 +301,8 @@ _PHOSPHO_PREFIXES = ("p-", "phospho-", "phosphorylated-")
 _RESIDUE = re.compile(r"Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val")
 _RESIDUES = frozenset(_RESIDUE.pattern.split("|"))
 _NUMBER_AHEAD = re.compile(r"[ -]?\d")
-_RESIDUE_AFTER = re.compile(r"s?[ -]+residues?\b")
+#: (also the first of a slashed set: "Ser/Thr residues", "serine/threonine residues")
+_RESIDUE_AFTER = re.compile(r"(?:/(?:Ser|Thr|Tyr|Lys|Arg|Cys|His|Asp|Glu|[a-z]{3,7}ine|aspartate|glutamate))*s?[ -]+residues?\b")
 
 
 def _ambiguous_alias(lex: Lexicon, raw: str, valid: list[Candidate]) -> Entity:

@@ -341,3 +341,10 @@ def test_a_pathways_target_genes_are_the_set_not_the_pathways_ligand() -> None:
         "notch signaling target genes",)
     # a pathway word not followed by a gene-set word leaves the name alone
     assert ids_of("Wnt pathway activation induces MYC target genes.", "Wnt") == ("Wnt",)
+
+
+def test_a_slashed_set_of_residues_names_no_amino_acid() -> None:
+    caption = "CK1 phosphorylates Ser/Thr residues of SMO; PKA targets serine/threonine residues."
+    assert all_ids(caption) == {"CSNK1", "SMO", "PKA"}
+    # a slashed pair of genes before "residues" is not read as residues
+    assert "AKT" in all_ids("Amino acids activate PI3K/AKT. Lysine residues are acetylated.")

@@ -2039,6 +2039,9 @@ _SUFFIXES_THEN_PAREN = re.compile(r"(?:\s+[A-Z]?\d{1,2}[A-Za-z]?(?:(?:,\s*|,?\s+
 _MEMBERS_CLOSE = re.compile(r"\s*(?:,\s*respectively\s*)?\)")
 #: the article before a class set in apposition to one gene: "the E3 ubiquitin ligase, MDM2"
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?)\s+$", re.I)
+#: the determiner of a family class written right before one gene, with at most two words between
+#: ("the class F G-protein-coupled receptor Smo", "its receptor tyrosine kinase MET")
+_DETERMINED_CLASS_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: after that gene (and its parenthesised alias): no list goes on ("the kinases, PKA and PKC")
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:and|or)\b|,\s*$)")
 
@@ -2073,6 +2076,11 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
                 and nxt.entities[0].type == "gene" and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start) \
                 and not _LIST_GOES_ON.match(norm[nxt.end : nxt.end + 40]):
             dropped.append(i)  # "the E3 ubiquitin ligase, MDM2, ..."
+            continue
+        if kind == "family" and norm[hit.end] == " " and nxt.start == hit.end + 1 and len(nxt.entities) == 1 \
+                and nxt.entities[0].type in ("gene", "family") \
+                and _DETERMINED_CLASS_BEFORE.search(norm, max(0, hit.start - 30), hit.start):
+            dropped.append(i)  # "the E3 ubiquitin ligase MDM2", "the class F G-protein-coupled receptor Smo", "the MAP kinase ERK"
             continue
         if not head.endswith(_GENERIC_HEADS) or "(" not in norm[hit.end : hit.end + 24]:
             continue

@@ -348,3 +348,12 @@ def test_a_slashed_set_of_residues_names_no_amino_acid() -> None:
     assert all_ids(caption) == {"CSNK1", "SMO", "PKA"}
     # a slashed pair of genes before "residues" is not read as residues
     assert "AKT" in all_ids("Amino acids activate PI3K/AKT. Lysine residues are acetylated.")
+
+
+def test_a_family_class_written_right_before_one_named_protein_only_describes_it() -> None:
+    assert all_ids("p53 induces the E3 ubiquitin ligase MDM2.") == {"TP53", "MDM2"}
+    assert "GPCR" not in all_ids("PTCH1 binds to the class F G-protein-coupled receptor SMO.")
+    assert "CHEK" not in all_ids("After DNA damage, the checkpoint kinase ATM phosphorylates CHK2.") - {"CHEK2"}
+    assert all_ids("Ras activates the MAP kinase ERK.") == {"RAS", "ERK"}
+    # without a determiner, or with a list after it, the class stays
+    assert "MAPK" in all_ids("RAF activates MAP kinases ERK1 and ERK2.")

@@ -357,3 +357,7 @@ def test_a_family_class_written_right_before_one_named_protein_only_describes_it
     assert all_ids("Ras activates the MAP kinase ERK.") == {"RAS", "ERK"}
     # without a determiner, or with a list after it, the class stays
     assert "MAPK" in all_ids("RAF activates MAP kinases ERK1 and ERK2.")
+
+
+def test_adc_is_an_antibody_drug_conjugate_not_a_gene() -> None:
+    assert all_ids("Antibodies (Abs, ADC) that target Notch are shown.") == {"antibodies", "Notch"}

@@ -361,3 +361,7 @@ def test_a_family_class_written_right_before_one_named_protein_only_describes_it
 
 def test_adc_is_an_antibody_drug_conjugate_not_a_gene() -> None:
     assert all_ids("Antibodies (Abs, ADC) that target Notch are shown.") == {"antibodies", "Notch"}
+
+
+def test_notch_ic_is_the_released_notch_domain() -> None:
+    assert ids_of("The free Notch-IC enters the nucleus and binds CSL.", "Notch-IC") == ("Notch",)

@@ -747,6 +747,7 @@ _TYPE_BY_HEAD = (
                 r"[a-z]+(?:sis|tion|ing|ism|ence|ance|ity))$", re.I), "process"),
     (re.compile(r"(?:(?:ase|ases|protein|proteins|factor|factors|receptor|receptors|kinase|"
                 r"ligand|carrier|transporter|channel|enzyme|subunit|domain|regulator|chemokine|"
+                r"oncogenes?|homologu?e?s?|transducer|"  # ("glioma-associated oncogene (GLI)")
                 r"chemoattractant|inhibitor of [a-z ]+)(?:[\s-]*\d+[a-z]?(?:alpha|beta|gamma|delta|kappa)?)?"
                 r"|[0-9]+[a-z]?)$", re.I), "gene"),
     (re.compile(r"(?:membrane|reticulum|nucleus|cytoplasm|mitochondria|zone|compartment|"

@@ -365,3 +365,10 @@ def test_adc_is_an_antibody_drug_conjugate_not_a_gene() -> None:
 
 def test_notch_ic_is_the_released_notch_domain() -> None:
     assert ids_of("The free Notch-IC enters the nucleus and binds CSL.", "Notch-IC") == ("Notch",)
+
+
+def test_an_oncogene_or_homolog_long_form_names_a_gene() -> None:
+    caption = "SMO frees the glioma-associated oncogene (GLI) factors from SUFU."
+    assert ids_of(caption, "glioma-associated oncogene") == ids_of(caption, "GLI") == ("GLI1",)
+    mention = next(m for m in recognize(prepare("The suppressor of zeste homolog (SZH) binds SUFU.")) if m.text == "SZH")
+    assert mention.entities[0].type == "gene"

@@ -129,6 +129,10 @@ _APPOSED_START = ("the ", "a ", "an ")
 _CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing ))(?:the |several |many |various |other |its |their )?"
                                   r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,"
                                   r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
+#: the same with an unnamed set that is a mention of its own ("phosphorylate various @1@, such
+#: as @2@" where @1@ is "target proteins"): the set's examples are the objects
+_SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate ))(?:the |several |many |various |other |its |their )?"
+                                r"(?:[a-z][a-z-]* )?@(\d+)@,? (?:including|such as) (?=(?:the )?@)")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
@@ -624,6 +628,8 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
         # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
         text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
+    if "@ such as @" in text or "@, such as @" in text or "@ including @" in text or "@, including @" in text:
+        text = _SET_WITH_EXAMPLES.sub(lambda m: m.group(1) if _unnamed_set(tokens[int(m.group(2))]) else m.group(0), text)
     return _Tagged(text, tokens, derived)
 
 

@@ -304,3 +304,9 @@ def test_a_chemical_spelled_out_before_its_symbol_is_the_symbols_chemical() -> N
     caption = "Sirtuins consume nicotinamide adenine dinucleotide (NAD+); arachidonic acid (AA) feeds COX-2."
     assert ids_of(caption, "nicotinamide adenine dinucleotide") == ("nad+",)
     assert ids_of(caption, "arachidonic acid") == ("arachidonic acid",)
+
+
+def test_gr_is_the_glucocorticoid_receptor_unless_a_legend_says_glutathione_reductase() -> None:
+    assert ids_of("The activated hGR translocates and GR binds GREs.", "hGR") == ("NR3C1",)
+    assert ids_of("The activated hGR translocates and GR binds GREs.", "GR") == ("NR3C1",)
+    assert ids_of("Glutathione reductase (GR) regenerates GSH; GR uses NADPH.", "GR") == ("GSR",)

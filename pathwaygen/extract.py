@@ -125,13 +125,14 @@ _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@),
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
 #: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
-#: including @1@"): the verb and a lowercase class of one to three words
-_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing ))(?:the |several |many |various |other |its |their )?"
+#: including @1@", "interacts with other transcription factors, such as @1@"): the verb (and its
+#: particle) and a lowercase class of one to three words
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing )(?:with |to )?)(?:the |several |many |various |other |its |their )?"
                                   r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,"
                                   r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
 #: the same with an unnamed set that is a mention of its own ("phosphorylate various @1@, such
 #: as @2@" where @1@ is "target proteins"): the set's examples are the objects
-_SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate ))(?:the |several |many |various |other |its |their )?"
+_SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:with |to )?)(?:the |several |many |various |other |its |their )?"
                                 r"(?:[a-z][a-z-]* )?@(\d+)@,? (?:including|such as) (?=(?:the )?@)")
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"

@@ -53,3 +53,9 @@ def test_an_unnamed_set_with_named_examples_stands_for_them():
     assert not any(o == "target protein" for _, _, o in found), found
     found = recognised_triples("MEK phosphorylates substrate proteins such as ERK2.")
     assert ("MEK", "phosphorylates", "MAPK1") in found, found
+
+
+def test_a_class_after_a_verb_particle_stands_for_its_examples():
+    """'interacts with other transcription factors, such as AP-1': the examples are the partners."""
+    found = recognised_triples("In the nucleus, PPARγ interacts with other transcription factors, such as AP-1 and SP1.")
+    assert ("AP1", "binds", "PPARG") in found or ("PPARG", "binds", "AP1") in found, found

@@ -1677,9 +1677,12 @@ class Extractor:
                 _RESPECTIVELY.match(text, end))
             found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
             if (text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start)
-                    and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)):
+                    and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)
+                    and not _links_only(rule.yields)):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
-                # Gq-mediated activation of PLC" inhibits the activation, which still holds
+                # Gq-mediated activation of PLC" inhibits the activation, which still holds, and
+                # so do the links inside a pathway named as inhibited ("inhibition of the PI3K/AKT
+                # pathway": PI3K still activates AKT)
                 found = _flip(found)
             lost = False
             for g in loss_groups:
@@ -2246,6 +2249,12 @@ def _enzyme_products(found: list[_Candidate], products: Products) -> list[_Candi
     cAMP still activates it."""
     return [c._replace(relation="produces") if c.relation == "activates" and products.makes(c.subject, c.object)
             else c for c in found]
+
+
+def _links_only(yields: tuple[tuple[str, str, str], ...]) -> bool:
+    """Whether a rule yields only the links inside a chain or complex it names ("the PI3K/AKT
+    pathway"), no statement of the chain acting on something else."""
+    return all(src == dst and src in _SEQUENCES for src, _, dst in yields)
 
 
 def _flip(cands: list[_Candidate]) -> list[_Candidate]:

@@ -366,3 +366,12 @@ def test_an_object_of_through_or_with_is_no_subject_unless_a_participle_follows(
 def test_a_kinase_kinase_named_before_its_name_stands_for_it():
     found = triples("EGF binds and activates the RAF kinase kinase MEK.")
     assert ("EGF", "activates", "MAP2K1") in found and ("EGF", "activates", "RAF1") not in found
+
+
+def test_a_pathway_named_as_inhibited_keeps_its_links():
+    """'Inhibition of the PI3K/AKT pathway reduces X': the pathway's links still activate; what
+    the pathway does is inverted (AKT acts for X)."""
+    found = recognised_triples("Inhibition of the PI3K/AKT pathway reduces proliferation.")
+    assert ("PI3K", "activates", "AKT") in found, found
+    assert ("PI3K", "inhibits", "AKT") not in found, found
+    assert ("AKT", "activates", "proliferation") in found, found

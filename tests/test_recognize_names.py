@@ -310,3 +310,11 @@ def test_gr_is_the_glucocorticoid_receptor_unless_a_legend_says_glutathione_redu
     assert ids_of("The activated hGR translocates and GR binds GREs.", "hGR") == ("NR3C1",)
     assert ids_of("The activated hGR translocates and GR binds GREs.", "GR") == ("NR3C1",)
     assert ids_of("Glutathione reductase (GR) regenerates GSH; GR uses NADPH.", "GR") == ("GSR",)
+
+
+def test_insig_names_the_insig_family() -> None:
+    # "the SCAP-SREBP2-INSIG complex": without the family the complex lost a member and
+    # "form the ... complex" was read as making SREBP2
+    assert ids_of("Sterols promote binding of Insig to SCAP.", "Insig") == ("INSIG",)
+    assert ids_of("The INSIGs retain SCAP in the ER.", "INSIGs") == ("INSIG",)
+    assert ids_of("INSIG1 binds SCAP.", "INSIG1") == ("INSIG1",)

@@ -79,6 +79,8 @@ MAX_SUBJECT_LOOKBACK = 8
 
 _TOKEN = re.compile(r"@(\d+)@")
 _NAME_THEN_CHAIN = re.compile(r"(@\d+@) \((@\d+@(?:[/-]@\d+@)+)\)")
+#: a complex named by its members ("the @1@-@2@-@3@ complex")
+_NAMED_COMPLEX = re.compile(r"(@\d+@(?:[-/]@\d+@)+) complex")
 #: "the resultant complex", "this complex": the partners a clause just bound together
 _THE_COMPLEX = re.compile(r"(?:^|(?<=[ ,;(]))(?:the (?:resultant|resulting|newly formed|formed|active|ternary|receptor|ligand-receptor) |this (?:\w+ )?|that |the |these )complex(?:es)?\b(?! of| with| formation)|(?<=form |orms |rmed )a (?:\w+ )?complex(?= that | which |, which )")
 #: a clause that binds things together (its entities form the complex)
@@ -1338,6 +1340,12 @@ class Extractor:
         clause = clause[cut:]
         if not _BINDING_WORDS.search(clause):
             return
+        if " complex" in clause:
+            named = _NAMED_COMPLEX.findall(clause)
+            if named:
+                # "... to form the SCAP-SREBP2-INSIG complex, and the complex holds": the complex
+                # the clause names, not every molecule of the clause ("the cholesterol level")
+                clause = named[-1]
         # molecules form complexes; a process or place named in the clause is context
         partners = tuple(dict.fromkeys(e for t in _TOKEN.findall(clause) for e in tokens[int(t)]
                                        if e.type in _COMPLEX_PARTS))

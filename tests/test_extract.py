@@ -375,3 +375,12 @@ def test_a_pathway_named_as_inhibited_keeps_its_links():
     assert ("PI3K", "activates", "AKT") in found, found
     assert ("PI3K", "inhibits", "AKT") not in found, found
     assert ("AKT", "activates", "proliferation") in found, found
+
+
+def test_the_complex_after_a_named_complex_is_that_complex():
+    """'... to form the A-B-C complex, and the complex holds ...': 'the complex' is the named one,
+    not every molecule of the clause (a chemical named in its 'when' phrase makes nothing)."""
+    found = recognised_triples("When the cholesterol level is high, SCAP recruits INSIG1 to form the "
+                               "SCAP-SREBP2-INSIG1 complex, and the complex retains SREBP2 in the ER.")
+    assert not any(o == "cholesterol" for _, _, o in found), found
+    assert ("INSIG1", "binds", "SCAP") in found or ("SCAP", "binds", "INSIG1") in found, found

@@ -991,3 +991,15 @@ def test_a_hormone_short_form_with_a_number_names_the_hormone() -> None:
     assert ids_of(caption, "E2") == ("estradiol",)
     assert ids_of(caption, "P4") == ("progesterone",)
     assert ids_of("The ubiquitin-conjugating enzyme (E2) transfers ubiquitin.", "E2") != ("estradiol",)
+
+
+def test_a_receptor_apposed_to_the_possessive_is_the_receptor() -> None:
+    # "the binding of RANKL to its receptor, RANK,": RANK, not a made-up "RANKL receptor"
+    caption = "The binding of RANKL to its receptor, RANK, leads to the recruitment of TRAF6."
+    assert ids_of(caption, "receptor, RANK,") == ("TNFRSF11A",)
+    assert "rankl receptor" not in all_ids(caption)
+    assert ids_of("IL-6 binds to its receptor (IL-6R) and activates JAK1.", "receptor (IL-6R)") == ("IL6R",)
+    # a clause after the comma is no apposition: the ligand's receptor stays
+    assert ids_of("IL-6 binds to its receptor, STAT3 is then activated.", "receptor") == ("IL6R",)
+    # and "IL-6 binds to its receptor" is no long form of the abbreviation after it
+    assert "IL-6 binds to its receptor" not in {m.text for m in recognize(prepare("IL-6 binds to its receptor (IL-6R)."))}

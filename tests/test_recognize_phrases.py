@@ -324,3 +324,13 @@ def test_a_roman_range_names_no_single_complex() -> None:
     got = found("Complex IV and complex II pass electrons; MHC-I presents peptides.")
     assert got["Complex IV"] == (("COX", "complex"),) and got["complex II"] == (("ETC_complex_II", "complex"),)
     assert got["MHC-I"] == (("HLA1", "family"),)
+
+
+def test_a_finite_verb_before_a_process_head_is_no_modifier() -> None:
+    # "inhibitors block tumor growth": the phrase is "tumor growth", not the clause before it
+    got = found("MEK inhibitors block tumor growth, and EGFR signaling supports cell survival.")
+    assert got.get("tumor growth") == (("tumor growth", "process"),)
+    assert got.get("cell survival") == (("cell survival", "process"),)
+    assert not any("block" in text or "supports" in text for text in got)
+    # an adjective or noun modifier still belongs to the phrase
+    assert "mitochondrial oxidative stress" in found("This leads to mitochondrial oxidative stress.")

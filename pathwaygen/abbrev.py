@@ -210,6 +210,26 @@ def _long_before(text: str, end: int, short: str, rev: str) -> tuple[int, int] |
     return long_start, long_start + len(long_text)
 
 
+#: a hormone's letter-and-number short form, whose number is no letter of the name: "estradiol
+#: (E2)", "progesterone (P4)", "thyroxine (T4)" (Schwartz-Hearst wants every character in order)
+_STEROID_SHORT = re.compile(r"[A-Z][0-9]")
+#: one word naming such a hormone: an optional "17beta-" locant, a sterol/ketone/amine ending
+_STEROID_WORD = re.compile(r"(?:[0-9]{1,2}(?:alpha|beta)?-)?([a-z][a-z]{4,}(?:ol|one|ine))", re.I)
+
+
+def _steroid_before(text: str, end: int, short: str) -> tuple[int, int] | None:
+    """The one-word hormone name just before "(E2)" whose first letter is the short form's
+    letter, or None ("ubiquitin-conjugating enzyme (E2)" names no hormone)."""
+    before = _word_before(text, end)
+    if before is None:
+        return None
+    start, word = before
+    named = _STEROID_WORD.fullmatch(word)
+    if named is None or named.group(1)[0].lower() != short[0].lower():
+        return None
+    return start, start + len(word)
+
+
 def _inline(text: str) -> list[Definition]:
     """Definitions of the form "long form (SHORT)" and "SHORT (long form)"."""
     found: list[Definition] = []
@@ -224,6 +244,8 @@ def _inline(text: str) -> list[Definition]:
         if _is_short_form(first) and " " not in first:
             rev = rev or text[::-1]
             long = _long_before(text, match.start(), first, rev)
+            if long is None and _STEROID_SHORT.fullmatch(first):
+                long = _steroid_before(text, match.start(), first)
             if long is not None and _head(text[long[0] : long[1]]) not in _PART_HEADS:
                 entity = not _non_entity_head(text[long[0] : long[1]])
                 found.append(Definition((inner_start, inner_start + len(first)), long, entity))

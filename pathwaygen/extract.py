@@ -79,6 +79,8 @@ MAX_SUBJECT_LOOKBACK = 8
 
 _TOKEN = re.compile(r"@(\d+)@")
 _NAME_THEN_CHAIN = re.compile(r"(@\d+@) \((@\d+@(?:[/-]@\d+@)+)\)")
+#: a complex named by its members ("the @1@-@2@-@3@ complex")
+_NAMED_COMPLEX = re.compile(r"(@\d+@(?:[-/]@\d+@)+) complex")
 #: "the resultant complex", "this complex": the partners a clause just bound together
 _THE_COMPLEX = re.compile(r"(?:^|(?<=[ ,;(]))(?:the (?:resultant|resulting|newly formed|formed|active|ternary|receptor|ligand-receptor) |this (?:\w+ )?|that |the |these )complex(?:es)?\b(?! of| with| formation)|(?<=form |orms |rmed )a (?:\w+ )?complex(?= that | which |, which )")
 #: a clause that binds things together (its entities form the complex)
@@ -125,10 +127,15 @@ _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@),
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
 #: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
-#: including @1@"): the verb and a lowercase class of one to three words
-_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |@ and |@, (?:and )?))(?:the |several |many |various |other |its |their )?"
+#: including @1@", "interacts with other transcription factors, such as @1@"): the verb (and its
+#: particle) and a lowercase class of one to three words
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |@ and |@, (?:and )?)(?:with |to )?)(?:the |several |many |various |other |its |their )?"
                                   r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,?"
                                   r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
+#: the same with an unnamed set that is a mention of its own ("phosphorylate various @1@, such
+#: as @2@" where @1@ is "target proteins"): the set's examples are the objects
+_SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:with |to )?)(?:the |several |many |various |other |its |their )?"
+                                r"(?:[a-z][a-z-]* )?@(\d+)@,? (?:including|such as) (?=(?:the )?@)")
 #: a contrasted name set off by commas ("TLR4, but not TLR2, activates", "activates ERK, not p38,
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
@@ -664,6 +671,8 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
         # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
         text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
+    if "@ such as @" in text or "@, such as @" in text or "@ including @" in text or "@, including @" in text:
+        text = _SET_WITH_EXAMPLES.sub(lambda m: m.group(1) if _unnamed_set(tokens[int(m.group(2))]) else m.group(0), text)
     return _Tagged(text, tokens, derived)
 
 
@@ -1380,6 +1389,12 @@ class Extractor:
         clause = clause[cut:]
         if not _BINDING_WORDS.search(clause):
             return
+        if " complex" in clause:
+            named = _NAMED_COMPLEX.findall(clause)
+            if named:
+                # "... to form the SCAP-SREBP2-INSIG complex, and the complex holds": the complex
+                # the clause names, not every molecule of the clause ("the cholesterol level")
+                clause = named[-1]
         # molecules form complexes; a process or place named in the clause is context
         partners = tuple(dict.fromkeys(e for t in _TOKEN.findall(clause) for e in tokens[int(t)]
                                        if e.type in _COMPLEX_PARTS))
@@ -1719,9 +1734,12 @@ class Extractor:
                 _RESPECTIVELY.match(text, end))
             found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
             if (text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start)
-                    and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)):
+                    and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)
+                    and not _links_only(rule.yields)):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
-                # Gq-mediated activation of PLC" inhibits the activation, which still holds
+                # Gq-mediated activation of PLC" inhibits the activation, which still holds, and
+                # so do the links inside a pathway named as inhibited ("inhibition of the PI3K/AKT
+                # pathway": PI3K still activates AKT)
                 found = _flip(found)
             lost = False
             for g in loss_groups:
@@ -2290,6 +2308,12 @@ def _enzyme_products(found: list[_Candidate], products: Products) -> list[_Candi
     cAMP still activates it."""
     return [c._replace(relation="produces") if c.relation == "activates" and products.makes(c.subject, c.object)
             else c for c in found]
+
+
+def _links_only(yields: tuple[tuple[str, str, str], ...]) -> bool:
+    """Whether a rule yields only the links inside a chain or complex it names ("the PI3K/AKT
+    pathway"), no statement of the chain acting on something else."""
+    return all(src == dst and src in _SEQUENCES for src, _, dst in yields)
 
 
 def _flip(cands: list[_Candidate]) -> list[_Candidate]:

@@ -378,3 +378,21 @@ def test_an_object_of_through_or_with_is_no_subject_unless_a_participle_follows(
 def test_a_kinase_kinase_named_before_its_name_stands_for_it():
     found = triples("EGF binds and activates the RAF kinase kinase MEK.")
     assert ("EGF", "activates", "MAP2K1") in found and ("EGF", "activates", "RAF1") not in found
+
+
+def test_a_pathway_named_as_inhibited_keeps_its_links():
+    """'Inhibition of the PI3K/AKT pathway reduces X': the pathway's links still activate; what
+    the pathway does is inverted (AKT acts for X)."""
+    found = recognised_triples("Inhibition of the PI3K/AKT pathway reduces proliferation.")
+    assert ("PI3K", "activates", "AKT") in found, found
+    assert ("PI3K", "inhibits", "AKT") not in found, found
+    assert ("AKT", "activates", "proliferation") in found, found
+
+
+def test_the_complex_after_a_named_complex_is_that_complex():
+    """'... to form the A-B-C complex, and the complex holds ...': 'the complex' is the named one,
+    not every molecule of the clause (a chemical named in its 'when' phrase makes nothing)."""
+    found = recognised_triples("When the cholesterol level is high, SCAP recruits INSIG1 to form the "
+                               "SCAP-SREBP2-INSIG1 complex, and the complex retains SREBP2 in the ER.")
+    assert not any(o == "cholesterol" for _, _, o in found), found
+    assert ("INSIG1", "binds", "SCAP") in found or ("SCAP", "binds", "INSIG1") in found, found

@@ -43,3 +43,19 @@ def test_counted_unnamed_set_is_no_node():
     assert ("ZAP70", "activates", "RAS") in found, found
     found = recognised_triples("The E3 ligase ubiquitinates the target protein.")
     assert any(o == "target protein" for _, _, o in found), found
+
+
+def test_an_unnamed_set_with_named_examples_stands_for_them():
+    """'phosphorylate various target proteins, such as CREB': the examples are the objects, the
+    unnamed set no node; a named family before 'such as' keeps its own edge."""
+    found = recognised_triples("PKC enters the nucleus and phosphorylates various target proteins, such as MARCKS.")
+    assert ("PKC", "phosphorylates", "MARCKS") in found, found
+    assert not any(o == "target protein" for _, _, o in found), found
+    found = recognised_triples("MEK phosphorylates substrate proteins such as ERK2.")
+    assert ("MEK", "phosphorylates", "MAPK1") in found, found
+
+
+def test_a_class_after_a_verb_particle_stands_for_its_examples():
+    """'interacts with other transcription factors, such as AP-1': the examples are the partners."""
+    found = recognised_triples("In the nucleus, PPARγ interacts with other transcription factors, such as AP-1 and SP1.")
+    assert ("AP1", "binds", "PPARG") in found or ("PPARG", "binds", "AP1") in found, found

@@ -984,6 +984,15 @@ def test_a_receptor_named_by_its_ligand_and_a_possessive() -> None:
     assert ids_of("AI signals bind to their cognate receptors.", "cognate receptors") == ("cognate receptors",)
 
 
+def test_a_hormone_short_form_with_a_number_names_the_hormone() -> None:
+    # "E2" is no letter sequence of "estradiol", yet "17β-estradiol (E2)" defines it; the same
+    # letters after an enzyme ("ubiquitin-conjugating enzyme (E2)") keep their lexicon reading
+    caption = "Signaling by 17β-estradiol (E2) through GPER1. E2 also binds ERβ and progesterone (P4) binds PGR."
+    assert ids_of(caption, "E2") == ("estradiol",)
+    assert ids_of(caption, "P4") == ("progesterone",)
+    assert ids_of("The ubiquitin-conjugating enzyme (E2) transfers ubiquitin.", "E2") != ("estradiol",)
+
+
 def test_a_receptor_apposed_to_the_possessive_is_the_receptor() -> None:
     # "the binding of RANKL to its receptor, RANK,": RANK, not a made-up "RANKL receptor"
     caption = "The binding of RANKL to its receptor, RANK, leads to the recruitment of TRAF6."

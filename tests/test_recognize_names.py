@@ -372,3 +372,17 @@ def test_an_oncogene_or_homolog_long_form_names_a_gene() -> None:
     assert ids_of(caption, "glioma-associated oncogene") == ids_of(caption, "GLI") == ("GLI1",)
     mention = next(m for m in recognize(prepare("The suppressor of zeste homolog (SZH) binds SUFU.")) if m.text == "SZH")
     assert mention.entities[0].type == "gene"
+
+
+def test_gr_is_the_glucocorticoid_receptor_unless_a_legend_says_glutathione_reductase() -> None:
+    assert ids_of("The activated hGR translocates and GR binds GREs.", "hGR") == ("NR3C1",)
+    assert ids_of("The activated hGR translocates and GR binds GREs.", "GR") == ("NR3C1",)
+    assert ids_of("Glutathione reductase (GR) regenerates GSH; GR uses NADPH.", "GR") == ("GSR",)
+
+
+def test_insig_names_the_insig_family() -> None:
+    # "the SCAP-SREBP2-INSIG complex": without the family the complex lost a member and
+    # "form the ... complex" was read as making SREBP2
+    assert ids_of("Sterols promote binding of Insig to SCAP.", "Insig") == ("INSIG",)
+    assert ids_of("The INSIGs retain SCAP in the ER.", "INSIGs") == ("INSIG",)
+    assert ids_of("INSIG1 binds SCAP.", "INSIG1") == ("INSIG1",)

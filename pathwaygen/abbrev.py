@@ -89,11 +89,20 @@ _VERB_WORD = re.compile(r"[a-z]+(?:ylates|inates|izes|ises)")
 _DOMAIN_AFTER = re.compile(r"[\s-]*(?:domains?|motifs?|regions?|repeats?|-?containing|binding sites?)\b", re.I)
 
 
+#: a finite verb after a comma (an adverb may come first): "AKT, a kinase, phosphorylates GSK3B"
+#: is a sentence whose subject has an apposition, not the legend item "AKT, <long form>"
+_VERB_AFTER_COMMA = re.compile(r", (?:[a-z]+ )?(?:[a-z]+ates|binds|inhibits|induces|promotes|recruits|"
+                               r"interacts|forms|cleaves|blocks|enters|prevents|triggers|controls|drives|"
+                               r"targets|suppresses|represses|degrades|releases|acts|signals)\b")
+
+
 @lru_cache(maxsize=16384)
 def _plausible_shape(long: str) -> bool:
-    """A long form is a name: no clause ("..., which"), no legend glued on ("A=B"), not a lone
-    adjective ("ribosomal") or verb ("ubiquitinates")."""
+    """A long form is a name: no clause ("..., which", "..., phosphorylates X"), no legend glued
+    on ("A=B"), not a lone adjective ("ribosomal") or verb ("ubiquitinates")."""
     if "=" in long or ", which" in long or ", and " in long or long.count(",") > 1:
+        return False
+    if ", " in long and _VERB_AFTER_COMMA.search(long):
         return False
     words = long.split()
     if not words:

@@ -236,6 +236,15 @@ def test_a_sentence_opening_on_a_short_capitalised_word_is_no_legend_item() -> N
     assert ("B-cell lymphoma protein", ("Bcl",)) in [(t, i) for t, i, _ in found("Bcl, B-cell lymphoma protein; Sos, son of sevenless.")]
 
 
+def test_a_subject_with_an_apposition_is_no_legend_item() -> None:
+    # "AKT, a kinase, phosphorylates GSK3B" has the shape of "AKT, <long form>" and the letters of
+    # AKT occur in order; the finite verb after the comma makes it a sentence, and GSK3B stays
+    texts = [t for t, _, _ in found("AKT, a kinase, phosphorylates GSK3B.")]
+    assert texts == ["AKT", "GSK3B"]
+    texts = [t for t, _, _ in found("AKT, a kinase, then activates MTOR.")]
+    assert texts == ["AKT", "MTOR"]
+
+
 def test_a_legend_in_parentheses_after_a_chain_defines_each_member() -> None:
     caption = ("miR-122 targets the PI3K/Akt/mTOR (PI3K, phosphatidylinositol-3-kinase; "
                "mTOR, mammalian target of rapamycin) signaling pathway.")

@@ -2124,6 +2124,25 @@ def _residue_letter_legends(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for i, h in enumerate(hits) if i not in drop]
 
 
+#: an amino acid naming a residue or an enzyme class, not a participant: "serine/threonine
+#: kinase", "Ser/Thr phosphatase", "serine protease", "serine 473", "Thr-308", "tyrosine residues"
+_RESIDUE_OR_CLASS = re.compile(r"\b(?:serine|threonine|tyrosine|ser|thr|tyr)(?:\s*/\s*(?:serine|threonine|tyrosine|ser|thr|tyr))*"
+                               r"(?:[\s-]+(?:protein|specific))?(?:[\s-]+(?:kinases?|phosphatases?|proteases?|"
+                               r"proteinases?|residues?|sites?)\b|[\s-]?\d)", re.I)
+
+
+def _residues_and_enzyme_classes(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop the amino acids that only name a residue or an enzyme class ("AKT, a
+    serine/threonine kinase, phosphorylates BAD", "phosphorylation at Ser473"): read as chemicals
+    they became the kinase's substrate ("threonine phosphorylates BAD")."""
+    spans = [(m.start(), m.end()) for m in _RESIDUE_OR_CLASS.finditer(norm)]
+    if not spans:
+        return hits
+    kept = [h for h in hits if not (len(h.entities) == 1 and h.entities[0].id in _AMINO_ACIDS
+                                     and any(a <= h.start and h.end <= b for a, b in spans))]
+    return kept if len(kept) != len(hits) else hits
+
+
 #: between the two members of a pair named as a dimer: "p65/p50", "c-Jun–c-Fos", "p50 and RelA"
 _PAIR_GAP = re.compile(r"\s*(?:/|-|–|:)\s*|\s+and\s+")
 #: what a _PAIR_GAP is once stripped of its spaces (str.strip and \s agree on what a space is)
@@ -2346,7 +2365,8 @@ _GATE_WORDS = (") ", "- ", "I-", "V-", "X-", "miR", "mir", "microRNA", "(-", "it
                "type", "-type ", "; ", " found in ", " present in ", " shared by ", " common to ", " part of ",
                "ompos", "onsist", "ompris", "made up", "subunit", "omponent", "onstituent")
 #: the same for the words the passes test in the lowercased caption (`low_words`)
-_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block")
+_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block",
+                   "serine", "threonine", "ser", "thr")
 _GATES = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS))
 _GATES_LOW = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS_LOW))
 
@@ -2445,6 +2465,8 @@ def recognize(text: Text) -> list[Mention]:
     hits = _diseases_as_qualifiers(norm, hits)
     if "; " in words or ", " in norm:
         hits = _residue_letter_legends(norm, hits)
+    if "serine" in low_words or "threonine" in low_words or "ser" in low_words or "thr" in low_words:
+        hits = _residues_and_enzyme_classes(norm, hits)
     hits = _subtypes_and_locants(norm, hits, words)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)

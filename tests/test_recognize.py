@@ -245,6 +245,15 @@ def test_a_subject_with_an_apposition_is_no_legend_item() -> None:
     assert texts == ["AKT", "MTOR"]
 
 
+def test_amino_acids_naming_a_residue_or_an_enzyme_class_are_no_chemicals() -> None:
+    caption = ("AKT, a serine/threonine kinase, and the Ser/Thr phosphatase PP2A act on Ser473 and serine 9; "
+               "the serine protease HTRA2 binds. Serine and glycine feed one-carbon metabolism.")
+    got = found(caption)
+    assert ("serine",) not in [ids for t, ids, _ in got if t != "Serine"]
+    assert ("threonine",) not in [ids for _, ids, _ in got]
+    assert ("Serine", ("serine",), frozenset()) in got
+
+
 def test_a_legend_in_parentheses_after_a_chain_defines_each_member() -> None:
     caption = ("miR-122 targets the PI3K/Akt/mTOR (PI3K, phosphatidylinositol-3-kinase; "
                "mTOR, mammalian target of rapamycin) signaling pathway.")

@@ -324,3 +324,11 @@ def test_a_roman_range_names_no_single_complex() -> None:
     got = found("Complex IV and complex II pass electrons; MHC-I presents peptides.")
     assert got["Complex IV"] == (("COX", "complex"),) and got["complex II"] == (("ETC_complex_II", "complex"),)
     assert got["MHC-I"] == (("HLA1", "family"),)
+
+
+def test_complex_formation_is_no_process_phrase() -> None:
+    # "GID1-DELLA complex formation": the complex is its members binding, not a process node
+    # named "complex formation" that the relations then read as an agent
+    got = found("GA-dependent GID1-DELLA complex formation leads to DELLA degradation.")
+    assert "complex formation" not in got
+    assert "osteoclast formation" in found("RANKL drives osteoclast formation.")

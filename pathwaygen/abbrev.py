@@ -74,6 +74,10 @@ _NOT_ENTITY_HEADS = frozenset({
     "domain", "domains", "motif", "motifs", "homology", "region", "regions", "zone", "zones",
     "number", "numbers", "band", "bands", "site", "sites", "repeat", "repeats", "cell", "cells",
     "macrophage", "macrophages", "neutrophil", "neutrophils", "lymphocyte", "lymphocytes",
+    "leukocyte", "leukocytes", "monocyte", "monocytes", "granulocyte", "granulocytes", "eosinophil",
+    "eosinophils", "basophil", "basophils", "fibroblast", "fibroblasts", "keratinocyte", "keratinocytes",
+    "hepatocyte", "hepatocytes", "adipocyte", "adipocytes", "cardiomyocyte", "cardiomyocytes",
+    "astrocyte", "astrocytes", "neuron", "neurons", "thymocyte", "thymocytes", "erythrocyte", "erythrocytes",
     "patient", "patients", "mice", "model", "score", "ratio", "index",
     # anatomy: brain nuclei and areas, tissues, plant organs
     "nucleus", "nuclei", "cortex", "area", "areas", "gyrus", "tissue", "tissues", "organ", "organs",

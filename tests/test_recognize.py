@@ -705,6 +705,13 @@ def test_short_forms_of_cells_zones_and_anatomy_name_no_gene() -> None:
     assert ids_of("It releases the Notch intracellular domain (NICD). NICD binds CSL.", "NICD") == ("Notch",)
 
 
+def test_a_defined_blood_or_tissue_cell_type_is_no_entity() -> None:
+    # "polymorphonuclear leukocytes (PMNs)" was guessed a chemical, and "chemokines that recruit
+    # PMNs" became a binding; a cell type named in a definition is no node
+    ids = all_ids("IL-17A makes epithelial cells produce chemokines that recruit polymorphonuclear leukocytes (PMNs).")
+    assert ids == {"IL17A", "chemokines"}
+
+
 def test_a_lone_verb_is_no_long_form() -> None:
     # "ubiquitinates (Ub)": the verb names no chemical
     assert all_ids("The E3 ligase MDM2 ubiquitinates (Ub) TP53 and targets it for degradation.") == {

@@ -749,8 +749,11 @@ _TYPE_BY_HEAD = (
                 r"chemoattractant|inhibitor of [a-z ]+)(?:[\s-]*\d+[a-z]?(?:alpha|beta|gamma|delta|kappa)?)?"
                 r"|[0-9]+[a-z]?)$", re.I), "gene"),
     (re.compile(r"(?:membrane|reticulum|nucleus|cytoplasm|mitochondria|zone|compartment|"
-                r"cells?|complex|machinery)$", re.I), "group"),
+                r"cells?|complex|machinery|genes)$", re.I), "group"),
 )
+#: a long form written in capitals is a gene name (plant genes are named so: "TOPLESS (TPL)",
+#: "SCARECROW (SCR)"), unless its head is a chemical word ("ABSCISIC ACID")
+_CHEMICAL_END = re.compile(r"(?:acid|ine|ide|ate|ol|one|ose|in)$", re.I)
 
 
 def _firm_alone(lex: Lexicon, short: str) -> Entity | None:
@@ -771,6 +774,8 @@ def _guess_type(long: str) -> str:
     for pattern, etype in _TYPE_BY_HEAD:
         if pattern.search(tail):
             return etype
+    if long.isupper() and sum(c.isalpha() for c in long) > 3 and not _CHEMICAL_END.search(tail):
+        return "gene"
     return "chemical"
 
 

@@ -712,6 +712,19 @@ def test_a_defined_blood_or_tissue_cell_type_is_no_entity() -> None:
     assert ids == {"IL17A", "chemokines"}
 
 
+def test_unknown_long_forms_of_gene_sets_and_capitalised_gene_names() -> None:
+    # "auxin response genes (AuxRE)" is a set of genes (it was guessed a chemical, and "ARFs
+    # activate the transcription of auxin response genes" read as producing auxin); a long form
+    # in capitals is a plant gene name ("TOPLESS (TPL)"), unless a chemical word ends it
+    got = {t: ids for t, ids, _ in found("Aux/IAAs repress auxin response genes (AuxRE) and recruit TOPLESS (TPL). "
+                                         "ABSCISIC ACID (ABA) binds PYR1.")}
+    assert got["auxin response genes"] == ("auxin response genes",)
+    assert got["TOPLESS"] == ("TPL",) and got["TPL"] == ("TPL",)
+    assert got["ABA"] == ("abscisic acid",)
+    types = {m.text: m.entities[0].type for m in recognize(prepare("TOPLESS (TPL) binds. Auxin response genes (AuxRE) rise."))}
+    assert types["TPL"] == "gene" and types["AuxRE"] == "group"
+
+
 def test_a_lone_verb_is_no_long_form() -> None:
     # "ubiquitinates (Ub)": the verb names no chemical
     assert all_ids("The E3 ligase MDM2 ubiquitinates (Ub) TP53 and targets it for degradation.") == {

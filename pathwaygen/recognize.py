@@ -1014,10 +1014,10 @@ def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
     return hits
 
 
-_GENE_SET_WORDS = ("target", "responsive", "dependent", "regulated", "inducible")
+_GENE_SET_WORDS = ("target", "responsive", "response", "dependent", "regulated", "inducible")
 #: (a following "expression" / "transcription" is the set's too: "Wnt target gene expression" is
 #: the expression of the Wnt target genes, as the group "target gene expression" is in groups.yaml)
-_GENES_AFTER = re.compile(r"[ -]?(target|responsive|dependent|regulated|inducible)\s+genes?\b"
+_GENES_AFTER = re.compile(r"[ -]?(target|responsive|response|dependent|regulated|inducible)\s+genes?\b"
                           r"(\s+(?:expression|transcription)\b)?", re.I)
 #: every character that _GENES_AFTER's words may open with (re.I also folds "ı" and "İ" to "i")
 _GENE_SET_INITIALS = frozenset("tTrRdDiI\u0131\u0130")
@@ -1027,7 +1027,8 @@ _EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like|e\.g\.,?)\s+(?:t
 
 
 def _gene_sets(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
-    """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator
+    """"NF-kB target genes", "STAT-responsive genes", "auxin response genes": a gene set named after
+    its regulator
     (`low_words`: the _GATE_WORDS_LOW in text.norm.lower())."""
     norm = text.norm
     if low_words.isdisjoint(_GENE_SET_WORDS):

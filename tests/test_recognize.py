@@ -102,6 +102,8 @@ def test_mouse_and_rat_case_forms_ground_to_human_symbols() -> None:
     assert ids_of(caption, "Stat3") == ("STAT3",)
     assert ids_of(caption, "Jak2") == ("JAK2",)
     assert ids_of(caption, "gp130") == ("IL6ST",)
+    # the mouse spelling of RORγt (a short name with capitals matches only as written)
+    assert ids_of("Rorγt and Rorα activate Il17a.", "Rorγt") == ("RORC",)
 
 
 def test_a_name_two_groundings_share_goes_to_the_one_spelled_as_written() -> None:

@@ -102,6 +102,11 @@ def test_mouse_and_rat_case_forms_ground_to_human_symbols() -> None:
     assert ids_of(caption, "Stat3") == ("STAT3",)
     assert ids_of(caption, "Jak2") == ("JAK2",)
     assert ids_of(caption, "gp130") == ("IL6ST",)
+    # an inflammasome named by its sensor is the sensor, also at the end of a list of sensors
+    got = found("NLRP3, AIM2, Pyrin and NLRP1 inflammasomes activate caspase-1; the Pyrin domain binds ASC.")
+    assert [(t, ids) for t, ids, _ in got] == [("NLRP3", ("NLRP3",)), ("AIM2", ("AIM2",)), ("Pyrin", ("MEFV",)),
+                                              ("NLRP1 inflammasomes", ("NLRP1",)), ("caspase-1", ("CASP1",)),
+                                              ("ASC", ("PYCARD",))]
     # the mouse spelling of RORγt (a short name with capitals matches only as written)
     assert ids_of("Rorγt and Rorα activate Il17a.", "Rorγt") == ("RORC",)
 

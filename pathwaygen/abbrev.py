@@ -88,6 +88,8 @@ _NOT_ENTITY_HEADS = frozenset({
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive")
 #: a lone lowercase verb is no long form: "MDM2 ubiquitinates (Ub) TP53"
 _VERB_WORD = re.compile(r"[a-z]+(?:ylates|inates|izes|ises)")
+#: words of a clause, never of a name: a possessive, a finite verb of binding or acting
+_CLAUSE_WORDS = frozenset({"its", "their", "binds", "activates", "inhibits", "induces", "recruits", "is", "are"})
 
 
 _DOMAIN_AFTER = re.compile(r"[\s-]*(?:domains?|motifs?|regions?|repeats?|-?containing|binding sites?)\b", re.I)
@@ -113,6 +115,8 @@ def _plausible_shape(long: str) -> bool:
         return False
     if len(words) == 1 and (words[0].endswith(_ADJECTIVE_ENDINGS) or _VERB_WORD.fullmatch(words[0])):
         return False
+    if len(words) > 2 and not _CLAUSE_WORDS.isdisjoint(words):
+        return False  # "IL-6 binds to its receptor (IL-6R)": a clause, whose last words are the name
     return True
 
 

@@ -126,9 +126,15 @@ _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@),
 _APPOSED_START = ("the ", "a ", "an ")
 #: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
 #: including @1@"): the verb and a lowercase class of one to three words
-_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing ))(?:the |several |many |various |other |its |their )?"
-                                  r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,"
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |@ and |@, (?:and )?))(?:the |several |many |various |other |its |their )?"
+                                  r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,?"
                                   r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
+#: a contrasted name set off by commas ("TLR4, but not TLR2, activates", "activates ERK, not p38,
+#: in"): an aside about what does not take part, read as if it were not there (its closing comma
+#: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
+_CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
+_CLAUSE_AFTER_ASIDE = frozenset({"leading", "resulting", "thereby", "thus", "which", "that", "and", "but", "whereas",
+                                 "while", "respectively"})
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
                                       r"family members|members|isoforms|paralogs|homologs|subunits) (?=@\d+@)"
                                       # (one: "activates the MAPK kinase kinase RAF")
@@ -559,6 +565,20 @@ def _inhibitor_entity(target: Entity, surface: str) -> Entity:
     return Entity(id=f"{target.id} inhibitor", label=f"{surface} inhibitor", type="chemical")
 
 
+def _named_after(mentions: list[Mention], k: int, original: str, pos: int, end: int) -> Mention | None:
+    """The protein mention that directly follows original[pos] (spaces between only), from
+    mentions[k] on: what an "X inhibitor" just before it names ("the NF-kB inhibitor IkBa",
+    not "the JAK2 inhibitor ruxolitinib", a chemical, nor "JAK2 inhibitors and STAT3")."""
+    for mention in mentions[k:]:
+        if mention.start < pos or not mention.entities:
+            continue
+        if (mention.end <= end and original[pos:mention.start].isspace()
+                and all(e.type in ("gene", "family", "complex") for e in mention.entities)):
+            return mention
+        return None
+    return None
+
+
 def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) -> _Tagged:
     """Build the tagged sentence of original[span] given the mentions inside it (sorted)."""
     start, end = span
@@ -577,13 +597,27 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     inhibitors = "inhibitor" in low or "antagonist" in low or "blocker" in low
     if not inhibitors and not plain and any([ch in sentence for ch in _ODD_CASES]):
         inhibitors = _INHIBITOR_WORD.search(original, start, end) is not None
-    for mention in mentions:
+    for k, mention in enumerate(mentions):
         if mention.start < pos or mention.end > end or not mention.entities:
             continue
         parts.append(fold(original[pos:mention.start]))
         pos = mention.end
         entities = mention.entities
         inhibitor = _INHIBITOR_AFTER.match(original, mention.end, end) if inhibitors else None
+        if inhibitors:
+            # "the NF-kB inhibitor IkBa", "the CDK inhibitor p21": the protein named next is the
+            # inhibitor (of what the class names), and the phrase reads as that protein alone
+            if inhibitor and all(e.type != "chemical" for e in entities):
+                targets, after = entities, inhibitor.end()
+            else:
+                targets = tuple(t for e in entities if e.type == "chemical" for t in e.members
+                                if t.type in ("gene", "family", "complex"))
+                after = mention.end
+            named = _named_after(mentions, k + 1, original, after, end) if targets else None
+            if named is not None:
+                derived.extend((inh, target) for inh in named.entities for target in targets)
+                pos = named.start
+                continue
         if inhibitor and all(e.type != "chemical" for e in entities):
             made = tuple(_inhibitor_entity(e, mention.text) for e in entities)
             derived.extend(zip(made, entities))
@@ -620,7 +654,9 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
-    if ", including " in text or ", such as " in text:
+    if ", not @" in text or ", but not @" in text:
+        text = _CONTRASTED_ASIDE.sub(lambda m: "," if m.group(1) in _CLAUSE_AFTER_ASIDE else "", text)
+    if " including " in text or " such as " in text:
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
         # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
         text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
@@ -737,6 +773,8 @@ class Extractor:
         macros = load_macros(RULES_DIR)
         # only a ligand acts through the receptor it binds (see _receptor_acts)
         self._ligand_ids = re.compile(r"(?:" + macros["LIGAND_ID"] + r")", re.IGNORECASE)
+        # a receptor's signaling, like a ligand's, is upstream of what mediates it (ligand_object_acts)
+        self._receptor_ids = re.compile(r"(?:" + macros["RECEPTOR_ID"] + r")", re.IGNORECASE)
         # a {GAP} may not hold these words (see _macros.yaml)
         self._place_word = re.compile(r"\b(?:nuclear|" + macros["COMPARTMENT"] + r")\b")
         # (a checked group NAME uses the macro NAMESTOP when there is one, else GAPSTOP)
@@ -1095,10 +1133,11 @@ class Extractor:
                 ligands = {ent.id for ent in ligand["source"]}
                 pairs = [(obj, subj) if obj.id in ligands else (subj, obj) for subj, obj in pairs]
             if rule.ligand_object_acts:
-                # "Smads mediate TGF-b signaling": the ligand whose signal the subject carries
-                # acts on it (rule key ligand_object_acts); "IKK mediates NF-kB signaling" stays
-                pairs = [(obj, subj) if _ligand_like(obj, tagged, self._ligand_ids) else (subj, obj)
-                         for subj, obj in pairs]
+                # "Smads mediate TGF-b signaling", "MyD88 mediates TLR4 signaling": the ligand or
+                # receptor whose signal the subject carries acts on it (rule key ligand_object_acts);
+                # "IKK mediates NF-kB signaling" stays
+                pairs = [(obj, subj) if _ligand_like(obj, tagged, self._ligand_ids)
+                         or self._receptor_ids.fullmatch(obj.id) else (subj, obj) for subj, obj in pairs]
             for subj, obj in pairs:
                 if subj.id == obj.id or (subj.type == "group" and subj.id in PLACES):
                     continue  # no self-loops; a place does nothing
@@ -1803,6 +1842,15 @@ class Extractor:
         or when a rule that supersedes its rule matched overlapping text."""
         if len(cands) < 2 and not (cands and cands[0].rule in self._supersedes.get(cands[0].rule, ())):
             return list(cands)  # (nothing to conflict with; unless a rule would supersede itself)
+        if self._supersedes:
+            # a rule that reads more of the same words than another replaces its reading ("the
+            # phosphorylation of PIP2 to PIP3" is a conversion, not a phosphorylation), before
+            # priorities: a replaced reading wins no pair ("the RIPK1-RIPK3-MLKL signaling complex"
+            # is no chain "RIPK3-MLKL signaling", so no pair of it is lost to that chain)
+            winners = [(c.span, self._supersedes[c.rule]) for c in cands if c.rule in self._supersedes]
+            if winners:
+                cands = [c for c in cands if not any(c.rule in beaten and span[0] < c.span[1] and c.span[0] < span[1]
+                                                     for span, beaten in winners)]
         kept: list[_Candidate] = []
         # pair -> priority -> (start, end, relation) kept at that priority
         by_pair: dict[frozenset[str], dict[int, list[tuple[int, int, str]]]] = {}
@@ -1830,13 +1878,6 @@ class Extractor:
             if not spans or spans[-1] != (s, e, cand.relation):
                 spans.append((s, e, cand.relation))
             kept.append(cand)
-        if self._supersedes:
-            # a rule that reads more of the same words than another replaces its reading
-            # ("the phosphorylation of PIP2 to PIP3" is a conversion, not a phosphorylation)
-            winners = [(c.span, self._supersedes[c.rule]) for c in kept if c.rule in self._supersedes]
-            if winners:
-                kept = [c for c in kept if not any(c.rule in beaten and span[0] < c.span[1] and c.span[0] < span[1]
-                                                   for span, beaten in winners)]
         return kept
 
     def extract(self, text, mentions: list[Mention]) -> list[Statement]:

@@ -1728,6 +1728,8 @@ def _receptor_of(lex: Lexicon, ent: Entity, number: int, letter: str, label: str
 #: a ligand's receptor named by a possessive: "binding of growth factors to their cognate
 #: receptors", "IL-13 binding to its receptor" (group 1: the receptor words)
 _ITS_RECEPTOR = re.compile(r"\b(?:its|their)\s+((?:(?:cognate|own|specific)\s+)?receptors?)(?![\w-])")
+#: between the receptor words and a name apposed to them ("its receptor, RANK,")
+_NAMING_GAPS = ((", ", ","), (" (", ")"))
 #: between the ligand and the possessive
 _LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+)?(?:to|with)\s+$")
 
@@ -1748,13 +1750,30 @@ def _possessive_receptors(norm: str) -> list[re.Match]:
     return out
 
 
+def _apposed_receptor(norm: str, start: int, after: int, named_at: dict[int, _Hit]) -> _Hit | None:
+    """The receptor the caption names in apposition after the receptor words norm[start:after]:
+    "to its receptor, RANK,", "to its receptor (IL-6R)". One mention of that receptor over the
+    receptor words, its name and the closing comma or parenthesis, so the ligand binds it. None
+    when no name is apposed (a name after a comma must end in a comma too: "to its receptor,
+    STAT3 is then" names no receptor)."""
+    for gap, close in _NAMING_GAPS:
+        hit = named_at.get(after + len(gap))
+        if hit is None or len(hit.entities) != 1 or not norm.startswith(gap, after):
+            continue
+        if close and not norm.startswith(close, hit.end):
+            return None
+        # (the closing comma too: the apposition is over, "its receptor, RANK, leads to" reads on)
+        return _Hit(start, hit.end + len(close), hit.entities, hit.rank, hit.modifiers, "its-receptor")
+    return None
+
+
 def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) -> list[_Hit]:
     """"binding of growth factors to their cognate receptors" names the growth factor receptor,
     "IL-13 binding to its receptor" IL-13's receptor (IL13RA1): the receptor words become a
     mention of the ligand's receptor when the lexicon or the naming convention knows one."""
     out = []
     ends = [h.end for h in hits]
-    named_at = {h.start for h in hits}
+    named_at = {h.start: h for h in hits}
     named: dict[str, Entity] | None = None
     for match in _possessive_receptors(norm):
         k = bisect_right(ends, match.start()) - 1
@@ -1763,6 +1782,10 @@ def _receptors_named_by_their_ligand(lex: Lexicon, norm: str, hits: list[_Hit]) 
         after = match.end(1)
         if after + 1 in named_at and norm[after] == " ":
             continue  # "binds to its receptor IL-6R": the caption names the receptor itself
+        apposed = _apposed_receptor(norm, match.start(1), after, named_at)
+        if apposed is not None:
+            out.append(apposed)
+            continue
         ligand = hits[k]
         written = " ".join(norm[ligand.start : ligand.end].split())
         if named is None:

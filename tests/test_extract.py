@@ -232,6 +232,18 @@ def test_named_inhibitor_becomes_a_chemical_node_inhibiting_its_target():
     assert found[("JAK2 inhibitor", "inhibits", "JAK2")].subject.type == "chemical"
 
 
+def test_a_protein_named_after_an_inhibitor_class_is_that_inhibitor():
+    # "the NF-kB inhibitor IkBa": IkBa is the inhibitor and the object of the verb, not a drug node
+    assert recognised_triples("IKK phosphorylates the NF-κB inhibitor IκBα.") == {
+        ("IKK_complex", "phosphorylates", "NFKBIA"), ("NFKBIA", "inhibits", "NFkappaB")}
+    assert recognised_triples("The CDK inhibitor p21 blocks CDK2.") == {
+        ("CDKN1A", "inhibits", "CDK"), ("CDKN1A", "inhibits", "CDK2")}
+    # a drug keeps its class node; a chemical or a following clause names no inhibitor
+    assert ("ruxolitinib", "inhibits", "JAK2") in recognised_triples("The JAK2 inhibitor ruxolitinib blocks STAT3.")
+    assert recognised_triples("JAK2 inhibitors, STAT3 and growth.") >= {("JAK2 inhibitor", "inhibits", "JAK2")}
+    assert ("STAT3", "inhibits", "JAK2") not in recognised_triples("A JAK2 inhibitor and STAT3 block growth.")
+
+
 def test_tagged_sentence_replaces_mentions_and_drops_echo_parentheses():
     caption = "STING (STING) activates TBK1 (1)."
     tagged = tag_sentence(caption, (0, len(caption)), mentions_of(caption))

@@ -1027,3 +1027,15 @@ def test_a_receptor_named_by_its_ligand_and_a_possessive() -> None:
     # no known receptor of the ligand, or no ligand right before: nothing new
     assert "receptor" not in {m.text for m in recognize(prepare("PTEN returns to its receptor pool."))}
     assert ids_of("AI signals bind to their cognate receptors.", "cognate receptors") == ("cognate receptors",)
+
+
+def test_a_receptor_apposed_to_the_possessive_is_the_receptor() -> None:
+    # "the binding of RANKL to its receptor, RANK,": RANK, not a made-up "RANKL receptor"
+    caption = "The binding of RANKL to its receptor, RANK, leads to the recruitment of TRAF6."
+    assert ids_of(caption, "receptor, RANK,") == ("TNFRSF11A",)
+    assert "rankl receptor" not in all_ids(caption)
+    assert ids_of("IL-6 binds to its receptor (IL-6R) and activates JAK1.", "receptor (IL-6R)") == ("IL6R",)
+    # a clause after the comma is no apposition: the ligand's receptor stays
+    assert ids_of("IL-6 binds to its receptor, STAT3 is then activated.", "receptor") == ("IL6R",)
+    # and "IL-6 binds to its receptor" is no long form of the abbreviation after it
+    assert "IL-6 binds to its receptor" not in {m.text for m in recognize(prepare("IL-6 binds to its receptor (IL-6R)."))}

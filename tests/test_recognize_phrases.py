@@ -332,3 +332,13 @@ def test_complex_formation_is_no_process_phrase() -> None:
     got = found("GA-dependent GID1-DELLA complex formation leads to DELLA degradation.")
     assert "complex formation" not in got
     assert "osteoclast formation" in found("RANKL drives osteoclast formation.")
+
+
+def test_a_finite_verb_before_a_process_head_is_no_modifier() -> None:
+    # "inhibitors block tumor growth": the phrase is "tumor growth", not the clause before it
+    got = found("MEK inhibitors block tumor growth, and EGFR signaling supports cell survival.")
+    assert got.get("tumor growth") == (("tumor growth", "process"),)
+    assert got.get("cell survival") == (("cell survival", "process"),)
+    assert not any("block" in text or "supports" in text for text in got)
+    # an adjective or noun modifier still belongs to the phrase
+    assert "mitochondrial oxidative stress" in found("This leads to mitochondrial oxidative stress.")

@@ -1148,6 +1148,8 @@ class Extractor:
                     continue  # a place is only somewhere to move to ("degradation of Cactus and nuclear localization")
                 if relation in _ON_GENES and obj.id.endswith(_GENE_ENDINGS) and _GENES.search(obj.id):
                     relation = _ON_GENES[relation]  # "induces defense genes": expression
+                if relation == "binds" and (subj.type == "process" or obj.type == "process"):
+                    continue  # a process binds nothing ("damage and necroptosis, or MLKL binds PGAM5")
                 out.append(_Candidate(subj, relation, obj, rule.id, priority, span, hedged))
         return out
 

@@ -741,12 +741,14 @@ def _name_orthologs(hits: list[_Hit], orthologs: dict[str, tuple[Entity, ...]]) 
 
 #: head words of a long form -> entity type for abbreviations the lexicon does not know
 _TYPE_BY_HEAD = (
+    # (first: "cellular inhibitor of apoptosis" is a protein, whatever it inhibits)
+    (re.compile(r"\binhibitors? of [a-z ]+(?:[\s-]*\d+)?$", re.I), "gene"),
     (re.compile(r"(?:pathway|cycle|signall?ing|response|death|stress|immunity|resistance|"
                 r"apoptosis|transition|repair|recombination|joining|methylation|acetylation|"
                 r"[a-z]+(?:sis|tion|ing|ism|ence|ance|ity))$", re.I), "process"),
     (re.compile(r"(?:(?:ase|ases|protein|proteins|factor|factors|receptor|receptors|kinase|"
                 r"ligand|carrier|transporter|channel|enzyme|subunit|domain|regulator|chemokine|"
-                r"chemoattractant|inhibitor of [a-z ]+)(?:[\s-]*\d+[a-z]?(?:alpha|beta|gamma|delta|kappa)?)?"
+                r"chemoattractant)(?:[\s-]*\d+[a-z]?(?:alpha|beta|gamma|delta|kappa)?)?"
                 r"|[0-9]+[a-z]?)$", re.I), "gene"),
     (re.compile(r"(?:membrane|reticulum|nucleus|cytoplasm|mitochondria|zone|compartment|"
                 r"cells?|complex|machinery|genes)$", re.I), "group"),

@@ -342,3 +342,10 @@ def test_a_finite_verb_before_a_process_head_is_no_modifier() -> None:
     assert not any("block" in text or "supports" in text for text in got)
     # an adjective or noun modifier still belongs to the phrase
     assert "mitochondrial oxidative stress" in found("This leads to mitochondrial oxidative stress.")
+
+
+def test_an_inhibitor_of_a_process_defined_by_an_abbreviation_is_a_protein() -> None:
+    # "cellular inhibitor of apoptosis (cIAPs)": a protein that inhibits apoptosis, not apoptosis
+    got = found("TRADD binds cellular inhibitor of apoptosis (cIAPs).")
+    assert got["cellular inhibitor of apoptosis"][0][1] == "gene"
+    assert found("Cells undergo programmed cell death (PCD).")["programmed cell death"][0][1] == "process"

@@ -222,6 +222,10 @@ _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w
                           r"stimulat\w*|trigger\w*|prompt\w*|lead\w*|led|recruit\w*|(?:ability|capacity|capability) of) (?:the )?$")
 _TO_VERB = re.compile(r" to (?!the |a |an |its |their |@)[a-z]")
 _TO_PRODUCE = re.compile(r" to (?:form|produce|generate|yield)\b")
+#: "activates GLI2, which translocates to the nucleus, where it induces CCND1": a pronoun after
+#: "where" is the antecedent of the relative clause that named the place (the mover), not the
+#: sentence's opening subject
+_WHERE_ANTECEDENT = re.compile(r"(@\d+@(?:(?:, |,? and |,? or )@\d+@)*),? (?:which|that) [^;]*?,? where $")
 #: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named; so is the
 #: partner of an association a participle names ("is sensed by FLS2, inducing its oligomerization
 #: with BAK1": FLS2 binds BAK1)
@@ -1229,6 +1233,10 @@ class Extractor:
                 pos = e
                 continue
             referent = own or previous()
+            if s > 6 and tagged.text.endswith("where ", 0, s):
+                mover = _WHERE_ANTECEDENT.search(tagged.text, 0, s)
+                if mover is not None:
+                    referent = tuple(ent for i in _TOKEN.findall(mover.group(1)) for ent in tagged.tokens[int(i)])
             if not referent:
                 pos = e
                 continue

@@ -228,7 +228,7 @@ def _scan_matches(lex: Lexicon, norm: str, low: str, squeezed: str, table: list[
             raw = norm[core_start:core_end]
         if len(raw) == 3 and raw in _RESIDUES and _NUMBER_AHEAD.match(norm, pe):
             continue  # "Ser 9", "Thr308": a residue position, not an amino acid or a gene
-        if has_residue_word and "resid" in low[pe : pe + 10] and _RESIDUE_AFTER.match(norm, pe):
+        if has_residue_word and "resid" in low[pe : pe + 22] and _RESIDUE_AFTER.match(norm, pe):
             continue  # "lysine residues", "cysteine residue": a position in a protein
         grounded = memo.get(raw, _MISSING)
         if grounded is _MISSING:
@@ -301,7 +301,8 @@ _PHOSPHO_PREFIXES = ("p-", "phospho-", "phosphorylated-")
 _RESIDUE = re.compile(r"Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val")
 _RESIDUES = frozenset(_RESIDUE.pattern.split("|"))
 _NUMBER_AHEAD = re.compile(r"[ -]?\d")
-_RESIDUE_AFTER = re.compile(r"s?[ -]+residues?\b")
+#: (also the first of a slashed set: "Ser/Thr residues", "serine/threonine residues")
+_RESIDUE_AFTER = re.compile(r"(?:/(?:Ser|Thr|Tyr|Lys|Arg|Cys|His|Asp|Glu|[a-z]{3,7}ine|aspartate|glutamate))*s?[ -]+residues?\b")
 
 
 def _ambiguous_alias(lex: Lexicon, raw: str, valid: list[Candidate]) -> Entity:
@@ -748,6 +749,7 @@ _TYPE_BY_HEAD = (
                 r"[a-z]+(?:sis|tion|ing|ism|ence|ance|ity))$", re.I), "process"),
     (re.compile(r"(?:(?:ase|ases|protein|proteins|factor|factors|receptor|receptors|kinase|"
                 r"ligand|carrier|transporter|channel|enzyme|subunit|domain|regulator|chemokine|"
+                r"oncogenes?|homologu?e?s?|transducer|"  # ("glioma-associated oncogene (GLI)")
                 r"chemoattractant)(?:[\s-]*\d+[a-z]?(?:alpha|beta|gamma|delta|kappa)?)?"
                 r"|[0-9]+[a-z]?)$", re.I), "gene"),
     (re.compile(r"(?:membrane|reticulum|nucleus|cytoplasm|mitochondria|zone|compartment|"
@@ -1019,10 +1021,12 @@ def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
 _GENE_SET_WORDS = ("target", "responsive", "response", "dependent", "regulated", "inducible")
 #: (a following "expression" / "transcription" is the set's too: "Wnt target gene expression" is
 #: the expression of the Wnt target genes, as the group "target gene expression" is in groups.yaml)
-_GENES_AFTER = re.compile(r"[ -]?(target|responsive|response|dependent|regulated|inducible)\s+genes?\b"
+#: ("Hh pathway target genes", "Notch signaling target genes": the pathway's set, not the ligand)
+_GENES_AFTER = re.compile(r"[ -]?(?:(?:signaling|signalling)\s+)?(?:pathway\s+)?"
+                          r"(target|responsive|response|dependent|regulated|inducible)\s+genes?\b"
                           r"(\s+(?:expression|transcription)\b)?", re.I)
 #: every character that _GENES_AFTER's words may open with (re.I also folds "ı" and "İ" to "i")
-_GENE_SET_INITIALS = frozenset("tTrRdDiI\u0131\u0130")
+_GENE_SET_INITIALS = frozenset("tTrRdDiIsSpP\u0131\u0130")
 #: examples named right after a gene set ("NF-kB target genes such as IL6"): the set is no node,
 #: the relation rules read each example as a gene its regulator expresses
 _EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?(?=\S)", re.I)
@@ -1442,7 +1446,9 @@ def _phrase_heads(rules: PhraseRules, low: str, heads: list[tuple[int, int, str]
 _FACTOR_AFTER = re.compile(r"\s+(?:factors?|sensors?|sensing)\b")
 
 
-_INHIBITOR_AFTER = re.compile(r"(?:\s*\(([^()]{1,15})\))?[ -](inhibitor|antagonist|blocker|blockade)(s?)\b", re.I)
+# ("EGFR-TKI", "ALK TKIs", "EGFR tyrosine kinase inhibitors": oncology's name for a kinase's drugs)
+_INHIBITOR_AFTER = re.compile(
+    r"(?:\s*\(([^()]{1,15})\))?[ -]((?:tyrosine[ -]kinase[ -])?inhibitor|antagonist|blocker|blockade|TKI)(s?)\b", re.I)
 
 
 def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
@@ -1450,7 +1456,8 @@ def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list
     chemical (keyed in the singular, by the short form when one is given) whose member is the target
     (`low_words`: the _GATE_WORDS_LOW in text.norm.lower())."""
     norm = text.norm
-    if "inhibitor" not in low_words and "antagonist" not in low_words and "block" not in low_words:
+    if "inhibitor" not in low_words and "antagonist" not in low_words and "block" not in low_words \
+            and "tki" not in low_words:
         return []
     out = []
     for i, hit in enumerate(hits):
@@ -1468,7 +1475,7 @@ def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list
             else:
                 target = text.original[text.to_original(start) : text.to_original(hit.end)]
             word = text.original[text.to_original(match.start(2)) : text.to_original(match.end(2))]
-            label = " ".join(f"{target} {word.lower()}".split())
+            label = " ".join(f"{target} {word if word.isupper() else word.lower()}".split())
             entity = Entity(id=label, label=label, type="chemical", members=members)
             out.append(_Hit(start, match.end(), (entity,), 0, source="inhibitor"))
     return out
@@ -2064,6 +2071,9 @@ _SUFFIXES_THEN_PAREN = re.compile(r"(?:\s+[A-Z]?\d{1,2}[A-Za-z]?(?:(?:,\s*|,?\s+
 _MEMBERS_CLOSE = re.compile(r"\s*(?:,\s*respectively\s*)?\)")
 #: the article before a class set in apposition to one gene: "the E3 ubiquitin ligase, MDM2"
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?)\s+$", re.I)
+#: the determiner of a family class written right before one gene, with at most two words between
+#: ("the class F G-protein-coupled receptor Smo", "its receptor tyrosine kinase MET")
+_DETERMINED_CLASS_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: after that gene (and its parenthesised alias): no list goes on ("the kinases, PKA and PKC")
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:and|or)\b|,\s*$)")
 
@@ -2098,6 +2108,11 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
                 and nxt.entities[0].type == "gene" and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start) \
                 and not _LIST_GOES_ON.match(norm[nxt.end : nxt.end + 40]):
             dropped.append(i)  # "the E3 ubiquitin ligase, MDM2, ..."
+            continue
+        if kind == "family" and norm[hit.end] == " " and nxt.start == hit.end + 1 and len(nxt.entities) == 1 \
+                and nxt.entities[0].type in ("gene", "family") \
+                and _DETERMINED_CLASS_BEFORE.search(norm, max(0, hit.start - 30), hit.start):
+            dropped.append(i)  # "the E3 ubiquitin ligase MDM2", "the class F G-protein-coupled receptor Smo", "the MAP kinase ERK"
             continue
         if not head.endswith(_GENERIC_HEADS) or "(" not in norm[hit.end : hit.end + 24]:
             continue
@@ -2395,7 +2410,7 @@ _GATE_WORDS = (") ", "- ", "I-", "V-", "X-", "miR", "mir", "microRNA", "(-", "it
                "type", "-type ", "; ", " found in ", " present in ", " shared by ", " common to ", " part of ",
                "ompos", "onsist", "ompris", "made up", "subunit", "omponent", "onstituent")
 #: the same for the words the passes test in the lowercased caption (`low_words`)
-_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block",
+_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block", "tki",
                    "serine", "threonine", "ser", "thr")
 _GATES = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS))
 _GATES_LOW = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS_LOW))

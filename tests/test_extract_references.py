@@ -5,7 +5,7 @@ paralogs named as one pathway each act."""
 from __future__ import annotations
 
 from pathwaygen.text import prepare
-from tests.test_extract import triples
+from tests.test_extract import recognised_triples, triples
 
 
 def test_pronoun_after_an_open_apposition_is_the_opening_mention() -> None:
@@ -90,3 +90,16 @@ def test_a_relative_clause_after_the_object_extends_the_object() -> None:
     found = recognised_triples("Degradation of Aux/IAAs frees ARF5, which activates the transcription of auxin response genes.")
     assert ("ARF5", "expresses", "auxin response genes") in found
     assert not any(o == "auxin" for _, _, o in found)
+
+
+def test_pronoun_after_where_is_the_relative_clauses_mover() -> None:
+    # "where it" follows the place the relative clause moved its antecedent to: that antecedent,
+    # not the sentence's opening subject, acts there
+    found = recognised_triples("SMO activates GLI2, which translocates into the nucleus, where it induces the expression of CCND1.")
+    assert ("GLI2", "expresses", "CCND1") in found
+    assert ("SMO", "expresses", "CCND1") not in found
+    found = recognised_triples("TLR4 activates NF-kB and AP-1, which translocate to the nucleus, where they induce IL6.")
+    assert {("NFkappaB", "activates", "IL6"), ("AP1", "activates", "IL6")} <= found
+    assert ("TLR4", "activates", "IL6") not in found
+    # without a relative clause "where it" is still the opening subject
+    assert ("GLI2", "expresses", "CCND1") in recognised_triples("GLI2 enters the nucleus, where it induces CCND1 expression.")

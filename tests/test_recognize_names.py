@@ -304,3 +304,71 @@ def test_a_chemical_spelled_out_before_its_symbol_is_the_symbols_chemical() -> N
     caption = "Sirtuins consume nicotinamide adenine dinucleotide (NAD+); arachidonic acid (AA) feeds COX-2."
     assert ids_of(caption, "nicotinamide adenine dinucleotide") == ("nad+",)
     assert ids_of(caption, "arachidonic acid") == ("arachidonic acid",)
+
+
+def test_cancer_genes_that_share_a_stop_word() -> None:
+    # "Met" (methionine), "max", "twist" are stop words or English: the receptor, MYC's partner
+    # and the EMT factor as captions write them are still genes
+    assert ids_of("Amplified MET causes phosphorylation of ERBB3.", "MET") == ("MET",)
+    assert ids_of("Myc dimerizes with Max to bind E-boxes.", "Max") == ("MAX",)
+    assert ids_of("Snail and Twist repress E-cadherin.", "Twist") == ("TWIST1",)
+    assert ids_of("ATM is recruited by NBS1 to DNA breaks.", "NBS1") == ("NBN",)
+    # the amino acid, the English word, and an abbreviation the caption defines keep their meaning
+    assert ids_of("Met-tRNA starts translation.", "Met") == ("methionine",)
+    assert "MAX" not in all_ids("The MAX value had an impact.")
+    caption = "The mesenchymal-epithelial transition (MET) reverses EMT; cells undergo MET."
+    assert "MET" not in all_ids(caption)
+
+
+@pytest.mark.parametrize(("caption", "surface", "label"), [
+    ("EGFR-TKI inhibits phosphorylation of EGFR.", "EGFR-TKI", "EGFR TKI"),
+    ("Resistance to ALK TKIs emerges.", "ALK TKIs", "ALK TKI"),
+    ("Resistance to EGFR tyrosine kinase inhibitors develops.", "EGFR tyrosine kinase inhibitors",
+     "EGFR tyrosine kinase inhibitor"),
+])
+def test_a_tyrosine_kinase_inhibitor_named_for_its_kinase_is_a_named_inhibitor(
+        caption: str, surface: str, label: str) -> None:
+    mention = next(m for m in recognize(prepare(caption)) if m.text == surface)
+    entity = mention.entities[0]
+    assert (entity.type, entity.label) == ("chemical", label)
+    assert [m.id for m in entity.members] == [surface.split()[0].split("-")[0]]
+
+
+def test_a_pathways_target_genes_are_the_set_not_the_pathways_ligand() -> None:
+    caption = "Activated GLI proteins promote the transcription of Hh pathway target genes."
+    assert ids_of(caption, "Hh pathway target genes") == ("hh pathway target genes",)
+    assert ids_of("NICD activates Notch signaling target genes.", "Notch signaling target genes") == (
+        "notch signaling target genes",)
+    # a pathway word not followed by a gene-set word leaves the name alone
+    assert ids_of("Wnt pathway activation induces MYC target genes.", "Wnt") == ("Wnt",)
+
+
+def test_a_slashed_set_of_residues_names_no_amino_acid() -> None:
+    caption = "CK1 phosphorylates Ser/Thr residues of SMO; PKA targets serine/threonine residues."
+    assert all_ids(caption) == {"CSNK1", "SMO", "PKA"}
+    # a slashed pair of genes before "residues" is not read as residues
+    assert "AKT" in all_ids("Amino acids activate PI3K/AKT. Lysine residues are acetylated.")
+
+
+def test_a_family_class_written_right_before_one_named_protein_only_describes_it() -> None:
+    assert all_ids("p53 induces the E3 ubiquitin ligase MDM2.") == {"TP53", "MDM2"}
+    assert "GPCR" not in all_ids("PTCH1 binds to the class F G-protein-coupled receptor SMO.")
+    assert "CHEK" not in all_ids("After DNA damage, the checkpoint kinase ATM phosphorylates CHK2.") - {"CHEK2"}
+    assert all_ids("Ras activates the MAP kinase ERK.") == {"RAS", "ERK"}
+    # without a determiner, or with a list after it, the class stays
+    assert "MAPK" in all_ids("RAF activates MAP kinases ERK1 and ERK2.")
+
+
+def test_adc_is_an_antibody_drug_conjugate_not_a_gene() -> None:
+    assert all_ids("Antibodies (Abs, ADC) that target Notch are shown.") == {"antibodies", "Notch"}
+
+
+def test_notch_ic_is_the_released_notch_domain() -> None:
+    assert ids_of("The free Notch-IC enters the nucleus and binds CSL.", "Notch-IC") == ("Notch",)
+
+
+def test_an_oncogene_or_homolog_long_form_names_a_gene() -> None:
+    caption = "SMO frees the glioma-associated oncogene (GLI) factors from SUFU."
+    assert ids_of(caption, "glioma-associated oncogene") == ids_of(caption, "GLI") == ("GLI1",)
+    mention = next(m for m in recognize(prepare("The suppressor of zeste homolog (SZH) binds SUFU.")) if m.text == "SZH")
+    assert mention.entities[0].type == "gene"

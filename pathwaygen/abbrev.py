@@ -74,6 +74,10 @@ _NOT_ENTITY_HEADS = frozenset({
     "domain", "domains", "motif", "motifs", "homology", "region", "regions", "zone", "zones",
     "number", "numbers", "band", "bands", "site", "sites", "repeat", "repeats", "cell", "cells",
     "macrophage", "macrophages", "neutrophil", "neutrophils", "lymphocyte", "lymphocytes",
+    "leukocyte", "leukocytes", "monocyte", "monocytes", "granulocyte", "granulocytes", "eosinophil",
+    "eosinophils", "basophil", "basophils", "fibroblast", "fibroblasts", "keratinocyte", "keratinocytes",
+    "hepatocyte", "hepatocytes", "adipocyte", "adipocytes", "cardiomyocyte", "cardiomyocytes",
+    "astrocyte", "astrocytes", "neuron", "neurons", "thymocyte", "thymocytes", "erythrocyte", "erythrocytes",
     "patient", "patients", "mice", "model", "score", "ratio", "index",
     # anatomy: brain nuclei and areas, tissues, plant organs
     "nucleus", "nuclei", "cortex", "area", "areas", "gyrus", "tissue", "tissues", "organ", "organs",
@@ -91,11 +95,20 @@ _CLAUSE_WORDS = frozenset({"its", "their", "binds", "activates", "inhibits", "in
 _DOMAIN_AFTER = re.compile(r"[\s-]*(?:domains?|motifs?|regions?|repeats?|-?containing|binding sites?)\b", re.I)
 
 
+#: a finite verb after a comma (an adverb may come first): "AKT, a kinase, phosphorylates GSK3B"
+#: is a sentence whose subject has an apposition, not the legend item "AKT, <long form>"
+_VERB_AFTER_COMMA = re.compile(r", (?:[a-z]+ )?(?:[a-z]+ates|binds|inhibits|induces|promotes|recruits|"
+                               r"interacts|forms|cleaves|blocks|enters|prevents|triggers|controls|drives|"
+                               r"targets|suppresses|represses|degrades|releases|acts|signals)\b")
+
+
 @lru_cache(maxsize=16384)
 def _plausible_shape(long: str) -> bool:
-    """A long form is a name: no clause ("..., which"), no legend glued on ("A=B"), not a lone
-    adjective ("ribosomal") or verb ("ubiquitinates")."""
+    """A long form is a name: no clause ("..., which", "..., phosphorylates X"), no legend glued
+    on ("A=B"), not a lone adjective ("ribosomal") or verb ("ubiquitinates")."""
     if "=" in long or ", which" in long or ", and " in long or long.count(",") > 1:
+        return False
+    if ", " in long and _VERB_AFTER_COMMA.search(long):
         return False
     words = long.split()
     if not words:

@@ -1793,6 +1793,11 @@ class Extractor:
                     # release": a restrictive relative clause right after the agent is the agent's
                     # (after a comma, "..., which leads to" may be the whole event's)
                     ext_values["B"] = values["A"]
+                elif (not ext.consequence and "A" in ext_values and "B" in values
+                      and text.startswith((", which ", " which "), match.end())):
+                    # "Degradation of IkB frees NF-kB, which activates the transcription of IL6":
+                    # the relative pronoun after the object is the object, not the subject
+                    ext_values["A"] = values["B"]
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
                 mediated = _FLIPPED.get(rule.relation, rule.relation) if ext.relation in _SUPPRESSING else rule.relation

@@ -753,8 +753,11 @@ _TYPE_BY_HEAD = (
                 r"chemoattractant)(?:[\s-]*\d+[a-z]?(?:alpha|beta|gamma|delta|kappa)?)?"
                 r"|[0-9]+[a-z]?)$", re.I), "gene"),
     (re.compile(r"(?:membrane|reticulum|nucleus|cytoplasm|mitochondria|zone|compartment|"
-                r"cells?|complex|machinery)$", re.I), "group"),
+                r"cells?|complex|machinery|genes)$", re.I), "group"),
 )
+#: a long form written in capitals is a gene name (plant genes are named so: "TOPLESS (TPL)",
+#: "SCARECROW (SCR)"), unless its head is a chemical word ("ABSCISIC ACID")
+_CHEMICAL_END = re.compile(r"(?:acid|ine|ide|ate|ol|one|ose|in)$", re.I)
 
 
 def _firm_alone(lex: Lexicon, short: str) -> Entity | None:
@@ -775,6 +778,8 @@ def _guess_type(long: str) -> str:
     for pattern, etype in _TYPE_BY_HEAD:
         if pattern.search(tail):
             return etype
+    if long.isupper() and sum(c.isalpha() for c in long) > 3 and not _CHEMICAL_END.search(tail):
+        return "gene"
     return "chemical"
 
 
@@ -1013,12 +1018,12 @@ def _suspended_hyphens(lex: Lexicon, norm: str) -> list[_Hit]:
     return hits
 
 
-_GENE_SET_WORDS = ("target", "responsive", "dependent", "regulated", "inducible")
+_GENE_SET_WORDS = ("target", "responsive", "response", "dependent", "regulated", "inducible")
 #: (a following "expression" / "transcription" is the set's too: "Wnt target gene expression" is
 #: the expression of the Wnt target genes, as the group "target gene expression" is in groups.yaml)
 #: ("Hh pathway target genes", "Notch signaling target genes": the pathway's set, not the ligand)
 _GENES_AFTER = re.compile(r"[ -]?(?:(?:signaling|signalling)\s+)?(?:pathway\s+)?"
-                          r"(target|responsive|dependent|regulated|inducible)\s+genes?\b"
+                          r"(target|responsive|response|dependent|regulated|inducible)\s+genes?\b"
                           r"(\s+(?:expression|transcription)\b)?", re.I)
 #: every character that _GENES_AFTER's words may open with (re.I also folds "ı" and "İ" to "i")
 _GENE_SET_INITIALS = frozenset("tTrRdDiIsSpP\u0131\u0130")
@@ -1028,7 +1033,8 @@ _EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like|e\.g\.,?)\s+(?:t
 
 
 def _gene_sets(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list[_Hit]:
-    """"NF-kB target genes", "STAT-responsive genes": a gene set named after its regulator
+    """"NF-kB target genes", "STAT-responsive genes", "auxin response genes": a gene set named after
+    its regulator
     (`low_words`: the _GATE_WORDS_LOW in text.norm.lower())."""
     norm = text.norm
     if low_words.isdisjoint(_GENE_SET_WORDS):
@@ -2164,6 +2170,24 @@ def _residue_letter_legends(norm: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for i, h in enumerate(hits) if i not in drop]
 
 
+#: an amino acid naming a residue or an enzyme class, not a participant: "serine/threonine
+#: kinase", "Ser/Thr phosphatase", "serine protease", "serine 473", "Thr-308", "tyrosine residues"
+_RESIDUE_OR_CLASS = re.compile(r"\b(?:serine|threonine|tyrosine|ser|thr|tyr)(?:\s*/\s*(?:serine|threonine|tyrosine|ser|thr|tyr))*"
+                               r"(?:[\s-]+(?:protein|specific))?(?:[\s-]+(?:kinases?|phosphatases?|proteases?|"
+                               r"proteinases?|residues?|sites?)\b|[\s-]?\d)", re.I)
+
+
+def _residues_and_enzyme_classes(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop the amino acids that only name a residue or an enzyme class ("AKT, a
+    serine/threonine kinase, phosphorylates BAD", "phosphorylation at Ser473"): read as chemicals
+    they became the kinase's substrate ("threonine phosphorylates BAD")."""
+    # (matched at each amino-acid mention only: searching the whole caption with the
+    # case-blind pattern costs more than the rest of this pass)
+    kept = [h for h in hits if not (len(h.entities) == 1 and h.entities[0].id in _AMINO_ACIDS
+                                     and _RESIDUE_OR_CLASS.match(norm, h.start) is not None)]
+    return kept if len(kept) != len(hits) else hits
+
+
 #: between the two members of a pair named as a dimer: "p65/p50", "c-Jun–c-Fos", "p50 and RelA"
 _PAIR_GAP = re.compile(r"\s*(?:/|-|–|:)\s*|\s+and\s+")
 #: what a _PAIR_GAP is once stripped of its spaces (str.strip and \s agree on what a space is)
@@ -2386,7 +2410,8 @@ _GATE_WORDS = (") ", "- ", "I-", "V-", "X-", "miR", "mir", "microRNA", "(-", "it
                "type", "-type ", "; ", " found in ", " present in ", " shared by ", " common to ", " part of ",
                "ompos", "onsist", "ompris", "made up", "subunit", "omponent", "onstituent")
 #: the same for the words the passes test in the lowercased caption (`low_words`)
-_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block", "tki")
+_GATE_WORDS_LOW = ("famil", "anti-", *_PART_WORDS, *_GENE_SET_WORDS, "inhibitor", "antagonist", "block", "tki",
+                   "serine", "threonine", "ser", "thr")
 _GATES = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS))
 _GATES_LOW = ahocorasick_rs.AhoCorasick(list(_GATE_WORDS_LOW))
 
@@ -2485,6 +2510,8 @@ def recognize(text: Text) -> list[Mention]:
     hits = _diseases_as_qualifiers(norm, hits)
     if "; " in words or ", " in norm:
         hits = _residue_letter_legends(norm, hits)
+    if "serine" in low_words or "threonine" in low_words or "ser" in low_words or "thr" in low_words:
+        hits = _residues_and_enzyme_classes(norm, hits)
     hits = _subtypes_and_locants(norm, hits, words)
     hits = _merge_slash_synonyms(lex, norm, hits)
     _ambiguous_aliases_by_kin(norm, hits)

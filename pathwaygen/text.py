@@ -57,10 +57,14 @@ _OPENING = (r"(?:[A-Z0-9]|[a-z]{1,3}-?[A-Z0-9]|(?:alpha|beta|gamma|delta|epsilon
 #: (also after a lowercase panel label: "in COS-7 cells. (i) Activation of", "by recognition
 #: modules. (a) In the Toll pathway": the label opens the next sentence)
 _PANEL = r"(?:\((?:[a-z]|[ivx]+)\)\s+)?"
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+" + _PANEL + r"[\"'(\[]?" + _OPENING + ")")
+#: superscript reference numbers flattened after a full stop ("long-term potentiation.167, 168
+#: TrkB consists of", "(CaMK).163 TrkB is"): they end the sentence with the stop. Only after a
+#: letter or a closing bracket, so that a decimal ("1.5 M NaCl") stays one number
+_CITES = r"(?:(?<=[A-Za-z)\]]\.)\d{1,3}(?:(?:, ?|-)\d{1,3})*)?"
+_SENTENCE_END = re.compile(r"[.!?]" + _CITES + r"(?=[\"')\]]*\s+" + _PANEL + r"[\"'(\[]?" + _OPENING + ")")
 #: _SENTENCE_END for a text with no "!" or "?": a literal first character lets re skip to each
 #: full stop instead of testing every character against a set
-_FULL_STOP_END = re.compile(r"\.(?=[\"')\]]*\s+" + _PANEL + r"[\"'(\[]?" + _OPENING + ")")
+_FULL_STOP_END = re.compile(r"\." + _CITES + r"(?=[\"')\]]*\s+" + _PANEL + r"[\"'(\[]?" + _OPENING + ")")
 
 #: 0, 1, 2, ...: offset maps are slices of it (grown on demand by _identity), so that a caption's
 #: map shares these int objects instead of making one per character
@@ -168,7 +172,7 @@ def _split_sentences(original: str, norm: str, offsets: tuple[int, ...]) -> tupl
                 continue
             if len(token) == 1 and "a" <= token <= "z":
                 continue
-        end = dot + 1
+        end = match.end()  # past the stop and any reference numbers after it
         o_start, o_end = offsets[start], offsets[end]
         # trim spaces so that a sentence starts and ends on text
         while o_start < o_end and original[o_start].isspace():

@@ -80,6 +80,18 @@ def test_the_complex_then_with_one_comma_is_the_complex_acting() -> None:
     assert ("JAK1", "activates", "STAT3") not in found
 
 
+def test_a_relative_clause_after_the_object_extends_the_object() -> None:
+    # ", which activates the transcription of Z" after "frees Y": Y expresses Z, not the subject
+    # that freed it (via.purpose_expression yields its statement's subject otherwise)
+    from tests.test_extract import recognised_triples
+    found = recognised_triples("Degradation of IkB frees NF-kB, which activates the transcription of IL6.")
+    assert ("NFkappaB", "expresses", "IL6") in found
+    assert ("IKB", "expresses", "IL6") not in found
+    found = recognised_triples("Degradation of Aux/IAAs frees ARF5, which activates the transcription of auxin response genes.")
+    assert ("ARF5", "expresses", "auxin response genes") in found
+    assert not any(o == "auxin" for _, _, o in found)
+
+
 def test_pronoun_after_where_is_the_relative_clauses_mover() -> None:
     # "where it" follows the place the relative clause moved its antecedent to: that antecedent,
     # not the sentence's opening subject, acts there

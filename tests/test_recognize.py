@@ -102,6 +102,13 @@ def test_mouse_and_rat_case_forms_ground_to_human_symbols() -> None:
     assert ids_of(caption, "Stat3") == ("STAT3",)
     assert ids_of(caption, "Jak2") == ("JAK2",)
     assert ids_of(caption, "gp130") == ("IL6ST",)
+    # an inflammasome named by its sensor is the sensor, also at the end of a list of sensors
+    got = found("NLRP3, AIM2, Pyrin and NLRP1 inflammasomes activate caspase-1; the Pyrin domain binds ASC.")
+    assert [(t, ids) for t, ids, _ in got] == [("NLRP3", ("NLRP3",)), ("AIM2", ("AIM2",)), ("Pyrin", ("MEFV",)),
+                                              ("NLRP1 inflammasomes", ("NLRP1",)), ("caspase-1", ("CASP1",)),
+                                              ("ASC", ("PYCARD",))]
+    # the mouse spelling of RORγt (a short name with capitals matches only as written)
+    assert ids_of("Rorγt and Rorα activate Il17a.", "Rorγt") == ("RORC",)
 
 
 def test_a_name_two_groundings_share_goes_to_the_one_spelled_as_written() -> None:
@@ -234,6 +241,24 @@ def test_a_sentence_opening_on_a_short_capitalised_word_is_no_legend_item() -> N
     assert "Then" not in texts and "insulin receptor" in texts
     # a title-case short form of a real legend item still defines its long form
     assert ("B-cell lymphoma protein", ("Bcl",)) in [(t, i) for t, i, _ in found("Bcl, B-cell lymphoma protein; Sos, son of sevenless.")]
+
+
+def test_a_subject_with_an_apposition_is_no_legend_item() -> None:
+    # "AKT, a kinase, phosphorylates GSK3B" has the shape of "AKT, <long form>" and the letters of
+    # AKT occur in order; the finite verb after the comma makes it a sentence, and GSK3B stays
+    texts = [t for t, _, _ in found("AKT, a kinase, phosphorylates GSK3B.")]
+    assert texts == ["AKT", "GSK3B"]
+    texts = [t for t, _, _ in found("AKT, a kinase, then activates MTOR.")]
+    assert texts == ["AKT", "MTOR"]
+
+
+def test_amino_acids_naming_a_residue_or_an_enzyme_class_are_no_chemicals() -> None:
+    caption = ("AKT, a serine/threonine kinase, and the Ser/Thr phosphatase PP2A act on Ser473 and serine 9; "
+               "the serine protease HTRA2 binds. Serine and glycine feed one-carbon metabolism.")
+    got = found(caption)
+    assert ("serine",) not in [ids for t, ids, _ in got if t != "Serine"]
+    assert ("threonine",) not in [ids for _, ids, _ in got]
+    assert ("Serine", ("serine",), frozenset()) in got
 
 
 def test_a_legend_in_parentheses_after_a_chain_defines_each_member() -> None:
@@ -685,6 +710,26 @@ def test_short_forms_of_cells_zones_and_anatomy_name_no_gene() -> None:
     assert "WOX5" in ids and "acetylcholine" in ids
     # a protein part still names its protein: the Notch intracellular domain (NICD) is Notch
     assert ids_of("It releases the Notch intracellular domain (NICD). NICD binds CSL.", "NICD") == ("Notch",)
+
+
+def test_a_defined_blood_or_tissue_cell_type_is_no_entity() -> None:
+    # "polymorphonuclear leukocytes (PMNs)" was guessed a chemical, and "chemokines that recruit
+    # PMNs" became a binding; a cell type named in a definition is no node
+    ids = all_ids("IL-17A makes epithelial cells produce chemokines that recruit polymorphonuclear leukocytes (PMNs).")
+    assert ids == {"IL17A", "chemokines"}
+
+
+def test_unknown_long_forms_of_gene_sets_and_capitalised_gene_names() -> None:
+    # "auxin response genes (AuxRE)" is a set of genes (it was guessed a chemical, and "ARFs
+    # activate the transcription of auxin response genes" read as producing auxin); a long form
+    # in capitals is a plant gene name ("TOPLESS (TPL)"), unless a chemical word ends it
+    got = {t: ids for t, ids, _ in found("Aux/IAAs repress auxin response genes (AuxRE) and recruit TOPLESS (TPL). "
+                                         "ABSCISIC ACID (ABA) binds PYR1.")}
+    assert got["auxin response genes"] == ("auxin response genes",)
+    assert got["TOPLESS"] == ("TPL",) and got["TPL"] == ("TPL",)
+    assert got["ABA"] == ("abscisic acid",)
+    types = {m.text: m.entities[0].type for m in recognize(prepare("TOPLESS (TPL) binds. Auxin response genes (AuxRE) rise."))}
+    assert types["TPL"] == "gene" and types["AuxRE"] == "group"
 
 
 def test_a_lone_verb_is_no_long_form() -> None:

@@ -326,6 +326,14 @@ def test_a_roman_range_names_no_single_complex() -> None:
     assert got["MHC-I"] == (("HLA1", "family"),)
 
 
+def test_complex_formation_is_no_process_phrase() -> None:
+    # "GID1-DELLA complex formation": the complex is its members binding, not a process node
+    # named "complex formation" that the relations then read as an agent
+    got = found("GA-dependent GID1-DELLA complex formation leads to DELLA degradation.")
+    assert "complex formation" not in got
+    assert "osteoclast formation" in found("RANKL drives osteoclast formation.")
+
+
 def test_a_finite_verb_before_a_process_head_is_no_modifier() -> None:
     # "inhibitors block tumor growth": the phrase is "tumor growth", not the clause before it
     got = found("MEK inhibitors block tumor growth, and EGFR signaling supports cell survival.")

@@ -48,6 +48,18 @@ def test_acronym_spelled_like_an_abbreviation_ends_a_sentence() -> None:
     ]
 
 
+def test_reference_numbers_after_a_full_stop_end_the_sentence() -> None:
+    # flattened superscript citations ("potentiation.167, 168 TrkB"): the stop still ends the
+    # sentence and the numbers stay with it; a decimal ("1.5 M") is no stop
+    caption = ("CaMK raises BDNF (CaMK).163 TrkB binds BDNF. TrkB promotes LTP.167, 168, 169-171 "
+               "Shc binds TrkB in 1.5 M NaCl. PLC acts.12 p53 rises.")
+    text = prepare(caption)
+    assert [caption[s:e] for s, e in text.sentences] == [
+        "CaMK raises BDNF (CaMK).163", "TrkB binds BDNF.", "TrkB promotes LTP.167, 168, 169-171",
+        "Shc binds TrkB in 1.5 M NaCl.", "PLC acts.12", "p53 rises.",
+    ]
+
+
 def test_lowercase_panel_label_opens_a_sentence() -> None:
     # "(i)", "(ii)", "(a)" before a capital: the label opens the next sentence, whose opening
     # subject the later verbs share; a label inside a sentence ("binds e.g. (a) foo") stays

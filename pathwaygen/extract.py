@@ -140,6 +140,8 @@ _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}at
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
 _CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
+#: the list of names that opens a sentence, and the comma after it (group 2: the next word)
+_OPENING_LIST_COMMA = re.compile(r"^((?:@\d+@(?:, |,? and |,? or ))*@\d+@),(?= ([a-z]+))")
 _CLAUSE_AFTER_ASIDE = frozenset({"leading", "resulting", "thereby", "thus", "which", "that", "and", "but", "whereas",
                                  "while", "respectively"})
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
@@ -667,12 +669,18 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
     if ", not @" in text or ", but not @" in text:
         text = _CONTRASTED_ASIDE.sub(lambda m: "," if m.group(1) in _CLAUSE_AFTER_ASIDE else "", text)
+    before_examples = text
     if " including " in text or " such as " in text:
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
         # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
         text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
     if "@ such as @" in text or "@, such as @" in text or "@ including @" in text or "@, including @" in text:
         text = _SET_WITH_EXAMPLES.sub(lambda m: m.group(1) if _unnamed_set(tokens[int(m.group(2))]) else m.group(0), text)
+    if text.startswith("@") and "@, " in text and text != before_examples:
+        # "Cytokines, such as IL-6 and IL-11, activate STAT3": once the opening class stands for its
+        # examples, the comma that closed them parts the subject from its verb; it goes (unless a
+        # clause follows it: "..., which")
+        text = _OPENING_LIST_COMMA.sub(lambda m: m.group(0) if m.group(2) in _CLAUSE_AFTER_ASIDE else m.group(1), text)
     return _Tagged(text, tokens, derived)
 
 

@@ -79,6 +79,8 @@ MAX_SUBJECT_LOOKBACK = 8
 
 _TOKEN = re.compile(r"@(\d+)@")
 _NAME_THEN_CHAIN = re.compile(r"(@\d+@) \((@\d+@(?:[/-]@\d+@)+)\)")
+#: a list of names in a tagged text ("@1@", "@1@ and @2@", "@1@, @2@, or @3@"), for patterns to embed
+_NAME_LIST = r"@\d+@(?:(?:, |,? and |,? or )@\d+@)*"
 #: a complex named by its members ("the @1@-@2@-@3@ complex")
 _NAMED_COMPLEX = re.compile(r"(@\d+@(?:[-/]@\d+@)+) complex")
 #: "the resultant complex", "this complex": the partners a clause just bound together
@@ -141,7 +143,8 @@ _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}at
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
 _CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
 #: the list of names that opens a sentence, and the comma after it (group 2: the next word)
-_OPENING_LIST_COMMA = re.compile(r"^((?:@\d+@(?:, |,? and |,? or ))*@\d+@),(?= ([a-z]+))")
+_OPENING_LIST_COMMA = re.compile(r"^(" + _NAME_LIST + r"),(?= ([a-z]+))")
+#: the words after such a comma that open a new clause (the comma then stays)
 _CLAUSE_AFTER_ASIDE = frozenset({"leading", "resulting", "thereby", "thus", "which", "that", "and", "but", "whereas",
                                  "while", "respectively"})
 _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|transcription factors|factors|"
@@ -234,7 +237,7 @@ _TO_PRODUCE = re.compile(r" to (?:form|produce|generate|yield)\b")
 #: "activates GLI2, which translocates to the nucleus, where it induces CCND1": a pronoun after
 #: "where" is the antecedent of the relative clause that named the place (the mover), not the
 #: sentence's opening subject
-_WHERE_ANTECEDENT = re.compile(r"(@\d+@(?:(?:, |,? and |,? or )@\d+@)*),? (?:which|that) [^;]*?,? where $")
+_WHERE_ANTECEDENT = re.compile(r"(" + _NAME_LIST + r"),? (?:which|that) [^;]*?,? where $")
 #: "releases NF-kB, allowing it to translocate": the pronoun is the entity just named; so is the
 #: partner of an association a participle names ("is sensed by FLS2, inducing its oligomerization
 #: with BAK1": FLS2 binds BAK1)
@@ -578,6 +581,10 @@ def _inhibitor_entity(target: Entity, surface: str) -> Entity:
     return Entity(id=f"{target.id} inhibitor", label=f"{surface} inhibitor", type="chemical")
 
 
+#: what an inhibitor class can be named for, and a protein that can be named as that inhibitor
+_PROTEIN_TYPES = ("gene", "family", "complex")
+
+
 def _named_after(mentions: list[Mention], k: int, original: str, pos: int, end: int) -> Mention | None:
     """The protein mention that directly follows original[pos] (spaces between only), from
     mentions[k] on: what an "X inhibitor" just before it names ("the NF-kB inhibitor IkBa",
@@ -586,7 +593,7 @@ def _named_after(mentions: list[Mention], k: int, original: str, pos: int, end: 
         if mention.start < pos or not mention.entities:
             continue
         if (mention.end <= end and original[pos:mention.start].isspace()
-                and all(e.type in ("gene", "family", "complex") for e in mention.entities)):
+                and all(e.type in _PROTEIN_TYPES for e in mention.entities)):
             return mention
         return None
     return None
@@ -617,27 +624,29 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         pos = mention.end
         entities = mention.entities
         inhibitor = _INHIBITOR_AFTER.match(original, mention.end, end) if inhibitors else None
+        if inhibitor and any(e.type == "chemical" for e in entities):
+            inhibitor = None  # ("the JAK2 inhibitor" of a drug mention: the recogniser made it)
         if inhibitors:
             # "the NF-kB inhibitor IkBa", "the CDK inhibitor p21": the protein named next is the
             # inhibitor (of what the class names), and the phrase reads as that protein alone
-            if inhibitor and all(e.type != "chemical" for e in entities):
+            if inhibitor:
                 targets, after = entities, inhibitor.end()
             else:
                 targets = tuple(t for e in entities if e.type == "chemical" for t in e.members
-                                if t.type in ("gene", "family", "complex"))
+                                if t.type in _PROTEIN_TYPES)
                 after = mention.end
             named = _named_after(mentions, k + 1, original, after, end) if targets else None
             if named is not None:
                 derived.extend((inh, target) for inh in named.entities for target in targets)
                 pos = named.start
                 continue
-        if inhibitor and all(e.type != "chemical" for e in entities):
+        if inhibitor:
             made = tuple(_inhibitor_entity(e, mention.text) for e in entities)
             derived.extend(zip(made, entities))
             entities = made
             pos = inhibitor.end()
         for entity in entities:
-            if entity.type == "chemical" and entity.members and entity.members[0].type in ("gene", "family", "complex"):
+            if entity.type == "chemical" and entity.members and entity.members[0].type in _PROTEIN_TYPES:
                 # the recogniser already made "JAK2 inhibitors" (and "the JAK2 inhibitor
                 # ruxolitinib", "PD-1/PD-L1 blockade") a chemical whose member is JAK2
                 derived.extend((entity, target) for target in entity.members)
@@ -879,14 +888,14 @@ class Extractor:
         # its activity")
         acting = "|".join(f"{{{name}}}" for name in ("V_ACT", "V_INH", "V_PHOS", "V_DEPHOS", "V_DEG", "V_REPR"))
         # ("binds to the SOCS3 gene and activates its transcription": the gene's transcription)
-        object_pronoun, _ = expand(r"(?P<O>@\d+@(?:(?:, |,? and |,? or )@\d+@)*)(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") "
+        object_pronoun, _ = expand(r"(?P<O>" + _NAME_LIST + r")(?: [a-z0-9-]+){0,3} and (?:{ADV})?(?:" + acting + r") "
                                    r"(?P<P>it|them|(?:their|its) (?:expression|transcription|activity|activation|function))\b",
                                    macros)
         self._object_pronoun = re2.compile(object_pronoun, _OPTIONS)
         # "Ed promotes Hippo activity while Jub and Zyx inhibit it": "it" after a contrasting
         # clause is the object of the clause before
         # ("... represses the expression of A and B while cytokinin promotes their expression")
-        contrast_pronoun, _ = expand(r"(?P<O>@\d+@(?:(?:, |,? and |,? or )@\d+@)*)(?: [a-z-]+){0,2},? (?:while|whereas|but|"
+        contrast_pronoun, _ = expand(r"(?P<O>" + _NAME_LIST + r")(?: [a-z-]+){0,2},? (?:while|whereas|but|"
                                      r"and conversely) [^,;.]{1,80}? (?:{ADV})?(?:" + acting + r") "
                                      r"(?P<P>it|them|(?:their|its) (?:expression|transcription|activity|activation|function))\b",
                                      macros)

@@ -197,6 +197,23 @@ _LOSS_OF = _endings(f"{word} of" for word in (
     "disruption", "deficiency", "reduction", "decrease", "degradation")) + _endings(
     # (and a low amount: "low glucose activates AMPK" means glucose inhibits AMPK)
     ("low", "lower", "insufficient"))
+#: a sentence that opens on a gerund of loss: "Inhibiting mTOR activates autophagy" reads as
+#: "inhibition of mTOR activates autophagy" (the text before the match is exactly one of these)
+_OPENING_LOSS = frozenset(_endings((
+    "inhibiting", "blocking", "silencing", "depleting", "deleting", "knocking down", "ablating", "disrupting",
+    "inactivating", "antagonizing", "antagonising")))
+#: a slot that is the object of a participle after a noun: "drugs targeting BRAF inhibit ERK",
+#: "mutations perturbing the IIS pathway reduce FOXO": the noun acts, not the slot (a noun is a
+#: plural word or one of the agents named; not "thus", "this", "does", "whereas", "always")
+_TARGETED_BEFORE = re.compile(
+    r"(?:\b[a-z]{2,}(?<!thu)(?<!thi)(?<!doe)(?<!wherea)(?<!alway)(?<!perhap)s|\b(?:drug|antibody|inhibitor|mutation|"
+    r"treatment|therapy|agent|compound|sirna|shrna|variant|molecule|peptide)) (?:[a-z]+ly )?(?:targeting|perturbing|"
+    r"affecting|disrupting|inactivating|inhibiting|blocking|silencing|depleting|antagonizing|antagonising|"
+    r"neutralizing|neutralising|against) (?:the )?$")
+#: what every match of _TARGETED_BEFORE ends on
+_TARGETED_ENDINGS = _endings(("targeting", "perturbing", "affecting", "disrupting", "inactivating", "inhibiting",
+                              "blocking", "silencing", "depleting", "antagonizing", "antagonising", "neutralizing",
+                              "neutralising", "against"))
 #: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts),
 #: also as a verb ("inhibits TSC2, relieving the inhibition of RHEB, which activates mTORC1")
 _LOSS_OF_LOSS = re.compile(r"\b(?:(?:loss|lack|absence|relief|removal|release) of|reliev(?:es|ed|ing|e)|"
@@ -1717,6 +1734,8 @@ class Extractor:
                         comma = text.find(", ", first.end(), a_end)
                         pos = comma + 2 if comma >= 0 else a_end
                     continue
+                if leading and before.endswith(_TARGETED_ENDINGS) and _TARGETED_BEFORE.search(text, max(0, a_start - 60), a_start):
+                    continue  # "drugs targeting BRAF inhibit ERK": the drugs act, not BRAF
                 if before.endswith(_MEMBERS_ENDINGS) and _MEMBERS_BEFORE.search(before):
                     # "a complex containing X, Y and Z, which activates": the members do not act,
                     # but a named whole they make up does ("the IKK complex composed of IKKa, IKKb
@@ -1750,7 +1769,7 @@ class Extractor:
             respectively = text.startswith((" respectively", ", respectively"), end) and bool(
                 _RESPECTIVELY.match(text, end))
             found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
-            if (text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start)
+            if ((text.endswith(_LOSS_OF, 0, start) or text[:start] in _OPENING_LOSS) and not _NOMINAL_MODIFIER.match(text, start)
                     and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)
                     and not _links_only(rule.yields)):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the

@@ -144,6 +144,9 @@ _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}at
 _CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
 #: the list of names that opens a sentence, and the comma after it (group 2: the next word)
 _OPENING_LIST_COMMA = re.compile(r"^(" + _NAME_LIST + r"),(?= ([a-z]+))")
+#: an opening list with an added part set off by commas ("p16, as well as p21, inhibit CDK4"), and
+#: the comma that closes it (group 2: the next word); the part is a subject too
+_OPENING_AS_WELL_AS = re.compile(r"^(" + _NAME_LIST + r", as well as (?:the )?" + _NAME_LIST + r"(?: [a-z]+s)?),(?= ([a-z]+))")
 #: the words after such a comma that open a new clause (the comma then stays)
 _CLAUSE_AFTER_ASIDE = frozenset({"leading", "resulting", "thereby", "thus", "which", "that", "and", "but", "whereas",
                                  "while", "respectively"})
@@ -707,6 +710,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # examples, the comma that closed them parts the subject from its verb; it goes (unless a
         # clause follows it: "..., which")
         text = _OPENING_LIST_COMMA.sub(lambda m: m.group(0) if m.group(2) in _CLAUSE_AFTER_ASIDE else m.group(1), text)
+    if text.startswith("@") and ", as well as " in text:
+        # "p16, as well as the p53 and p21 proteins, inhibit CDK4": the closing comma parted the
+        # subject from its verb (unless a clause follows it: "..., which")
+        text = _OPENING_AS_WELL_AS.sub(lambda m: m.group(0) if m.group(2) in _CLAUSE_AFTER_ASIDE else m.group(1), text)
     return _Tagged(text, tokens, derived)
 
 

@@ -1967,8 +1967,10 @@ class Extractor:
                 if subject:
                     return subject
             # no sentence opened on an entity: "The pY1175 motif is the binding site for PLC-g.
-            # It stimulates PKC": the last entity the sentence before named
-            return self.last_entities(history[-1]) if history else ()
+            # It stimulates PKC": the last entity the sentence before named, unless that is a
+            # process ("... arresting the cell cycle. They release SASP factors": no actor named)
+            last = self.last_entities(history[-1]) if history else ()
+            return () if any(e.type == "process" for e in last) else last
 
         # the mentions that start in a sentence, found by bisection on their (sorted) starts;
         # a sentence takes those that also end in it, none before the last sentence's first

@@ -2005,7 +2005,7 @@ class Extractor:
                                         start=1):
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
                 found.extend(self.resolve(self.candidates(shifted)))
-            found = _receptor_acts(found, tagged, self._ligand_ids)
+            found = _receptor_acts(found, tagged, self._ligand_ids, self._receptor_ids)
             found = _ligand_duplicates(found)
             found = _ligand_phosphorylation(found, self._ligand_ids)
             found = _enzyme_products(found, self._products)
@@ -2179,6 +2179,8 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 
 #: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
 _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
+#: a mention owned by what binds it ("binds to its @1@", where @1@ was "receptors")
+_ITS_TOKEN = re.compile(r"\b(?:its|their) @(\d+)@")
 #: the nominals that coordinate with one of their own kind, by kind (expression or activation)
 _NOMINAL_KIND = {"expression": "expr", "transcription": "expr", "secretion": "expr", "production": "expr",
                  "synthesis": "expr", "release": "expr", "activation": "act", "stimulation": "act"}
@@ -2288,19 +2290,25 @@ def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[E
     return out
 
 
-def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern) -> list[_Candidate]:
+def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern,
+                   receptor_ids: re.Pattern | None = None) -> list[_Candidate]:
     """A ligand that binds its receptor acts through it: the receptor is the source of the effects
     the sentence gives the ligand ("R837 mimics ssRNA as a ligand for TLR-7, and initiates
     signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention); so does a
     ligand that "acts through" a receptor ("represses CYP7A1 by induction of FGF19, which acts
     through FGFR4": FGFR4 represses CYP7A1)."""
     through = _acting_through(tagged, ligand_ids)
-    if "receptor" not in tagged.text and "ligand" not in tagged.text and not through:
+    if ("receptor" not in tagged.text and "ligand" not in tagged.text and not through
+            and "its @" not in tagged.text and "their @" not in tagged.text):
         return found
     if not through and not any([c.relation == "binds" for c in found]):
         return found  # (only a ligand bound to its receptor acts through it)
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
                  for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
+    if receptor_ids is not None and ("its @" in tagged.text or "their @" in tagged.text):
+        # "binds to its receptors leading to": the receptor words are the mention itself
+        receptors.update(ent.id for m in _ITS_TOKEN.finditer(tagged.text)
+                         for ent in tagged.tokens[int(m.group(1))] if receptor_ids.fullmatch(ent.id))
     receptors.update(r.id for recs in through.values() for r in recs)
     if not receptors:
         return found

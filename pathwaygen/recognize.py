@@ -1739,8 +1739,8 @@ def _receptor_of(lex: Lexicon, ent: Entity, number: int, letter: str, label: str
 _ITS_RECEPTOR = re.compile(r"\b(?:its|their)\s+((?:(?:cognate|own|specific)\s+)?receptors?)(?![\w-])")
 #: between the receptor words and a name apposed to them ("its receptor, RANK,")
 _NAMING_GAPS = ((", ", ","), (" (", ")"))
-#: between the ligand and the possessive
-_LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+)?(?:to|with)\s+$")
+#: between the ligand and the possessive ("binds to its receptor", "binds its receptor", "to their")
+_LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+(?:(?:to|with)\s+)?|(?:to|with)\s+)$")
 
 
 def _possessive_receptors(norm: str) -> list[re.Match]:

@@ -1182,6 +1182,11 @@ class Extractor:
                     if pick is not None:
                         # "X stimulates A and B by activating C and inhibiting D, respectively": C acts on A
                         pairs = [pairs[pick]]
+            if rel == "produces" and src_name == "A" and dst_name == "B" and isinstance(values.get("C"), dict) and {
+                    e.id for e in values["C"]["source"]} == {e.id for e in dst["target"]}:
+                # "caspase-1 processes pro-IL-1b into mature IL-1b", "cleaves BID to tBID": what is
+                # converted into its own active form is activated (the curated "cleavage that activates")
+                rel = "activates"
             ligand = values.get(bound_by[src_name]) if src_name in bound_by and rel != "binds" else None
             if isinstance(ligand, dict):
                 ligands = {ent.id for ent in ligand["source"]}

@@ -161,7 +161,9 @@ _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|ind
 #: and fatty acids": group 1 holds what was activated (one token or a list)
 _ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
                            # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
-                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$")
+                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$"
+                           # (and before its nominal: "TLR4 activation by LPS recruits MyD88"; group 2)
+                           r"|(?<![\w@-])(@\d+@) (?:activation|stimulation|engagement|ligation) (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
@@ -1775,7 +1777,7 @@ class Extractor:
                 if agent is not None:
                     # "Activation of PKC by DAG leads to phosphorylation of MARCKS": what was
                     # activated acts next, not its activator
-                    acted = [entity for token in _TOKEN.findall(agent.group(1))
+                    acted = [entity for token in _TOKEN.findall(agent.group(1) or agent.group(2))
                              for entity in tagged.tokens[int(token)]]
                     values["A"] = {"source": acted, "target": acted}
             respectively = text.startswith((" respectively", ", respectively"), end) and bool(

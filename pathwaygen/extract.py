@@ -2205,6 +2205,8 @@ _ACTS_THROUGH = re.compile(r"@(\d+)@,? (?:(?:which|that) )?(?:[a-z]+ )?(?:acts?|
 #: the verbs and the prepositions every match of _ACTS_THROUGH holds (its verb between spaces)
 _ACTS_WORDS = (" act ", " acts ", " acting ", " signals ")
 _THROUGH_WORDS = (" through ", " via ", " on ", " upon ")
+#: the effects that take something away (a ligand that has them may be an antagonist)
+_SIGN_DOWN = frozenset({"inhibits", "represses"})
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
 #: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
@@ -2305,11 +2307,15 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
     ligand that "acts through" a receptor ("represses CYP7A1 by induction of FGF19, which acts
     through FGFR4": FGFR4 represses CYP7A1)."""
     through = _acting_through(tagged, ligand_ids)
-    if ("receptor" not in tagged.text and "ligand" not in tagged.text and not through
+    binds = [c for c in found if c.relation == "binds"]
+    if not through and not binds:
+        return found  # (only a ligand bound to its receptor acts through it)
+    # a bound partner named as a receptor by its id ("EGF binds EGFR and activates RAS")
+    bound_receptors = {e.id for c in binds for e in (c.subject, c.object)
+                       if receptor_ids is not None and receptor_ids.fullmatch(e.id)}
+    if ("receptor" not in tagged.text and "ligand" not in tagged.text and not through and not bound_receptors
             and "its @" not in tagged.text and "their @" not in tagged.text):
         return found
-    if not through and not any([c.relation == "binds" for c in found]):
-        return found  # (only a ligand bound to its receptor acts through it)
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
                  for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
     if receptor_ids is not None and ("its @" in tagged.text or "their @" in tagged.text):
@@ -2317,6 +2323,10 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
         receptors.update(ent.id for m in _ITS_TOKEN.finditer(tagged.text)
                          for ent in tagged.tokens[int(m.group(1))] if receptor_ids.fullmatch(ent.id))
     receptors.update(r.id for recs in through.values() for r in recs)
+    # (named a receptor only by its id: a ligand and it that both have an effect were named together,
+    # "IL-6 binds IL-6R, and the resultant complex induces gp130": both keep it)
+    by_id_only = bound_receptors - receptors
+    receptors.update(bound_receptors)
     if not receptors:
         return found
     ligand_of: dict[str, list[Entity]] = {lig: list(recs) for lig, recs in through.items()}
@@ -2327,9 +2337,15 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
                     ligand_of.setdefault(lig.id, []).append(rec)
     if not ligand_of:
         return found
+    # (and a drug that binds a receptor and inhibits something is an antagonist: "trastuzumab binds
+    # HER2 and inhibits AKT" keeps the drug as the inhibitor)
+    effects = {(c.subject.id, c.relation, c.object.id) for c in found} if by_id_only else set()
     out: list[_Candidate] = []
     for c in found:
         recs = ligand_of.get(c.subject.id)
+        if recs and by_id_only:
+            recs = [r for r in recs if r.id not in by_id_only or not (
+                c.relation in _SIGN_DOWN or (r.id, c.relation, c.object.id) in effects)]
         if recs and c.relation in _RECEPTOR_EFFECTS and c.object.id not in receptors:
             out.extend(c._replace(subject=r) for r in dict.fromkeys(recs) if r.id != c.object.id)
         else:

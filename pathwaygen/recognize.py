@@ -450,7 +450,8 @@ _NOT_MORE = r"(?![\w/-]|\.\d)"
 _REPEATED_NUMBER = re.compile(r"(\d{1,2})(?![\w/-]|\.\d)")
 _LIST_TAIL = re.compile(
     rf"(?:\s*,\s*-?(\d{{1,2}}))*(?:\s*,?\s*(?:and|or|&)\s*-?(\d{{1,2}})){_NOT_MORE}"
-    rf"|/(\d{{1,2}}(?:/\d{{1,2}})*){_NOT_MORE}|-(\d{{1,2}}){_NOT_MORE}"
+    # (a slash list may be joined to a next name: "CDK4/6-cyclin D", "SMAD2/3-SMAD4")
+    rf"|/(\d{{1,2}}(?:/\d{{1,2}})*)(?![\w/]|-\d|\.\d)|-(\d{{1,2}}){_NOT_MORE}"
 )
 
 

@@ -366,6 +366,12 @@ def test_a_class_set_after_a_gene_in_apposition_only_describes_it() -> None:
     assert "E3_Ub_ligase" in all_ids("TRAF6 binds an E3 ubiquitin ligase, which activates TAK1.")
 
 
+def test_a_slash_list_of_numbers_joined_to_a_next_name_keeps_its_siblings() -> None:
+    assert all_ids("CDK4/6-cyclin D complexes phosphorylate RB.") == {"CDK4", "CDK6", "Cyclin_D", "RB1"}
+    # (a range after the slash list is no joined name: nothing is guessed there)
+    assert "SMAD4" not in all_ids("SMAD2/3-4 bind.")
+
+
 def test_gas_elements_are_no_gene() -> None:
     assert all_ids("STAT1 dimers bind GAS elements.") == {"STAT1"}
 

@@ -166,9 +166,12 @@ _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|ind
 #: and fatty acids": group 1 holds what was activated (one token or a list)
 _ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
                            # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
-                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$"
-                           # (and before its nominal: "TLR4 activation by LPS recruits MyD88"; group 2)
-                           r"|(?<![\w@-])(@\d+@) (?:activation|stimulation|engagement|ligation) (?:by|via|through) (?:the )?$")
+                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$")
+#: the same before its nominal: "TLR4 activation by LPS recruits MyD88" (group 1), searched in a
+#: short window before the agent; _ACTIVATED_ENDINGS: what the text before the agent then ends on
+_ACTIVATED_BY_BEFORE = re.compile(r"(?<![\w@-])(@\d+@) (?:activation|stimulation|engagement|ligation) (?:by|via|through) (?:the )?$")
+_ACTIVATED_ENDINGS = tuple(f"{noun} {by}{the}" for noun in ("activation", "stimulation", "engagement", "ligation")
+                           for by in ("by ", "via ", "through ") for the in ("", "the "))
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
@@ -1783,16 +1786,19 @@ class Extractor:
             if (subject_group is not None and spans[subject_group][0] == start and "A" in values
                     and text.endswith(_BY_ENDINGS, 0, start)):
                 agent = _ACTIVATED_BY.search(text, 0, start)
+                if agent is None and text.endswith(_ACTIVATED_ENDINGS, 0, start):
+                    agent = _ACTIVATED_BY_BEFORE.search(text, max(0, start - 40), start)
                 if agent is not None:
                     # "Activation of PKC by DAG leads to phosphorylation of MARCKS": what was
                     # activated acts next, not its activator
-                    acted = [entity for token in _TOKEN.findall(agent.group(1) or agent.group(2))
+                    acted = [entity for token in _TOKEN.findall(agent.group(1))
                              for entity in tagged.tokens[int(token)]]
                     values["A"] = {"source": acted, "target": acted}
             respectively = text.startswith((" respectively", ", respectively"), end) and bool(
                 _RESPECTIVELY.match(text, end))
             found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
-            if ((text.endswith(_LOSS_OF, 0, start) or text[:start] in _OPENING_LOSS) and not _NOMINAL_MODIFIER.match(text, start)
+            if ((text.endswith(_LOSS_OF, 0, start) or (start <= 20 and text[:start] in _OPENING_LOSS))
+                    and not _NOMINAL_MODIFIER.match(text, start)
                     and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)
                     and not _links_only(rule.yields)):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the

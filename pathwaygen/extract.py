@@ -155,10 +155,13 @@ _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|tr
                                       r"|@(?<=the @)\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 #: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
-#: and fatty acids": group 1 holds what was activated (one token or a list)
-_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
+#: and fatty acids", "Tie2 activation by ANGPT1": group 1 or 2 holds what was activated (one
+#: token or a list)
+_ACTIVATED_BY = re.compile(r"(?:\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
                            # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
-                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$")
+                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))?"
+                           r"|(?<![\w@-])(@\d+@(?:(?:,|,? and|,? or) @\d+@)*) (?:activation|stimulation|phosphorylation|engagement|ligation))"
+                           r" (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
@@ -1744,7 +1747,7 @@ class Extractor:
                 if agent is not None:
                     # "Activation of PKC by DAG leads to phosphorylation of MARCKS": what was
                     # activated acts next, not its activator
-                    acted = [entity for token in _TOKEN.findall(agent.group(1))
+                    acted = [entity for token in _TOKEN.findall(agent.group(1) or agent.group(2))
                              for entity in tagged.tokens[int(token)]]
                     values["A"] = {"source": acted, "target": acted}
             respectively = text.startswith((" respectively", ", respectively"), end) and bool(

@@ -103,3 +103,14 @@ def test_pronoun_after_where_is_the_relative_clauses_mover() -> None:
     assert ("TLR4", "activates", "IL6") not in found
     # without a relative clause "where it" is still the opening subject
     assert ("GLI2", "expresses", "CCND1") in recognised_triples("GLI2 enters the nucleus, where it induces CCND1 expression.")
+
+
+def test_what_was_activated_by_an_agent_acts_next_also_written_before_activation() -> None:
+    # "Activation of PKC by DAG leads to ..." and "Tie2 activation by ANGPT1 promotes ...": the
+    # activated receptor/kinase acts on what follows, in every later verb of the clause
+    found = recognised_triples("Tie2 activation by ANGPT1 promotes EC survival and inhibits vascular permeability.")
+    assert ("TEK", "inhibits", "vascular permeability") in found, found
+    assert ("ANGPT1", "activates", "TEK") in found
+    assert not any(src == "ANGPT1" and obj != "TEK" for src, _, obj in found), found
+    found = recognised_triples("Activation of PKC by DAG leads to phosphorylation of MARCKS.")
+    assert ("PKC", "phosphorylates", "MARCKS") in found, found

@@ -357,6 +357,9 @@ def _respective_member(text: str, end: int) -> int | None:
 
 
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
+#: a suppressing verb (and the nominal it takes) right before its object: "inhibits the activation of "
+_SUPPRESSED_BEFORE = re.compile(r"\b(?:inhibit|block|suppress|inactivate|prevent)(?:s|es|ed|d|ing)? (?:the )?"
+                                r"(?:(?:activation|activity|function) of )?(?:the )?$")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
@@ -1680,6 +1683,12 @@ class Extractor:
                 before = text[max(0, a_start - 24):a_start]
                 leading = a_start == start
                 relative_after = leading and _RELATIVE_AFTER.match(text, a_end) is not None
+                if (relative_after and _EVENT_RELATIVE.match(text, a_end)
+                        and _SUPPRESSED_BEFORE.search(text, max(0, a_start - 48), a_start)):
+                    # "Gi inhibits the activation of adenylyl cyclase, which leads to reduced
+                    # cAMP": what leads on is the inhibition (the subject's doing, read by the
+                    # consequence after the clause before), not the inhibited object
+                    continue
                 if (leading and not relative_after and text.find(", ", a_start, a_end) >= 0
                         and _LIST_JOIN.search(text, a_start, a_end)
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):

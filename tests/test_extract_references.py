@@ -114,3 +114,15 @@ def test_what_was_activated_by_an_agent_acts_next_also_written_before_activation
     assert not any(src == "ANGPT1" and obj != "TEK" for src, _, obj in found), found
     found = recognised_triples("Activation of PKC by DAG leads to phosphorylation of MARCKS.")
     assert ("PKC", "phosphorylates", "MARCKS") in found, found
+
+
+def test_which_leads_to_after_an_inhibited_object_is_the_inhibitions_consequence() -> None:
+    # the relative clause names what the inhibition leads to: the inhibited enzyme makes no
+    # "reduced cAMP", nor does PTEN raise AKT
+    found = recognised_triples("Gαi inhibits the activation of adenylyl cyclase, which leads to reduced production of cAMP.")
+    assert ("ADCY", "inhibits", "camp") not in found, found
+    assert ("G_i_alpha", "inhibits", "camp") in found, found
+    found = recognised_triples("miR-21 inhibits PTEN, which results in increased AKT activity.")
+    assert ("PTEN", "activates", "AKT") not in found, found
+    # after an activating verb the object still leads on
+    assert ("RAS", "activates", "ERK") in recognised_triples("EGF activates RAS, which leads to ERK activation.")

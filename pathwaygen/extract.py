@@ -131,7 +131,11 @@ _APPOSED_START = ("the ", "a ", "an ")
 #: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
 #: including @1@", "interacts with other transcription factors, such as @1@"): the verb (and its
 #: particle) and a lowercase class of one to three words
-_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |@ and |@, (?:and )?)(?:with |to )?)(?:the |several |many |various |other |its |their )?"
+#: (also after a nominal of action, with a quantity and two coordinated classes: "supports the
+#: activation of a wide range of enzymes and signaling proteins, such as @1@")
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]tion of (?=a )|@ and |@, (?:and )?)(?:with |to )?)"
+                                  r"(?:the |several |many |various |other |its |their |a (?:wide |broad |large |diverse )?(?:range|variety|number|array|set) of )?"
+                                  r"(?:[a-z][a-z-]*[a-rt-z]s (?:and|or) )?"
                                   r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,?"
                                   r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
 #: the same with an unnamed set that is a mention of its own ("phosphorylate various @1@, such

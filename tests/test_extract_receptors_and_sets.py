@@ -59,3 +59,13 @@ def test_a_class_after_a_verb_particle_stands_for_its_examples():
     """'interacts with other transcription factors, such as AP-1': the examples are the partners."""
     found = recognised_triples("In the nucleus, PPARγ interacts with other transcription factors, such as AP-1 and SP1.")
     assert ("AP1", "binds", "PPARG") in found or ("PPARG", "binds", "AP1") in found, found
+
+
+def test_a_quantity_of_coordinated_classes_with_examples_stands_for_the_examples() -> None:
+    found = recognised_triples("Src phosphorylates and supports the activation of a wide range of enzymes and "
+                               "signaling proteins, such as FAK, Syk kinase, and PI3K.")
+    for target in ("PTK2", "SYK", "PI3K"):
+        assert ("SRC", "phosphorylates", target) in found, found
+        assert ("SRC", "activates", target) in found, found
+    found = recognised_triples("ERK phosphorylates a variety of substrates, including ELK1 and RSK.")
+    assert ("ERK", "phosphorylates", "ELK1") in found, found

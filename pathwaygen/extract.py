@@ -871,7 +871,7 @@ class Extractor:
         self._later_subject = re2.compile(later, _OPTIONS)
         # (also after "or / as / because / since / once / until": "..., or it can be translocated
         # into the mitochondria", "as it promotes the dephosphorylation of PIP3")
-        pronoun, _ = expand(r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when |"
+        pronoun, _ = expand(r"(?:^|, |; |: | and |where |when |which |whereupon |then |, where |, when |"
                             r" (?:or|as|because|since|once|until) )"
                             r"(?P<P>it|they|this complex|the complex|this protein)(?:,)? (?:{ADV})?(?:"
                             r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r"|(?:acts?|functions?|serves?) as)\b", macros)
@@ -1280,10 +1280,16 @@ class Extractor:
             head = tagged.text[:s]
             if head.endswith(", or "):
                 # "oxidized to lactate, or it can be translocated": a new clause, not a list
-                # "lactate, or pyruvate" (same length, so offsets keep)
+                # "lactate, or pyruvate"
                 head = head[:-5] + "; or "
+            elif head.endswith(" and ") and head[:-6 if head.endswith(", and ") else -5].endswith("@"):
+                # "inhibits apoptosis, and it stimulates mTOR": a new clause, not the list
+                # "apoptosis and PI3K" acting
+                head = head[:-6 if head.endswith(", and ") else -5] + "; and "
+            elif head.endswith(", ") and head[-3:-2] == "@":
+                head = head[:-2] + "; "  # "inhibits apoptosis, it facilitates": the same
             tagged.set_text(head + token + tagged.text[e:])
-            pos = s + len(token)
+            pos = len(head) + len(token)
 
     def resolve_demonstrative(self, tagged: _Tagged, before: _Tagged | None) -> None:
         """Replace an opening "This (pathway)" by what the sentence `before` was about.

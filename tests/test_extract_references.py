@@ -126,3 +126,13 @@ def test_which_leads_to_after_an_inhibited_object_is_the_inhibitions_consequence
     assert ("PTEN", "activates", "AKT") not in found, found
     # after an activating verb the object still leads on
     assert ("RAS", "activates", "ERK") in recognised_triples("EGF activates RAS, which leads to ERK activation.")
+
+
+def test_it_after_a_colon_or_opening_a_later_clause_is_the_subject_not_a_list_member() -> None:
+    found = recognised_triples("The PI3K pathway has several functions: it can inhibit apoptosis, it facilitates "
+                               "NFAT activation, and it stimulates protein synthesis.")
+    assert ("PI3K", "inhibits", "apoptosis") in found, found
+    assert ("PI3K", "activates", "protein synthesis") in found, found
+    assert not any(src == "apoptosis" for src, _, _ in found), found
+    found = recognised_triples("PI3K has two roles: it inhibits apoptosis and it activates mTOR.")
+    assert found == {("PI3K", "inhibits", "apoptosis"), ("PI3K", "activates", "MTOR")}, found

@@ -403,6 +403,10 @@ def test_coagulation_factors_by_roman_numeral(surface: str, entity: str) -> None
     assert ids_of(caption, surface) == (entity,)
 
 
+def test_g13_is_galpha13() -> None:
+    assert ids_of("TP couples to Gq and G12 or G13.", "G13") == ("GNA13",)
+
+
 def test_beta_arrestins_are_not_the_visual_arrestin() -> None:
     assert ids_of("GRKs recruit β-arrestins to the receptor.", "β-arrestins") == ("ARRB",)
     assert ids_of("β-arrestin2 scaffolds ERK.", "β-arrestin2") == ("ARRB2",)

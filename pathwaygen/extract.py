@@ -142,6 +142,8 @@ _CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]tio
 #: as @2@" where @1@ is "target proteins"): the set's examples are the objects
 _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:with |to )?)(?:the |several |many |various |other |its |their )?"
                                 r"(?:[a-z][a-z-]* )?@(\d+)@,? (?:including|such as) (?=(?:the )?@)")
+#: a class counted before its members: "two @1@, @2@ and @3@," (the class's own token and the comma go)
+_COUNTED_CLASS = re.compile(r"\b((?:two|three) )(@\d+@), (?=@\d+@(?:, @\d+@)*,? and @\d+@,)")
 #: a contrasted name set off by commas ("TLR4, but not TLR2, activates", "activates ERK, not p38,
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
@@ -686,6 +688,11 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
+    if "two @" in text or "three @" in text:
+        # "expresses two ADP receptors, P2Y1 and P2Y12, which couple to Gq and Gi, respectively":
+        # a counted class named before its members stands for them
+        text = _COUNTED_CLASS.sub(lambda m: m.group(1) if tokens[int(m.group(2)[1:-1])][0].type in ("family", "complex", "group")
+                                  else m.group(0), text)
     if ", not @" in text or ", but not @" in text:
         text = _CONTRASTED_ASIDE.sub(lambda m: "," if m.group(1) in _CLAUSE_AFTER_ASIDE else "", text)
     before_examples = text

@@ -69,3 +69,11 @@ def test_a_quantity_of_coordinated_classes_with_examples_stands_for_the_examples
         assert ("SRC", "activates", target) in found, found
     found = recognised_triples("ERK phosphorylates a variety of substrates, including ELK1 and RSK.")
     assert ("ERK", "phosphorylates", "ELK1") in found, found
+
+
+def test_a_counted_class_before_its_members_stands_for_them() -> None:
+    # "two ADP receptors, P2Y1 and P2Y12, which couple to Gq and Gi, respectively": the class
+    # token would make three antecedents for two partners
+    found = recognised_triples("Platelets express two ADP receptors, P2Y1 and P2Y12, which couple to Gq and Gi, respectively.")
+    assert ("G_q", "binds", "P2RY1") in found or ("P2RY1", "binds", "G_q") in found, found
+    assert ("G_i", "binds", "P2RY12") in found or ("P2RY12", "binds", "G_i") in found, found

@@ -414,6 +414,12 @@ def test_coagulation_factors_by_roman_numeral(surface: str, entity: str) -> None
     assert ids_of(caption, surface) == (entity,)
 
 
+def test_myosin_light_chain_phosphatase_is_not_its_substrate() -> None:
+    caption = "ROCK inhibits MLCP. Myosin light chain phosphatase dephosphorylates MLC."
+    assert ids_of(caption, "MLCP") == ids_of(caption, "Myosin light chain phosphatase") == ("MLCP",)
+    assert ids_of(caption, "MLC") == ("MYL",)
+
+
 def test_g13_is_galpha13() -> None:
     assert ids_of("TP couples to Gq and G12 or G13.", "G13") == ("GNA13",)
 

@@ -142,6 +142,9 @@ _CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]tio
 #: as @2@" where @1@ is "target proteins"): the set's examples are the objects
 _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:with |to )?)(?:the |several |many |various |other |its |their )?"
                                 r"(?:[a-z][a-z-]* )?@(\d+)@,? (?:including|such as) (?=(?:the )?@)")
+#: an unnamed set with its examples in parentheses: "@1@ (e.g., @2@, @3@ and the @4@)" (the
+#: first example a mention)
+_SET_EXAMPLES_IN_PARENTHESES = re.compile(r"@(\d+)@ \(e\.g\.,? ((?:the )?@\d+@[^()]*)\)")
 #: a class counted before its members: "two @1@, @2@ and @3@," (the class's own token and the comma go)
 _COUNTED_CLASS = re.compile(r"\b((?:two|three) )(@\d+@), (?=@\d+@(?:, @\d+@)*,? and @\d+@,)")
 #: a contrasted name set off by commas ("TLR4, but not TLR2, activates", "activates ERK, not p38,
@@ -164,9 +167,9 @@ _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|tr
                                       r"|@(?<=the @)\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 #: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
-#: and fatty acids", "Tie2 activation by ANGPT1": group 1 or 2 holds what was activated (one
-#: token or a list)
-_ACTIVATED_BY = re.compile(r"(?:\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
+#: and fatty acids", "Tie2 activation by ANGPT1", "Formation of cAMP by adenylyl cyclase": group 1
+#: or 2 holds what was activated or made (one token or a list)
+_ACTIVATED_BY = re.compile(r"(?:\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation|formation|production|generation|synthesis) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
                            # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
                            r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))?"
                            r"|(?<![\w@-])(@\d+@(?:(?:,|,? and|,? or) @\d+@)*) (?:activation|stimulation|phosphorylation|engagement|ligation))"
@@ -722,6 +725,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
     if "@ such as @" in text or "@, such as @" in text or "@ including @" in text or "@, including @" in text:
         text = _SET_WITH_EXAMPLES.sub(lambda m: m.group(1) if _unnamed_set(tokens[int(m.group(2))]) else m.group(0), text)
+    if "(e.g." in text:
+        # "phosphorylation of various target proteins (e.g., RyR, PLB and TnI)": the examples in
+        # parentheses after an unnamed set are what is named
+        text = _SET_EXAMPLES_IN_PARENTHESES.sub(lambda m: m.group(2) if _unnamed_set(tokens[int(m.group(1))]) else m.group(0), text)
     if text.startswith("@") and "@, " in text and text != before_examples:
         # "Cytokines, such as IL-6 and IL-11, activate STAT3": once the opening class stands for its
         # examples, the comma that closed them parts the subject from its verb; it goes (unless a

@@ -77,3 +77,9 @@ def test_a_counted_class_before_its_members_stands_for_them() -> None:
     found = recognised_triples("Platelets express two ADP receptors, P2Y1 and P2Y12, which couple to Gq and Gi, respectively.")
     assert ("G_q", "binds", "P2RY1") in found or ("P2RY1", "binds", "G_q") in found, found
     assert ("G_i", "binds", "P2RY12") in found or ("P2RY12", "binds", "G_i") in found, found
+
+
+def test_examples_in_parentheses_after_an_unnamed_set_are_what_is_named() -> None:
+    found = recognised_triples("PKA phosphorylates various target proteins (e.g., RyR, PLB, and TnI).")
+    assert ("PKA", "phosphorylates", "RYR") in found, found
+    assert ("PKA", "phosphorylates", "PLN") in found, found

@@ -147,6 +147,11 @@ _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}at
 _SET_EXAMPLES_IN_PARENTHESES = re.compile(r"@(\d+)@ \(e\.g\.,? ((?:the )?@\d+@[^()]*)\)")
 #: a class counted before its members: "two @1@, @2@ and @3@," (the class's own token and the comma go)
 _COUNTED_CLASS = re.compile(r"\b((?:two|three) )(@\d+@), (?=@\d+@(?:, @\d+@)*,? and @\d+@,)")
+#: genes named by a DNA element that drives them, then their examples, after a verb ("activates
+#: ARE-driven genes such as HO-1 and NQO1"): the examples are the objects (group 2: the element)
+_ELEMENT_GENES_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:the |several |many |various |other )?)"
+                                          r"@(\d+)@-(?:driven|dependent|responsive|regulated|containing|bearing) "
+                                          r"(?:target )?genes,? (?:including|such as) (?=(?:the )?@)")
 #: a contrasted name set off by commas ("TLR4, but not TLR2, activates", "activates ERK, not p38,
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
@@ -723,6 +728,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
         # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
         text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
+    if "@-" in text and (" genes such as @" in text or " genes, such as @" in text or " genes including @" in text
+                         or " genes, including @" in text):
+        text = _ELEMENT_GENES_WITH_EXAMPLES.sub(
+            lambda m: m.group(1) if all(e.type == "group" for e in tokens[int(m.group(2))]) else m.group(0), text)
     if "@ such as @" in text or "@, such as @" in text or "@ including @" in text or "@, including @" in text:
         text = _SET_WITH_EXAMPLES.sub(lambda m: m.group(1) if _unnamed_set(tokens[int(m.group(2))]) else m.group(0), text)
     if "(e.g." in text:

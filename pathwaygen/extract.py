@@ -131,13 +131,22 @@ _APPOSED_START = ("the ", "a ", "an ")
 #: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
 #: including @1@", "interacts with other transcription factors, such as @1@"): the verb (and its
 #: particle) and a lowercase class of one to three words
-_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |@ and |@, (?:and )?)(?:with |to )?)(?:the |several |many |various |other |its |their )?"
+#: (also after a nominal of action, with a quantity and two coordinated classes: "supports the
+#: activation of a wide range of enzymes and signaling proteins, such as @1@")
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]tion of (?=a )|@ and |@, (?:and )?)(?:with |to )?)"
+                                  r"(?:the |several |many |various |other |its |their |a (?:wide |broad |large |diverse )?(?:range|variety|number|array|set) of )?"
+                                  r"(?:[a-z][a-z-]*[a-rt-z]s (?:and|or) )?"
                                   r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,?"
                                   r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
 #: the same with an unnamed set that is a mention of its own ("phosphorylate various @1@, such
 #: as @2@" where @1@ is "target proteins"): the set's examples are the objects
 _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:with |to )?)(?:the |several |many |various |other |its |their )?"
                                 r"(?:[a-z][a-z-]* )?@(\d+)@,? (?:including|such as) (?=(?:the )?@)")
+#: an unnamed set with its examples in parentheses: "@1@ (e.g., @2@, @3@ and the @4@)" (the
+#: first example a mention)
+_SET_EXAMPLES_IN_PARENTHESES = re.compile(r"@(\d+)@ \(e\.g\.,? ((?:the )?@\d+@[^()]*)\)")
+#: a class counted before its members: "two @1@, @2@ and @3@," (the class's own token and the comma go)
+_COUNTED_CLASS = re.compile(r"\b((?:two|three) )(@\d+@), (?=@\d+@(?:, @\d+@)*,? and @\d+@,)")
 #: genes named by a DNA element that drives them, then their examples, after a verb ("activates
 #: ARE-driven genes such as HO-1 and NQO1"): the examples are the objects (group 2: the element)
 _ELEMENT_GENES_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:the |several |many |various |other )?)"
@@ -163,14 +172,18 @@ _CATEGORY_BEFORE_MEMBERS = re.compile(r"@\d+@ (?:family )?(?:proteins|kinases|tr
                                       r"|@(?<=the @)\d+@ (?:kinase kinase kinase|kinase kinase|family member) (?=@\d+@)")
 _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|induced|dependent|triggered|driven|stimulated|evoked|elicited|initiated|promoted)\b")
 #: "Activation of PKC by DAG", "Activation of the nuclear receptors PXR and PPARa by xenobiotics
-#: and fatty acids": group 1 holds what was activated (one token or a list)
-_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
+#: and fatty acids", "Formation of cAMP by adenylyl cyclase": group 1 holds what was activated or
+#: made (one token or a list)
+_ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation|formation|production|generation|synthesis) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
                            # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
                            r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$")
-#: the same before its nominal: "TLR4 activation by LPS recruits MyD88" (group 1), searched in a
+#: the same before its nominal: "TLR4 activation by LPS recruits MyD88", "Tie2 activation by ANGPT1"
+#: (group 1), searched in a
 #: short window before the agent; _ACTIVATED_ENDINGS: what the text before the agent then ends on
-_ACTIVATED_BY_BEFORE = re.compile(r"(?<![\w@-])(@\d+@) (?:activation|stimulation|engagement|ligation) (?:by|via|through) (?:the )?$")
-_ACTIVATED_ENDINGS = tuple(f"{noun} {by}{the}" for noun in ("activation", "stimulation", "engagement", "ligation")
+_ACTIVATED_NOUNS = ("activation", "stimulation", "phosphorylation", "engagement", "ligation")
+_ACTIVATED_BY_BEFORE = re.compile(r"(?<![\w@-])(@\d+@(?:(?:,|,? and|,? or) @\d+@)*) (?:" + "|".join(_ACTIVATED_NOUNS)
+                                  + r") (?:by|via|through) (?:the )?$")
+_ACTIVATED_ENDINGS = tuple(f"{noun} {by}{the}" for noun in _ACTIVATED_NOUNS
                            for by in ("by ", "via ", "through ") for the in ("", "the "))
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
@@ -384,6 +397,9 @@ def _respective_member(text: str, end: int) -> int | None:
 
 
 _EVENT_RELATIVE = re.compile(r"(?: [a-z]+)?,? which (?:then |in turn |thus |eventually |ultimately )?(?:leads|results|contributes)\b")
+#: a suppressing verb (and the nominal it takes) right before its object: "inhibits the activation of "
+_SUPPRESSED_BEFORE = re.compile(r"\b(?:inhibit|block|suppress|inactivate|prevent)(?:s|es|ed|d|ing)? (?:the )?"
+                                r"(?:(?:activation|activity|function) of )?(?:the )?$")
 _SUPPRESSING = frozenset({"inhibits", "represses", "degrades"})
 #: a list of mentions ("Dorsal and Dif", "A, B, and C", "A/B")
 _LAST_LIST = re.compile(r"@\d+@(?:(?:, |,? and |,? or |,? and/or |/)@\d+@)*")
@@ -706,6 +722,11 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "NF-kB proteins Dorsal and Dif", "the MAPKs kinases ERK and p38": a category named
         # before its members stands for them (each form ends on one of those words before a token)
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
+    if "two @" in text or "three @" in text:
+        # "expresses two ADP receptors, P2Y1 and P2Y12, which couple to Gq and Gi, respectively":
+        # a counted class named before its members stands for them
+        text = _COUNTED_CLASS.sub(lambda m: m.group(1) if tokens[int(m.group(2)[1:-1])][0].type in ("family", "complex", "group")
+                                  else m.group(0), text)
     if ", not @" in text or ", but not @" in text:
         text = _CONTRASTED_ASIDE.sub(lambda m: "," if m.group(1) in _CLAUSE_AFTER_ASIDE else "", text)
     before_examples = text
@@ -719,6 +740,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
             lambda m: m.group(1) if all(e.type == "group" for e in tokens[int(m.group(2))]) else m.group(0), text)
     if "@ such as @" in text or "@, such as @" in text or "@ including @" in text or "@, including @" in text:
         text = _SET_WITH_EXAMPLES.sub(lambda m: m.group(1) if _unnamed_set(tokens[int(m.group(2))]) else m.group(0), text)
+    if "(e.g." in text:
+        # "phosphorylation of various target proteins (e.g., RyR, PLB and TnI)": the examples in
+        # parentheses after an unnamed set are what is named
+        text = _SET_EXAMPLES_IN_PARENTHESES.sub(lambda m: m.group(2) if _unnamed_set(tokens[int(m.group(1))]) else m.group(0), text)
     if text.startswith("@") and "@, " in text and text != before_examples:
         # "Cytokines, such as IL-6 and IL-11, activate STAT3": once the opening class stands for its
         # examples, the comma that closed them parts the subject from its verb; it goes (unless a
@@ -899,7 +924,7 @@ class Extractor:
         self._later_subject = re2.compile(later, _OPTIONS)
         # (also after "or / as / because / since / once / until": "..., or it can be translocated
         # into the mitochondria", "as it promotes the dephosphorylation of PIP3")
-        pronoun, _ = expand(r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when |"
+        pronoun, _ = expand(r"(?:^|, |; |: | and |where |when |which |whereupon |then |, where |, when |"
                             r" (?:or|as|because|since|once|until) )"
                             r"(?P<P>it|they|this complex|the complex|this protein)(?:,)? (?:{ADV})?(?:"
                             r"{BE} |have |has )?(?:{ADV})?(?:" + verbs + r"|(?:acts?|functions?|serves?) as)\b", macros)
@@ -1313,10 +1338,16 @@ class Extractor:
             head = tagged.text[:s]
             if head.endswith(", or "):
                 # "oxidized to lactate, or it can be translocated": a new clause, not a list
-                # "lactate, or pyruvate" (same length, so offsets keep)
+                # "lactate, or pyruvate"
                 head = head[:-5] + "; or "
+            elif head.endswith(" and ") and head[:-6 if head.endswith(", and ") else -5].endswith("@"):
+                # "inhibits apoptosis, and it stimulates mTOR": a new clause, not the list
+                # "apoptosis and PI3K" acting
+                head = head[:-6 if head.endswith(", and ") else -5] + "; and "
+            elif head.endswith(", ") and head[-3:-2] == "@":
+                head = head[:-2] + "; "  # "inhibits apoptosis, it facilitates": the same
             tagged.set_text(head + token + tagged.text[e:])
-            pos = s + len(token)
+            pos = len(head) + len(token)
 
     def resolve_demonstrative(self, tagged: _Tagged, before: _Tagged | None) -> None:
         """Replace an opening "This (pathway)" by what the sentence `before` was about.
@@ -1720,6 +1751,12 @@ class Extractor:
                 before = text[max(0, a_start - 24):a_start]
                 leading = a_start == start
                 relative_after = leading and _RELATIVE_AFTER.match(text, a_end) is not None
+                if (relative_after and _EVENT_RELATIVE.match(text, a_end)
+                        and _SUPPRESSED_BEFORE.search(text, max(0, a_start - 48), a_start)):
+                    # "Gi inhibits the activation of adenylyl cyclase, which leads to reduced
+                    # cAMP": what leads on is the inhibition (the subject's doing, read by the
+                    # consequence after the clause before), not the inhibited object
+                    continue
                 if (leading and not relative_after and text.find(", ", a_start, a_end) >= 0
                         and _LIST_JOIN.search(text, a_start, a_end)
                         and self._verb_word.fullmatch(before.rstrip().rsplit(" ", 1)[-1].encode("ascii"))):
@@ -1787,7 +1824,7 @@ class Extractor:
                     and text.endswith(_BY_ENDINGS, 0, start)):
                 agent = _ACTIVATED_BY.search(text, 0, start)
                 if agent is None and text.endswith(_ACTIVATED_ENDINGS, 0, start):
-                    agent = _ACTIVATED_BY_BEFORE.search(text, max(0, start - 40), start)
+                    agent = _ACTIVATED_BY_BEFORE.search(text, max(0, start - 80), start)
                 if agent is not None:
                     # "Activation of PKC by DAG leads to phosphorylation of MARCKS": what was
                     # activated acts next, not its activator

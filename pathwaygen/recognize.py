@@ -264,8 +264,10 @@ def _ground_raw(lex: Lexicon, value: int, raw: str) -> tuple[tuple[Entity], int,
     one-entity tuple is shared by every hit of the name: hits replace it, never change it.)"""
     if raw.upper() == raw.lower():
         return None  # "9-11": numbers alone name nothing
-    if len(raw) <= 9 and raw.rstrip("0123456789") in _GREEK_NAMES:
-        return None  # a lone Greek letter ("ζ", "β2") is a subunit label, not a gene
+    if len(raw) <= 9 and raw.rstrip("0123456789") in _GREEK_NAMES and raw != "Rho":
+        # a lone Greek letter ("ζ", "β2") is a subunit label, not a gene; "Rho" spelled in
+        # Latin letters is the GTPase ("the Rho pathway", "Rho activates ROCK")
+        return None
     grounded = _ground(lex, value, raw)
     if grounded is None:
         return None

@@ -129,12 +129,13 @@ def test_pronoun_pre_check_reads_the_pronoun_pattern(extractor):
     source = _source(extractor._pronoun)
     joints, pronoun = source.split("(?P<P>", 1)
     # every joint before the pronoun ends on a space (or is the sentence start)
-    assert joints == (r"(?:^|, |; | and |where |when |which |whereupon |then |, where |, when |"
+    assert joints == (r"(?:^|, |; |: | and |where |when |which |whereupon |then |, where |, when |"
                       r" (?:or|as|because|since|once|until) )")
     assert pronoun.startswith("it|they|this complex|the complex|this protein)(?:,)? ")
     for text in ("it activates @1@", "@0@ binds @1@, and it activates @2@", "then they activate @1@",
                  "@0@ binds @1@ and the complex activates @2@", "this protein, activates @1@",
-                 "they, in turn, activate @1@", "@0@ is cleaved; this complex activates @1@"):
+                 "they, in turn, activate @1@", "@0@ is cleaved; this complex activates @1@",
+                 "@0@ has two roles: it activates @1@"):
         assert extractor._pronoun.search(text.encode()) is not None, text
         assert X._may_hold_pronoun(text), text
     assert not X._may_hold_pronoun("@0@ activates @1@ with its partner")

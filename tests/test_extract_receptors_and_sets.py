@@ -59,3 +59,27 @@ def test_a_class_after_a_verb_particle_stands_for_its_examples():
     """'interacts with other transcription factors, such as AP-1': the examples are the partners."""
     found = recognised_triples("In the nucleus, PPARγ interacts with other transcription factors, such as AP-1 and SP1.")
     assert ("AP1", "binds", "PPARG") in found or ("PPARG", "binds", "AP1") in found, found
+
+
+def test_a_quantity_of_coordinated_classes_with_examples_stands_for_the_examples() -> None:
+    found = recognised_triples("Src phosphorylates and supports the activation of a wide range of enzymes and "
+                               "signaling proteins, such as FAK, Syk kinase, and PI3K.")
+    for target in ("PTK2", "SYK", "PI3K"):
+        assert ("SRC", "phosphorylates", target) in found, found
+        assert ("SRC", "activates", target) in found, found
+    found = recognised_triples("ERK phosphorylates a variety of substrates, including ELK1 and RSK.")
+    assert ("ERK", "phosphorylates", "ELK1") in found, found
+
+
+def test_a_counted_class_before_its_members_stands_for_them() -> None:
+    # "two ADP receptors, P2Y1 and P2Y12, which couple to Gq and Gi, respectively": the class
+    # token would make three antecedents for two partners
+    found = recognised_triples("Platelets express two ADP receptors, P2Y1 and P2Y12, which couple to Gq and Gi, respectively.")
+    assert ("G_q", "binds", "P2RY1") in found or ("P2RY1", "binds", "G_q") in found, found
+    assert ("G_i", "binds", "P2RY12") in found or ("P2RY12", "binds", "G_i") in found, found
+
+
+def test_examples_in_parentheses_after_an_unnamed_set_are_what_is_named() -> None:
+    found = recognised_triples("PKA phosphorylates various target proteins (e.g., RyR, PLB, and TnI).")
+    assert ("PKA", "phosphorylates", "RYR") in found, found
+    assert ("PKA", "phosphorylates", "PLN") in found, found

@@ -103,3 +103,36 @@ def test_pronoun_after_where_is_the_relative_clauses_mover() -> None:
     assert ("TLR4", "activates", "IL6") not in found
     # without a relative clause "where it" is still the opening subject
     assert ("GLI2", "expresses", "CCND1") in recognised_triples("GLI2 enters the nucleus, where it induces CCND1 expression.")
+
+
+def test_what_was_activated_by_an_agent_acts_next_also_written_before_activation() -> None:
+    # "Activation of PKC by DAG leads to ..." and "Tie2 activation by ANGPT1 promotes ...": the
+    # activated receptor/kinase acts on what follows, in every later verb of the clause
+    found = recognised_triples("Tie2 activation by ANGPT1 promotes EC survival and inhibits vascular permeability.")
+    assert ("TEK", "inhibits", "vascular permeability") in found, found
+    assert ("ANGPT1", "activates", "TEK") in found
+    assert not any(src == "ANGPT1" and obj != "TEK" for src, _, obj in found), found
+    found = recognised_triples("Activation of PKC by DAG leads to phosphorylation of MARCKS.")
+    assert ("PKC", "phosphorylates", "MARCKS") in found, found
+
+
+def test_which_leads_to_after_an_inhibited_object_is_the_inhibitions_consequence() -> None:
+    # the relative clause names what the inhibition leads to: the inhibited enzyme makes no
+    # "reduced cAMP", nor does PTEN raise AKT
+    found = recognised_triples("Gαi inhibits the activation of adenylyl cyclase, which leads to reduced production of cAMP.")
+    assert ("ADCY", "inhibits", "camp") not in found, found
+    assert ("G_i_alpha", "inhibits", "camp") in found, found
+    found = recognised_triples("miR-21 inhibits PTEN, which results in increased AKT activity.")
+    assert ("PTEN", "activates", "AKT") not in found, found
+    # after an activating verb the object still leads on
+    assert ("RAS", "activates", "ERK") in recognised_triples("EGF activates RAS, which leads to ERK activation.")
+
+
+def test_it_after_a_colon_or_opening_a_later_clause_is_the_subject_not_a_list_member() -> None:
+    found = recognised_triples("The PI3K pathway has several functions: it can inhibit apoptosis, it facilitates "
+                               "NFAT activation, and it stimulates protein synthesis.")
+    assert ("PI3K", "inhibits", "apoptosis") in found, found
+    assert ("PI3K", "activates", "protein synthesis") in found, found
+    assert not any(src == "apoptosis" for src, _, _ in found), found
+    found = recognised_triples("PI3K has two roles: it inhibits apoptosis and it activates mTOR.")
+    assert found == {("PI3K", "inhibits", "apoptosis"), ("PI3K", "activates", "MTOR")}, found

@@ -406,3 +406,33 @@ def test_insig_names_the_insig_family() -> None:
     assert ids_of("Sterols promote binding of Insig to SCAP.", "Insig") == ("INSIG",)
     assert ids_of("The INSIGs retain SCAP in the ER.", "INSIGs") == ("INSIG",)
     assert ids_of("INSIG1 binds SCAP.", "INSIG1") == ("INSIG1",)
+
+
+def test_rho_spelled_in_latin_letters_is_the_gtpase_not_a_greek_letter() -> None:
+    assert ids_of("Galpha13 activates the Rho pathway, and Rho activates ROCK.", "Rho") == ("RHOA",)
+    assert ids_of("Rho kinase phosphorylates MYPT1.", "Rho kinase") == ("ROCK",)
+    assert "RHOA" not in all_ids("The ζ and β2 subunits bind CD3.")
+
+
+@pytest.mark.parametrize(("surface", "entity"), [
+    ("FVIIa", "F7"), ("FX", "F10"), ("FIXa", "F9"), ("FVa", "F5"), ("FIIa", "F2"),
+    ("Coagulation Factor XIIa", "F12"), ("factor XIa", "F11"), ("FXIIIa", "F13A1"),
+])
+def test_coagulation_factors_by_roman_numeral(surface: str, entity: str) -> None:
+    caption = f"In the cascade, {surface} is activated."
+    assert ids_of(caption, surface) == (entity,)
+
+
+def test_myosin_light_chain_phosphatase_is_not_its_substrate() -> None:
+    caption = "ROCK inhibits MLCP. Myosin light chain phosphatase dephosphorylates MLC."
+    assert ids_of(caption, "MLCP") == ids_of(caption, "Myosin light chain phosphatase") == ("MLCP",)
+    assert ids_of(caption, "MLC") == ("MYL",)
+
+
+def test_g13_is_galpha13() -> None:
+    assert ids_of("TP couples to Gq and G12 or G13.", "G13") == ("GNA13",)
+
+
+def test_beta_arrestins_are_not_the_visual_arrestin() -> None:
+    assert ids_of("GRKs recruit β-arrestins to the receptor.", "β-arrestins") == ("ARRB",)
+    assert ids_of("β-arrestin2 scaffolds ERK.", "β-arrestin2") == ("ARRB2",)

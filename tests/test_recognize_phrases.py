@@ -349,3 +349,10 @@ def test_an_inhibitor_of_a_process_defined_by_an_abbreviation_is_a_protein() -> 
     got = found("TRADD binds cellular inhibitor of apoptosis (cIAPs).")
     assert got["cellular inhibitor of apoptosis"][0][1] == "gene"
     assert found("Cells undergo programmed cell death (PCD).")["programmed cell death"][0][1] == "process"
+
+
+def test_a_verb_before_a_process_or_enzyme_head_is_no_modifier() -> None:
+    got = found("Class IIa HDACs can repress cardiac hypertrophy through MEF2.")
+    assert got.get("cardiac hypertrophy") == (("cardiac hypertrophy", "process"),), got
+    got = found("FXa associates with FVa to form prothrombinase complexes.")
+    assert "prothrombinase" in got and "form prothrombinase" not in got, got

@@ -121,3 +121,11 @@ def test_last_word_is_the_regex_word(text: str, low: int, end: int) -> None:
     low = min(low, end)
     match = _LAST_WORD.search(text[low:end])
     assert _last_word(text, low, end) == (match.group(1) if match else "")
+
+
+def test_a_symbol_ending_on_one_letter_ends_a_sentence() -> None:
+    # the "K" of "PI3K." is no initial ("F. oxysporum"): the next sentence starts after it
+    caption = "EGFR activates PI3K. AKT phosphorylates GSK3. Fungi such as F. oxysporum invade."
+    text = prepare(caption)
+    assert [caption[a:b] for a, b in text.sentences] == [
+        "EGFR activates PI3K.", "AKT phosphorylates GSK3.", "Fungi such as F. oxysporum invade."]

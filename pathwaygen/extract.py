@@ -667,6 +667,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     if text != settled and _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
+    if "@:@" in text:
+        # "BMAL1:CLOCK", "the PER:CRY complex": two names joined by a colon (no space) are the
+        # notation of a complex, never a cascade: read as the dash pair ("TRAM-TRIF") is
+        text = text.replace("@:@", "@-@")
     if ", @" in text and "@, " in text and (text.startswith(_APPOSED_START) or "; " in text or ": " in text):
         # "The NF-kB protein for the Imd pathway, Relish, activates ...": a descriptive noun
         # phrase (no entity) with the name apposed to it is that name

@@ -396,3 +396,14 @@ def test_the_complex_after_a_named_complex_is_that_complex():
                                "SCAP-SREBP2-INSIG1 complex, and the complex retains SREBP2 in the ER.")
     assert not any(o == "cholesterol" for _, _, o in found), found
     assert ("INSIG1", "binds", "SCAP") in found or ("SCAP", "binds", "INSIG1") in found, found
+
+
+def test_two_names_joined_by_a_colon_are_a_complex_acting_together():
+    """'BMAL1:CLOCK', 'the PER:CRY complex': the colon notation of a complex reads as a dash pair
+    (both members act, and bind each other), never as a cascade or as its last member alone."""
+    found = recognised_triples("BMAL1:CLOCK binds to E-boxes and activates the expression of NR1D1.")
+    assert ("BMAL1", "binds", "CLOCK") in found or ("CLOCK", "binds", "BMAL1") in found, found
+    assert {("BMAL1", "expresses", "NR1D1"), ("CLOCK", "expresses", "NR1D1")} <= found, found
+    found = recognised_triples("The IL-6:IL-6R complex activates JAK1.")
+    assert ("IL6", "activates", "JAK1") in found and ("IL6R", "activates", "JAK1") in found, found
+

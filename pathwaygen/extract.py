@@ -93,6 +93,9 @@ _CHAIN_BEFORE = re.compile(r"@\d+@(?:[/-]@\d+@)+ ?$")
 _CHAIN_ENDINGS = ("@", "@ ", "@\n", "@ \n")  # (the ends of a text _CHAIN_BEFORE matches in: "$" passes a final newline)
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
 _SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
+#: what two opposite readings of a pair may share and still both stand: the names between them
+#: ("induces A, B and C, which inhibit X": the list is the first's object, the second's subject)
+_SHARED_ITEMS = re.compile(r"@\d+@(?:(?:[-/]|,? (?:and|or) |, )@\d+@)*")
 # an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
 _ITEM = re.compile(r"@\d+@(?: ?[/-] ?@\d+@)*")
 _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediated|induced|activated|"
@@ -1886,9 +1889,14 @@ class Extractor:
                 return False
         return True
 
-    def resolve(self, cands: list[_Candidate]) -> list[_Candidate]:
+    def resolve(self, cands: list[_Candidate], text: str = "") -> list[_Candidate]:
         """Drop a candidate when a higher-priority one covers the same pair in an overlapping span,
-        or when a rule that supersedes its rule matched overlapping text."""
+        or when a rule that supersedes its rule matched overlapping text.
+
+        `text` (the tagged text the spans index) lets a loop stand: two readings of a pair in
+        opposite directions that share only the one item between them ("X induces the expression
+        of Y, which inhibits X") are two statements, not rival readings of the same words.
+        """
         if len(cands) < 2 and not (cands and cands[0].rule in self._supersedes.get(cands[0].rule, ())):
             return list(cands)  # (nothing to conflict with; unless a rule would supersede itself)
         if self._supersedes:
@@ -1901,8 +1909,8 @@ class Extractor:
                 cands = [c for c in cands if not any(c.rule in beaten and span[0] < c.span[1] and c.span[0] < span[1]
                                                      for span, beaten in winners)]
         kept: list[_Candidate] = []
-        # pair -> priority -> (start, end, relation) kept at that priority
-        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int, str]]]] = {}
+        # pair -> priority -> (start, end, relation, subject id) kept at that priority
+        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int, str, str]]]] = {}
         # (by priority, highest first, then span, rule and pair: two stable sorts with C keys)
         for cand in sorted(sorted(cands, key=_CANDIDATE_ORDER), key=_PRIORITY, reverse=True):
             pair = by_pair.setdefault(frozenset((cand.subject.id, cand.object.id)), {})
@@ -1921,11 +1929,13 @@ class Extractor:
                             and not (extension and other[0] == s and (
                                 cand.relation == "degrades" or other[2] == "binds"
                                 or (adds_effect and other[2] != cand.relation)))
+                            and not (text and other[3] != cand.subject.id and "binds" not in (other[2], cand.relation)
+                                     and _SHARED_ITEMS.fullmatch(text, max(s, other[0]), min(e, other[1])) is not None)
                             for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])
-            if not spans or spans[-1] != (s, e, cand.relation):
-                spans.append((s, e, cand.relation))
+            if not spans or spans[-1] != (s, e, cand.relation, cand.subject.id):
+                spans.append((s, e, cand.relation, cand.subject.id))
             kept.append(cand)
         return kept
 
@@ -1974,13 +1984,13 @@ class Extractor:
             ]
             if len(tagged.tokens) > 1 or self._place_word.search(tagged.text):
                 # one entity alone can only move somewhere ("X enters the nucleus")
-                found.extend(self.resolve(self.candidates(tagged)))
+                found.extend(self.resolve(self.candidates(tagged), tagged.text))
             for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
                                         + self.clause_shared_texts(tagged) + self.partner_texts(tagged)
                                         + coordinated_nominal_texts(tagged) + shared_object_texts(tagged),
                                         start=1):
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
-                found.extend(self.resolve(self.candidates(shifted)))
+                found.extend(self.resolve(self.candidates(shifted), virtual))
             found = _receptor_acts(found, tagged, self._ligand_ids)
             found = _ligand_duplicates(found)
             found = _ligand_phosphorylation(found, self._ligand_ids)

@@ -407,3 +407,11 @@ def test_two_names_joined_by_a_colon_are_a_complex_acting_together():
     found = recognised_triples("The IL-6:IL-6R complex activates JAK1.")
     assert ("IL6", "activates", "JAK1") in found and ("IL6R", "activates", "JAK1") in found, found
 
+
+def test_a_feedback_loop_through_a_relative_clause_keeps_both_directions():
+    """'X induces the expression of Y, which inhibits X': the two readings of the pair share only
+    Y and are two statements, not rival readings of the same words."""
+    found = recognised_triples("NF-κB induces the expression of IκBα, which in turn inhibits NF-κB.")
+    assert ("NFkappaB", "expresses", "NFKBIA") in found and ("NFKBIA", "inhibits", "NFkappaB") in found, found
+    found = recognised_triples("STAT3 induces the expression of SOCS1 and SOCS3, which inhibit STAT3.")
+    assert ("SOCS3", "inhibits", "STAT3") in found and ("STAT3", "expresses", "SOCS3") in found, found

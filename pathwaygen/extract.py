@@ -145,6 +145,9 @@ _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}at
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
 _CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
+#: a description apposed after a name, set off by commas and naming nothing ("MDM2, an E3
+#: ubiquitin ligase, ..."; group 2: the word after it)
+_APPOSED_DESCRIPTION = re.compile(r"(@\d+@), an? (?:[a-z0-9/-]+ ){0,5}[a-z0-9/-]+,(?= ([a-z]+))")
 #: the list of names that opens a sentence, and the comma after it (group 2: the next word)
 _OPENING_LIST_COMMA = re.compile(r"^(" + _NAME_LIST + r"),(?= ([a-z]+))")
 #: the words after such a comma that open a new clause (the comma then stays)
@@ -685,6 +688,11 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
     if ", not @" in text or ", but not @" in text:
         text = _CONTRASTED_ASIDE.sub(lambda m: "," if m.group(1) in _CLAUSE_AFTER_ASIDE else "", text)
+    if "@, a" in text:
+        # "Parkin, an E3 ubiquitin ligase, is activated by PINK1": a description apposed after a
+        # name (no name in it) reads as if it were not there, its closing comma too unless a
+        # clause follows ("Parkin, an E3 ligase, which is activated by PINK1")
+        text = _APPOSED_DESCRIPTION.sub(lambda m: m.group(1) + ("," if m.group(2) in _CLAUSE_AFTER_ASIDE else ""), text)
     before_examples = text
     if " including " in text or " such as " in text:
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class

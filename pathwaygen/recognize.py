@@ -2071,6 +2071,9 @@ _SUFFIXES_THEN_PAREN = re.compile(r"(?:\s+[A-Z]?\d{1,2}[A-Za-z]?(?:(?:,\s*|,?\s+
 _MEMBERS_CLOSE = re.compile(r"\s*(?:,\s*respectively\s*)?\)")
 #: the article before a class set in apposition to one gene: "the E3 ubiquitin ligase, MDM2"
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?)\s+$", re.I)
+#: between a gene and a class apposed after it to describe it: "MDM2, an E3 ubiquitin ligase",
+#: "Parkin, a cytosolic E3 ligase" (one or two words may stand before the class)
+_ARTICLE_AFTER_NAME = re.compile(r",\s+an?\s+(?:[a-z][\w-]*\s+){0,2}")
 #: the determiner of a family class written right before one gene, with at most two words between
 #: ("the class F G-protein-coupled receptor Smo", "its receptor tyrosine kinase MET")
 _DETERMINED_CLASS_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -2085,12 +2088,20 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
     dropped = []
     last = len(hits) - 1
     for i, hit in enumerate(hits):
-        if i == last or len(hit.entities) != 1:
+        if len(hit.entities) != 1:
             continue
         kind = hit.entities[0].type
         if kind not in ("chemical", "family", "group"):
             continue  # (most mentions: genes)
         surface = norm[hit.start : hit.end]
+        if i and kind != "chemical" and norm.startswith(", ", hits[i - 1].end) and " " in surface \
+                and surface.rsplit(None, 1)[-1].islower() and len(hits[i - 1].entities) == 1 \
+                and hits[i - 1].entities[0].type in _APPOSED_TYPES \
+                and _ARTICLE_AFTER_NAME.fullmatch(norm, hits[i - 1].end, hit.start):
+            dropped.append(i)  # "MDM2, an E3 ubiquitin ligase, ...": the gene's description
+            continue
+        if i == last:
+            continue
         if kind == "chemical":
             # "the antibiotic rapamycin", "the amino acid leucine": a chemical class (its id a
             # plural) written in the singular right before a named chemical or gene

@@ -415,3 +415,15 @@ def test_a_feedback_loop_through_a_relative_clause_keeps_both_directions():
     assert ("NFkappaB", "expresses", "NFKBIA") in found and ("NFKBIA", "inhibits", "NFkappaB") in found, found
     found = recognised_triples("STAT3 induces the expression of SOCS1 and SOCS3, which inhibit STAT3.")
     assert ("SOCS3", "inhibits", "STAT3") in found and ("STAT3", "expresses", "SOCS3") in found, found
+
+
+def test_a_description_apposed_after_a_name_is_no_node_and_no_barrier():
+    """'Parkin, an E3 ubiquitin ligase, is activated by PINK1': the class describing the gene is
+    no node of its own (no 'PINK1 activates E3 ligase') and the verb after it is the gene's."""
+    found = recognised_triples("Parkin, an E3 ubiquitin ligase, which is then activated by PINK1, ubiquitinates MFN2.")
+    assert ("PINK1", "activates", "PRKN") in found and ("PRKN", "degrades", "MFN2") in found, found
+    assert not any("E3" in s or "E3" in o for s, _, o in found), found
+    found = recognised_triples("MDM2, an E3 ubiquitin ligase, ubiquitinates p53.")
+    assert found == {("MDM2", "degrades", "TP53")}, found
+    found = recognised_triples("Parkin, a cytosolic protein, is activated by PINK1.")
+    assert ("PINK1", "activates", "PRKN") in found, found

@@ -145,6 +145,8 @@ _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}at
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
 _CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
+#: interactions that are no physical binding (group 1: the adjective)
+_NOT_BINDING_INTERACTION = re.compile(r"\b(regulatory|functional|genetic|epistatic) interaction(?=s?\b)")
 #: a description apposed after a name, set off by commas and naming nothing ("MDM2, an E3
 #: ubiquitin ligase, ..."; group 2: the word after it)
 _APPOSED_DESCRIPTION = re.compile(r"(@\d+@), an? (?:[a-z0-9/-]+ ){0,5}[a-z0-9/-]+,(?= ([a-z]+))")
@@ -688,6 +690,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         text = _CATEGORY_BEFORE_MEMBERS.sub("", text)
     if ", not @" in text or ", but not @" in text:
         text = _CONTRASTED_ASIDE.sub(lambda m: "," if m.group(1) in _CLAUSE_AFTER_ASIDE else "", text)
+    if "ory interaction" in text or "al interaction" in text:
+        # "the mutual and self-regulatory interactions between NANOG, OCT4 and FGF4": a network's
+        # regulatory (functional, genetic) interactions are no binding of its members
+        text = _NOT_BINDING_INTERACTION.sub(r"\1 relation", text)
     if "@, a" in text:
         # "Parkin, an E3 ubiquitin ligase, is activated by PINK1": a description apposed after a
         # name (no name in it) reads as if it were not there, its closing comma too unless a

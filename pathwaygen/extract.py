@@ -132,9 +132,10 @@ _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@),
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
 #: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
-#: including @1@", "interacts with other transcription factors, such as @1@"): the verb (and its
-#: particle) and a lowercase class of one to three words
-_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |@ and |@, (?:and )?)(?:with |to )?)(?:the |several |many |various |other |its |their )?"
+#: including @1@", "interacts with other transcription factors, such as @1@", "is phosphorylated
+#: by kinases such as @1@", "phosphorylation by kinases, including @1@"): the verb or nominal (and
+#: its particle) and a lowercase class of one to three words
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]ion (?=by )|@ and |@, (?:and )?)(?:with |to |by )?)(?:the |several |many |various |other |its |their )?"
                                   r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,?"
                                   r" (?:including|such as) (?=(?:the )?(?:[a-z][a-z-]* ){0,2}@)")
 #: the same with an unnamed set that is a mention of its own ("phosphorylate various @1@, such
@@ -145,6 +146,8 @@ _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}at
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
 _CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
+#: a passive verb after a pronoun ("it is activated by", "they are then phosphorylated by")
+_PASSIVE_AFTER = re.compile(r" (?:is|are|was|were|can be|may be)(?: [a-z]+ly| then| also| in turn)? [a-z]+(?:ed|en) by\b")
 #: interactions that are no physical binding (group 1: the adjective)
 _NOT_BINDING_INTERACTION = re.compile(r"\b(regulatory|functional|genetic|epistatic) interaction(?=s?\b)")
 #: a description apposed after a name, set off by commas and naming nothing ("MDM2, an E3
@@ -180,7 +183,7 @@ _EVENT_AFTER_PARTNERS = re.compile(r",? (?:and|as well as) (?:the |an? )?(?:acti
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
 _NOT_ITSELF = ("anti-", "non-", "pseudo-", "dominant-negative-")
 _PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
-                            r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module)\b")
+                            r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module|system)\b")
 _NEGATION = re.compile(
     r"\b(?:not|no|no longer|never|fails? to|failed to|unable|cannot|can't|doesn't|don't|didn't|isn't|"
     r"aren't|without|neither|nor|lack of|lacks?|lacking|instead of|rather than|absence of|"
@@ -1244,16 +1247,18 @@ class Extractor:
             tagged.subject_for = tagged.text
         return tagged.subject
 
-    def subject_of(self, tagged: _Tagged) -> tuple[Entity, ...]:
-        """The entities of the subject that opens the sentence (empty when there is none)."""
+    def subject_of(self, tagged: _Tagged, role: str = "source") -> tuple[Entity, ...]:
+        """The entities of the subject that opens the sentence (empty when there is none), as a
+        source (a named pathway acts through its last member) or as a `role` "target" (one that
+        is acted on, through its first member: "The JAK-STAT system ... It is activated by")."""
         span = self._subject_span(tagged)
         if span is None:
             return ()
         s, e = span
         items = self._items(tagged.text[s:e], tagged.tokens)
-        return tuple(ent for i in self._view(items, "source") for ent in tagged.tokens[i])
+        return tuple(ent for i in self._view(items, role) for ent in tagged.tokens[i])
 
-    def resolve_pronouns(self, tagged: _Tagged, previous: Callable[[], tuple[Entity, ...]]) -> None:
+    def resolve_pronouns(self, tagged: _Tagged, previous: Callable[[str], tuple[Entity, ...]]) -> None:
         """Replace subject pronouns ("it recruits TRIF") by the subject they stand for.
 
         A pronoun in a later clause stands for this sentence's opening subject; one that opens
@@ -1269,7 +1274,9 @@ class Extractor:
             if match is None:
                 return
             s, e = match.span(group)
-            own = self.subject_of(tagged) if s > 0 else ()
+            # a pronoun that is a passive's subject is acted on ("It is activated by IFN")
+            role = "target" if _PASSIVE_AFTER.match(tagged.text, e) else "source"
+            own = self.subject_of(tagged, role) if s > 0 else ()
             if not own and s > 0 and tagged.text.startswith("@"):
                 # "HHQ, the precursor to PQS synthesis is shown because it can act as": no
                 # subject list is read (an open apposition), but the sentence opens on what it is about
@@ -1279,7 +1286,7 @@ class Extractor:
                 # fronted clause's subject, which names no entity (not the previous sentence's)
                 pos = e
                 continue
-            referent = own or previous()
+            referent = own or previous(role)
             if s > 6 and tagged.text.endswith("where ", 0, s):
                 mover = _WHERE_ANTECEDENT.search(tagged.text, 0, s)
                 if mover is not None:
@@ -1963,9 +1970,9 @@ class Extractor:
         # found only when a pronoun needs one
         history: list[_Tagged] = []
 
-        def previous() -> tuple[Entity, ...]:
+        def previous(role: str = "source") -> tuple[Entity, ...]:
             for before in reversed(history[-MAX_SUBJECT_LOOKBACK:]):
-                subject = self.subject_of(before)
+                subject = self.subject_of(before, role)
                 if subject:
                     return subject
             # no sentence opened on an entity: "The pY1175 motif is the binding site for PLC-g.

@@ -427,3 +427,19 @@ def test_a_description_apposed_after_a_name_is_no_node_and_no_barrier():
     assert found == {("MDM2", "degrades", "TP53")}, found
     found = recognised_triples("Parkin, a cytosolic protein, is activated by PINK1.")
     assert ("PINK1", "activates", "PRKN") in found, found
+
+
+def test_a_class_after_by_with_its_examples_stands_for_them():
+    """'is phosphorylated by kinases such as CK1e': the agent class with named examples is them."""
+    found = recognised_triples("PER1 is phosphorylated by several kinases, including CSNK1E and CSNK1D.")
+    assert {("CSNK1E", "phosphorylates", "PER1"), ("CSNK1D", "phosphorylates", "PER1")} <= found, found
+    found = recognised_triples("STAT3 is activated by cytokines such as IL-6.")
+    assert ("IL6", "activates", "STAT3") in found, found
+
+
+def test_a_pronoun_subject_of_a_passive_is_the_pathway_acted_on_through_its_first_member():
+    """'The JAK-STAT system consists of ... It is activated by interferon': the system (a named
+    pathway) is acted on through JAK, not STAT."""
+    found = recognised_triples("The JAK-STAT system consists of JAK and STAT. It is activated by signals, "
+                               "including interferon.")
+    assert ("Interferon", "activates", "JAK") in found and ("Interferon", "activates", "STAT") not in found, found

@@ -1845,7 +1845,14 @@ class Extractor:
                     ext_values["A"] = values["B"]
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
-                mediated = _FLIPPED.get(rule.relation, rule.relation) if ext.relation in _SUPPRESSING else rule.relation
+                # (the statement's relation as its object's type made it: "mTOR represses
+                # autophagy by inhibiting ULK1" inhibits autophagy, so ULK1 activates it)
+                primary = rule.relation
+                if rule.by_object_type and isinstance(values.get("B"), dict):
+                    kinds = {ent.type for ent in values["B"]["target"]}
+                    if len(kinds) == 1:
+                        primary = dict(rule.by_object_type).get(kinds.pop(), primary)
+                mediated = _FLIPPED.get(primary, primary) if ext.relation in _SUPPRESSING else primary
                 respective = False
                 unpaired: set[str] = set()
                 if (text.startswith((" respectively", ", respectively"), follow.end()) and "A" in ext_values

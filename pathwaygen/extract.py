@@ -724,7 +724,7 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "the mutual and self-regulatory interactions between NANOG, OCT4 and FGF4": a network's
         # regulatory (functional, genetic) interactions are no binding of its members
         text = _NOT_BINDING_INTERACTION.sub(r"\1 relation", text)
-    if "@, a" in text:
+    if "@, a " in text or "@, an " in text:
         # "Parkin, an E3 ubiquitin ligase, is activated by PINK1": a description apposed after a
         # name (no name in it) reads as if it were not there, its closing comma too unless a
         # clause follows ("Parkin, an E3 ligase, which is activated by PINK1")

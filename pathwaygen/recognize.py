@@ -2075,9 +2075,10 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?)\s+$", re.I)
 #: the determiner of a family class written right before one gene, with at most two words between
 #: ("the class F G-protein-coupled receptor Smo", "its receptor tyrosine kinase MET")
 _DETERMINED_CLASS_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
-#: between a gene and a class set after it in apposition ("TRAF6, an E3 ubiquitin ligase,"), and
-#: what closes the apposition (a comma or a relative clause: "MDM2, an E3 ligase that")
-_APPOSED_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}", re.I)
+#: between a gene and a class set after it in apposition ("TRAF6, an E3 ubiquitin ligase,") or as
+#: its predicate ("SOS is a guanine nucleotide exchange factor that"), and what closes the
+#: apposition (a comma or a relative clause: "MDM2, an E3 ligase that")
+_APPOSED_AFTER = re.compile(r"(?:,|\s+(?:is|are))\s+(?:an?|the|one of the)\s+(?:[\w-]+\s+){0,2}", re.I)
 _APPOSITION_ENDS = re.compile(r",|\s+(?:that|which)\b")
 #: after that gene (and its parenthesised alias): no list goes on ("the kinases, PKA and PKC")
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:and|or)\b|,\s*$)")
@@ -2111,6 +2112,7 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
         if i and len(hits[i - 1].entities) == 1 and hits[i - 1].entities[0].type in ("gene", "family") \
                 and _APPOSED_AFTER.fullmatch(norm, hits[i - 1].end, hit.start) and _APPOSITION_ENDS.match(norm, hit.end):
             dropped.append(i)  # "TRAF6, an E3 ubiquitin ligase, activates TAK1": a description of TRAF6
+            # (so is "SOS is a guanine nucleotide exchange factor that activates RAS")
             continue
         nxt = hits[i + 1]
         if norm.startswith(", ", hit.end) and nxt.start == hit.end + 2 and len(nxt.entities) == 1 \

@@ -362,6 +362,9 @@ def test_a_family_class_written_right_before_one_named_protein_only_describes_it
 def test_a_class_set_after_a_gene_in_apposition_only_describes_it() -> None:
     assert all_ids("TRAF6, an E3 ubiquitin ligase, activates TAK1.") == {"TRAF6", "MAP3K7"}
     assert all_ids("MDM2, an E3 ubiquitin ligase that binds p53, is shown.") == {"MDM2", "TP53"}
+    # ... or as its predicate before a relative clause
+    assert all_ids("SOS is a guanine nucleotide exchange factor that activates RAS.") == {"SOS", "RAS"}
+    assert all_ids("RASA1 is a GTPase-activating protein that inactivates RAS.") == {"RASA1", "RAS"}
     # an object of a verb is no apposition
     assert "E3_Ub_ligase" in all_ids("TRAF6 binds an E3 ubiquitin ligase, which activates TAK1.")
 

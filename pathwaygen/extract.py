@@ -93,6 +93,9 @@ _CHAIN_BEFORE = re.compile(r"@\d+@(?:[/-]@\d+@)+ ?$")
 _CHAIN_ENDINGS = ("@", "@ ", "@\n", "@ \n")  # (the ends of a text _CHAIN_BEFORE matches in: "$" passes a final newline)
 #: slots read as token sequences (chains and all-bind lists) rather than entity lists
 _SEQUENCES = ("CHAIN", "CHAIN2", "ALL")
+#: what two opposite readings of a pair may share and still both stand: the names between them
+#: ("induces A, B and C, which inhibit X": the list is the first's object, the second's subject)
+_SHARED_ITEMS = re.compile(r"@\d+@(?:(?:[-/]|,? (?:and|or) |, )@\d+@)*")
 # an item: tokens joined by "/" or "-" ("PI3K/AKT", "RAS-RAF-MEK")
 _ITEM = re.compile(r"@\d+@(?: ?[/-] ?@\d+@)*")
 _MODIFIER_AFTER = re.compile(r"-(?:bound|associated|containing|dependent|mediated|induced|activated|"
@@ -129,11 +132,12 @@ _APPOSED_NAME = re.compile(r"(^|[;:] )(?:the|a|an) [a-z0-9@ /-]{1,80}?, (@\d+@),
 #: how a match of _APPOSED_NAME opening the text starts (one elsewhere follows "; " or ": ")
 _APPOSED_START = ("the ", "a ", "an ")
 #: a plural class word group after a verb, then its examples ("phosphorylates adaptor proteins,
-#: including @1@", "interacts with other transcription factors, such as @1@"): the verb (and its
-#: particle) and a lowercase class of one to three words
+#: including @1@", "interacts with other transcription factors, such as @1@", "is phosphorylated
+#: by kinases such as @1@", "phosphorylation by kinases, including @1@"): the verb or nominal (and
+#: its particle) and a lowercase class of one to three words
 #: (also after a nominal of action, with a quantity and two coordinated classes: "supports the
 #: activation of a wide range of enzymes and signaling proteins, such as @1@")
-_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]tion of (?=a )|@ and |@, (?:and )?)(?:with |to )?)"
+_CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]tion of (?=a )|[a-z]ion (?=by )|@ and |@, (?:and )?)(?:with |to |by )?)"
                                   r"(?:the |several |many |various |other |its |their |a (?:wide |broad |large |diverse )?(?:range|variety|number|array|set) of )?"
                                   r"(?:[a-z][a-z-]*[a-rt-z]s (?:and|or) )?"
                                   r"(?:(?!(?:of|to|in|on|at|for|with|by|from|and|or) )[a-z][a-z-]* ){0,2}[a-z][a-z-]*[a-rt-z]s,?"
@@ -156,6 +160,13 @@ _ELEMENT_GENES_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
 _CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
+#: a passive verb after a pronoun ("it is activated by", "they are then phosphorylated by")
+_PASSIVE_AFTER = re.compile(r" (?:is|are|was|were|can be|may be)(?: [a-z]+ly| then| also| in turn)? [a-z]+(?:ed|en) by\b")
+#: interactions that are no physical binding (group 1: the adjective)
+_NOT_BINDING_INTERACTION = re.compile(r"\b(regulatory|functional|genetic|epistatic) interaction(?=s?\b)")
+#: a description apposed after a name, set off by commas and naming nothing ("MDM2, an E3
+#: ubiquitin ligase, ..."; group 2: the word after it)
+_APPOSED_DESCRIPTION = re.compile(r"(@\d+@), an? (?:[a-z0-9/-]+ ){0,5}[a-z0-9/-]+,(?= ([a-z]+))")
 #: the list of names that opens a sentence, and the comma after it (group 2: the next word)
 _OPENING_LIST_COMMA = re.compile(r"^(" + _NAME_LIST + r"),(?= ([a-z]+))")
 #: an opening list with an added part set off by commas ("p16, as well as p21, inhibit CDK4"), and
@@ -198,7 +209,7 @@ _EVENT_AFTER_PARTNERS = re.compile(r",? (?:and|as well as) (?:the |an? )?(?:acti
 #: prefixes that make a mention name something else ("anti-IL-6R antibody", "non-TLR")
 _NOT_ITSELF = ("anti-", "non-", "pseudo-", "dominant-negative-")
 _PATHWAY_AFTER = re.compile(r"(?: (?:signaling|signalling|signal transduction|transduction))?"
-                            r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module)\b")
+                            r" (?:pathways?|axis|axes|cascades?|signaling|signalling|module|system)\b")
 _NEGATION = re.compile(
     r"\b(?:not|no|no longer|never|fails? to|failed to|unable|cannot|can't|doesn't|don't|didn't|isn't|"
     r"aren't|without|neither|nor|lack of|lacks?|lacking|instead of|rather than|absence of|"
@@ -713,6 +724,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
     if text != settled and _odd_space(text):  # (else collapsing whitespace changes nothing)
         text = _SPACES.sub(" ", text)
     text = text.strip()
+    if "@:@" in text:
+        # "BMAL1:CLOCK", "the PER:CRY complex": two names joined by a colon (no space) are the
+        # notation of a complex, never a cascade: read as the dash pair ("TRAM-TRIF") is
+        text = text.replace("@:@", "@-@")
     if ", @" in text and "@, " in text and (text.startswith(_APPOSED_START) or "; " in text or ": " in text):
         # "The NF-kB protein for the Imd pathway, Relish, activates ...": a descriptive noun
         # phrase (no entity) with the name apposed to it is that name
@@ -729,6 +744,15 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
                                   else m.group(0), text)
     if ", not @" in text or ", but not @" in text:
         text = _CONTRASTED_ASIDE.sub(lambda m: "," if m.group(1) in _CLAUSE_AFTER_ASIDE else "", text)
+    if "ory interaction" in text or "al interaction" in text:
+        # "the mutual and self-regulatory interactions between NANOG, OCT4 and FGF4": a network's
+        # regulatory (functional, genetic) interactions are no binding of its members
+        text = _NOT_BINDING_INTERACTION.sub(r"\1 relation", text)
+    if "@, a " in text or "@, an " in text:
+        # "Parkin, an E3 ubiquitin ligase, is activated by PINK1": a description apposed after a
+        # name (no name in it) reads as if it were not there, its closing comma too unless a
+        # clause follows ("Parkin, an E3 ligase, which is activated by PINK1")
+        text = _APPOSED_DESCRIPTION.sub(lambda m: m.group(1) + ("," if m.group(2) in _CLAUSE_AFTER_ASIDE else ""), text)
     before_examples = text
     if " including " in text or " such as " in text:
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
@@ -1291,16 +1315,18 @@ class Extractor:
             tagged.subject_for = tagged.text
         return tagged.subject
 
-    def subject_of(self, tagged: _Tagged) -> tuple[Entity, ...]:
-        """The entities of the subject that opens the sentence (empty when there is none)."""
+    def subject_of(self, tagged: _Tagged, role: str = "source") -> tuple[Entity, ...]:
+        """The entities of the subject that opens the sentence (empty when there is none), as a
+        source (a named pathway acts through its last member) or as a `role` "target" (one that
+        is acted on, through its first member: "The JAK-STAT system ... It is activated by")."""
         span = self._subject_span(tagged)
         if span is None:
             return ()
         s, e = span
         items = self._items(tagged.text[s:e], tagged.tokens)
-        return tuple(ent for i in self._view(items, "source") for ent in tagged.tokens[i])
+        return tuple(ent for i in self._view(items, role) for ent in tagged.tokens[i])
 
-    def resolve_pronouns(self, tagged: _Tagged, previous: Callable[[], tuple[Entity, ...]]) -> None:
+    def resolve_pronouns(self, tagged: _Tagged, previous: Callable[[str], tuple[Entity, ...]]) -> None:
         """Replace subject pronouns ("it recruits TRIF") by the subject they stand for.
 
         A pronoun in a later clause stands for this sentence's opening subject; one that opens
@@ -1316,7 +1342,9 @@ class Extractor:
             if match is None:
                 return
             s, e = match.span(group)
-            own = self.subject_of(tagged) if s > 0 else ()
+            # a pronoun that is a passive's subject is acted on ("It is activated by IFN")
+            role = "target" if _PASSIVE_AFTER.match(tagged.text, e) else "source"
+            own = self.subject_of(tagged, role) if s > 0 else ()
             if not own and s > 0 and tagged.text.startswith("@"):
                 # "HHQ, the precursor to PQS synthesis is shown because it can act as": no
                 # subject list is read (an open apposition), but the sentence opens on what it is about
@@ -1326,7 +1354,7 @@ class Extractor:
                 # fronted clause's subject, which names no entity (not the previous sentence's)
                 pos = e
                 continue
-            referent = own or previous()
+            referent = own or previous(role)
             if s > 6 and tagged.text.endswith("where ", 0, s):
                 mover = _WHERE_ANTECEDENT.search(tagged.text, 0, s)
                 if mover is not None:
@@ -1902,7 +1930,14 @@ class Extractor:
                     ext_values["A"] = values["B"]
                 # a mediator that the subject suppresses acts on B with the opposite sign ("TSC2
                 # suppresses mTORC1 by inhibiting RHEB": RHEB activates mTORC1)
-                mediated = _FLIPPED.get(rule.relation, rule.relation) if ext.relation in _SUPPRESSING else rule.relation
+                # (the statement's relation as its object's type made it: "mTOR represses
+                # autophagy by inhibiting ULK1" inhibits autophagy, so ULK1 activates it)
+                primary = rule.relation
+                if rule.by_object_type and isinstance(values.get("B"), dict):
+                    kinds = {ent.type for ent in values["B"]["target"]}
+                    if len(kinds) == 1:
+                        primary = dict(rule.by_object_type).get(kinds.pop(), primary)
+                mediated = _FLIPPED.get(primary, primary) if ext.relation in _SUPPRESSING else primary
                 respective = False
                 unpaired: set[str] = set()
                 if (text.startswith((" respectively", ", respectively"), follow.end()) and "A" in ext_values
@@ -1967,9 +2002,14 @@ class Extractor:
                 return False
         return True
 
-    def resolve(self, cands: list[_Candidate]) -> list[_Candidate]:
+    def resolve(self, cands: list[_Candidate], text: str = "") -> list[_Candidate]:
         """Drop a candidate when a higher-priority one covers the same pair in an overlapping span,
-        or when a rule that supersedes its rule matched overlapping text."""
+        or when a rule that supersedes its rule matched overlapping text.
+
+        `text` (the tagged text the spans index) lets a loop stand: two readings of a pair in
+        opposite directions that share only the one item between them ("X induces the expression
+        of Y, which inhibits X") are two statements, not rival readings of the same words.
+        """
         if len(cands) < 2 and not (cands and cands[0].rule in self._supersedes.get(cands[0].rule, ())):
             return list(cands)  # (nothing to conflict with; unless a rule would supersede itself)
         if self._supersedes:
@@ -1982,8 +2022,8 @@ class Extractor:
                 cands = [c for c in cands if not any(c.rule in beaten and span[0] < c.span[1] and c.span[0] < span[1]
                                                      for span, beaten in winners)]
         kept: list[_Candidate] = []
-        # pair -> priority -> (start, end, relation) kept at that priority
-        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int, str]]]] = {}
+        # pair -> priority -> (start, end, relation, subject id) kept at that priority
+        by_pair: dict[frozenset[str], dict[int, list[tuple[int, int, str, str]]]] = {}
         # (by priority, highest first, then span, rule and pair: two stable sorts with C keys)
         for cand in sorted(sorted(cands, key=_CANDIDATE_ORDER), key=_PRIORITY, reverse=True):
             pair = by_pair.setdefault(frozenset((cand.subject.id, cand.object.id)), {})
@@ -2002,11 +2042,13 @@ class Extractor:
                             and not (extension and other[0] == s and (
                                 cand.relation == "degrades" or other[2] == "binds"
                                 or (adds_effect and other[2] != cand.relation)))
+                            and not (text and other[3] != cand.subject.id and "binds" not in (other[2], cand.relation)
+                                     and _SHARED_ITEMS.fullmatch(text, max(s, other[0]), min(e, other[1])) is not None)
                             for priority, spans in pair.items() if priority > cand.priority for other in spans):
                 continue
             spans = pair.setdefault(cand.priority, [])
-            if not spans or spans[-1] != (s, e, cand.relation):
-                spans.append((s, e, cand.relation))
+            if not spans or spans[-1] != (s, e, cand.relation, cand.subject.id):
+                spans.append((s, e, cand.relation, cand.subject.id))
             kept.append(cand)
         return kept
 
@@ -2020,9 +2062,9 @@ class Extractor:
         # found only when a pronoun needs one
         history: list[_Tagged] = []
 
-        def previous() -> tuple[Entity, ...]:
+        def previous(role: str = "source") -> tuple[Entity, ...]:
             for before in reversed(history[-MAX_SUBJECT_LOOKBACK:]):
-                subject = self.subject_of(before)
+                subject = self.subject_of(before, role)
                 if subject:
                     return subject
             # no sentence opened on an entity: "The pY1175 motif is the binding site for PLC-g.
@@ -2057,13 +2099,13 @@ class Extractor:
             ]
             if len(tagged.tokens) > 1 or self._place_word.search(tagged.text):
                 # one entity alone can only move somewhere ("X enters the nucleus")
-                found.extend(self.resolve(self.candidates(tagged)))
+                found.extend(self.resolve(self.candidates(tagged), tagged.text))
             for k, virtual in enumerate(self.shared_subject_texts(tagged) + self.relative_shared_texts(tagged)
                                         + self.clause_shared_texts(tagged) + self.partner_texts(tagged)
                                         + coordinated_nominal_texts(tagged) + shared_object_texts(tagged),
                                         start=1):
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
-                found.extend(self.resolve(self.candidates(shifted)))
+                found.extend(self.resolve(self.candidates(shifted), virtual))
             found = _receptor_acts(found, tagged, self._ligand_ids, self._receptor_ids)
             found = _ligand_duplicates(found)
             found = _ligand_phosphorylation(found, self._ligand_ids)

@@ -396,3 +396,50 @@ def test_the_complex_after_a_named_complex_is_that_complex():
                                "SCAP-SREBP2-INSIG1 complex, and the complex retains SREBP2 in the ER.")
     assert not any(o == "cholesterol" for _, _, o in found), found
     assert ("INSIG1", "binds", "SCAP") in found or ("SCAP", "binds", "INSIG1") in found, found
+
+
+def test_two_names_joined_by_a_colon_are_a_complex_acting_together():
+    """'BMAL1:CLOCK', 'the PER:CRY complex': the colon notation of a complex reads as a dash pair
+    (both members act, and bind each other), never as a cascade or as its last member alone."""
+    found = recognised_triples("BMAL1:CLOCK binds to E-boxes and activates the expression of NR1D1.")
+    assert ("BMAL1", "binds", "CLOCK") in found or ("CLOCK", "binds", "BMAL1") in found, found
+    assert {("BMAL1", "expresses", "NR1D1"), ("CLOCK", "expresses", "NR1D1")} <= found, found
+    found = recognised_triples("The IL-6:IL-6R complex activates JAK1.")
+    assert ("IL6", "activates", "JAK1") in found and ("IL6R", "activates", "JAK1") in found, found
+
+
+def test_a_feedback_loop_through_a_relative_clause_keeps_both_directions():
+    """'X induces the expression of Y, which inhibits X': the two readings of the pair share only
+    Y and are two statements, not rival readings of the same words."""
+    found = recognised_triples("NF-κB induces the expression of IκBα, which in turn inhibits NF-κB.")
+    assert ("NFkappaB", "expresses", "NFKBIA") in found and ("NFKBIA", "inhibits", "NFkappaB") in found, found
+    found = recognised_triples("STAT3 induces the expression of SOCS1 and SOCS3, which inhibit STAT3.")
+    assert ("SOCS3", "inhibits", "STAT3") in found and ("STAT3", "expresses", "SOCS3") in found, found
+
+
+def test_a_description_apposed_after_a_name_is_no_node_and_no_barrier():
+    """'Parkin, an E3 ubiquitin ligase, is activated by PINK1': the class describing the gene is
+    no node of its own (no 'PINK1 activates E3 ligase') and the verb after it is the gene's."""
+    found = recognised_triples("Parkin, an E3 ubiquitin ligase, which is then activated by PINK1, ubiquitinates MFN2.")
+    assert ("PINK1", "activates", "PRKN") in found and ("PRKN", "degrades", "MFN2") in found, found
+    assert not any("E3" in s or "E3" in o for s, _, o in found), found
+    found = recognised_triples("MDM2, an E3 ubiquitin ligase, ubiquitinates p53.")
+    assert found == {("MDM2", "degrades", "TP53")}, found
+    found = recognised_triples("Parkin, a cytosolic protein, is activated by PINK1.")
+    assert ("PINK1", "activates", "PRKN") in found, found
+
+
+def test_a_class_after_by_with_its_examples_stands_for_them():
+    """'is phosphorylated by kinases such as CK1e': the agent class with named examples is them."""
+    found = recognised_triples("PER1 is phosphorylated by several kinases, including CSNK1E and CSNK1D.")
+    assert {("CSNK1E", "phosphorylates", "PER1"), ("CSNK1D", "phosphorylates", "PER1")} <= found, found
+    found = recognised_triples("STAT3 is activated by cytokines such as IL-6.")
+    assert ("IL6", "activates", "STAT3") in found, found
+
+
+def test_a_pronoun_subject_of_a_passive_is_the_pathway_acted_on_through_its_first_member():
+    """'The JAK-STAT system consists of ... It is activated by interferon': the system (a named
+    pathway) is acted on through JAK, not STAT."""
+    found = recognised_triples("The JAK-STAT system consists of JAK and STAT. It is activated by signals, "
+                               "including interferon.")
+    assert ("Interferon", "activates", "JAK") in found and ("Interferon", "activates", "STAT") not in found, found

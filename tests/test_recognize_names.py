@@ -436,3 +436,19 @@ def test_g13_is_galpha13() -> None:
 def test_beta_arrestins_are_not_the_visual_arrestin() -> None:
     assert ids_of("GRKs recruit β-arrestins to the receptor.", "β-arrestins") == ("ARRB",)
     assert ids_of("β-arrestin2 scaffolds ERK.", "β-arrestin2") == ("ARRB2",)
+
+
+@pytest.mark.parametrize(("caption", "surface", "entity"), [
+    ("REV-ERB and ROR proteins compete for the promoter of Bmal1.", "REV-ERB", "REV-ERB"),
+    ("CLOCK activates transcription of Rev-erb genes.", "Rev-erb", "REV-ERB"),
+    ("PER and CRY proteins form a complex.", "PER", "PER"),
+    ("PER and CRY proteins form a complex.", "CRY proteins", "CRY"),
+    ("It activates the Period (Per) and Cryptochrome (Cry) genes.", "Cryptochrome", "CRY"),
+    ("CLOCK and BMAL heterodimers bind E-boxes.", "BMAL", "BMAL1"),
+    ("ULK activation occurs via AMPK.", "ULK", "ULK"),
+    ("Parkin ubiquitinates mitofusin (MFN).", "MFN", "mitofusin"),
+    ("TOR and PKA pathways operate in parallel.", "TOR", "MTOR"),
+])
+def test_clock_and_autophagy_families_named_without_a_number(caption: str, surface: str, entity: str) -> None:
+    # "REV-ERB" is no ESR2 ("ERB" inside it), "TOR" no RORC (its old alias "thymus orphan receptor")
+    assert ids_of(caption, surface) == (entity,)

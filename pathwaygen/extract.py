@@ -1977,7 +1977,7 @@ class Extractor:
                                         start=1):
                 shifted = _Tagged(virtual, tagged.tokens, items=tagged.items)
                 found.extend(self.resolve(self.candidates(shifted)))
-            found = _receptor_acts(found, tagged, self._ligand_ids)
+            found = _receptor_acts(found, tagged, self._ligand_ids, self._receptor_ids)
             found = _ligand_duplicates(found)
             found = _ligand_phosphorylation(found, self._ligand_ids)
             found = _enzyme_products(found, self._products)
@@ -2260,20 +2260,27 @@ def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[E
     return out
 
 
-def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern) -> list[_Candidate]:
+def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern,
+                   receptor_ids: re.Pattern) -> list[_Candidate]:
     """A ligand that binds its receptor acts through it: the receptor is the source of the effects
     the sentence gives the ligand ("R837 mimics ssRNA as a ligand for TLR-7, and initiates
     signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention); so does a
     ligand that "acts through" a receptor ("represses CYP7A1 by induction of FGF19, which acts
-    through FGFR4": FGFR4 represses CYP7A1)."""
+    through FGFR4": FGFR4 represses CYP7A1). A receptor is one the sentence names as such or one
+    whose id is a receptor's (`receptor_ids`: the RECEPTOR_ID macro; "IFN-g binds to IFNGR and
+    then activates JAK": IFNGR activates JAK)."""
     through = _acting_through(tagged, ligand_ids)
-    if "receptor" not in tagged.text and "ligand" not in tagged.text and not through:
-        return found
     if not through and not any([c.relation == "binds" for c in found]):
         return found  # (only a ligand bound to its receptor acts through it)
+    named = "receptor" in tagged.text or "ligand" in tagged.text
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
-                 for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
+                 for ent in tagged.tokens[int(m.group(1) or m.group(2))]} if named else set()
     receptors.update(r.id for recs in through.values() for r in recs)
+    # a receptor known by its id, bound by a ligand; not a drug's target: "an antibody (chemical)
+    # binds EGFR and inhibits X" leaves the inhibition the drug's
+    by_id = {side.id for c in found if c.relation == "binds" for side in (c.subject, c.object)
+             if side.id not in receptors and receptor_ids.fullmatch(side.id)}
+    receptors |= by_id
     if not receptors:
         return found
     ligand_of: dict[str, list[Entity]] = {lig: list(recs) for lig, recs in through.items()}
@@ -2284,11 +2291,18 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
                     ligand_of.setdefault(lig.id, []).append(rec)
     if not ligand_of:
         return found
+    # what the receptors do themselves: a ligand with the same effect as a receptor known only by
+    # its id acts with it, as a complex ("IL-6 binds to IL-6R and the complex induces gp130": both)
+    own = {(c.subject.id, c.relation, c.object.id) for c in found}
     out: list[_Candidate] = []
     for c in found:
         recs = ligand_of.get(c.subject.id)
         if recs and c.relation in _RECEPTOR_EFFECTS and c.object.id not in receptors:
+            recs = [r for r in recs if r.id not in by_id or c.subject.type != "chemical"
+                    or c.relation in ("activates", "expresses", "phosphorylates")]
             out.extend(c._replace(subject=r) for r in dict.fromkeys(recs) if r.id != c.object.id)
+            if not recs or any(r.id in by_id and (r.id, c.relation, c.object.id) in own for r in recs):
+                out.append(c)
         else:
             out.append(c)
     return out

@@ -26,6 +26,8 @@ GREEK: dict[str, str] = {
     "Η": "Eta", "Θ": "Theta", "Ι": "Iota", "Κ": "Kappa", "Λ": "Lambda", "Μ": "Mu",
     "Ν": "Nu", "Ξ": "Xi", "Ο": "Omicron", "Π": "Pi", "Ρ": "Rho", "Σ": "Sigma", "Τ": "Tau",
     "Υ": "Upsilon", "Φ": "Phi", "Χ": "Chi", "Ψ": "Psi", "Ω": "Omega",
+    # Latin look-alikes that NFKC keeps and captions use for Greek letters ("IKKɛ", "TNFɑ")
+    "ɛ": "epsilon", "ɑ": "alpha", "ɣ": "gamma",
 }
 
 #: dash-like characters (hyphens, en/em dashes, minus signs) -> "-"

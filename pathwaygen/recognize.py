@@ -942,6 +942,11 @@ def _parenthesised_numbers(lex: Lexicon, norm: str) -> list[_Hit]:
 
 
 _PAREN_INSIDE = re.compile(r"\(([^()\s]{1,12})\)[ -]([A-Za-z][a-z]+)\b")
+#: up to three more words of the name after the first ("interferon (IFN) regulatory factor 3",
+#: "tumor necrosis factor (TNF) receptor-associated factor 6")
+_NAME_GOES_ON = re.compile(r"(?:[ -](?:[a-z][a-z-]+|\d+[A-Za-z]?)\b){1,3}")
+#: the end of each word of such a run (where the next separator or the run's end is)
+_WORD_END = re.compile(r"(?<=[^ -])(?=[ -]|$)")
 
 
 def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
@@ -958,22 +963,37 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
         rev = rev or norm[::-1]
         starts = [n - word.end() for word in islice(_WORD_SPLIT_SPACE.finditer(rev, n - at, n - max(0, at - 60)), 4)]
         starts.reverse()
+        more = _NAME_GOES_ON.match(norm, match.end())
         for i, first in enumerate(starts):
             if i == 0 and first > 0 and at - 60 > 0 and first == at - 60:
                 continue  # a word cut by the look-back window
             name = f"{norm[first:at].strip()} {match.group(2)}"
-            entity = _lookup(lex, name)
+            # the name may go on for a few words after the first when the short form spells the
+            # words before it (an abbreviation put inside a longer name); the longest name wins
+            ends = [match.end()]
+            if more is not None and _initials_fit(norm[first:at].split(), match.group(1)):
+                ends.extend(more.start() + m.start() for m in _WORD_END.finditer(more.group()))
+            for end in reversed(ends):
+                entity = _lookup(lex, name + norm[match.end():end])
+                if entity is not None:
+                    hits.append(_Hit(first, end, (entity,), 5, source="paren-inside"))
+                    break
             if entity is not None:
-                hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
                 break
         else:
             # "messenger RNA (mRNA) stability": the short form and the word after it are the
             # name ("mRNA stability"); the mention starts where the short form's long form does
-            entity = _lookup(lex, f"{match.group(1)} {match.group(2)}")
-            if entity is not None:
-                for first in starts:
-                    if _initials_fit(norm[first:at].split(), match.group(1)):
-                        hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
+            # ("TNF receptor-associated factor 6" for "tumor necrosis factor (TNF) receptor-
+            # associated factor 6": the words after it too, the longest name first)
+            first = next((first for first in starts if _initials_fit(norm[first:at].split(), match.group(1))), None)
+            if first is not None:
+                ends = [match.end()]
+                if more is not None:
+                    ends.extend(more.start() + m.start() for m in _WORD_END.finditer(more.group()))
+                for end in reversed(ends):
+                    entity = _lookup(lex, f"{match.group(1)} {match.group(2)}{norm[match.end():end]}")
+                    if entity is not None:
+                        hits.append(_Hit(first, end, (entity,), 5, source="paren-inside"))
                         break
     return hits
 

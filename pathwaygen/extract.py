@@ -1466,6 +1466,12 @@ class Extractor:
             head, _, before = tagged.text[:start].rpartition(" ")
             if before.endswith("ed") and head.endswith(_BE_ENDINGS):
                 before = ""  # ("X is stabilized and dimerizes with Y": a passive shares no object)
+            word = tagged.text[verb:verb + 24].split(" ", 1)[0]
+            if word.endswith("ed") and f" {word} @" in between and tagged.text.startswith("@", verb + len(word) + 1):
+                # "dephosphorylates phosphorylated A as well as phosphorylated B": the participle
+                # before a mention repeats the one before the first object (an adjective, no verb)
+                pos = end
+                continue
             if not self._one_phrase(before) and not self._infinitive(between, tagged.text, verb):
                 # (not "phosphorylates and activates": one VP; not "to increase A and produce B")
                 rest = tagged.text[verb:]

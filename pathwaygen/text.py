@@ -172,8 +172,8 @@ def _split_sentences(original: str, norm: str, offsets: tuple[int, ...]) -> tupl
             if ((token in _NO_BREAK or token.rstrip(".") in _NO_BREAK)
                     and not (len(word) > 1 and word.isupper() and "." not in word and token not in _CAPITALS_NO_BREAK)):
                 continue
-            if len(token) == 1 and "a" <= token <= "z":
-                continue
+            if len(token) == 1 and "a" <= token <= "z" and not norm.startswith("-", dot - 2):
+                continue  # (a letter after a hyphen ends a symbol, "RIG-I.", and is no initial)
         end = match.end()  # past the stop and any reference numbers after it
         o_start, o_end = offsets[start], offsets[end]
         # trim spaces so that a sentence starts and ends on text

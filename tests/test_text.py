@@ -121,3 +121,10 @@ def test_last_word_is_the_regex_word(text: str, low: int, end: int) -> None:
     low = min(low, end)
     match = _LAST_WORD.search(text[low:end])
     assert _last_word(text, low, end) == (match.group(1) if match else "")
+
+
+def test_a_letter_after_a_hyphen_ends_a_symbol_and_a_sentence() -> None:
+    """'RIG-I.' ends a sentence (the I is no initial, as in 'F. oxysporum')."""
+    text = prepare("RNA is detected by RIG-I. DHX9 senses CpG. F. oxysporum grows.")
+    assert [text.original[s:e] for s, e in text.sentences] == [
+        "RNA is detected by RIG-I.", "DHX9 senses CpG.", "F. oxysporum grows."]

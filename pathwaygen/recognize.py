@@ -945,6 +945,11 @@ _PAREN_INSIDE = re.compile(r"\(([^()\s]{1,12})\)[ -]([A-Za-z][a-z]+)\b")
 #: up to three more words of the name after the first ("interferon (IFN) regulatory factor 3",
 #: "tumor necrosis factor (TNF) receptor-associated factor 6")
 _NAME_GOES_ON = re.compile(r"(?:[ -](?:[a-z][a-z-]+|\d+[A-Za-z]?)\b){1,3}")
+#: first words after the parenthesis that end a definition rather than go on with a name
+_NO_NAME_WORDS = frozenset(("and", "or", "is", "are", "was", "were", "in", "of", "to", "the", "which", "that",
+                            "with", "by", "as", "on", "at", "for", "from", "via", "through", "into", "can",
+                            "may", "also", "then", "has", "have", "its", "their", "both", "but", "not"))
+_NO_NAME_ENDINGS = ("ed", "es", "ing", "ly")
 #: the end of each word of such a run (where the next separator or the run's end is)
 _WORD_END = re.compile(r"(?<=[^ -])(?=[ -]|$)")
 
@@ -963,7 +968,9 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
         rev = rev or norm[::-1]
         starts = [n - word.end() for word in islice(_WORD_SPLIT_SPACE.finditer(rev, n - at, n - max(0, at - 60)), 4)]
         starts.reverse()
-        more = _NAME_GOES_ON.match(norm, match.end())
+        # (a function word or a verb after the parenthesis ends a definition: no name goes on)
+        word = match.group(2)
+        more = None if word in _NO_NAME_WORDS or word.endswith(_NO_NAME_ENDINGS) else _NAME_GOES_ON.match(norm, match.end())
         for i, first in enumerate(starts):
             if i == 0 and first > 0 and at - 60 > 0 and first == at - 60:
                 continue  # a word cut by the look-back window
@@ -985,6 +992,10 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
             # name ("mRNA stability"); the mention starts where the short form's long form does
             # ("TNF receptor-associated factor 6" for "tumor necrosis factor (TNF) receptor-
             # associated factor 6": the words after it too, the longest name first)
+            if more is None:
+                entity = _lookup(lex, f"{match.group(1)} {match.group(2)}")
+                if entity is None:
+                    continue
             first = next((first for first in starts if _initials_fit(norm[first:at].split(), match.group(1))), None)
             if first is not None:
                 ends = [match.end()]

@@ -138,12 +138,20 @@ _CLASS_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |@ and |@
 #: as @2@" where @1@ is "target proteins"): the set's examples are the objects
 _SET_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:with |to )?)(?:the |several |many |various |other |its |their )?"
                                 r"(?:[a-z][a-z-]* )?@(\d+)@,? (?:including|such as) (?=(?:the )?@)")
+#: genes named by a DNA element that drives them, then their examples, after a verb ("activates
+#: ARE-driven genes such as HO-1 and NQO1"): the examples are the objects (group 2: the element)
+_ELEMENT_GENES_WITH_EXAMPLES = re.compile(r"((?:^|[a-z]{3}s |[a-z]ed |[a-z]ing |[a-z]{3}ate )(?:the |several |many |various |other )?)"
+                                          r"@(\d+)@-(?:driven|dependent|responsive|regulated|containing|bearing) "
+                                          r"(?:target )?genes,? (?:including|such as) (?=(?:the )?@)")
 #: a contrasted name set off by commas ("TLR4, but not TLR2, activates", "activates ERK, not p38,
 #: in"): an aside about what does not take part, read as if it were not there (its closing comma
 #: too, unless a new clause follows it: "activates ERK, but not p38, leading to")
 _CONTRASTED_ASIDE = re.compile(r", (?:but )?not (?:@\d+@(?:/@\d+@)*(?:,? (?:or|and|nor) |, )?)+,(?= ([a-z]+))")
 #: the list of names that opens a sentence, and the comma after it (group 2: the next word)
 _OPENING_LIST_COMMA = re.compile(r"^(" + _NAME_LIST + r"),(?= ([a-z]+))")
+#: an opening list with an added part set off by commas ("p16, as well as p21, inhibit CDK4"), and
+#: the comma that closes it (group 2: the next word); the part is a subject too
+_OPENING_AS_WELL_AS = re.compile(r"^(" + _NAME_LIST + r", as well as (?:the )?" + _NAME_LIST + r"(?: [a-z]+s)?),(?= ([a-z]+))")
 #: the words after such a comma that open a new clause (the comma then stays)
 _CLAUSE_AFTER_ASIDE = frozenset({"leading", "resulting", "thereby", "thus", "which", "that", "and", "but", "whereas",
                                  "while", "respectively"})
@@ -158,7 +166,9 @@ _NOMINAL_MODIFIER = re.compile(r"(?:the |an? |its |their )?@\d+@-(?:mediated|ind
 #: and fatty acids": group 1 holds what was activated (one token or a list)
 _ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylation|recruitment|engagement|ligation) of (?:the )?(?:[a-z-]+ ){0,2}?(@\d+@(?:(?:,|,? and|,? or) @\d+@)*)"
                            # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
-                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$")
+                           r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$"
+                           # (and before its nominal: "TLR4 activation by LPS recruits MyD88"; group 2)
+                           r"|(?<![\w@-])(@\d+@) (?:activation|stimulation|engagement|ligation) (?:by|via|through) (?:the )?$")
 _RELATIVE_HEAD = re.compile(r"(@\d+@)(?: [a-z-]+){0,2},? (?:which|that) ")
 _CLAUSE_END = re.compile(r"[;:.]|, (?!and )")
 _FRONTED = re.compile(r"\W*(?:in response to|downstream of|upstream of|in addition to|upon|after|following|during|under|in|when|while|although|if|"
@@ -197,6 +207,23 @@ _LOSS_OF = _endings(f"{word} of" for word in (
     "disruption", "deficiency", "reduction", "decrease", "degradation")) + _endings(
     # (and a low amount: "low glucose activates AMPK" means glucose inhibits AMPK)
     ("low", "lower", "insufficient"))
+#: a sentence that opens on a gerund of loss: "Inhibiting mTOR activates autophagy" reads as
+#: "inhibition of mTOR activates autophagy" (the text before the match is exactly one of these)
+_OPENING_LOSS = frozenset(_endings((
+    "inhibiting", "blocking", "silencing", "depleting", "deleting", "knocking down", "ablating", "disrupting",
+    "inactivating", "antagonizing", "antagonising")))
+#: a slot that is the object of a participle after a noun: "drugs targeting BRAF inhibit ERK",
+#: "mutations perturbing the IIS pathway reduce FOXO": the noun acts, not the slot (a noun is a
+#: plural word or one of the agents named; not "thus", "this", "does", "whereas", "always")
+_TARGETED_BEFORE = re.compile(
+    r"(?:\b[a-z]{2,}(?<!thu)(?<!thi)(?<!doe)(?<!wherea)(?<!alway)(?<!perhap)s|\b(?:drug|antibody|inhibitor|mutation|"
+    r"treatment|therapy|agent|compound|sirna|shrna|variant|molecule|peptide)) (?:[a-z]+ly )?(?:targeting|perturbing|"
+    r"affecting|disrupting|inactivating|inhibiting|blocking|silencing|depleting|antagonizing|antagonising|"
+    r"neutralizing|neutralising|against) (?:the )?$")
+#: what every match of _TARGETED_BEFORE ends on
+_TARGETED_ENDINGS = _endings(("targeting", "perturbing", "affecting", "disrupting", "inactivating", "inhibiting",
+                              "blocking", "silencing", "depleting", "antagonizing", "antagonising", "neutralizing",
+                              "neutralising", "against"))
 #: a loss of the loss: "loss of inhibition of MAPK, which results in tau phosphorylation" (MAPK acts),
 #: also as a verb ("inhibits TSC2, relieving the inhibition of RHEB, which activates mTORC1")
 _LOSS_OF_LOSS = re.compile(r"\b(?:(?:loss|lack|absence|relief|removal|release) of|reliev(?:es|ed|ing|e)|"
@@ -686,6 +713,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # "ZAP-70 phosphorylates adaptor proteins, including LAT and SLP-76": a plural class
         # after a verb, with its named examples, stands for them (as "kinases such as JNK" does)
         text = _CLASS_WITH_EXAMPLES.sub(r"\1", text)
+    if "@-" in text and (" genes such as @" in text or " genes, such as @" in text or " genes including @" in text
+                         or " genes, including @" in text):
+        text = _ELEMENT_GENES_WITH_EXAMPLES.sub(
+            lambda m: m.group(1) if all(e.type == "group" for e in tokens[int(m.group(2))]) else m.group(0), text)
     if "@ such as @" in text or "@, such as @" in text or "@ including @" in text or "@, including @" in text:
         text = _SET_WITH_EXAMPLES.sub(lambda m: m.group(1) if _unnamed_set(tokens[int(m.group(2))]) else m.group(0), text)
     if text.startswith("@") and "@, " in text and text != before_examples:
@@ -693,6 +724,10 @@ def tag_sentence(original: str, span: tuple[int, int], mentions: list[Mention]) 
         # examples, the comma that closed them parts the subject from its verb; it goes (unless a
         # clause follows it: "..., which")
         text = _OPENING_LIST_COMMA.sub(lambda m: m.group(0) if m.group(2) in _CLAUSE_AFTER_ASIDE else m.group(1), text)
+    if text.startswith("@") and ", as well as " in text:
+        # "p16, as well as the p53 and p21 proteins, inhibit CDK4": the closing comma parted the
+        # subject from its verb (unless a clause follows it: "..., which")
+        text = _OPENING_AS_WELL_AS.sub(lambda m: m.group(0) if m.group(2) in _CLAUSE_AFTER_ASIDE else m.group(1), text)
     return _Tagged(text, tokens, derived)
 
 
@@ -1161,6 +1196,11 @@ class Extractor:
                     if pick is not None:
                         # "X stimulates A and B by activating C and inhibiting D, respectively": C acts on A
                         pairs = [pairs[pick]]
+            if rel == "produces" and src_name == "A" and dst_name == "B" and isinstance(values.get("C"), dict) and {
+                    e.id for e in values["C"]["source"]} == {e.id for e in dst["target"]}:
+                # "caspase-1 processes pro-IL-1b into mature IL-1b", "cleaves BID to tBID": what is
+                # converted into its own active form is activated (the curated "cleavage that activates")
+                rel = "activates"
             ligand = values.get(bound_by[src_name]) if src_name in bound_by and rel != "binds" else None
             if isinstance(ligand, dict):
                 ligands = {ent.id for ent in ligand["source"]}
@@ -1726,6 +1766,8 @@ class Extractor:
                         comma = text.find(", ", first.end(), a_end)
                         pos = comma + 2 if comma >= 0 else a_end
                     continue
+                if leading and before.endswith(_TARGETED_ENDINGS) and _TARGETED_BEFORE.search(text, max(0, a_start - 60), a_start):
+                    continue  # "drugs targeting BRAF inhibit ERK": the drugs act, not BRAF
                 if before.endswith(_MEMBERS_ENDINGS) and _MEMBERS_BEFORE.search(before):
                     # "a complex containing X, Y and Z, which activates": the members do not act,
                     # but a named whole they make up does ("the IKK complex composed of IKKa, IKKb
@@ -1753,13 +1795,13 @@ class Extractor:
                 if agent is not None:
                     # "Activation of PKC by DAG leads to phosphorylation of MARCKS": what was
                     # activated acts next, not its activator
-                    acted = [entity for token in _TOKEN.findall(agent.group(1))
+                    acted = [entity for token in _TOKEN.findall(agent.group(1) or agent.group(2))
                              for entity in tagged.tokens[int(token)]]
                     values["A"] = {"source": acted, "target": acted}
             respectively = text.startswith((" respectively", ", respectively"), end) and bool(
                 _RESPECTIVELY.match(text, end))
             found = self._yield(rule, values, tagged, rule.relation, (start, end), hedged, rule.priority, respectively)
-            if (text.endswith(_LOSS_OF, 0, start) and not _NOMINAL_MODIFIER.match(text, start)
+            if ((text.endswith(_LOSS_OF, 0, start) or text[:start] in _OPENING_LOSS) and not _NOMINAL_MODIFIER.match(text, start)
                     and not _LOSS_OF_LOSS.search(text, max(0, start - 48), start)
                     and not _links_only(rule.yields)):
                 # "inhibition of GSK3 promotes X": GSK3 inhibits X; but "inhibition of the
@@ -1950,8 +1992,10 @@ class Extractor:
                 if subject:
                     return subject
             # no sentence opened on an entity: "The pY1175 motif is the binding site for PLC-g.
-            # It stimulates PKC": the last entity the sentence before named
-            return self.last_entities(history[-1]) if history else ()
+            # It stimulates PKC": the last entity the sentence before named, unless that is a
+            # process ("... arresting the cell cycle. They release SASP factors": no actor named)
+            last = self.last_entities(history[-1]) if history else ()
+            return () if any(e.type == "process" for e in last) else last
 
         # the mentions that start in a sentence, found by bisection on their (sorted) starts;
         # a sentence takes those that also end in it, none before the last sentence's first
@@ -2160,6 +2204,8 @@ def _chain_link(x: Entity, y: Entity) -> bool:
 
 #: "its receptor X", "the X receptor", "a ligand for X": X is named as a receptor
 _RECEPTOR_AROUND = re.compile(r"(?:receptors?,?|ligands? (?:for|of)) (?:[a-z0-9-]+ )?@(\d+)@|@(\d+)@ (?:receptors?|co-?receptors?)\b")
+#: a mention owned by what binds it ("binds to its @1@", where @1@ was "receptors")
+_ITS_TOKEN = re.compile(r"\b(?:its|their) @(\d+)@")
 #: the nominals that coordinate with one of their own kind, by kind (expression or activation)
 _NOMINAL_KIND = {"expression": "expr", "transcription": "expr", "secretion": "expr", "production": "expr",
                  "synthesis": "expr", "release": "expr", "activation": "act", "stimulation": "act"}
@@ -2177,6 +2223,8 @@ _ACTS_THROUGH = re.compile(r"@(\d+)@,? (?:(?:which|that) )?(?:[a-z]+ )?(?:acts?|
 #: the verbs and the prepositions every match of _ACTS_THROUGH holds (its verb between spaces)
 _ACTS_WORDS = (" act ", " acts ", " acting ", " signals ")
 _THROUGH_WORDS = (" through ", " via ", " on ", " upon ")
+#: the effects that take something away (a ligand that has them may be an antagonist)
+_SIGN_DOWN = frozenset({"inhibits", "represses"})
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
 #: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
@@ -2270,26 +2318,33 @@ def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[E
 
 
 def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern,
-                   receptor_ids: re.Pattern) -> list[_Candidate]:
+                   receptor_ids: re.Pattern | None = None) -> list[_Candidate]:
     """A ligand that binds its receptor acts through it: the receptor is the source of the effects
     the sentence gives the ligand ("R837 mimics ssRNA as a ligand for TLR-7, and initiates
     signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention); so does a
     ligand that "acts through" a receptor ("represses CYP7A1 by induction of FGF19, which acts
-    through FGFR4": FGFR4 represses CYP7A1). A receptor is one the sentence names as such or one
-    whose id is a receptor's (`receptor_ids`: the RECEPTOR_ID macro; "IFN-g binds to IFNGR and
-    then activates JAK": IFNGR activates JAK)."""
+    through FGFR4": FGFR4 represses CYP7A1)."""
     through = _acting_through(tagged, ligand_ids)
-    if not through and not any([c.relation == "binds" for c in found]):
+    binds = [c for c in found if c.relation == "binds"]
+    if not through and not binds:
         return found  # (only a ligand bound to its receptor acts through it)
-    named = "receptor" in tagged.text or "ligand" in tagged.text
+    # a bound partner named as a receptor by its id ("EGF binds EGFR and activates RAS")
+    bound_receptors = {e.id for c in binds for e in (c.subject, c.object)
+                       if receptor_ids is not None and receptor_ids.fullmatch(e.id)}
+    if ("receptor" not in tagged.text and "ligand" not in tagged.text and not through and not bound_receptors
+            and "its @" not in tagged.text and "their @" not in tagged.text):
+        return found
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
-                 for ent in tagged.tokens[int(m.group(1) or m.group(2))]} if named else set()
+                 for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
+    if receptor_ids is not None and ("its @" in tagged.text or "their @" in tagged.text):
+        # "binds to its receptors leading to": the receptor words are the mention itself
+        receptors.update(ent.id for m in _ITS_TOKEN.finditer(tagged.text)
+                         for ent in tagged.tokens[int(m.group(1))] if receptor_ids.fullmatch(ent.id))
     receptors.update(r.id for recs in through.values() for r in recs)
-    # a receptor known by its id, bound by a ligand; not a drug's target: "an antibody (chemical)
-    # binds EGFR and inhibits X" leaves the inhibition the drug's
-    by_id = {side.id for c in found if c.relation == "binds" for side in (c.subject, c.object)
-             if side.id not in receptors and receptor_ids.fullmatch(side.id)}
-    receptors |= by_id
+    # (named a receptor only by its id: a ligand and it that both have an effect were named together,
+    # "IL-6 binds IL-6R, and the resultant complex induces gp130": both keep it)
+    by_id_only = bound_receptors - receptors
+    receptors.update(bound_receptors)
     if not receptors:
         return found
     ligand_of: dict[str, list[Entity]] = {lig: list(recs) for lig, recs in through.items()}
@@ -2300,18 +2355,17 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
                     ligand_of.setdefault(lig.id, []).append(rec)
     if not ligand_of:
         return found
-    # what the receptors do themselves: a ligand with the same effect as a receptor known only by
-    # its id acts with it, as a complex ("IL-6 binds to IL-6R and the complex induces gp130": both)
-    own = {(c.subject.id, c.relation, c.object.id) for c in found}
+    # (and a drug that binds a receptor and inhibits something is an antagonist: "trastuzumab binds
+    # HER2 and inhibits AKT" keeps the drug as the inhibitor)
+    effects = {(c.subject.id, c.relation, c.object.id) for c in found} if by_id_only else set()
     out: list[_Candidate] = []
     for c in found:
         recs = ligand_of.get(c.subject.id)
+        if recs and by_id_only:
+            recs = [r for r in recs if r.id not in by_id_only or not (
+                c.relation in _SIGN_DOWN or (r.id, c.relation, c.object.id) in effects)]
         if recs and c.relation in _RECEPTOR_EFFECTS and c.object.id not in receptors:
-            recs = [r for r in recs if r.id not in by_id or c.subject.type != "chemical"
-                    or c.relation in ("activates", "expresses", "phosphorylates")]
             out.extend(c._replace(subject=r) for r in dict.fromkeys(recs) if r.id != c.object.id)
-            if not recs or any(r.id in by_id and (r.id, c.relation, c.object.id) in own for r in recs):
-                out.append(c)
         else:
             out.append(c)
     return out

@@ -450,7 +450,8 @@ _NOT_MORE = r"(?![\w/-]|\.\d)"
 _REPEATED_NUMBER = re.compile(r"(\d{1,2})(?![\w/-]|\.\d)")
 _LIST_TAIL = re.compile(
     rf"(?:\s*,\s*-?(\d{{1,2}}))*(?:\s*,?\s*(?:and|or|&)\s*-?(\d{{1,2}})){_NOT_MORE}"
-    rf"|/(\d{{1,2}}(?:/\d{{1,2}})*){_NOT_MORE}|-(\d{{1,2}}){_NOT_MORE}"
+    # (a slash list may be joined to a next name: "CDK4/6-cyclin D", "SMAD2/3-SMAD4")
+    rf"|/(\d{{1,2}}(?:/\d{{1,2}})*)(?![\w/]|-\d|\.\d)|-(\d{{1,2}}){_NOT_MORE}"
 )
 
 
@@ -1770,8 +1771,8 @@ def _receptor_of(lex: Lexicon, ent: Entity, number: int, letter: str, label: str
 _ITS_RECEPTOR = re.compile(r"\b(?:its|their)\s+((?:(?:cognate|own|specific)\s+)?receptors?)(?![\w-])")
 #: between the receptor words and a name apposed to them ("its receptor, RANK,")
 _NAMING_GAPS = ((", ", ","), (" (", ")"))
-#: between the ligand and the possessive
-_LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+)?(?:to|with)\s+$")
+#: between the ligand and the possessive ("binds to its receptor", "binds its receptor", "to their")
+_LIGAND_TO = re.compile(r"\s+(?:(?:binds?|binding|bound|engages?|engaging)\s+(?:(?:to|with)\s+)?|(?:to|with)\s+)$")
 
 
 def _possessive_receptors(norm: str) -> list[re.Match]:
@@ -2105,6 +2106,11 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?)\s+$", re.I)
 #: the determiner of a family class written right before one gene, with at most two words between
 #: ("the class F G-protein-coupled receptor Smo", "its receptor tyrosine kinase MET")
 _DETERMINED_CLASS_BEFORE = re.compile(r"(?:^|[\s(])(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+#: between a gene and a class set after it in apposition ("TRAF6, an E3 ubiquitin ligase,") or as
+#: its predicate ("SOS is a guanine nucleotide exchange factor that"), and what closes the
+#: apposition (a comma or a relative clause: "MDM2, an E3 ligase that")
+_APPOSED_AFTER = re.compile(r"(?:,|\s+(?:is|are))\s+(?:an?|the|one of the)\s+(?:[\w-]+\s+){0,2}", re.I)
+_APPOSITION_ENDS = re.compile(r",|\s+(?:that|which)\b")
 #: after that gene (and its parenthesised alias): no list goes on ("the kinases, PKA and PKC")
 _LIST_GOES_ON = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:and|or)\b|,\s*$)")
 
@@ -2134,6 +2140,11 @@ def _classes_apposed_to_members(norm: str, hits: list[_Hit]) -> list[_Hit]:
         head = surface.rsplit(None, 1)[-1]
         if not head.islower() or " " not in surface:
             continue  # a symbol ("MAPK, ERK") or a one-word name is no description
+        if i and len(hits[i - 1].entities) == 1 and hits[i - 1].entities[0].type in ("gene", "family") \
+                and _APPOSED_AFTER.fullmatch(norm, hits[i - 1].end, hit.start) and _APPOSITION_ENDS.match(norm, hit.end):
+            dropped.append(i)  # "TRAF6, an E3 ubiquitin ligase, activates TAK1": a description of TRAF6
+            # (so is "SOS is a guanine nucleotide exchange factor that activates RAS")
+            continue
         nxt = hits[i + 1]
         if norm.startswith(", ", hit.end) and nxt.start == hit.end + 2 and len(nxt.entities) == 1 \
                 and nxt.entities[0].type == "gene" and _ARTICLE_BEFORE.search(norm, max(0, hit.start - 6), hit.start) \

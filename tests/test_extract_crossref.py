@@ -20,6 +20,9 @@ def edges(caption: str) -> set[tuple[str, str, str]]:
     # an opening "It" after a sentence that opened on no entity: the last entity named there
     ("The pY1175-containing motif is the binding site for PLC-γ. It stimulates PKC.",
      ("PLCG", "activates", "PKC"), None),
+    # ... unless that entity is a process, which does what the pronoun's verb says of nothing
+    ("Loss of proliferation in senescent cells reflects arrest of the cell cycle. They release IL-6.", None,
+     ("cell cycle", "activates", "IL6")),
     # ... but a sentence that opened on an entity still gives its subject
     ("TLR3 recognizes dsRNA in the endosome. It recruits TRAF3.", ("TLR3", "binds", "TRAF3"), ("dsRNA", "binds", "TRAF3")),
     # an opening "This (priming) signal" names the last entity the sentence before ended on

@@ -359,6 +359,26 @@ def test_a_family_class_written_right_before_one_named_protein_only_describes_it
     assert "MAPK" in all_ids("RAF activates MAP kinases ERK1 and ERK2.")
 
 
+def test_a_class_set_after_a_gene_in_apposition_only_describes_it() -> None:
+    assert all_ids("TRAF6, an E3 ubiquitin ligase, activates TAK1.") == {"TRAF6", "MAP3K7"}
+    assert all_ids("MDM2, an E3 ubiquitin ligase that binds p53, is shown.") == {"MDM2", "TP53"}
+    # ... or as its predicate before a relative clause
+    assert all_ids("SOS is a guanine nucleotide exchange factor that activates RAS.") == {"SOS", "RAS"}
+    assert all_ids("RASA1 is a GTPase-activating protein that inactivates RAS.") == {"RASA1", "RAS"}
+    # an object of a verb is no apposition
+    assert "E3_Ub_ligase" in all_ids("TRAF6 binds an E3 ubiquitin ligase, which activates TAK1.")
+
+
+def test_a_slash_list_of_numbers_joined_to_a_next_name_keeps_its_siblings() -> None:
+    assert all_ids("CDK4/6-cyclin D complexes phosphorylate RB.") == {"CDK4", "CDK6", "Cyclin_D", "RB1"}
+    # (a range after the slash list is no joined name: nothing is guessed there)
+    assert "SMAD4" not in all_ids("SMAD2/3-4 bind.")
+
+
+def test_gas_elements_are_no_gene() -> None:
+    assert all_ids("STAT1 dimers bind GAS elements.") == {"STAT1"}
+
+
 def test_adc_is_an_antibody_drug_conjugate_not_a_gene() -> None:
     assert all_ids("Antibodies (Abs, ADC) that target Notch are shown.") == {"antibodies", "Notch"}
 

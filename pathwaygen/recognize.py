@@ -943,16 +943,14 @@ def _parenthesised_numbers(lex: Lexicon, norm: str) -> list[_Hit]:
 
 
 _PAREN_INSIDE = re.compile(r"\(([^()\s]{1,12})\)[ -]([A-Za-z][a-z]+)\b")
-#: up to three more words of the name after the first ("interferon (IFN) regulatory factor 3",
-#: "tumor necrosis factor (TNF) receptor-associated factor 6")
-_NAME_GOES_ON = re.compile(r"(?:[ -](?:[a-z][a-z-]+|\d+[A-Za-z]?)\b){1,3}")
+#: the rest of a numbered name after its first word, up to its number ("interferon (IFN)
+#: regulatory factor 3", "tumor necrosis factor (TNF) receptor-associated factor 6")
+_NAME_GOES_ON = re.compile(r"(?:[ -][a-z][a-z-]+){0,2}[ -]\d+[A-Za-z]?\b")
 #: first words after the parenthesis that end a definition rather than go on with a name
 _NO_NAME_WORDS = frozenset(("and", "or", "is", "are", "was", "were", "in", "of", "to", "the", "which", "that",
                             "with", "by", "as", "on", "at", "for", "from", "via", "through", "into", "can",
                             "may", "also", "then", "has", "have", "its", "their", "both", "but", "not"))
 _NO_NAME_ENDINGS = ("ed", "es", "ing", "ly")
-#: the end of each word of such a run (where the next separator or the run's end is)
-_WORD_END = re.compile(r"(?<=[^ -])(?=[ -]|$)")
 
 
 def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
@@ -980,7 +978,7 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
             # words before it (an abbreviation put inside a longer name); the longest name wins
             ends = [match.end()]
             if more is not None and _initials_fit(norm[first:at].split(), match.group(1)):
-                ends.extend(more.start() + m.start() for m in _WORD_END.finditer(more.group()))
+                ends.append(more.end())
             for end in reversed(ends):
                 entity = _lookup(lex, name + norm[match.end():end])
                 if entity is not None:
@@ -999,9 +997,7 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
                     continue
             first = next((first for first in starts if _initials_fit(norm[first:at].split(), match.group(1))), None)
             if first is not None:
-                ends = [match.end()]
-                if more is not None:
-                    ends.extend(more.start() + m.start() for m in _WORD_END.finditer(more.group()))
+                ends = [match.end()] if more is None else [match.end(), more.end()]
                 for end in reversed(ends):
                     entity = _lookup(lex, f"{match.group(1)} {match.group(2)}{norm[match.end():end]}")
                     if entity is not None:

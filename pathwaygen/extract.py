@@ -281,7 +281,10 @@ _MEMBERS_ENDINGS = _endings(_MEMBER_WORDS)  # (what _MEMBERS_BEFORE needs)
 _MEMBERS_HEAD = re.compile(r"@(\d+)@(?: [a-z-]+){0,2},? (?:which |that )?(?:is |are )?(?:containing|contains|consisting of|"
                            r"consists of|composed of|comprising|comprises|comprised of|made up of|includes|including) "
                            r"(?:the )?$")
-_AGENT_BEFORE = re.compile(r"@ (?:[a-z]+ed|made|formed|released|derived) (?:by|via|through) (?:the )?$")
+_AGENT_BEFORE = re.compile(r"@ (?:[a-z]+ed|made|formed|released|derived)"
+                           # (a place between: "LPS released into the cytoplasm by bacteria binds")
+                           r"(?: (?:into|in|from|to|at|on|onto|across) (?:the )?(?:[a-z-]+|@\d+@)(?: [a-z-]+)?)?"
+                           r" (?:by|via|through) (?:the )?$")
 #: what the text before an agent (_AGENT_BEFORE) or an activator (_ACTIVATED_BY) ends on
 _BY_ENDINGS = _endings((" by", " via", " through"))
 _LICENSES_TO = re.compile(r"\b(?:allow\w*|enabl\w*|caus\w*|permit\w*|for|induc\w*|forc\w*|requir\w*|"
@@ -1565,6 +1568,12 @@ class Extractor:
             head, _, before = tagged.text[:start].rpartition(" ")
             if before.endswith("ed") and head.endswith(_BE_ENDINGS):
                 before = ""  # ("X is stabilized and dimerizes with Y": a passive shares no object)
+            word = tagged.text[verb:verb + 24].split(" ", 1)[0]
+            if word.endswith("ed") and f" {word} @" in between and tagged.text.startswith("@", verb + len(word) + 1):
+                # "dephosphorylates phosphorylated A as well as phosphorylated B": the participle
+                # before a mention repeats the one before the first object (an adjective, no verb)
+                pos = end
+                continue
             if not self._one_phrase(before) and not self._infinitive(between, tagged.text, verb):
                 # (not "phosphorylates and activates": one VP; not "to increase A and produce B")
                 rest = tagged.text[verb:]
@@ -1758,7 +1767,7 @@ class Extractor:
             lead = min(slots) if slots else None
             # (the literal endings first: one C call that most matches fail)
             if lead is not None and lead[0] == start and start > 0:
-                if (text.endswith(_BY_ENDINGS, 0, start) and _AGENT_BEFORE.search(text, max(0, start - 40), start)
+                if (text.endswith(_BY_ENDINGS, 0, start) and _AGENT_BEFORE.search(text, max(0, start - 70), start)
                         and not _RELATIVE_AFTER.match(text, lead[1])):
                     # "pyruvate produced by glycolysis can be oxidized to lactate": the agent of a
                     # participle is no subject of the clause that follows it

@@ -945,6 +945,14 @@ def _parenthesised_numbers(lex: Lexicon, norm: str) -> list[_Hit]:
 
 
 _PAREN_INSIDE = re.compile(r"\(([^()\s]{1,12})\)[ -]([A-Za-z][a-z]+)\b")
+#: the rest of a numbered name after its first word, up to its number ("interferon (IFN)
+#: regulatory factor 3", "tumor necrosis factor (TNF) receptor-associated factor 6")
+_NAME_GOES_ON = re.compile(r"(?:[ -][a-z][a-z-]+){0,2}[ -]\d+[A-Za-z]?\b")
+#: first words after the parenthesis that end a definition rather than go on with a name
+_NO_NAME_WORDS = frozenset(("and", "or", "is", "are", "was", "were", "in", "of", "to", "the", "which", "that",
+                            "with", "by", "as", "on", "at", "for", "from", "via", "through", "into", "can",
+                            "may", "also", "then", "has", "have", "its", "their", "both", "but", "not"))
+_NO_NAME_ENDINGS = ("ed", "es", "ing", "ly")
 
 
 def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
@@ -961,22 +969,41 @@ def _names_around_parentheses(lex: Lexicon, norm: str) -> list[_Hit]:
         rev = rev or norm[::-1]
         starts = [n - word.end() for word in islice(_WORD_SPLIT_SPACE.finditer(rev, n - at, n - max(0, at - 60)), 4)]
         starts.reverse()
+        # (a function word or a verb after the parenthesis ends a definition: no name goes on)
+        word = match.group(2)
+        more = None if word in _NO_NAME_WORDS or word.endswith(_NO_NAME_ENDINGS) else _NAME_GOES_ON.match(norm, match.end())
         for i, first in enumerate(starts):
             if i == 0 and first > 0 and at - 60 > 0 and first == at - 60:
                 continue  # a word cut by the look-back window
             name = f"{norm[first:at].strip()} {match.group(2)}"
-            entity = _lookup(lex, name)
+            # the name may go on for a few words after the first when the short form spells the
+            # words before it (an abbreviation put inside a longer name); the longest name wins
+            ends = [match.end()]
+            if more is not None and _initials_fit(norm[first:at].split(), match.group(1)):
+                ends.append(more.end())
+            for end in reversed(ends):
+                entity = _lookup(lex, name + norm[match.end():end])
+                if entity is not None:
+                    hits.append(_Hit(first, end, (entity,), 5, source="paren-inside"))
+                    break
             if entity is not None:
-                hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
                 break
         else:
             # "messenger RNA (mRNA) stability": the short form and the word after it are the
             # name ("mRNA stability"); the mention starts where the short form's long form does
-            entity = _lookup(lex, f"{match.group(1)} {match.group(2)}")
-            if entity is not None:
-                for first in starts:
-                    if _initials_fit(norm[first:at].split(), match.group(1)):
-                        hits.append(_Hit(first, match.end(), (entity,), 5, source="paren-inside"))
+            # ("TNF receptor-associated factor 6" for "tumor necrosis factor (TNF) receptor-
+            # associated factor 6": the words after it too, the longest name first)
+            if more is None:
+                entity = _lookup(lex, f"{match.group(1)} {match.group(2)}")
+                if entity is None:
+                    continue
+            first = next((first for first in starts if _initials_fit(norm[first:at].split(), match.group(1))), None)
+            if first is not None:
+                ends = [match.end()] if more is None else [match.end(), more.end()]
+                for end in reversed(ends):
+                    entity = _lookup(lex, f"{match.group(1)} {match.group(2)}{norm[match.end():end]}")
+                    if entity is not None:
+                        hits.append(_Hit(first, end, (entity,), 5, source="paren-inside"))
                         break
     return hits
 

@@ -26,6 +26,8 @@ GREEK: dict[str, str] = {
     "Η": "Eta", "Θ": "Theta", "Ι": "Iota", "Κ": "Kappa", "Λ": "Lambda", "Μ": "Mu",
     "Ν": "Nu", "Ξ": "Xi", "Ο": "Omicron", "Π": "Pi", "Ρ": "Rho", "Σ": "Sigma", "Τ": "Tau",
     "Υ": "Upsilon", "Φ": "Phi", "Χ": "Chi", "Ψ": "Psi", "Ω": "Omega",
+    # Latin look-alikes that NFKC keeps and captions use for Greek letters ("IKKɛ", "TNFɑ")
+    "ɛ": "epsilon", "ɑ": "alpha", "ɣ": "gamma",
 }
 
 #: dash-like characters (hyphens, en/em dashes, minus signs) -> "-"
@@ -170,8 +172,8 @@ def _split_sentences(original: str, norm: str, offsets: tuple[int, ...]) -> tupl
             if ((token in _NO_BREAK or token.rstrip(".") in _NO_BREAK)
                     and not (len(word) > 1 and word.isupper() and "." not in word and token not in _CAPITALS_NO_BREAK)):
                 continue
-            if len(token) == 1 and "a" <= token <= "z" and not (dot > 1 and norm[dot - 2].isalnum()):
-                continue  # (an initial stands alone: the "K" of "PI3K." or "MAP3K." ends a symbol)
+            if len(token) == 1 and "a" <= token <= "z" and not (dot > 1 and (norm[dot - 2].isalnum() or norm[dot - 2] == "-")):
+                continue  # (an initial stands alone: the "K" of "PI3K." or "MAP3K." and the "I" of "RIG-I." end a symbol)
         end = match.end()  # past the stop and any reference numbers after it
         o_start, o_end = offsets[start], offsets[end]
         # trim spaces so that a sentence starts and ends on text

@@ -18,6 +18,14 @@ from tests.test_extract import check_present_absent, recognised_triples
     # a kinase bound to a receptor is no ligand: its own effects stay its own
     ("NIK1 is bound to the flagellin receptor FLS2 and activates RPL10.",
      ("NIK1", "activates", "RPL10"), ("FLS2", "activates", "RPL10")),
+    # a receptor known by its id (RECEPTOR_ID) is the source of what its bound ligand does next
+    ("IFN-beta binds to IFNAR1 and subsequently induces phosphorylation of STAT1.",
+     ("IFNAR1", "phosphorylates", "STAT1"), ("IFNB1", "phosphorylates", "STAT1")),
+    ("LPS binds to TLR4 and activates NF-kB.", ("TLR4", "activates", "NFkappaB"), ("lipopolysaccharide", "activates", "NFkappaB")),
+    # ... not a drug's: what an antibody bound to a receptor blocks stays its own doing
+    ("Cetuximab binds EGFR and inhibits RAS.", ("cetuximab", "inhibits", "RAS"), ("EGFR", "inhibits", "RAS")),
+    # ... and a ligand whose complex with it acts keeps the effect too
+    ("IL-6 binds to IL-6R and the resulting complex activates gp130.", ("IL6", "activates", "IL6ST"), None),
     # a ligand acting through two receptors acts on each: the first is no source of the second
     ("TNF acts through TNFR1 and TNFR2.", ("TNF", "activates", "TNFRSF1B"), ("TNFRSF1A", "activates", "TNFRSF1B")),
 ])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import recognised_triples
+from tests.test_extract import check_present_absent, recognised_triples
 
 
 @pytest.mark.parametrize("caption,present,absent", [
@@ -35,3 +35,16 @@ def test_each_nominal_reaches_the_shared_object(caption, present, absent):
     found = recognised_triples(caption)
     assert present <= found, (present - found, found)
     assert not (absent & found), (absent & found, found)
+
+
+@pytest.mark.parametrize("caption,present,absent", [
+    # a participle repeated before each object is an adjective, not a verb sharing the subject
+    ("PP2A dephosphorylates phosphorylated AKT as well as phosphorylated S6K.",
+     ("PPP2", "dephosphorylates", "P70S6K"), ("PPP2", "phosphorylates", "P70S6K")),
+    ("PP2A dephosphorylates activated ERK and activated MEK.",
+     ("PPP2", "dephosphorylates", "MEK"), ("PPP2", "activates", "MEK")),
+    # a participle that is a verb of its own still shares the subject
+    ("AKT binds PDK1 and phosphorylated GSK3.", ("AKT", "phosphorylates", "GSK3"), None),
+])
+def test_a_repeated_participle_before_objects_is_no_shared_verb(caption, present, absent):
+    check_present_absent(recognised_triples(caption), present, absent)

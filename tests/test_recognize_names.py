@@ -452,3 +452,36 @@ def test_beta_arrestins_are_not_the_visual_arrestin() -> None:
 def test_clock_and_autophagy_families_named_without_a_number(caption: str, surface: str, entity: str) -> None:
     # "REV-ERB" is no ESR2 ("ERB" inside it), "TOR" no RORC (its old alias "thymus orphan receptor")
     assert ids_of(caption, surface) == (entity,)
+
+
+@pytest.mark.parametrize("caption,surface,entity", [
+    # the bare class name is the IRF family, not TRIM63 (whose HGNC alias it is)
+    ("TBK1 and IKKe phosphorylate IRF transcription factors.", "IRF transcription factors", "IRF"),
+    ("Interferon regulatory factors (IRFs) induce type I IFN.", "Interferon regulatory factors", "IRF"),
+    ("Activation of interferon regulatory factor (IRF)-3 follows.", "interferon regulatory factor (IRF)-3", "IRF3"),
+    # mouse caspase-11 is its human ortholog CASP4, not SCAF11 (whose HGNC alias is CASP11)
+    ("Activated caspase-11 cleaves GSDMD.", "caspase-11", "CASP4"),
+    ("Casp11 senses cytosolic LPS.", "Casp11", "CASP4"),
+    ("Neutrophil elastase processes GSDMD.", "Neutrophil elastase", "ELANE"),
+    ("Killer cells secrete GzmA, which cleaves GSDMB.", "GzmA", "GZMA"),
+    # a Latin open e written for epsilon ("IKKɛ") is the Greek letter
+    ("MAVS recruits TBK1 and IκB kinase-ɛ (IKKɛ).", "IKKɛ", "IKBKE"),
+    ("MAVS recruits TBK1 and IκB kinase-ɛ (IKKɛ).", "IκB kinase-ɛ", "IKBKE"),
+])
+def test_innate_immunity_and_pyroptosis_names(caption: str, surface: str, entity: str) -> None:
+    assert ids_of(caption, surface) == (entity,)
+
+
+@pytest.mark.parametrize("caption,surface,entity", [
+    # a short form put inside a longer name: the name goes on for words after the first
+    ("TBK1 promotes phosphorylation of interferon (IFN) regulatory factor 3 (IRF3).",
+     "interferon (IFN) regulatory factor 3", "IRF3"),
+    ("MAVS recruits tumor necrosis factor (TNF) receptor-associated factor 6 (TRAF6).",
+     "tumor necrosis factor (TNF) receptor-associated factor 6", "TRAF6"),
+    ("Tumor necrosis factor (TNF) receptor 1 binds TRADD.", "Tumor necrosis factor (TNF) receptor 1", "TNFRSF1A"),
+    # one word after it still names it alone; a definition's next words are no part of it
+    ("The mitogen-activated protein (MAP) kinase cascade follows.", "mitogen-activated protein (MAP) kinase", "MAPK"),
+    ("TNF receptor-associated factor 6 (TRAF6) and TAK1 bind.", "TRAF6", "TRAF6"),
+])
+def test_a_short_form_inside_a_name_of_several_words(caption: str, surface: str, entity: str) -> None:
+    assert ids_of(caption, surface) == (entity,)

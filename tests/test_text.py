@@ -129,3 +129,10 @@ def test_a_symbol_ending_on_one_letter_ends_a_sentence() -> None:
     text = prepare(caption)
     assert [caption[a:b] for a, b in text.sentences] == [
         "EGFR activates PI3K.", "AKT phosphorylates GSK3.", "Fungi such as F. oxysporum invade."]
+
+
+def test_a_letter_after_a_hyphen_ends_a_symbol_and_a_sentence() -> None:
+    """'RIG-I.' ends a sentence (the I is no initial, as in 'F. oxysporum')."""
+    text = prepare("RNA is detected by RIG-I. DHX9 senses CpG. F. oxysporum grows.")
+    assert [text.original[s:e] for s, e in text.sentences] == [
+        "RNA is detected by RIG-I.", "DHX9 senses CpG.", "F. oxysporum grows."]

@@ -2323,7 +2323,10 @@ def _ligand_like(entity: Entity, tagged: _Tagged, ligand_ids: re.Pattern) -> boo
     "NIK1 is bound to the receptor FLS2")."""
     if entity.type in ("chemical", "group") or ligand_ids.fullmatch(entity.id):
         return True
-    return any(entity in tagged.tokens[int(m.group(1) or m.group(2))] for m in _CALLED_LIGAND.finditer(tagged.text))
+    text = tagged.text
+    if "ligand" not in text and "agonist" not in text and "hormone" not in text:
+        return False  # (what every match of _CALLED_LIGAND holds: most sentences call nothing a ligand)
+    return any(entity in tagged.tokens[int(m.group(1) or m.group(2))] for m in _CALLED_LIGAND.finditer(text))
 
 
 def coordinated_nominal_texts(tagged: _Tagged) -> list[str]:

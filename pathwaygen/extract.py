@@ -189,8 +189,8 @@ _ACTIVATED_BY = re.compile(r"\b(?:activation|stimulation|induction|phosphorylati
                            # ("activation of the cAMP pathway by the b-AR leads to inhibition of PLC": the pathway acts)
                            r"(?: (?:pathways?|signaling|signalling|cascades?|axis|system))? (?:by|via|through) (?:the )?$")
 #: the same before its nominal: "TLR4 activation by LPS recruits MyD88", "Tie2 activation by ANGPT1"
-#: (group 1), searched in a
-#: short window before the agent; _ACTIVATED_ENDINGS: what the text before the agent then ends on
+#: (group 1), searched in a short window before the agent; _ACTIVATED_ENDINGS: what the text before
+#: the agent then ends on
 _ACTIVATED_NOUNS = ("activation", "stimulation", "phosphorylation", "engagement", "ligation")
 _ACTIVATED_BY_BEFORE = re.compile(r"(?<![\w@-])(@\d+@(?:(?:,|,? and|,? or) @\d+@)*) (?:" + "|".join(_ACTIVATED_NOUNS)
                                   + r") (?:by|via|through) (?:the )?$")

@@ -1516,18 +1516,20 @@ def _inhibitors(text: Text, hits: list[_Hit], low_words: frozenset[str]) -> list
 #: inhibitor"; "tofacitinib (a JAK inhibitor)"; "the JAK2 inhibitor ruxolitinib" (no clause
 #: break, at most a few words)
 _INHIBITOR_THEN_DRUG = re.compile(r"(?:,\s+(?:the|an?)\s+[^,;:.()\[\]]{0,80}?|\s+)$", re.I)
-_DRUG_THEN_INHIBITOR = re.compile(r"(?:,\s+|\s+\(\s*)(?:the|an?)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_DRUG_THEN_INHIBITOR = re.compile(r"(?:,\s+|\s+\(\s*|\s+(?:is|are)\s+)(?:the|an?)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _MAX_APPOSED_WORDS = 8
 
 
 def _drugs_named_with_their_class(norm: str, hits: list[_Hit]) -> None:
-    """A drug apposed to its class ("an IL-6 inhibitor, ... tocilizumab") is one node: the
+    """A drug apposed to its class ("an IL-6 inhibitor, ... tocilizumab", "trametinib, a MEK
+    inhibitor,", "tofacitinib is a JAK inhibitor that") is one node: the
     inhibitor's (keyed and targeted as the class, so "X inhibits JAK2" still follows) labelled
     and cross-referenced as the drug; every mention of the drug in the caption joins it."""
     merged: dict[str, Entity] = {}
     for i, hit in enumerate(hits):
-        if hit.source != "inhibitor" or len(hit.entities) != 1:
-            continue
+        if len(hit.entities) != 1 or (hit.source != "inhibitor" and not (
+                hit.entities[0].type == "chemical" and hit.entities[0].id.endswith((" inhibitor", " inhibitors")))):
+            continue  # (a class the lexicon names itself, "MEK inhibitor", is one too)
         for step in (1, -1):
             # the nearest chemical on that side (genes may sit between: "anti-IL-6 receptor antibody")
             j = i + step
@@ -2536,8 +2538,9 @@ def recognize(text: Text) -> list[Mention]:
     derived = _gene_sets(text, hits, low_words) + _inhibitors(text, hits, low_words)
     if derived or expanded:
         hits = _select(hits + derived)
-        if derived:
-            _drugs_named_with_their_class(norm, hits)
+    if derived or "nhibitor" in norm:
+        # (a class the lexicon itself names, "MEK inhibitor", may be apposed to its drug too)
+        _drugs_named_with_their_class(norm, hits)
     echoes = _lowercase_echoes(norm, hits)
     if echoes:
         hits = _select(hits + echoes)

@@ -54,6 +54,7 @@ def test_single_stranded_dna_is_a_chemical() -> None:
     "Tocilizumab, an IL-6 inhibitor, blocks IL-6 binding to IL-6R.",
     "Tocilizumab (an IL-6 inhibitor) blocks IL-6 binding to IL-6R.",
     "The IL-6 inhibitor tocilizumab blocks IL-6 binding to IL-6R.",
+    "Tocilizumab is an IL-6 inhibitor that blocks IL-6 binding to IL-6R.",
 ])
 def test_a_drug_apposed_to_its_class_is_one_node(caption: str) -> None:
     mentions = recognize(prepare(caption))
@@ -63,6 +64,12 @@ def test_a_drug_apposed_to_its_class_is_one_node(caption: str) -> None:
     entity = drug.entities[0]
     assert entity.label == "tocilizumab" and entity.type == "chemical"
     assert [m.id for m in entity.members] == ["IL6"]  # still an inhibitor of IL-6
+
+
+def test_a_drug_apposed_to_a_class_the_lexicon_names_is_one_node() -> None:
+    # ("MEK inhibitor" is a chemical of the grounding map, not a derived inhibitor of MEK)
+    assert all_ids("Trametinib, a MEK inhibitor, suppresses ERK phosphorylation.") == {"trametinib", "ERK"}
+    assert "mek inhibitor" in all_ids("MEK inhibitors block ERK.")
 
 
 def test_a_drug_after_a_clause_break_or_far_away_stays_its_own_node() -> None:

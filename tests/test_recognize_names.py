@@ -382,6 +382,10 @@ def test_a_slash_list_of_numbers_joined_to_a_next_name_keeps_its_siblings() -> N
     assert "SMAD4" not in all_ids("SMAD2/3-4 bind.")
 
 
+def test_hmg_coa_reductase_is_hmgcr() -> None:
+    assert ids_of("Statins inhibit HMG-CoA reductase.", "HMG-CoA reductase") == ("HMGCR",)
+
+
 def test_gas_elements_are_no_gene() -> None:
     assert all_ids("STAT1 dimers bind GAS elements.") == {"STAT1"}
 

@@ -382,6 +382,13 @@ def test_a_slash_list_of_numbers_joined_to_a_next_name_keeps_its_siblings() -> N
     assert "SMAD4" not in all_ids("SMAD2/3-4 bind.")
 
 
+def test_an_oncogenic_fusion_is_one_node() -> None:
+    assert ids_of("Imatinib inhibits BCR-ABL.", "BCR-ABL") == ("BCR-ABL1",)
+    assert ids_of("EML4-ALK activates STAT3.", "EML4-ALK") == ("EML4-ALK",)
+    # the partners named apart stay themselves
+    assert all_ids("BCR binds ABL1.") == {"BCR", "ABL1"}
+
+
 def test_hmg_coa_reductase_is_hmgcr() -> None:
     assert ids_of("Statins inhibit HMG-CoA reductase.", "HMG-CoA reductase") == ("HMGCR",)
 

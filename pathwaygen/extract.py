@@ -2308,8 +2308,6 @@ _ACTS_THROUGH = re.compile(r"@(\d+)@,? (?:(?:which|that) )?(?:[a-z]+ )?(?:acts?|
 #: the verbs and the prepositions every match of _ACTS_THROUGH holds (its verb between spaces)
 _ACTS_WORDS = (" act ", " acts ", " acting ", " signals ")
 _THROUGH_WORDS = (" through ", " via ", " on ", " upon ")
-#: the effects that take something away (a ligand that has them may be an antagonist)
-_SIGN_DOWN = frozenset({"inhibits", "represses"})
 #: what a receptor does once its ligand binds it
 _RECEPTOR_EFFECTS = frozenset({"activates", "inhibits", "expresses", "represses", "phosphorylates"})
 #: the sentence calls a mention a ligand ("R837 mimics ssRNA as a ligand for TLR-7", "the ligand X")
@@ -2406,7 +2404,7 @@ def _acting_through(tagged: _Tagged, ligand_ids: re.Pattern) -> dict[str, list[E
 
 
 def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Pattern,
-                   receptor_ids: re.Pattern | None = None) -> list[_Candidate]:
+                   receptor_ids: re.Pattern) -> list[_Candidate]:
     """A ligand that binds its receptor acts through it: the receptor is the source of the effects
     the sentence gives the ligand ("R837 mimics ssRNA as a ligand for TLR-7, and initiates
     signaling through the MyD88 pathway": TLR7 activates MyD88; the curated convention); so does a
@@ -2417,14 +2415,13 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
     if not through and not binds:
         return found  # (only a ligand bound to its receptor acts through it)
     # a bound partner named as a receptor by its id ("EGF binds EGFR and activates RAS")
-    bound_receptors = {e.id for c in binds for e in (c.subject, c.object)
-                       if receptor_ids is not None and receptor_ids.fullmatch(e.id)}
+    bound_receptors = {e.id for c in binds for e in (c.subject, c.object) if receptor_ids.fullmatch(e.id)}
     if ("receptor" not in tagged.text and "ligand" not in tagged.text and not through and not bound_receptors
             and "its @" not in tagged.text and "their @" not in tagged.text):
         return found
     receptors = {ent.id for m in _RECEPTOR_AROUND.finditer(tagged.text)
                  for ent in tagged.tokens[int(m.group(1) or m.group(2))]}
-    if receptor_ids is not None and ("its @" in tagged.text or "their @" in tagged.text):
+    if "its @" in tagged.text or "their @" in tagged.text:
         # "binds to its receptors leading to": the receptor words are the mention itself
         receptors.update(ent.id for m in _ITS_TOKEN.finditer(tagged.text)
                          for ent in tagged.tokens[int(m.group(1))] if receptor_ids.fullmatch(ent.id))
@@ -2436,11 +2433,10 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
     if not receptors:
         return found
     ligand_of: dict[str, list[Entity]] = {lig: list(recs) for lig, recs in through.items()}
-    for c in found:
-        if c.relation == "binds":
-            for lig, rec in ((c.subject, c.object), (c.object, c.subject)):
-                if rec.id in receptors and lig.id not in receptors and _ligand_like(lig, tagged, ligand_ids):
-                    ligand_of.setdefault(lig.id, []).append(rec)
+    for c in binds:
+        for lig, rec in ((c.subject, c.object), (c.object, c.subject)):
+            if rec.id in receptors and lig.id not in receptors and _ligand_like(lig, tagged, ligand_ids):
+                ligand_of.setdefault(lig.id, []).append(rec)
     if not ligand_of:
         return found
     # (and a drug that binds a receptor and inhibits something is an antagonist: "trastuzumab binds
@@ -2451,7 +2447,7 @@ def _receptor_acts(found: list[_Candidate], tagged: _Tagged, ligand_ids: re.Patt
         recs = ligand_of.get(c.subject.id)
         if recs and by_id_only:
             recs = [r for r in recs if r.id not in by_id_only or not (
-                c.relation in _SIGN_DOWN or (r.id, c.relation, c.object.id) in effects)]
+                c.relation in _SUPPRESSING or (r.id, c.relation, c.object.id) in effects)]
         if recs and c.relation in _RECEPTOR_EFFECTS and c.object.id not in receptors:
             out.extend(c._replace(subject=r) for r in dict.fromkeys(recs) if r.id != c.object.id)
         else:
